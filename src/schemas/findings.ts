@@ -1,0 +1,76 @@
+// The findings file: one per site per quarter, written by the crawl, read by the portal.
+import { z } from 'astro/zod';
+import { idSchema } from './registry.ts';
+
+/** A quarter as written in file names and URLs, e.g. 2026-Q4. */
+export const quarterSchema = z.string().regex(/^\d{4}-Q[1-4]$/, 'must look like 2026-Q4');
+
+/**
+ * A calendar date YYYY-MM-DD. YAML 1.1 readers (Astro's frontmatter parser) turn an unquoted
+ * date into a Date, so accept one and give back the string.
+ */
+export const isoDateSchema = z.preprocess(
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+);
+
+/** An indicator id from ../shared/indicators.md, kebab-case. */
+export const indicatorIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case indicator id');
+
+/** One observed problem. */
+export const findingSchema = z.strictObject({
+  /** Indicator id, e.g. broken-link. */
+  indicator: indicatorIdSchema,
+  /** What is wrong: the URL, column name, word or mark id. */
+  target: z.string().min(1),
+  /** The page where it was seen. */
+  page: z.string().min(1),
+  /** Points deducted for this one finding before the item's cap (0 for vetoes and advice). */
+  points: z.number().min(0),
+  /** Human-readable evidence, e.g. "HTTP 404". */
+  detail: z.string(),
+});
+export type Finding = z.infer<typeof findingSchema>;
+
+/** A rule that failed to run on this site: reported, never silently dropped. */
+export const ruleErrorSchema = z.strictObject({
+  /** The rule's indicator id. */
+  indicator: indicatorIdSchema,
+  /** The error message. */
+  message: z.string(),
+});
+
+/** Frontmatter of content/findings/<quarter>/<site>.md. */
+export const siteQuarterSchema = z.strictObject({
+  /** Registry id of the site. */
+  site: idSchema,
+  /** Site name at the time of the check. */
+  name: z.string().min(1),
+  /** Home page URL. */
+  url: z.string().min(1),
+  /** Registry id of the responsible unit. */
+  unit: idSchema,
+  /** Region, when the registry gives one. */
+  region: z.string().optional(),
+  /** The quarter this check belongs to. */
+  quarter: quarterSchema,
+  /** 监测时间点: the as-of date every window is measured from. */
+  asOf: isoDateSchema,
+  /** 合格 (pass) or 不合格 (fail). */
+  verdict: z.enum(['pass', 'fail']),
+  /** 100 − capped deductions (+ bonus), one decimal. */
+  score: z.number(),
+  /** Ids of the veto items that hold. */
+  vetoes: z.array(indicatorIdSchema),
+  /** What the crawl saw: pages fetched, distinct links checked, links that could not be judged. */
+  stats: z.strictObject({
+    pages: z.number().int().min(0),
+    links: z.number().int().min(0),
+    inconclusive: z.number().int().min(0),
+  }),
+  /** Every observed problem, sorted by indicator, target, page. */
+  findings: z.array(findingSchema),
+  /** Rules that threw on this site; their indicators are not judged. */
+  errors: z.array(ruleErrorSchema).optional(),
+});
+export type SiteQuarter = z.infer<typeof siteQuarterSchema>;

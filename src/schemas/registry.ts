@@ -1,0 +1,37 @@
+// Registry shapes: the sites an office supervises and the units responsible for them.
+import { z } from 'astro/zod';
+
+/** An ASCII id used in URLs and file names; Chinese names stay display text. */
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case ASCII letters, digits and single hyphens');
+
+/** One supervised website (one entry of content/sites.yaml). */
+export const siteSchema = z.strictObject({
+  /** Stable id: used in URLs and findings file names; never change it once published. */
+  id: idSchema,
+  /** Display name, e.g. 临河市人民政府. */
+  name: z.string().trim().min(1),
+  /** Home page; the crawl starts here. */
+  url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
+  /** Id of the responsible unit in content/units.yaml. */
+  unit: idSchema,
+  /** Optional region (县区) used for grouping and filters. */
+  region: z.string().trim().min(1).optional(),
+  /** A government portal (门户网站) or a department site (部门网站). */
+  kind: z.enum(['portal', 'department']),
+  /** 网站标识码: 10 characters, e.g. 3713000001 or bm29000002. */
+  siteCode: z.string().regex(/^[A-Za-z0-9]{10}$/, 'must be the 10-character 网站标识码'),
+});
+export type Site = z.infer<typeof siteSchema>;
+
+/** One responsible unit (one entry of content/units.yaml). */
+export const unitSchema = z.strictObject({
+  /** Stable ASCII id. */
+  id: idSchema,
+  /** Display name, e.g. 临河市人民政府办公室. */
+  name: z.string().trim().min(1),
+  /** Optional id of the unit above it. */
+  parent: idSchema.optional(),
+});
+export type Unit = z.infer<typeof unitSchema>;
