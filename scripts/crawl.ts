@@ -1,0 +1,40 @@
+// npm run crawl -- --help
+import { resolveOptions } from '../src/inspector/crawl/options.ts';
+import { CRAWL_USAGE, parseCrawlArgs } from '../src/inspector/cli/crawl-args.ts';
+import { progressReporter, summaryTable } from '../src/inspector/cli/report.ts';
+import { inspect } from '../src/inspector/inspect.ts';
+import { loadRegistry } from '../src/inspector/registry/registry.ts';
+import { loadRulesConfig } from '../src/inspector/registry/rules-config.ts';
+import { InputError } from '../src/inspector/registry/yaml-file.ts';
+
+try {
+  const args = parseCrawlArgs(process.argv.slice(2));
+  if (!args) {
+    console.log(CRAWL_USAGE);
+    process.exit(0);
+  }
+  const registry = loadRegistry(args.contentDir);
+  const rulesConfig = loadRulesConfig(args.contentDir);
+  let sites = registry.sites;
+  if (args.only) {
+    const unknown = args.only.filter((id) => !sites.some((s) => s.id === id));
+    if (unknown.length) throw new InputError(`--only: no site with id ${unknown.join(', ')} in ${args.contentDir}/sites.yaml`);
+    sites = sites.filter((s) => args.only!.includes(s.id));
+  }
+  const progress = progressReporter();
+  const summary = await inspect({ sites, contentDir: args.contentDir, quarter: args.quarter, asOf: args.asOf, options: resolveOptions(args.options), rulesConfig, onEvent: progress.onEvent });
+  progress.stop();
+  console.log(`\n${args.quarter} 监测时间点 ${args.asOf}，结果写入 ${args.contentDir}/findings/${args.quarter}/\n`);
+  console.log(summaryTable(summary));
+  if (summary.internalErrors.length) {
+    console.error(`\n${summary.internalErrors.length} 个网站检查时出现内部错误（程序缺陷，请报告）：`);
+    for (const e of summary.internalErrors) console.error(`  ${e.site}: ${e.message}`);
+    process.exit(1);
+  }
+} catch (e) {
+  if (e instanceof InputError) {
+    console.error(e.message);
+    process.exit(2);
+  }
+  throw e;
+}

@@ -1,0 +1,86 @@
+// Everything read out of one HTML page: its title and the links it makes. Pure; no I/O.
+import * as cheerio from 'cheerio';
+
+/** What a link points at, as far as the referring page tells. */
+export type LinkKind = 'page' | 'attachment' | 'image' | 'script' | 'style' | 'frame';
+
+/** One link found on a page. */
+export interface ExtractedLink {
+  /** Absolute URL without fragment. */
+  url: string;
+  kind: LinkKind;
+  /** Visible text or alt text, trimmed, for evidence. */
+  text: string;
+}
+
+export interface ExtractedPage {
+  title: string;
+  links: ExtractedLink[];
+  /** The page's own text says it does not exist (a "soft 404"). */
+  saysNotFound: boolean;
+}
+
+const ATTACHMENT = /\.(pdf|docx?|xlsx?|pptx?|wps|et|zip|rar|7z|txt|csv|ofd|ceb)$/i;
+const SKIP_SCHEME = /^(mailto|tel|javascript|data|about|sms|weixin|ftp|file|vbscript):/i;
+
+/** Resolve an attribute value against the page; undefined for links that lead nowhere to check. */
+export function resolveLink(raw: string | undefined, base: string): string | undefined {
+  if (raw === undefined) return undefined;
+  const href = raw.trim();
+  if (href === '' || href.startsWith('#') || SKIP_SCHEME.test(href)) return undefined;
+  try {
+    const u = new URL(href, base);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+    u.hash = '';
+    return u.href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Phrases a CMS prints on a "page not found" page that it serves with status 200. */
+const NOT_FOUND_TITLE = /(^|\D)404(\D|$)|页面不存在|找不到页面|页面未找到|无法找到该页|not found/i;
+const NOT_FOUND_TEXT = /(您|你)?(所)?(访问|请求|查找)的(页面|网页|文章|信息|内容)(不存在|已(被)?删除|已过期|找不到)|页面不存在|404 not found|页面未找到/i;
+
+/** A soft 404: a short page whose title or text says the page does not exist. */
+export function looksLikeNotFound(title: string, text: string): boolean {
+  if (NOT_FOUND_TITLE.test(title)) return true;
+  // Real articles can quote these phrases; only a short page that is mostly the message counts.
+  return text.length < 1500 && NOT_FOUND_TEXT.test(text);
+}
+
+/** Read the title and every checkable link of a page. */
+export function extractPage(html: string, pageUrl: string): ExtractedPage {
+  const $ = cheerio.load(html);
+  const baseHref = $('base[href]').first().attr('href');
+  const base = (baseHref && resolveLink(baseHref, pageUrl)) || pageUrl;
+  const links: ExtractedLink[] = [];
+  const add = (raw: string | undefined, kind: LinkKind, text: string) => {
+    const url = resolveLink(raw, base);
+    if (!url) return;
+    const k = kind === 'page' && ATTACHMENT.test(new URL(url).pathname) ? 'attachment' : kind;
+    links.push({ url, kind: k, text: text.replace(/\s+/g, ' ').trim().slice(0, 80) });
+  };
+  $('a[href], area[href]').each((_, el) => {
+    const $el = $(el);
+    add($el.attr('href'), 'page', $el.text() || $el.find('img').attr('alt') || $el.attr('title') || '');
+  });
+  $('img[src]').each((_, el) => add($(el).attr('src'), 'image', $(el).attr('alt') ?? ''));
+  $('script[src]').each((_, el) => add($(el).attr('src'), 'script', ''));
+  $('link[href]').each((_, el) => {
+    const rel = ($(el).attr('rel') ?? '').toLowerCase();
+    if (rel.includes('stylesheet')) add($(el).attr('href'), 'style', '');
+    else if (rel.includes('icon')) add($(el).attr('href'), 'image', '');
+  });
+  $('iframe[src], frame[src]').each((_, el) => add($(el).attr('src'), 'frame', ''));
+  const title = $('title').first().text().replace(/\s+/g, ' ').trim();
+  $('script, style, noscript, template').remove();
+  const text = $('body').text().replace(/\s+/g, ' ').trim();
+  return { title, links, saysNotFound: looksLikeNotFound(title, text) };
+}
+
+/** Same site: the same host, with or without a leading www. */
+export function sameSite(a: string, b: string): boolean {
+  const host = (u: string) => new URL(u).hostname.toLowerCase().replace(/^www\./, '');
+  return host(a) === host(b);
+}

@@ -1,0 +1,89 @@
+// Crawl options and their defaults. The defaults are polite to the inspected sites (STYLE 11).
+
+/** Everything that shapes one crawl run. */
+export interface CrawlOptions {
+  /** Sites crawled at the same time. */
+  siteConcurrency: number;
+  /** Requests in flight across the whole run. */
+  concurrency: number;
+  /** Requests in flight to one host. */
+  perHost: number;
+  /** Pause between two requests that start on the same host, in ms. */
+  hostDelayMs: number;
+  /** Total time for one request, headers and body, in ms. */
+  timeoutMs: number;
+  /** Retries after the first try, for network errors, 429 and 5xx. */
+  retries: number;
+  /** First backoff step in ms; doubled for each retry. */
+  backoffMs: number;
+  /** A Retry-After longer than this is not waited for: the try counts as failed. */
+  maxRetryAfterMs: number;
+  /** Redirects followed for one request. */
+  maxRedirects: number;
+  /** Bytes kept of one response after decompression; the rest is not read. */
+  maxBytes: number;
+  /** Same-site link depth from the home page. */
+  maxDepth: number;
+  /** Same-site HTML pages fetched per site. */
+  maxPages: number;
+  /** Spaced tries at the home page before a site counts as unreachable in this run. */
+  homeAttempts: number;
+  /** Pause between those tries, in ms. */
+  homeAttemptGapMs: number;
+  /** Honour robots.txt (default). The supervising office may switch it off for its own inspections. */
+  robots: boolean;
+  /** Allow fetching loopback and private addresses (tests, intranet deployments). */
+  allowPrivate: boolean;
+  /** The User-Agent sent; names the project and a contact URL. */
+  userAgent: string;
+  /** A browser's User-Agent, used once to tell a crawler block (403/412) from a real failure. */
+  browserUserAgent: string;
+  /** Explicit proxy; by default HTTP_PROXY / HTTPS_PROXY / NO_PROXY are read from the environment. */
+  proxy?: { http?: string; https?: string; noProxy?: string };
+}
+
+/** Where inspected sites can read who is crawling them. */
+export const CONTACT_URL = 'https://github.com/gov-site-supervision/gov-site-supervision';
+
+export const DEFAULT_OPTIONS: CrawlOptions = {
+  siteConcurrency: 4,
+  concurrency: 16,
+  perHost: 2,
+  hostDelayMs: 200,
+  // The national rule: a page that has not loaded within 15 s counts as not opening.
+  timeoutMs: 15_000,
+  retries: 2,
+  backoffMs: 1_000,
+  maxRetryAfterMs: 30_000,
+  maxRedirects: 10,
+  maxBytes: 5 * 1024 * 1024,
+  maxDepth: 3,
+  maxPages: 500,
+  homeAttempts: 3,
+  homeAttemptGapMs: 5_000,
+  robots: true,
+  allowPrivate: false,
+  userAgent: `GovSiteInspector/0.1 (+${CONTACT_URL}; government website supervision)`,
+  browserUserAgent:
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36',
+};
+
+/** Defaults overridden by the given values; rejects values that make no sense. */
+export function resolveOptions(partial: Partial<CrawlOptions> = {}): CrawlOptions {
+  const o: CrawlOptions = { ...DEFAULT_OPTIONS, ...stripUndefined(partial) };
+  const positive: (keyof CrawlOptions)[] = ['siteConcurrency', 'concurrency', 'perHost', 'timeoutMs', 'maxBytes', 'maxPages', 'homeAttempts'];
+  for (const k of positive) {
+    const v = o[k];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new Error(`crawl option ${k} must be a whole number ≥ 1, got ${String(v)}`);
+  }
+  const nonNegative: (keyof CrawlOptions)[] = ['hostDelayMs', 'retries', 'backoffMs', 'maxRetryAfterMs', 'maxRedirects', 'maxDepth', 'homeAttemptGapMs'];
+  for (const k of nonNegative) {
+    const v = o[k];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Error(`crawl option ${k} must be a whole number ≥ 0, got ${String(v)}`);
+  }
+  return o;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

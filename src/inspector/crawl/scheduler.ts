@@ -1,0 +1,52 @@
+// Politeness: a global limit on requests in flight, a per-host limit, and a pause between two
+// requests that start on the same host.
+import { setTimeout as sleep } from 'node:timers/promises';
+import pLimit, { type LimitFunction } from 'p-limit';
+
+interface HostGate {
+  active: number;
+  nextStart: number;
+  waiting: Array<() => void>;
+}
+
+/** Runs tasks keyed by host within the global and per-host limits. */
+export class HostScheduler {
+  readonly #global: LimitFunction;
+  readonly #perHost: number;
+  readonly #delayMs: number;
+  readonly #gates = new Map<string, HostGate>();
+  #maxActivePerHost = 0;
+
+  constructor(global: number, perHost: number, delayMs: number) {
+    this.#global = pLimit(global);
+    this.#perHost = perHost;
+    this.#delayMs = delayMs;
+  }
+
+  /** Highest number of tasks seen running at once on one host (for tests and the benchmark). */
+  get maxActivePerHost(): number {
+    return this.#maxActivePerHost;
+  }
+
+  /** Run fn when the host has a free slot, its pause has passed, and the run has a free slot. */
+  async run<T>(host: string, fn: () => Promise<T>): Promise<T> {
+    let gate = this.#gates.get(host);
+    if (!gate) {
+      gate = { active: 0, nextStart: 0, waiting: [] };
+      this.#gates.set(host, gate);
+    }
+    while (gate.active >= this.#perHost) await new Promise<void>((resolve) => gate.waiting.push(resolve));
+    gate.active++;
+    this.#maxActivePerHost = Math.max(this.#maxActivePerHost, gate.active);
+    try {
+      const now = Date.now();
+      const start = Math.max(now, gate.nextStart);
+      gate.nextStart = start + this.#delayMs;
+      if (start > now) await sleep(start - now);
+      return await this.#global(fn);
+    } finally {
+      gate.active--;
+      gate.waiting.shift()?.();
+    }
+  }
+}

@@ -1,0 +1,51 @@
+// Runs every enabled rule over one site's snapshot. A rule that throws becomes an error result for
+// that site; it never stops the run (the Lighthouse habit).
+import type { RulesConfig } from '../../schemas/rules-config.ts';
+import type { SiteSnapshot } from '../crawl/snapshot.ts';
+import { InputError } from '../registry/yaml-file.ts';
+import type { Rule, RuleOutcome } from '../rules/types.ts';
+
+export interface RuleRun {
+  rule: Rule;
+  outcome: RuleOutcome;
+}
+
+/** Check that the rules file gives every point value each enabled rule reads; throw what is missing. */
+export function checkRulesConfig(rules: readonly Rule[], config: RulesConfig, file = 'content/rules.yaml'): void {
+  const known = new Set(rules.map((r) => r.id));
+  const problems: string[] = [];
+  for (const id of Object.keys(config.indicators)) if (!known.has(id)) problems.push(`indicators.${id}: no rule has this id`);
+  for (const rule of rules) {
+    const c = config.indicators[rule.id];
+    if (!c) {
+      problems.push(`indicators.${rule.id}: missing (set enabled: false to switch it off)`);
+      continue;
+    }
+    if (!c.enabled) continue;
+    for (const p of rule.points) if (c.points[p] === undefined) problems.push(`indicators.${rule.id}.points.${p}: missing`);
+    if (rule.kind === 'deduction' && c.cap === undefined) problems.push(`indicators.${rule.id}.cap: missing (deductions need a cap)`);
+  }
+  if (problems.length) throw new InputError(`${file} does not fit the rules:\n  ${problems.join('\n  ')}`);
+}
+
+/** Run the enabled rules in registry order. */
+export function runRules(snapshot: SiteSnapshot, rules: readonly Rule[], config: RulesConfig): RuleRun[] {
+  const runs: RuleRun[] = [];
+  for (const rule of rules) {
+    const c = config.indicators[rule.id];
+    if (!c?.enabled) continue;
+    let outcome: RuleOutcome;
+    try {
+      outcome = rule.run(snapshot, c.points);
+      if (outcome.status === 'fail') {
+        const stray = outcome.findings.find((f) => f.indicator !== rule.id);
+        if (stray) throw new Error(`reported a finding for indicator ${stray.indicator}`);
+        if (outcome.findings.length === 0) throw new Error('failed without a finding');
+      }
+    } catch (e) {
+      outcome = { status: 'error', message: e instanceof Error ? e.message : String(e) };
+    }
+    runs.push({ rule, outcome });
+  }
+  return runs;
+}

@@ -1,0 +1,132 @@
+// One inspection run: crawl every site, run the rules, score, write one findings file per site.
+// The core never prints; progress goes out as typed events (the linkinator habit).
+import pLimit from 'p-limit';
+import type { Site } from '../schemas/registry.ts';
+import type { SiteQuarter } from '../schemas/findings.ts';
+import type { RulesConfig } from '../schemas/rules-config.ts';
+import { HttpClient, type Sleeper } from './crawl/http.ts';
+import { LinkChecker } from './crawl/links.ts';
+import type { CrawlOptions } from './crawl/options.ts';
+import { RobotsCache } from './crawl/robots.ts';
+import { HostScheduler } from './crawl/scheduler.ts';
+import { crawlSite, type CrawlContext } from './crawl/site.ts';
+import type { SiteSnapshot } from './crawl/snapshot.ts';
+import { checkRulesConfig, runRules } from './engine/run-rules.ts';
+import { summaryBody } from './report/summary.ts';
+import { writeSiteQuarter } from './report/site-quarter.ts';
+import { RULES } from './rules/index.ts';
+import type { Rule } from './rules/types.ts';
+import { score } from './scoring/score.ts';
+
+export type InspectEvent =
+  | { type: 'start'; total: number }
+  | { type: 'site-done'; site: Site; result: SiteQuarter; file: string; ms: number }
+  | { type: 'site-error'; site: Site; message: string };
+
+export interface InspectInput {
+  sites: Site[];
+  contentDir: string;
+  quarter: string;
+  asOf: string;
+  options: CrawlOptions;
+  rulesConfig: RulesConfig;
+  rules?: readonly Rule[];
+  onEvent?: (e: InspectEvent) => void;
+  /** Called with each snapshot before it is dropped (tests, tools). */
+  onSnapshot?: (s: SiteSnapshot) => void;
+  /** For tests: replaces waiting between retries. */
+  sleeper?: Sleeper;
+}
+
+export interface InspectSummary {
+  results: SiteQuarter[];
+  /** Sites whose inspection hit a bug; the run carries on and the command exits non-zero. */
+  internalErrors: Array<{ site: string; message: string }>;
+  requests: number;
+  links: number;
+  pages: number;
+  maxActivePerHost: number;
+  elapsedMs: number;
+}
+
+/** From a snapshot to the findings file's frontmatter. */
+export function judgeSite(snapshot: SiteSnapshot, quarter: string, rules: readonly Rule[], config: RulesConfig): SiteQuarter {
+  const s = score(runRules(snapshot, rules, config), config);
+  const { site } = snapshot;
+  return {
+    site: site.id,
+    name: site.name,
+    url: site.url,
+    unit: site.unit,
+    ...(site.region ? { region: site.region } : {}),
+    quarter,
+    asOf: snapshot.asOf,
+    verdict: s.verdict,
+    score: s.score,
+    vetoes: s.vetoes,
+    stats: {
+      pages: snapshot.pages.length,
+      links: snapshot.links.length,
+      inconclusive: snapshot.links.filter((l) => l.verdict === 'inconclusive').length,
+    },
+    findings: s.findings,
+    ...(s.errors.length ? { errors: s.errors } : {}),
+  };
+}
+
+/** Inspect every given site; each site's file is written as soon as it is done. */
+export async function inspect(input: InspectInput): Promise<InspectSummary> {
+  const started = performance.now();
+  const rules = input.rules ?? RULES;
+  checkRulesConfig(rules, input.rulesConfig);
+  const opts = input.options;
+  const http = new HttpClient(opts, input.sleeper);
+  const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);
+  const ctx: CrawlContext = {
+    opts,
+    http,
+    scheduler,
+    links: new LinkChecker(http, scheduler, opts.timeoutMs, opts.browserUserAgent),
+    robots: new RobotsCache(http, opts.robots),
+  };
+  const emit = input.onEvent ?? (() => {});
+  const results: SiteQuarter[] = [];
+  const internalErrors: InspectSummary['internalErrors'] = [];
+  let pages = 0;
+  emit({ type: 'start', total: input.sites.length });
+  const limit = pLimit(opts.siteConcurrency);
+  try {
+    await Promise.all(
+      input.sites.map((site) =>
+        limit(async () => {
+          const t0 = performance.now();
+          try {
+            const snapshot = await crawlSite(site, input.asOf, ctx);
+            input.onSnapshot?.(snapshot);
+            pages += snapshot.pages.length;
+            const result = judgeSite(snapshot, input.quarter, rules, input.rulesConfig);
+            const file = writeSiteQuarter(input.contentDir, result, summaryBody(result, rules));
+            results.push(result);
+            emit({ type: 'site-done', site, result, file, ms: Math.round(performance.now() - t0) });
+          } catch (e) {
+            const message = e instanceof Error ? (e.stack ?? e.message) : String(e);
+            internalErrors.push({ site: site.id, message });
+            emit({ type: 'site-error', site, message });
+          }
+        }),
+      ),
+    );
+  } finally {
+    await http.close();
+  }
+  results.sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0));
+  return {
+    results,
+    internalErrors,
+    requests: http.requests,
+    links: ctx.links.size,
+    pages,
+    maxActivePerHost: scheduler.maxActivePerHost,
+    elapsedMs: Math.round(performance.now() - started),
+  };
+}

@@ -1,0 +1,62 @@
+// Reading hand-edited YAML with errors that name the file, the line and the field.
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'astro/zod';
+
+/** Bad configuration or input: the message says where and what; commands exit non-zero with it. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+/** A parsed YAML file that can tell the line of any path in it. */
+export interface YamlFile {
+  file: string;
+  data: unknown;
+  /** 1-based line of the node at path, or of its nearest existing parent. */
+  lineOf(path: ReadonlyArray<PropertyKey>): number;
+}
+
+/** Parse YAML text; syntax errors throw an InputError with file and line. */
+export function parseYaml(file: string, text: string): YamlFile {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    throw new InputError(doc.errors.map((e) => `${file}:${lineCounter.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]}`).join('\n'));
+  }
+  const lineOf = (path: ReadonlyArray<PropertyKey>): number => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return 1;
+  };
+  return { file, data: doc.toJS(), lineOf };
+}
+
+/** Read and parse a YAML file; a missing file is an InputError. */
+export function readYaml(file: string): YamlFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  return parseYaml(file, text);
+}
+
+/** One message per zod issue: "file:line: where field: message". */
+export function describeIssues(y: YamlFile, issues: readonly z.core.$ZodIssue[], describeEntry: (path: PropertyKey[]) => string = () => ''): string[] {
+  return issues.map((issue) => {
+    const path = issue.path as PropertyKey[];
+    const field = path.filter((p) => typeof p === 'string').join('.') || '(entry)';
+    const where = describeEntry(path);
+    return `${y.file}:${y.lineOf(path)}: ${where}${where ? ' ' : ''}${field}: ${issue.message}`;
+  });
+}
+
+/** Validate a whole YAML document against a schema, or throw every problem at once. */
+export function validateYaml<S extends z.ZodType>(y: YamlFile, schema: S): z.infer<S> {
+  const r = schema.safeParse(y.data);
+  if (!r.success) throw new InputError(`${y.file} is not valid:\n  ${describeIssues(y, r.error.issues).join('\n  ')}`);
+  return r.data;
+}

@@ -1,0 +1,31 @@
+import type { Finding } from '../../schemas/findings.ts';
+import { defineRule } from './types.ts';
+
+/**
+ * 链接不可用: every link target that does not open, once per target. A target linked from the home
+ * page costs the home-page points and names the home page; otherwise the first referring page.
+ */
+export default defineRule({
+  id: 'broken-link',
+  title: '链接不可用',
+  clause: '扣分：可用性—链接可用性（首页每个 0.2 分，其他页面每个 0.1 分，最多扣 1 分）',
+  kind: 'deduction',
+  points: ['home', 'other'],
+  run(snapshot, points) {
+    if (!snapshot.home.html) return { status: 'not_applicable', reason: '首页无法打开' };
+    const home = snapshot.site.url;
+    const findings: Finding[] = snapshot.links
+      .filter((l) => l.verdict === 'broken')
+      .map((l) => {
+        const onHome = l.referrers.includes(home);
+        return {
+          indicator: 'broken-link',
+          target: l.url,
+          page: onHome ? home : (l.referrers[0] ?? home),
+          points: onHome ? points['home']! : points['other']!,
+          detail: l.detail,
+        };
+      });
+    return findings.length ? { status: 'fail', findings } : { status: 'pass' };
+  },
+});

@@ -1,0 +1,83 @@
+import * as cheerio from 'cheerio';
+import type { Finding } from '../../schemas/findings.ts';
+import { defineRule } from './types.ts';
+
+/** The six identity marks the national table requires in the footer, by id. */
+export const MARKS = ['conac', 'site-code', 'icp', 'psb', 'sponsor', 'contact'] as const;
+export type Mark = (typeof MARKS)[number];
+
+const MARK_NAMES: Record<Mark, string> = {
+  conac: '党政机关网站标识',
+  'site-code': '网站标识码',
+  icp: 'ICP备案编号',
+  psb: '公安机关备案标识',
+  sponsor: '网站主办单位',
+  contact: '联系方式',
+};
+
+// Patterns for the variants seen on real pages (../shared/real-pages/labels.json).
+/** The conac badge: a bszs.conac.cn link or a dcs.conac.cn script or image, also when written by document.write(unescape(…)). */
+const CONAC = /(?:bszs|dcs)\.conac\.cn/i;
+/** 网站标识码：3713000001 / 政府网站标识码:bm29000002 (colon optional, either width). */
+const SITE_CODE = /标识码\s*[:：]?\s*[A-Za-z0-9]{10}(?![A-Za-z0-9])/;
+/** 京ICP备05034670号, 新ICP备15003890号-1, 京ICP证030173号. */
+const ICP = /[\u4e00-\u9fa5]\s*ICP\s*[备证]\s*\d{4,}/i;
+/** 京公网安备11010202007625号, 陕公网安备 61011102000072号, also malformed without 号. */
+const PSB = /公网安备\s*[:：]?\s*\d{6,}/;
+/** 主办单位：X, 主办：X, 网站主办：X, or X主办 with no colon. 承办 or 协办 alone is not a sponsor. */
+const SPONSOR_LABELLED = /主办(?:单位|方)?\s*[:：]\s*[\u4e00-\u9fa5A-Za-z（(]/;
+const SPONSOR_TRAILING = /[\u4e00-\u9fa5）)]{3,}\s*主办(?![单方\u4e00-\u9fa5])/;
+/** 联系我们, a phone number (area code or 12345 hotline) or an e-mail address. */
+const CONTACT = /联系我们|联系方式|(?:电话|热线|传真|Tel)\s*[:：]?\s*[（(]?\d{3,4}[）)]?[-\s]?\d{4,8}|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/i;
+
+/** Class or id names of footer containers on Chinese CMS templates. */
+const FOOTER_SELECTOR = '[id*="foot" i], [class*="foot" i], [id*="bottom" i], [class*="bottom" i], [id*="copy" i], [class*="copy" i], [class*="banquan" i], [id*="banquan" i], footer';
+/** Hidden boxes and pop-ups: what they hold is not shown in the footer. */
+const HIDDEN_SELECTOR = '[style*="display:none" i], [style*="display: none" i], [hidden], [class*="alert" i], [class*="popup" i], [class*="modal" i], [class*="dialog" i]';
+
+/** Which identity marks a page shows. Comments never count; sponsor and contact must be in the footer. */
+export function findMarks(html: string): Record<Mark, boolean> {
+  const withoutComments = html.replace(/<!--[\s\S]*?-->/g, ' ');
+  const $ = cheerio.load(withoutComments);
+  $('script, style, noscript, template, title, head').remove();
+  const squash = (t: string) => t.replace(/[\s\u00a0\u3000]+/g, ' ');
+  const pageText = squash($('body').length ? $('body').text() : $.root().text());
+  $(HIDDEN_SELECTOR).remove();
+  const visibleText = squash($.root().text());
+  const footerParts = $(FOOTER_SELECTOR)
+    .toArray()
+    .filter((el) => !$(el).parents(FOOTER_SELECTOR).length)
+    .map((el) => $(el).text());
+  // Footer containers are named in many ways; the end of the visible page always counts as footer too.
+  const footerText = squash(footerParts.join(' ')) + ' ' + visibleText.slice(-1500);
+  return {
+    conac: CONAC.test(withoutComments),
+    'site-code': SITE_CODE.test(pageText),
+    icp: ICP.test(pageText),
+    psb: PSB.test(pageText),
+    sponsor: SPONSOR_LABELLED.test(footerText) || SPONSOR_TRAILING.test(footerText),
+    contact: CONTACT.test(footerText),
+  };
+}
+
+/** 网站标识缺失: each of the six footer marks the home page does not show. */
+export default defineRule({
+  id: 'identity-mark-missing',
+  title: '网站标识缺失',
+  clause: '扣分：网站标识—页面底部功能区缺少党政机关网站标识、网站标识码、ICP备案编号、公安机关备案标识、主办单位或联系方式（每项 0.5 分，最多扣 3 分）',
+  kind: 'deduction',
+  points: ['each'],
+  run(snapshot, points) {
+    const html = snapshot.home.html;
+    if (!html) return { status: 'not_applicable', reason: '首页无法打开' };
+    const found = findMarks(html);
+    const findings: Finding[] = MARKS.filter((m) => !found[m]).map((m) => ({
+      indicator: 'identity-mark-missing',
+      target: m,
+      page: snapshot.site.url,
+      points: points['each']!,
+      detail: `首页底部未见${MARK_NAMES[m]}`,
+    }));
+    return findings.length ? { status: 'fail', findings } : { status: 'pass' };
+  },
+});
