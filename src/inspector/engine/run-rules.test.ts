@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest';
+import type { RulesConfig } from '../../schemas/rules-config.ts';
+import { snapshot } from '../rules/testing/snapshot.ts';
+import { defineRule } from '../rules/types.ts';
+import { InputError } from '../registry/yaml-file.ts';
+import { checkRulesConfig, runRules } from './run-rules.ts';
+
+const throwing = defineRule({ id: 'throws', title: '出错', clause: '测试', kind: 'deduction', points: [], run: () => { throw new Error('bad selector'); } });
+const passing = defineRule({ id: 'passes', title: '通过', clause: '测试', kind: 'deduction', points: ['each'], run: () => ({ status: 'pass' }) });
+const config: RulesConfig = { passLine: 60, indicators: { throws: { enabled: true, cap: 1, points: {} }, passes: { enabled: true, cap: 1, points: { each: 1 } } } };
+
+describe('runRules', () => {
+  test('a rule that throws becomes an error result and the others still run', () => {
+    const runs = runRules(snapshot(), [throwing, passing], config);
+    expect(runs.map((r) => [r.rule.id, r.outcome])).toEqual([
+      ['throws', { status: 'error', message: 'bad selector' }],
+      ['passes', { status: 'pass' }],
+    ]);
+  });
+
+  test('a disabled rule does not run', () => {
+    const runs = runRules(snapshot(), [throwing, passing], { ...config, indicators: { ...config.indicators, throws: { enabled: false, points: {} } } });
+    expect(runs.map((r) => r.rule.id)).toEqual(['passes']);
+  });
+});
+
+describe('checkRulesConfig', () => {
+  test('names every missing point value, cap and unknown id', () => {
+    const bad: RulesConfig = { passLine: 60, indicators: { passes: { enabled: true, points: {} }, nosuch: { enabled: true, points: {} } } };
+    expect(() => checkRulesConfig([passing, throwing], bad)).toThrow(InputError);
+    try {
+      checkRulesConfig([passing, throwing], bad);
+    } catch (e) {
+      expect((e as Error).message).toContain('indicators.nosuch: no rule has this id');
+      expect((e as Error).message).toContain('indicators.passes.points.each: missing');
+      expect((e as Error).message).toContain('indicators.passes.cap: missing');
+      expect((e as Error).message).toContain('indicators.throws: missing');
+    }
+  });
+});

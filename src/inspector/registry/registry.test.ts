@@ -1,0 +1,75 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { loadRegistry } from './registry.ts';
+import { InputError } from './yaml-file.ts';
+
+function content(sites: string, units: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'registry-'));
+  writeFileSync(join(dir, 'sites.yaml'), sites);
+  writeFileSync(join(dir, 'units.yaml'), units);
+  return dir;
+}
+const UNITS = '- id: linhe-office\n  name: 临河市人民政府办公室\n- id: linhe-jyj\n  name: 临河市教育局\n  parent: linhe-office\n';
+const GOOD = `- id: linhe
+  name: 临河市人民政府
+  url: http://www.linhe.gov.cn/
+  unit: linhe-office
+  region: 临河区
+  kind: portal
+  siteCode: "3713000001"
+`;
+
+describe('loadRegistry', () => {
+  test('loads a valid registry', () => {
+    const r = loadRegistry(content(GOOD, UNITS));
+    expect(r.sites).toEqual([{ id: 'linhe', name: '临河市人民政府', url: 'http://www.linhe.gov.cn/', unit: 'linhe-office', region: '临河区', kind: 'portal', siteCode: '3713000001' }]);
+    expect(r.units.map((u) => u.id)).toEqual(['linhe-office', 'linhe-jyj']);
+  });
+
+  test('lists every bad entry and field in one message, with file and line', () => {
+    const sites = `${GOOD}- id: Linhe JYJ
+  name: 临河市教育局
+  url: ftp://jyj.linhe.gov.cn/
+  unit: linhe-jyj
+  kind: bureau
+  siteCode: "37130001"
+- id: linhe
+  name: 临河市人民政府（重复）
+  url: http://www2.linhe.gov.cn/
+  unit: nosuch
+  kind: portal
+  siteCode: "3713000002"
+`;
+    const dir = content(sites, UNITS);
+    let message = '';
+    try {
+      loadRegistry(dir);
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      message = (e as Error).message;
+    }
+    const f = join(dir, 'sites.yaml');
+    expect(message).toContain('The registry has 6 problems');
+    expect(message).toContain(`${f}:8: sites[1] (Linhe JYJ) id: must be lower-case ASCII`);
+    expect(message).toContain(`${f}:10: sites[1] (Linhe JYJ) url: must be an http:// or https:// URL`);
+    expect(message).toContain(`${f}:12: sites[1] (Linhe JYJ) kind:`);
+    expect(message).toContain(`${f}:13: sites[1] (Linhe JYJ) siteCode: must be the 10-character 网站标识码`);
+    expect(message).toContain(`${f}:14: site id "linhe" is used twice (first at line 1)`);
+    expect(message).toContain(`${f}:17: sites[2] (linhe) unit: no unit with id "nosuch"`);
+  });
+
+  test('a YAML syntax error names the file and line', () => {
+    const dir = content('- id: a\n  name: [unclosed\n', UNITS);
+    expect(() => loadRegistry(dir)).toThrow(new RegExp(`${join(dir, 'sites.yaml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:`));
+  });
+
+  test('an unknown field is rejected rather than silently dropped', () => {
+    expect(() => loadRegistry(content(GOOD.replace('kind: portal', 'kind: portal\n  owner: x'), UNITS))).toThrow(/Unrecognized key/);
+  });
+
+  test('a unit with an unknown parent is reported', () => {
+    expect(() => loadRegistry(content(GOOD, `${UNITS}- id: orphan\n  name: 孤儿单位\n  parent: nowhere\n`))).toThrow(/units\[2\] \(orphan\) parent: no unit with id "nowhere"/);
+  });
+});

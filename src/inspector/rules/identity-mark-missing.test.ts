@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import rule, { findMarks, MARKS, type Mark } from './identity-mark-missing.ts';
+import { snapshot } from './testing/snapshot.ts';
+
+const footer = (inner: string) => `<html><body><div class="main">新闻</div><div class="footer">${inner}</div></body></html>`;
+const FULL = footer(
+  `<a href="http://bszs.conac.cn/sitename?method=show&id=1"><img src="http://dcs.conac.cn/image/red.png"></a>
+   主办单位：临河市人民政府办公室 网站标识码：3713000001 鲁ICP备05001234号-1 鲁公网安备 37130202000123号 <a href="/lxwm.html">联系我们</a>`,
+);
+
+describe('findMarks accepts the real variants', () => {
+  test.each<[string, string, Mark]>([
+    ['conac written by document.write(unescape())', `<script>document.write(unescape("%3Cspan id='_ideConac'%3E%3C/span%3E%3Cscript src='http://dcs.conac.cn/js/33/000/0000/60411711/CA.js'%3E%3C/script%3E"));</script>`, 'conac'],
+    ['site code, full-width colon, trailing space', '政府网站标识码：1100000169 ', 'site-code'],
+    ['site code, half-width colon', '网站标识码:bm29000002', 'site-code'],
+    ['ICP with a full-width hyphen', '京ICP备14005922号－1', 'icp'],
+    ['ICP only as link text', '<a href="https://beian.miit.gov.cn/">新ICP备15003890号-1</a>', 'icp'],
+    ['公安备案 with a space and no 号', '陕公网安备 61011102000072', 'psb'],
+    ['sponsor with 主办：', '主办：阿勒泰市人民政府办公室', 'sponsor'],
+    ['sponsor as X主办 without colon', '国家税务总局办公厅主办', 'sponsor'],
+    ['contact as a phone number', '联系电话：029-83524439', 'contact'],
+    ['contact as an e-mail', 'xxgk@linhe.gov.cn', 'contact'],
+  ])('%s', (_name, html, mark) => {
+    expect(findMarks(footer(html))[mark]).toBe(true);
+  });
+});
+
+describe('findMarks rejects', () => {
+  test.each<[string, string, Mark]>([
+    ['a mark only inside an HTML comment', '<!-- 网站标识码：3713000001 -->', 'site-code'],
+    ['承办 alone is not a sponsor', '承办：临河市大数据中心', 'sponsor'],
+    ['版权所有 is not a sponsor', '临河市人民政府 版权所有', 'sponsor'],
+    ['an e-mail only in a hidden pop-up', '<div style="display:none">wsxf@linhe.gov.cn</div>', 'contact'],
+    ['a copyright year is not a site code', 'Copyright 2026', 'site-code'],
+  ])('%s', (_name, html, mark) => {
+    expect(findMarks(footer(html))[mark]).toBe(false);
+  });
+
+  test('a sponsor named only in meta description does not count', () => {
+    expect(findMarks('<html><head><meta name="description" content="临河市政府网由临河市人民政府办公室主办"></head><body>首页</body></html>').sponsor).toBe(false);
+  });
+});
+
+describe('identity-mark-missing', () => {
+  test('accepts a footer with all six marks', () => {
+    expect(rule.run(snapshot({ html: FULL }), { each: 0.5 })).toEqual({ status: 'pass' });
+  });
+
+  test('rejects each missing mark at 0.5', () => {
+    const out = rule.run(snapshot({ html: footer('主办单位：临河市人民政府办公室 电话：0539-8123456') }), { each: 0.5 });
+    expect(out.status).toBe('fail');
+    if (out.status !== 'fail') return;
+    expect(out.findings.map((f) => f.target)).toEqual(['conac', 'site-code', 'icp', 'psb']);
+    expect(out.findings.every((f) => f.points === 0.5 && f.page === 'http://www.linhe.gov.cn/')).toBe(true);
+  });
+});
+
+describe('every real page in ../shared/real-pages', () => {
+  const dir = new URL('../../../../shared/real-pages/', import.meta.url);
+  type Label = { file: string; bytesEncoding: string; identity: { conac: boolean; siteCode: string | null; icp: string | null; psb: string | null; sponsor: string | null; contact: boolean } };
+  const labels = JSON.parse(readFileSync(new URL('labels.json', dir), 'utf8')) as Label[];
+  test.each(labels.map((l) => [l.file, l] as const))('%s matches its hand-checked labels', (_f, l) => {
+    const html = new TextDecoder(l.bytesEncoding === 'GBK' ? 'gbk' : 'utf-8').decode(readFileSync(new URL(l.file, dir)));
+    const want: Record<Mark, boolean> = {
+      conac: l.identity.conac,
+      'site-code': l.identity.siteCode !== null,
+      icp: l.identity.icp !== null,
+      psb: l.identity.psb !== null,
+      sponsor: l.identity.sponsor !== null,
+      contact: l.identity.contact,
+    };
+    expect(findMarks(html)).toEqual(want);
+    expect(MARKS.length).toBe(6);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, test } from 'vitest';
+import type { RulesConfig } from '../../schemas/rules-config.ts';
+import type { RuleRun } from '../engine/run-rules.ts';
+import { defineRule, type RuleKind, type RuleOutcome } from '../rules/types.ts';
+import { score } from './score.ts';
+
+const config: RulesConfig = {
+  passLine: 60,
+  indicators: {
+    veto: { enabled: true, points: {} },
+    small: { enabled: true, cap: 1, points: {} },
+    big: { enabled: true, cap: 50, points: {} },
+    advice: { enabled: true, points: {} },
+  },
+};
+const rule = (id: string, kind: RuleKind) => defineRule({ id, title: '测试', clause: '测试条款', kind, points: [], run: () => ({ status: 'pass' }) });
+const fail = (id: string, ...points: number[]): RuleOutcome => ({
+  status: 'fail',
+  findings: points.map((p, i) => ({ indicator: id, target: `t${String(i).padStart(2, '0')}`, page: 'p', points: p, detail: '' })),
+});
+const run = (id: string, kind: RuleKind, outcome: RuleOutcome): RuleRun => ({ rule: rule(id, kind), outcome });
+
+describe('score', () => {
+  test('no findings: 100 and pass', () => {
+    expect(score([run('small', 'deduction', { status: 'pass' })], config)).toMatchObject({ verdict: 'pass', score: 100, vetoes: [], findings: [] });
+  });
+
+  test('deductions are summed exactly in tenths: 0.1 × 3 + 0.2 = 0.5', () => {
+    const s = score([run('small', 'deduction', fail('small', 0.1, 0.1, 0.1, 0.2))], config);
+    expect(s.score).toBe(99.5);
+    expect(s.deductions).toEqual({ small: 0.5 });
+  });
+
+  test('an item never costs more than its cap: 12 × 0.2 capped at 1', () => {
+    const s = score([run('small', 'deduction', fail('small', ...Array(12).fill(0.2)))], config);
+    expect(s.score).toBe(99);
+    expect(s.findings).toHaveLength(12);
+  });
+
+  test('a veto fails the site whatever the score, and costs no points', () => {
+    const s = score([run('veto', 'veto', fail('veto', 5))], config);
+    expect(s).toMatchObject({ verdict: 'fail', score: 100, vetoes: ['veto'] });
+    expect(s.findings[0]!.points).toBe(0);
+  });
+
+  test('below the pass line fails; exactly on it passes', () => {
+    expect(score([run('big', 'deduction', fail('big', 40.1))], config)).toMatchObject({ verdict: 'fail', score: 59.9 });
+    expect(score([run('big', 'deduction', fail('big', 40))], config)).toMatchObject({ verdict: 'pass', score: 60 });
+  });
+
+  test('the pass line comes from the rules file', () => {
+    expect(score([run('big', 'deduction', fail('big', 15))], { ...config, passLine: 90 }).verdict).toBe('fail');
+  });
+
+  test('advice is listed at 0 points; errors and not-applicable cost nothing but errors are reported', () => {
+    const s = score(
+      [
+        run('advice', 'advice', fail('advice', 3)),
+        run('small', 'deduction', { status: 'error', message: 'boom' }),
+        run('big', 'deduction', { status: 'not_applicable', reason: 'n/a' }),
+      ],
+      config,
+    );
+    expect(s).toMatchObject({ verdict: 'pass', score: 100, errors: [{ indicator: 'small', message: 'boom' }] });
+    expect(s.findings.map((f) => f.points)).toEqual([0]);
+  });
+
+  test('findings are sorted by indicator, then target', () => {
+    const s = score([run('small', 'deduction', fail('small', 0.1, 0.1)), run('big', 'deduction', fail('big', 1))], config);
+    expect(s.findings.map((f) => `${f.indicator}/${f.target}`)).toEqual(['big/t00', 'small/t00', 'small/t01']);
+  });
+});
