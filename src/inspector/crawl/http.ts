@@ -169,7 +169,10 @@ export class HttpClient {
     const o = this.#opts;
     const method = req.method ?? 'GET';
     const maxBytes = method === 'HEAD' ? 0 : (req.maxBytes ?? o.maxBytes);
-    const signal = AbortSignal.timeout(o.timeoutMs);
+    // One deadline for headers and body together; cleared when done so it never fires on a finished body.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException('deadline', 'TimeoutError')), o.timeoutMs);
+    const signal = controller.signal;
     this.requests++;
     try {
       const res = await request(url, {
@@ -185,6 +188,7 @@ export class HttpClient {
           'accept-language': 'zh-CN,zh;q=0.9',
         },
       });
+      res.body.on('error', () => {}); // errors after we stop reading are of no interest
       const headers = flattenHeaders(res.headers);
       if (maxBytes === 0 || (res.statusCode >= 300 && res.statusCode < 400)) {
         res.body.destroy();
@@ -194,6 +198,8 @@ export class HttpClient {
       return { kind: 'response', status: res.statusCode, headers, body, truncated };
     } catch (err) {
       return { kind: 'failure', ...classify(err, o.timeoutMs) };
+    } finally {
+      clearTimeout(timer);
     }
   }
 
