@@ -6,5 +6,6 @@ export default defineConfig({
     // Crawls against the sandbox use short timeouts, but a whole-pipeline test builds the portal.
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    reporters: ['default', './tests/summary-reporter.ts'],
   },
 });
