@@ -13,7 +13,7 @@ export function summaryBody(r: SiteQuarter, rules: readonly Rule[]): string {
   const title = (id: string) => rules.find((x) => x.id === id)?.title ?? id;
   const lines: string[] = [];
   const verdict = r.verdict === 'pass' ? '合格' : '不合格';
-  lines.push(`${r.name}（${r.url}）${quarterName(r.quarter)}检查结果：**${verdict}**，得分 ${r.score.toFixed(1)} 分。监测时间点 ${r.asOf}。`);
+  lines.push(`${r.name}（<${r.url}>）${quarterName(r.quarter)}检查结果：**${verdict}**，得分 ${r.score.toFixed(1)} 分。监测时间点 ${r.asOf}。`);
   lines.push('');
   if (r.vetoes.length) lines.push(`触发单项否决：${r.vetoes.map(title).join('、')}。`, '');
   lines.push(`本次抓取页面 ${r.stats.pages} 个，检查链接 ${r.stats.links} 个${r.stats.inconclusive ? `，其中 ${r.stats.inconclusive} 个无法判断（未计入问题）` : ''}。`);

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { MARKS } from '../inspector/rules/identity-mark-missing.ts';
+import { RULES } from '../inspector/rules/index.ts';
+import { KNOWN_INDICATORS, MARK_ORDER, indicatorTitle, isVetoIndicator, markName } from './indicators.ts';
+
+describe('indicator names', () => {
+  it('gives Chinese titles and the veto flag', () => {
+    expect(indicatorTitle('broken-link')).toBe('链接不可用');
+    expect(indicatorTitle('identity-mark-missing')).toBe('网站标识缺失');
+    expect(indicatorTitle('site-unreachable')).toBe('站点无法访问');
+    expect(isVetoIndicator('site-unreachable')).toBe(true);
+    expect(isVetoIndicator('broken-link')).toBe(false);
+  });
+
+  it('shows an unknown id as itself', () => {
+    expect(indicatorTitle('brand-new-rule')).toBe('brand-new-rule');
+    expect(isVetoIndicator('brand-new-rule')).toBe(false);
+    expect(markName('brand-new-mark')).toBe('brand-new-mark');
+  });
+
+  it('knows every indicator of ../shared/indicators.md', () => {
+    const ids = [
+      'site-unreachable', 'homepage-not-updated', 'columns-not-updated', 'interaction-unresponsive', 'service-unusable', 'severe-error',
+      'broken-link', 'column-stale', 'column-blank', 'column-missing', 'identity-mark-missing', 'domain-nonstandard',
+      'error-report-entry-missing', 'error-report-overdue', 'search-missing', 'meta-tags-missing', 'messages-not-public',
+      'message-overdue', 'ipv6-missing', 'compatibility', 'https-missing', 'media-not-updated', 'media-no-interaction', 'media-severe-error',
+    ];
+    expect([...KNOWN_INDICATORS].sort()).toEqual([...ids].sort());
+  });
+
+  // The crawler's rules carry their own titles; the portal must say the same thing.
+  it.each(RULES.map((r) => [r.id, r] as const))('agrees with the registered rule %s', (id, rule) => {
+    expect(indicatorTitle(id)).toBe(rule.title);
+    expect(isVetoIndicator(id)).toBe(rule.kind === 'veto');
+  });
+
+  it('names the same identity marks as the crawler', () => {
+    expect(MARK_ORDER).toEqual([...MARKS]);
+    expect(markName('psb')).toBe('公安机关备案标识');
+    expect(markName('site-code')).toBe('网站标识码');
+  });
+});

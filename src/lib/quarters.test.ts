@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { row } from './fixtures.test-helpers.ts';
+import { formatDate, formatDateRange, formatPercent, formatScore, verdictName } from './format.ts';
+import { byQuarter, failingSites, quarterName, sortByScore, summarizeQuarter, summarizeQuarters } from './quarters.ts';
+
+const linhe = row({ site: 'linhe', name: '临河市人民政府', score: 98.6 });
+const edu = row({ site: 'linhe-edu', name: '临河市教育局', score: 99, verdict: 'fail', vetoes: ['site-unreachable'] });
+const water = row({ site: 'linhe-water', name: '临河市水务局', score: 57.5, verdict: 'fail', asOf: '2026-11-18' });
+
+describe('summarizeQuarter', () => {
+  it('counts, pass rate, average and as-of dates', () => {
+    const s = summarizeQuarter([linhe, edu, water]);
+    expect(s).toMatchObject({ quarter: '2026-Q4', sites: 3, failed: 2, asOf: { from: '2026-11-18', to: '2026-11-20' } });
+    // 1 of 3 passed; (98.6 + 99 + 57.5) / 3 = 255.1 / 3 = 85.03…
+    expect(formatPercent(s.passRate)).toBe('33.3');
+    expect(formatScore(s.averageScore)).toBe('85.0');
+  });
+
+  it('one site that passes', () => {
+    const s = summarizeQuarter([linhe]);
+    expect(s).toEqual({ quarter: '2026-Q4', sites: 1, failed: 0, passRate: 100, averageScore: 98.6, asOf: { from: '2026-11-20', to: '2026-11-20' } });
+  });
+
+  it('refuses no rows and rows of two quarters', () => {
+    expect(() => summarizeQuarter([])).toThrow();
+    expect(() => summarizeQuarter([linhe, row({ site: 'x', name: 'X', score: 1, quarter: '2026-Q3' })])).toThrow(/2026-Q4 and 2026-Q3/);
+  });
+});
+
+describe('quarters', () => {
+  const q3 = row({ site: 'linhe', name: '临河市人民政府', score: 90, quarter: '2026-Q3', asOf: '2026-08-20' });
+  const old = row({ site: 'linhe', name: '临河市人民政府', score: 80, quarter: '2025-Q4', asOf: '2025-11-20' });
+
+  it('groups newest first', () => {
+    expect(byQuarter([q3, linhe, old, edu]).map((g) => [g.quarter, g.rows.map((r) => r.site)])).toEqual([
+      ['2026-Q4', ['linhe', 'linhe-edu']],
+      ['2026-Q3', ['linhe']],
+      ['2025-Q4', ['linhe']],
+    ]);
+  });
+
+  it('summarises each quarter', () => {
+    expect(summarizeQuarters([q3, linhe, old, edu]).map((s) => [s.quarter, s.sites, s.failed, s.passRate, s.averageScore])).toEqual([
+      ['2026-Q4', 2, 1, 50, 98.8],
+      ['2026-Q3', 1, 0, 100, 90],
+      ['2025-Q4', 1, 0, 100, 80],
+    ]);
+    expect(summarizeQuarters([])).toEqual([]);
+  });
+
+  it('names quarters in Chinese', () => {
+    expect(quarterName('2026-Q4')).toBe('2026年第四季度');
+    expect(quarterName('2027-Q1')).toBe('2027年第一季度');
+  });
+});
+
+describe('table order', () => {
+  it('sorts by score ascending, then by name in pinyin order, then by id', () => {
+    const hexi = row({ site: 'hexi', name: '河西县人民政府', score: 98.6 });
+    const twin = row({ site: 'a-twin', name: '临河市人民政府', score: 98.6 });
+    expect(sortByScore([edu, linhe, water, hexi, twin]).map((r) => r.site)).toEqual(['linhe-water', 'hexi', 'a-twin', 'linhe', 'linhe-edu']);
+  });
+
+  it('lists the failing sites in the same order', () => {
+    expect(failingSites([edu, linhe, water]).map((r) => r.site)).toEqual(['linhe-water', 'linhe-edu']);
+    expect(failingSites([linhe])).toEqual([]);
+  });
+});
+
+describe('format', () => {
+  it.each([
+    [99, '99.0'],
+    [98.6, '98.6'],
+    [100, '100.0'],
+    [57.46, '57.5'],
+    [102.5, '102.5'],
+  ])('score %d → %s', (n, s) => expect(formatScore(n)).toBe(s));
+
+  it.each([
+    [100, '100'],
+    [(2 / 3) * 100, '66.7'],
+    [50, '50'],
+    [0, '0'],
+    [87.25, '87.3'],
+  ])('percent %d → %s', (n, s) => expect(formatPercent(n)).toBe(s));
+
+  it('names verdicts', () => {
+    expect(verdictName('pass')).toBe('合格');
+    expect(verdictName('fail')).toBe('不合格');
+  });
+});
+
+describe('dates', () => {
+  it('writes dates as the notices do', () => {
+    expect(formatDate('2026-11-20')).toBe('2026年11月20日');
+    expect(formatDate('2027-01-05')).toBe('2027年1月5日');
+    expect(formatDateRange({ from: '2026-11-20', to: '2026-11-20' })).toBe('2026年11月20日');
+    expect(formatDateRange({ from: '2026-11-18', to: '2026-11-20' })).toBe('2026年11月18日至2026年11月20日');
+  });
+});

@@ -1,0 +1,60 @@
+// Quarter aggregates for the home page and the notice (通报) of one quarter.
+import type { SiteQuarter } from '../schemas/findings.ts';
+
+/** 2026-Q4 → 2026年第四季度 (the writer's own helper, so the notice and the bodies say the same). */
+export { quarterName } from '../inspector/report/summary.ts';
+
+/** The headline figures of a quarter's notice. */
+export interface QuarterSummary {
+  quarter: string;
+  /** Sites checked. */
+  sites: number;
+  /** Sites judged 不合格. */
+  failed: number;
+  /** Share of sites judged 合格, in percent (0–100). */
+  passRate: number;
+  /** Mean score over all sites checked. */
+  averageScore: number;
+  /** Earliest and latest as-of date (监测时间点) of the quarter's checks; equal when there was one run. */
+  asOf: { from: string; to: string };
+}
+
+/** Headline figures of one quarter's rows; throws on no rows or rows of several quarters (a caller's bug). */
+export function summarizeQuarter(rows: readonly SiteQuarter[]): QuarterSummary {
+  const first = rows[0];
+  if (!first) throw new Error('summarizeQuarter: no rows');
+  const other = rows.find((r) => r.quarter !== first.quarter);
+  if (other) throw new Error(`summarizeQuarter: rows of ${first.quarter} and ${other.quarter}`);
+  const failed = rows.filter((r) => r.verdict === 'fail').length;
+  const dates = rows.map((r) => r.asOf).sort();
+  return {
+    quarter: first.quarter,
+    sites: rows.length,
+    failed,
+    passRate: ((rows.length - failed) / rows.length) * 100,
+    averageScore: rows.reduce((sum, r) => sum + r.score, 0) / rows.length,
+    asOf: { from: dates[0]!, to: dates[dates.length - 1]! },
+  };
+}
+
+/** Rows grouped by quarter, newest quarter first. */
+export function byQuarter<T extends SiteQuarter>(rows: readonly T[]): { quarter: string; rows: T[] }[] {
+  const groups = new Map<string, T[]>();
+  for (const r of rows) groups.set(r.quarter, [...(groups.get(r.quarter) ?? []), r]);
+  return [...groups].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)).map(([quarter, rs]) => ({ quarter, rows: rs }));
+}
+
+/** Headline figures of every quarter, newest first. */
+export function summarizeQuarters(rows: readonly SiteQuarter[]): QuarterSummary[] {
+  return byQuarter(rows).map((g) => summarizeQuarter(g.rows));
+}
+
+/** Sites by score ascending, then by Chinese name (pinyin order), then by id so the order never depends on input order. */
+export function sortByScore<T extends SiteQuarter>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => a.score - b.score || a.name.localeCompare(b.name, 'zh-CN') || (a.site < b.site ? -1 : a.site > b.site ? 1 : 0));
+}
+
+/** The sites a notice names (不合格), in table order: score ascending, then name. */
+export function failingSites<T extends SiteQuarter>(rows: readonly T[]): T[] {
+  return sortByScore(rows.filter((r) => r.verdict === 'fail'));
+}

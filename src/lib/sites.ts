@@ -1,0 +1,38 @@
+// The collection as the pages need it: checked ids, and each site's quarters.
+import type { SiteQuarter } from '../schemas/findings.ts';
+
+/** What the pages need of a collection entry; Astro's entries fit this shape. */
+export interface Entry {
+  id: string;
+  data: SiteQuarter;
+}
+
+/**
+ * Throws when a file's place does not match its frontmatter (content/findings/<quarter>/<site>.md):
+ * a file copied to the wrong folder would otherwise be published under the wrong quarter.
+ */
+export function checkEntryIds(entries: readonly Entry[]): void {
+  const bad = entries.filter((e) => e.id !== `${e.data.quarter}/${e.data.site}`);
+  if (bad.length) {
+    throw new Error(`findings files in the wrong place: ${bad.map((e) => `${e.id}.md says ${e.data.quarter}/${e.data.site}`).join('; ')}`);
+  }
+}
+
+/** One site's checks, newest quarter first, under the name of its latest check. */
+export interface SiteHistory<T extends Entry> {
+  site: string;
+  name: string;
+  entries: T[];
+}
+
+/** Entries grouped by site, sites in id order, each site's quarters newest first. */
+export function bySite<T extends Entry>(entries: readonly T[]): SiteHistory<T>[] {
+  const groups = new Map<string, T[]>();
+  for (const e of entries) groups.set(e.data.site, [...(groups.get(e.data.site) ?? []), e]);
+  return [...groups]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([site, es]) => {
+      const sorted = [...es].sort((a, b) => (a.data.quarter < b.data.quarter ? 1 : a.data.quarter > b.data.quarter ? -1 : 0));
+      return { site, name: sorted[0]!.data.name, entries: sorted };
+    });
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { externalHref, joinBase, paths } from './urls.ts';
+
+describe('joinBase', () => {
+  it.each([
+    ['/', '', '/'],
+    ['/', 'quarters/2026-Q4/', '/quarters/2026-Q4/'],
+    ['/', '/quarters/2026-Q4/', '/quarters/2026-Q4/'],
+    ['/repo', '', '/repo/'],
+    ['/repo', 'quarters/2026-Q4/', '/repo/quarters/2026-Q4/'],
+    ['/repo/', 'quarters/2026-Q4/', '/repo/quarters/2026-Q4/'],
+    ['/repo/', '/sites/linhe/#2026-Q3', '/repo/sites/linhe/#2026-Q3'],
+    ['repo', 'favicon.svg', '/repo/favicon.svg'],
+    ['/a/b/', 'favicon.svg', '/a/b/favicon.svg'],
+    ['', 'x/', '/x/'],
+  ])('base %j + %j → %j', (base, path, expected) => {
+    expect(joinBase(base, path)).toBe(expected);
+  });
+
+  it('refuses absolute URLs: external links never go through the base', () => {
+    expect(() => joinBase('/', 'http://www.linhe.gov.cn/')).toThrow();
+    expect(() => joinBase('/', '//evil.example/')).toThrow();
+    expect(() => joinBase('/', 'javascript:alert(1)')).toThrow();
+  });
+});
+
+describe('paths', () => {
+  it('builds the page paths', () => {
+    expect(paths.home()).toBe('');
+    expect(paths.quarter('2026-Q4')).toBe('quarters/2026-Q4/');
+    expect(paths.site('linhe')).toBe('sites/linhe/');
+    expect(paths.site('linhe', '2026-Q4')).toBe('sites/linhe/#2026-Q4');
+  });
+});
+
+describe('externalHref', () => {
+  it.each([
+    ['http://www.linhe.gov.cn/', 'http://www.linhe.gov.cn/'],
+    ['https://www.hexi.gov.cn/a?b=1', 'https://www.hexi.gov.cn/a?b=1'],
+    ['javascript:alert(1)', null],
+    ['JavaScript:alert(1)', null],
+    ['data:text/html,<script>alert(1)</script>', null],
+    ['mailto:a@b.cn', null],
+    ['工作动态', null],
+    ['/relative/path', null],
+  ])('%j → %j', (url, expected) => {
+    expect(externalHref(url)).toBe(expected);
+  });
+});

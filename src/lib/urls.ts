@@ -1,0 +1,29 @@
+// The one place internal URLs are built: every page link goes through href() so a GitHub Pages
+// project base (/repo-name/) works everywhere.
+
+/** Join a configured base ('/', '/repo', '/repo/') and a path inside the portal with exactly one slash between them. */
+export function joinBase(base: string, path: string): string {
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(path)) throw new Error(`joinBase: expected a path inside the portal, got ${path}`);
+  const b = base.replace(/^\/+|\/+$/g, '');
+  const p = path.replace(/^\/+/, '');
+  return b ? `/${b}/${p}` : `/${p}`;
+}
+
+/** Paths of the portal's pages, relative to the base. Ids are ASCII by schema, so they need no encoding. */
+export const paths = {
+  home: (): string => '',
+  quarter: (quarter: string): string => `quarters/${quarter}/`,
+  site: (site: string, quarter?: string): string => `sites/${site}/${quarter ? `#${quarter}` : ''}`,
+};
+
+/** An internal URL under the configured base, e.g. href(paths.quarter('2026-Q4')) → /repo/quarters/2026-Q4/. */
+export function href(path: string): string {
+  return joinBase(import.meta.env.BASE_URL, path);
+}
+
+/** The URL itself when it is an absolute http(s) URL, safe to put in an href; otherwise null (show it as text). */
+export function externalHref(url: string): string | null {
+  if (!URL.canParse(url)) return null;
+  const { protocol } = new URL(url);
+  return protocol === 'http:' || protocol === 'https:' ? url : null;
+}
