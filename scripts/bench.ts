@@ -20,7 +20,7 @@ const { values } = parseArgs({
 const sites = Number(values.sites);
 const pages = Number(values.pages);
 
-const child = fork(new URL('./sandbox.ts', import.meta.url), ['--sites', String(sites), '--pages', String(pages), '--seed', values.seed, '--as-of', values['as-of'], '--port', '0', '--ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+const child = fork(new URL('./sandbox.ts', import.meta.url), ['--sites', String(sites), '--pages', String(pages), '--seed', values.seed, '--as-of', values['as-of'], '--port', '0'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
 const proxyUrl = await new Promise<string>((resolve, reject) => {
   child.once('message', (m) => resolve((m as { proxyUrl: string }).proxyUrl));
   child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));

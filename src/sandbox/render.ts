@@ -1,0 +1,443 @@
+// HTML of every sandbox page, in three CMS styles (TRS-like <ul> lists, legacy <table> lists,
+// modern card <div>s). Inspired by real government pages; no real page is copied.
+import { clockText, dayNumber, formatDate, type DateStyle } from './dates.ts';
+import {
+  GOOD_IMAGES, HOME_BLOCK, PATHS, articlePath, listPath,
+  type Column, type Item, type SiteModel,
+} from './model.ts';
+import { BODY_CLOSINGS, BODY_MIDDLES, BODY_OPENINGS, OLD_TOPICS, TOPICS } from './names.ts';
+import { rng } from './random.ts';
+
+/** Escapes text for HTML element content and attribute values. */
+export function esc(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+}
+
+/** The title of an item, derived from (seed, host, item id). */
+export function itemTitle(m: SiteModel, col: Column, item: Item): string {
+  const r = rng(m.seed, m.plan.host, 'title', item.id);
+  const topic = r.pick(TOPICS);
+  const year = item.date.slice(0, 4);
+  const month = Number(item.date.slice(5, 7));
+  const place = m.cityName;
+  const unit = m.site.name;
+  switch (col.slug) {
+    case 'tzgg':
+      return r.pick([`关于做好${year}年${topic}工作的通知`, `关于开展${topic}专项行动的通知`, `${unit}关于${topic}有关事项的公告`, `关于${topic}工作情况的公示`]);
+    case 'zcwj':
+      return r.pick([`关于印发《${place}${topic}实施方案》的通知`, `${place}关于加强${topic}工作的意见`, `关于进一步做好${topic}工作的通知`]);
+    case 'zcjd':
+      return r.pick([`《${place}${topic}实施方案》政策解读`, `图解：${place}${topic}工作`, `一图读懂${topic}新政策`]);
+    case 'rsxx':
+      return r.pick([`${unit}干部任前公示`, `${year}年${unit}公开招聘工作人员公告`, `${unit}关于人事任免的通知`]);
+    case 'ghjh':
+      return r.pick([`${unit}${year}年工作计划`, `${place}${topic}三年行动计划`, `${unit}${year}年${topic}工作要点`]);
+    case 'tjxx':
+      return r.pick([`${year}年${month}月${place}经济运行情况`, `${year}年1-${month}月${place}主要统计数据`]);
+    case 'czxx':
+      return r.pick([`${unit}${year}年部门预算公开`, `${unit}${year}年部门决算公开`, `${place}${year}年${month}月财政收支情况`]);
+    case 'zdxm':
+      return `${place}${year}年重大项目建设推进情况（第${month}期）`;
+    case 'jgzn':
+      return r.pick([`${unit}主要职责`, `${unit}内设机构`, `${unit}机构职能调整情况`]);
+    case 'ldxx':
+      return r.pick([`${unit}领导班子成员分工`, `${unit}领导简历`]);
+    case 'ztzl':
+      return `${r.pick(OLD_TOPICS)}专题`;
+    default:
+      return r.pick([
+        `${place}召开${topic}工作会议`, `${unit}部署${topic}工作`, `${place}${topic}工作取得新成效`,
+        `${place}开展${topic}专项检查`, `${unit}主要负责同志调研${topic}工作`, `${place}举行${topic}工作推进会`,
+      ]);
+  }
+}
+
+function charsetMeta(m: SiteModel): string {
+  switch (m.encoding) {
+    case 'utf8-header':
+      return '<meta charset="utf-8">';
+    case 'gbk-header':
+      return '<meta http-equiv="Content-Type" content="text/html; charset=gbk">';
+    case 'gb2312-meta':
+    case 'utf8-declared-gb2312':
+      return '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">';
+    case 'utf8-undeclared':
+      return '';
+  }
+}
+
+/** An href for a site path in this template's habit: relative, root-relative or absolute. */
+function href(m: SiteModel, path: string, fromHome: boolean): string {
+  if (m.template === 'table') return m.origin + path;
+  if (m.template === 'cards' && fromHome) return `.${path}`;
+  return path;
+}
+
+function shownDate(m: SiteModel, iso: string, style: DateStyle): string {
+  // A month-day date is only unambiguous for items from the last ~10 months.
+  if ((style === 'md' || style === 'paren') && m.asOfDay - dayNumber(iso) > 300) return formatDate(iso, m.dateStyle);
+  return formatDate(iso, style);
+}
+
+function head(m: SiteModel, title: string, metas: [string, string][]): string {
+  const lines = [
+    charsetMeta(m),
+    m.template === 'cards' ? '<meta name="viewport" content="width=device-width, initial-scale=1">' : '<meta http-equiv="X-UA-Compatible" content="IE=edge">',
+    `<title>${esc(title)}</title>`,
+    `<meta name="SiteName" content="${esc(m.site.name)}">`,
+    `<meta name="SiteDomain" content="${m.plan.host}">`,
+    `<meta name="SiteIDCode" content="${m.site.siteCode}">`,
+    ...metas.map(([n, c]) => `<meta name="${n}" content="${esc(c)}">`),
+    '<link rel="stylesheet" type="text/css" href="/css/style.css">',
+    '<script type="text/javascript" src="/js/jquery.min.js"></script>',
+  ].filter((l) => l !== '');
+  const doctype = m.template === 'table'
+    ? '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">\n<html>'
+    : m.template === 'ul'
+      ? '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml">'
+      : '<!DOCTYPE html>\n<html lang="zh-CN">';
+  return `${doctype}\n<head>\n${lines.join('\n')}\n</head>\n`;
+}
+
+function clock(m: SiteModel): string {
+  if (m.clock === 'script') {
+    return '<span id="today"></span><script type="text/javascript">var d=new Date();document.getElementById("today").innerHTML="今天是"+d.getFullYear()+"年"+(d.getMonth()+1)+"月"+d.getDate()+"日";</script>';
+  }
+  return `<span class="today">${clockText(m.asOf)}</span>`;
+}
+
+function topBar(m: SiteModel, fromHome: boolean): string {
+  const links = [
+    '<a href="javascript:void(0)" onclick="this.style.behavior=\'url(#default#homepage)\';this.setHomePage(location.href);">设为首页</a>',
+    '<a href="javascript:void(0)" onclick="window.external.addFavorite(location.href,document.title)">加入收藏</a>',
+  ];
+  return `<div class="topbar"><div class="w1200">${clock(m)}<span class="toplinks">${links.join(' | ')}</span></div></div>\n`
+    + `<div class="header"><div class="w1200"><a href="${href(m, '/', fromHome)}" class="logo"><img src="/images/logo.png" alt="${esc(m.site.name)}"></a>`
+    + `<h1 class="sitename">${esc(m.site.name)}</h1>`
+    + '<form class="search" action="/search" method="get"><input type="text" name="q" placeholder="请输入关键字"><input type="submit" value="搜索"></form></div></div>\n';
+}
+
+function nav(m: SiteModel, fromHome: boolean): string {
+  const items = [`<li><a href="${href(m, '/', fromHome)}">首页</a></li>`];
+  for (const c of m.columns) items.push(`<li><a href="${href(m, listPath(c, 0), fromHome)}">${esc(c.name)}</a></li>`);
+  items.push(`<li><a href="${href(m, m.board.path, fromHome)}">互动交流</a></li>`);
+  return `<div class="nav"><ul class="w1200">${items.join('')}</ul></div>\n`;
+}
+
+/** The footer with the identity marks this site shows (or hides in comments, or lacks). */
+export function footer(m: SiteModel, fromHome: boolean): string {
+  const f = m.footer;
+  const code = m.site.siteCode;
+  const abbr = m.plan.place.province.abbr;
+  const icp = m.icpNo;
+  const rows: string[] = [];
+  const links = [`<a href="${href(m, '/', fromHome)}">网站首页</a>`];
+  if (f.contact === 'link') links.push(`<a href="${href(m, PATHS.contact, fromHome)}">联系我们</a>`);
+  links.push('<a href="#top">返回顶部</a>');
+  rows.push(`<p class="flinks">${links.join(' | ')}</p>`);
+
+  const sponsor = m.sponsorName;
+  switch (f.sponsor) {
+    case 'label':
+      rows.push(`<p>主办单位：${esc(sponsor)}　承办单位：${esc(m.operatorName)}</p>`);
+      break;
+    case 'short':
+      rows.push(`<p>主办：${esc(sponsor)}　承办：${esc(m.operatorName)}</p>`);
+      break;
+    case 'suffix':
+      rows.push(`<p>${esc(sponsor)}主办　${esc(m.operatorName)}承办</p>`);
+      break;
+    case 'comment':
+      rows.push(`<!-- <p>主办单位：${esc(sponsor)}</p> -->`, `<p>承办单位：${esc(m.operatorName)}</p>`);
+      break;
+    case 'none':
+      rows.push(`<p>承办单位：${esc(m.operatorName)}　版权所有：${esc(m.site.name)}</p>`);
+      break;
+  }
+
+  const ids: string[] = [];
+  switch (f.siteCode) {
+    case 'fullwidth':
+      ids.push(`网站标识码：${code}`);
+      break;
+    case 'halfwidth':
+      ids.push(`网站标识码:${code}`);
+      break;
+    case 'trailing':
+      ids.push(`政府网站标识码：${code} `);
+      break;
+    case 'nocolon':
+      ids.push(`网站标识码${code}`);
+      break;
+    case 'comment':
+      ids.push(`<!-- 网站标识码：${code} -->`);
+      break;
+    case 'none':
+      break;
+  }
+  switch (f.icp) {
+    case 'plain':
+      ids.push(`ICP备案号：${icp}-1`);
+      break;
+    case 'fullhyphen':
+      ids.push(`备案号：<a href="http://beian.miit.gov.cn/" target="_blank">${icp}－1</a>`);
+      break;
+    case 'linkonly':
+      ids.push(`<a href="http://beian.miit.gov.cn/" target="_blank">${icp}</a>`);
+      break;
+    case 'comment':
+      ids.push(`<!-- <a href="http://beian.miit.gov.cn/" target="_blank">${icp}</a> -->`);
+      break;
+    case 'none':
+      break;
+  }
+  const psbLink = (text: string): string =>
+    `<a href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=${m.psbNo}" target="_blank"><img src="/images/ga.png" alt="">${text}</a>`;
+  switch (f.psb) {
+    case 'space':
+      ids.push(psbLink(`${abbr}公网安备 ${m.psbNo}号`));
+      break;
+    case 'nospace':
+      ids.push(psbLink(`${abbr}公网安备${m.psbNo}号`));
+      break;
+    case 'nohao':
+      ids.push(psbLink(`${abbr}公网安备${m.psbNo}`));
+      break;
+    case 'comment':
+      ids.push(`<!-- ${psbLink(`${abbr}公网安备 ${m.psbNo}号`)} -->`);
+      break;
+    case 'none':
+      break;
+  }
+  if (ids.length > 0) rows.push(`<p>${ids.join('　')}</p>`);
+
+  switch (f.contact) {
+    case 'link':
+      rows.push(`<p>地址：${esc(m.address)}</p>`);
+      break;
+    case 'phone':
+      rows.push(`<p>地址：${esc(m.address)}　电话：${m.phone}</p>`);
+      break;
+    case 'email':
+      rows.push(`<p>地址：${esc(m.address)}　联系邮箱：<a href="mailto:${m.email}">${m.email}</a></p>`);
+      break;
+    case 'comment':
+      rows.push(`<!-- <p>地址：${esc(m.address)}　联系电话：${m.phone}</p> -->`);
+      break;
+    case 'none':
+      break;
+  }
+
+  const prov = m.plan.place.province.code;
+  const conacLink = `<a href="http://bszs.conac.cn/sitename?method=show&amp;id=${m.conacId}${m.site.siteCode}" target="_blank"><img src="http://dcs.conac.cn/image/red.png" alt="党政机关" border="0"></a>`;
+  const marks: string[] = [];
+  switch (f.conac) {
+    case 'link':
+      marks.push(conacLink);
+      break;
+    case 'script':
+      marks.push(`<script type="text/javascript">document.write(unescape("%3Cspan id='_ideConac' %3E%3C/span%3E%3Cscript src='http://dcs.conac.cn/js/${prov}/000/0000/${m.conacId}/CA${prov}0000000${m.conacId}0001.js' type='text/javascript'%3E%3C/script%3E"));</script>`);
+      break;
+    case 'comment':
+      marks.push(`<!-- ${conacLink} -->`);
+      break;
+    case 'none':
+      break;
+  }
+  marks.push(`<script id="_jiucuo_" sitecode='${code}' src='http://pucha.kaipuyun.cn/exposure/jiucuo.js'></script>`);
+  return `<div class="footer"><div class="w1200">\n${rows.join('\n')}\n<div class="marks">${marks.join('\n')}</div>\n</div></div>\n`;
+}
+
+function blockItems(m: SiteModel, col: Column, items: readonly Item[], fromHome: boolean, style: DateStyle): string {
+  if (items.length === 0 && col.extraRows.length === 0) {
+    return m.template === 'table'
+      ? '<tr><td colspan="3" class="empty">暂无信息</td></tr>'
+      : m.template === 'ul' ? '<li class="empty">暂无信息</li>' : '<div class="empty">暂无信息</div>';
+  }
+  const rows = items.map((it) => {
+    const title = esc(itemTitle(m, col, it));
+    const h = href(m, articlePath(col, it), fromHome);
+    const d = shownDate(m, it.date, style);
+    switch (m.template) {
+      case 'ul':
+        return `<li><a href="${h}" target="_blank" title="${title}">${title}</a><span>${d}</span></li>`;
+      case 'table':
+        return `<tr><td class="dot" width="10">·</td><td><a href="${h}" target="_blank">${title}</a></td><td class="date" align="right" width="100">${d}</td></tr>`;
+      case 'cards':
+        return `<div class="card"><a class="card-title" href="${h}">${title}</a><p class="card-date">${d}</p></div>`;
+    }
+  });
+  return rows.join('\n');
+}
+
+function extraRowsHtml(m: SiteModel, col: Column): string {
+  return col.extraRows.map((x) => {
+    const title = esc(`${m.cityName}${x.date.slice(0, 4)}年${TOPICS[Number(x.date.slice(8)) % TOPICS.length] ?? ''}工作综述`);
+    const d = formatDate(x.date, m.dateStyle);
+    switch (m.template) {
+      case 'ul':
+        return `<li><a href="${x.href}" target="_blank">${title}</a><span>${d}</span></li>`;
+      case 'table':
+        return `<tr><td class="dot" width="10">·</td><td><a href="${x.href}" target="_blank">${title}</a></td><td class="date" align="right" width="100">${d}</td></tr>`;
+      case 'cards':
+        return `<div class="card"><a class="card-title" href="${x.href}">${title}</a><p class="card-date">${d}</p></div>`;
+    }
+  }).join('\n');
+}
+
+function homeBlock(m: SiteModel, col: Column): string {
+  const more = href(m, listPath(col, 0), true);
+  const items = col.items.slice(0, HOME_BLOCK[m.template]);
+  const body = blockItems(m, col, items, true, m.homeDateStyle);
+  switch (m.template) {
+    case 'ul':
+      return `<div class="lm lm-${col.slug}">\n<div class="lm-hd"><h3>${esc(col.name)}</h3><a class="more" href="${more}" target="_blank">更多&gt;&gt;</a></div>\n<ul class="lm-list">\n${body}\n</ul>\n</div>`;
+    case 'table':
+      return `<table width="100%" border="0" cellspacing="0" cellpadding="0" class="lanmu">\n<tr><td class="lmtitle">${esc(col.name)}</td><td align="right"><a href="${more}"><img src="/images/more.gif" alt="更多" border="0"></a></td></tr>\n<tr><td colspan="2"><table width="100%" class="newslist">\n${body}\n</table></td></tr>\n</table>`;
+    case 'cards':
+      return `<section class="panel panel-${col.slug}">\n<h2 class="panel-title"><a href="${more}">${esc(col.name)}</a></h2>\n<div class="card-list">\n${body}\n</div>\n</section>`;
+  }
+}
+
+function page(m: SiteModel, title: string, metas: [string, string][], body: string, fromHome = false): string {
+  return `${head(m, title, metas)}<body>\n<a name="top"></a>\n${topBar(m, fromHome)}${nav(m, fromHome)}<div class="main w1200">\n${body}\n</div>\n${footer(m, fromHome)}<script type="text/javascript" src="/js/common.js"></script>\n</body>\n</html>\n`;
+}
+
+/** The home page. */
+export function renderHome(m: SiteModel): string {
+  const parts: string[] = [];
+  const topic = m.columns.find((c) => c.cls === 'topic');
+  const bannerTarget = topic ? listPath(topic, 0) : listPath(m.columns[0] as Column, 0);
+  parts.push(`<div class="banner"><a href="${href(m, bannerTarget, true)}"><img src="/images/banner.jpg" alt="专题专栏" width="1200" height="120"></a></div>`);
+  for (const c of m.columns) if (c.onHome) parts.push(homeBlock(m, c));
+
+  // 便民服务: plain links, trap links and most of the seeded broken links.
+  const quick: string[] = [
+    `<li><a href="${href(m, m.board.path, true)}">${esc(m.board.name)}</a></li>`,
+    ...m.quickLinks.map((q) => `<li><a href="${q.href}" target="_blank">${esc(q.text)}</a></li>`),
+    ...m.broken.filter((d) => d.page === '/' && !d.image).map((d) => `<li><a href="${d.href}" target="_blank">${esc(d.text)}</a></li>`),
+  ];
+  if (m.traps.includes('commented-link')) {
+    quick.push(`<!-- <li><a href="${PATHS.commented}">旧版政务动态</a></li> -->`);
+  }
+  parts.push(`<div class="bmfw"><h3>便民服务</h3><ul>\n${quick.join('\n')}\n</ul></div>`);
+
+  const images = m.broken.filter((d) => d.page === '/' && d.image);
+  const ads = [`<a href="${href(m, m.board.path, true)}"><img src="/images/zt1.jpg" alt="${esc(m.board.name)}"></a>`,
+    ...images.map((d) => `<img src="${d.href}" alt="${esc(d.text)}">`)];
+  parts.push(`<div class="ads">${ads.join('\n')}</div>`);
+
+  const friends = m.friendlyLinks.map((f) => `<a href="${f.href}" target="_blank">${esc(f.text)}</a>`).join(' ');
+  parts.push(`<div class="yqlj"><span>友情链接：</span>${friends}<select onchange="if(this.value)window.open(this.value)"><option value="">--${esc(m.plan.place.province.name)}政府网站--</option><option value="http://www.gov.cn/">中国政府网</option></select></div>`);
+  return page(m, m.template === 'cards' ? `首页 - ${m.site.name}` : m.site.name, [], parts.join('\n'), true);
+}
+
+function breadcrumb(col: Column | null, here?: string): string {
+  const bits = [`<a href="/">首页</a>`];
+  if (col) bits.push(`<a href="${listPath(col, 0)}">${esc(col.name)}</a>`);
+  if (here) bits.push(esc(here));
+  return `<div class="position">当前位置：${bits.join(' &gt; ')}</div>`;
+}
+
+/** List page k of a column. */
+export function renderList(m: SiteModel, col: Column, k: number): string {
+  const items = col.items.slice(k * col.pageSize, (k + 1) * col.pageSize);
+  let body = blockItems(m, col, items, false, m.dateStyle);
+  if (k === col.pages - 1 && col.extraRows.length > 0) body += `\n${extraRowsHtml(m, col)}`;
+  const list = m.template === 'table'
+    ? `<table width="100%" class="newslist">\n${body}\n</table>`
+    : m.template === 'ul' ? `<ul class="list">\n${body}\n</ul>` : `<div class="card-list">\n${body}\n</div>`;
+  const pager: string[] = [`共${col.pages}页 当前第${k + 1}页`];
+  if (col.pages > 1) {
+    pager.push(`<a href="index.html">首页</a>`);
+    if (k > 0) pager.push(`<a href="${k === 1 ? 'index.html' : `index_${k - 1}.html`}">上一页</a>`);
+    if (k < col.pages - 1) pager.push(`<a href="index_${k + 1}.html">下一页</a>`);
+    pager.push(`<a href="${col.pages === 1 ? 'index.html' : `index_${col.pages - 1}.html`}">尾页</a>`);
+  }
+  const script = m.template === 'ul' ? `\n<script type="text/javascript">var currentPage = ${k};var countPage = ${col.pages};</script>` : '';
+  const main = `${breadcrumb(col)}\n<div class="lm-title"><h2>${esc(col.name)}</h2></div>\n${list}\n<div class="page">${pager.join(' ')}</div>${script}`;
+  return page(m, `${col.name}_${m.site.name}`, [['ColumnName', col.name], ['ColumnType', col.cls]], main);
+}
+
+function paragraphs(m: SiteModel, item: Item): string[] {
+  const r = rng(m.seed, m.plan.host, 'body', item.id);
+  const out = [r.pick(BODY_OPENINGS)];
+  for (let i = 0, n = r.int(1, 3); i < n; i++) out.push(r.pick(BODY_MIDDLES));
+  out.push(r.pick(BODY_CLOSINGS));
+  return out;
+}
+
+/** An article page. */
+export function renderArticle(m: SiteModel, col: Column, item: Item): string {
+  const title = itemTitle(m, col, item);
+  const r = rng(m.seed, m.plan.host, 'time', item.id);
+  const time = `${String(r.int(8, 18)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}`;
+  const paras = paragraphs(m, item).map((p) => `<p style="text-indent:2em;">${esc(p)}</p>`).join('\n');
+  const attach = item.attachment
+    ? `\n<div class="attach">附件：<a href="${item.attachment.href}">${esc(title)}.${item.attachment.href.split('.').pop() ?? 'doc'}</a></div>`
+    : '';
+  const main = `${breadcrumb(col, '正文')}\n<div class="article">\n<h1 class="title">${esc(title)}</h1>\n`
+    + `<div class="info">发布时间：${formatDate(item.date, m.dateStyle)} ${time}　来源：${esc(m.site.name)}　【字体：<a href="javascript:void(0)">大</a> <a href="javascript:void(0)">中</a> <a href="javascript:void(0)">小</a>】</div>\n`
+    + `<div class="content">\n${paras}\n</div>${attach}\n</div>`;
+  return page(m, `${title}_${m.site.name}`, [
+    ['ColumnName', col.name], ['ArticleTitle', title], ['PubDate', `${item.date} ${time}`], ['ContentSource', m.site.name],
+  ], main);
+}
+
+/** The message board (领导信箱) with 留言时间 and 答复时间. */
+export function renderBoard(m: SiteModel): string {
+  const msgs = m.board.messages;
+  const done = msgs.filter((x) => x.answered !== null).length;
+  const rows = msgs.map((x, k) => {
+    const status = x.answered !== null ? '已答复' : m.asOfDay - dayNumber(x.asked) <= 5 ? '办理中' : '未答复';
+    const answered = x.answered === null ? '' : formatDate(x.answered, m.dateStyle);
+    return `<tr><td>${k + 1}</td><td class="bt">${esc(x.subject)}</td><td>${formatDate(x.asked, m.dateStyle)}</td><td>${x.answered === null ? '' : esc(m.site.name)}</td><td>${answered}</td><td>${status}</td></tr>`;
+  });
+  const main = `${breadcrumb(null, m.board.name)}\n<div class="lm-title"><h2>${esc(m.board.name)}</h2></div>\n`
+    + `<p class="stat">共收到群众来信${msgs.length}件，已办结${done}件。</p>\n`
+    + '<table class="xx-list" width="100%" border="1" cellspacing="0">\n<tr><th>序号</th><th>信件标题</th><th>留言时间</th><th>答复单位</th><th>答复时间</th><th>办理状态</th></tr>\n'
+    + `${rows.join('\n')}\n</table>`;
+  return page(m, `${m.board.name}_${m.site.name}`, [['ColumnName', m.board.name]], main);
+}
+
+/** A simple content page (contact, services, internal office, trap targets). */
+export function renderSimple(m: SiteModel, name: string, text: string): string {
+  const main = `${breadcrumb(null, name)}\n<div class="article">\n<h1 class="title">${esc(name)}</h1>\n<div class="content"><p>${esc(text)}</p></div>\n</div>`;
+  return page(m, `${name}_${m.site.name}`, [['ColumnName', name]], main);
+}
+
+/** The contact page. */
+export function renderContact(m: SiteModel): string {
+  return renderSimple(m, '联系我们', `地址：${m.address}　联系电话：${m.phone}　电子邮箱：${m.email}`);
+}
+
+/** A soft 404: status 200, but the page says it does not exist. */
+export function renderSoft404(m: SiteModel): string {
+  return `${head(m, '404', [])}<body>\n<div class="error-page"><h1>404</h1><p>您访问的页面不存在或已被删除！</p><p><a href="/">返回首页</a></p></div>\n</body>\n</html>\n`;
+}
+
+/** Error bodies in the style of the site's web server. */
+export function errorBody(server: string, status: number): string {
+  const reason = STATUS_TEXT[status] ?? 'Error';
+  if (server.startsWith('Microsoft-IIS')) {
+    return `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN">\n<html><head><title>${status} - ${reason}</title></head><body><h2>${status} - ${reason}</h2></body></html>\n`;
+  }
+  if (status === 500 && server === 'TRS WCM') {
+    return '<html><head><title>Apache Tomcat - Error report</title></head><body><h1>HTTP Status 500 - java.lang.NullPointerException</h1></body></html>\n';
+  }
+  return `<html>\r\n<head><title>${status} ${reason}</title></head>\r\n<body>\r\n<center><h1>${status} ${reason}</h1></center>\r\n<hr><center>${server.split('/')[0]}</center>\r\n</body>\r\n</html>\r\n`;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 429: 'Too Many Requests',
+  500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Temporarily Unavailable',
+};
+
+/** robots.txt: most allow all, some keep crawlers out of /internal/. */
+export function renderRobots(m: SiteModel): string {
+  if (m.robotsDisallow) return 'User-agent: *\nDisallow: /internal/\nDisallow: /cgi-bin/\n';
+  return m.plan.index % 2 === 0 ? 'User-agent: *\nAllow: /\n' : 'User-agent: *\nDisallow:\n';
+}
+
+/** Names of the good images (for the router). */
+export const IMAGE_PATHS: ReadonlySet<string> = new Set<string>(GOOD_IMAGES);

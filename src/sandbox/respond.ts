@@ -1,0 +1,327 @@
+// Routing: (host, method, path, User-Agent) → a reply. Pure apart from the per-server counters
+// passed in (for the 503-once and 429-once pages), so it can be tested without sockets.
+import iconv from 'iconv-lite';
+import { PATHS, articlePath, listPath, type Column, type Item, type SiteModel } from './model.ts';
+import {
+  IMAGE_PATHS, errorBody, renderArticle, renderBoard, renderContact, renderHome, renderList, renderRobots,
+  renderSimple, renderSoft404,
+} from './render.ts';
+import { HOSTILE_HOST, type SandboxWeb } from './web.ts';
+
+/** What the server should do. */
+export type Reply =
+  | { kind: 'send'; status: number; headers: Record<string, string>; body: Buffer; compressible: boolean }
+  /** Accept the request and never answer. */
+  | { kind: 'hang' }
+  /** A hostile.sandbox.gov.cn endpoint, streamed by the server. */
+  | { kind: 'hostile'; what: 'endless' | 'huge' | 'bomb' | 'slow-headers' };
+
+/** One request as the router sees it. */
+export interface SandboxRequest {
+  host: string;
+  method: string;
+  /** Path and query as sent (percent-encoded). */
+  path: string;
+  userAgent: string;
+}
+
+/** What the router needs from the server. */
+export interface RouterState {
+  web: SandboxWeb;
+  /** The model of site i (the server caches them). */
+  model(index: number): SiteModel;
+  /** Counts a request to key and returns how many came before it. */
+  hit(key: string): number;
+}
+
+/** The User-Agent the ua-403 page refuses. */
+export const INSPECTOR_UA = 'GovSiteInspector';
+
+type Route =
+  | { t: 'home' }
+  | { t: 'list'; col: Column; page: number }
+  | { t: 'article'; col: Column; item: Item }
+  | { t: 'board' }
+  | { t: 'contact' }
+  | { t: 'internal' }
+  | { t: 'soft404' }
+  | { t: 'search' }
+  | { t: 'simple'; name: string; text: string; trap?: 'head-405' | 'retry-503' | 'retry-429' | 'ua-403' }
+  | { t: 'status'; code: number }
+  | { t: 'redirect'; code: number; to: string }
+  | { t: 'hang' }
+  | { t: 'file'; type: string; body: Buffer }
+  | { t: 'robots' };
+
+const routeCache = new WeakMap<SiteModel, Map<string, Route>>();
+
+/** Every path a site answers, keyed by decoded path (plus query where it matters). */
+export function routesOf(m: SiteModel): Map<string, Route> {
+  const cached = routeCache.get(m);
+  if (cached) return cached;
+  const routes = new Map<string, Route>();
+  const set = (path: string, route: Route): void => {
+    if (routes.has(path)) throw new Error(`sandbox route clash on ${m.plan.host}: ${path}`);
+    routes.set(path, route);
+  };
+  set('/', { t: 'home' });
+  set('/index.html', { t: 'home' });
+  set('/robots.txt', { t: 'robots' });
+  for (const c of m.columns) {
+    for (let k = 0; k < c.pages; k++) set(listPath(c, k), { t: 'list', col: c, page: k });
+    set(c.dir, { t: 'list', col: c, page: 0 });
+    for (const it of c.items) {
+      const p = articlePath(c, it);
+      set(p, { t: 'article', col: c, item: it });
+      if (it.attachment?.ok) set(new URL(it.attachment.href, `http://x${p}`).pathname, { t: 'file', type: 'application/pdf', body: PDF });
+    }
+  }
+  set(PATHS.search, { t: 'search' });
+  set(m.board.path, { t: 'board' });
+  if (m.contactPage) set(PATHS.contact, { t: 'contact' });
+  if (m.robotsDisallow) set(PATHS.internal, { t: 'internal' });
+  if (m.soft404Path) set(m.soft404Path, { t: 'soft404' });
+  for (const t of m.traps) {
+    switch (t) {
+      case 'head-405':
+        set(PATHS.head405, { t: 'simple', name: '办事服务', text: '网上办事大厅入口。', trap: 'head-405' });
+        break;
+      case 'html-entity':
+        break; // /search is on every site (the header's search form)
+      case 'non-ascii-path':
+        set(PATHS.nonAscii, { t: 'simple', name: '党史学习教育', text: '党史学习教育专题。' });
+        break;
+      case 'redirect-chain': {
+        const first = m.columns.find((c) => c.cls === 'policy') ?? m.columns[0];
+        set(PATHS.chainStart, { t: 'redirect', code: 301, to: PATHS.chainMiddle });
+        if (first) set(PATHS.chainMiddle, { t: 'redirect', code: 302, to: `${m.origin}${listPath(first, 0)}` });
+        break;
+      }
+      case 'retry-503':
+        set(PATHS.retry503, { t: 'simple', name: '政务服务', text: '政务服务事项目录。', trap: 'retry-503' });
+        break;
+      case 'retry-429':
+        set(PATHS.retry429, { t: 'simple', name: '在线访谈', text: '在线访谈栏目。', trap: 'retry-429' });
+        break;
+      case 'ua-403':
+        set(PATHS.ua403, { t: 'simple', name: '公共服务', text: '公共服务事项。', trap: 'ua-403' });
+        break;
+      case 'commented-link':
+        break;
+    }
+  }
+  for (const d of m.broken) {
+    if (!d.target.startsWith(`${m.origin}/`)) continue;
+    const u = new URL(d.target);
+    const key = decodePath(u.pathname) + u.search;
+    switch (d.kind) {
+      case 'server-error':
+      case 'article-500':
+        set(key, { t: 'status', code: 500 });
+        break;
+      case 'redirect-loop':
+        set(PATHS.loopA, { t: 'redirect', code: 302, to: PATHS.loopB });
+        set(PATHS.loopB, { t: 'redirect', code: 302, to: PATHS.loopA });
+        break;
+      case 'timeout':
+        set(key, { t: 'hang' });
+        break;
+      default:
+        break; // 404s are simply absent; soft-404 is set above
+    }
+  }
+  routeCache.set(m, routes);
+  return routes;
+}
+
+/** Paths of the HTML pages a site answers with 200 (its distinct pages). */
+export function htmlPagesOf(m: SiteModel): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const [path, r] of routesOf(m)) {
+    if (r.t === 'file' || r.t === 'robots' || r.t === 'status' || r.t === 'redirect' || r.t === 'hang') continue;
+    // The search page is only reached by a link on sites with the html-entity trap.
+    if (r.t === 'search' && !m.traps.includes('html-entity')) continue;
+    // '/' and '/index.html', or a column dir and its index.html, are one page.
+    const id = r.t === 'home' ? 'home' : r.t === 'list' ? `list:${r.col.slug}:${r.page}` : path;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(r.t === 'search' ? `${path}?a=1&b=2` : path);
+  }
+  return out;
+}
+
+function decodePath(p: string): string {
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return p;
+  }
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+// 1×1 transparent GIF and PNG.
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+const CSS = 'body{margin:0;font:14px/1.8 "Microsoft YaHei",SimSun,sans-serif;color:#333}.w1200{width:1200px;margin:0 auto}a{color:#333;text-decoration:none}.nav{background:#b70000}.nav li{display:inline-block}.nav a{color:#fff;padding:0 20px}.footer{background:#eee;text-align:center;padding:20px 0}\n';
+const JS = 'function addFavorite(){try{window.external.addFavorite(location.href,document.title)}catch(e){alert("请使用Ctrl+D收藏")}}\n';
+
+function imageReply(path: string): Buffer {
+  return path.endsWith('.png') ? PNG : GIF;
+}
+
+function send(status: number, type: string, body: Buffer | string, extra: Record<string, string> = {}, compressible = false): Reply {
+  const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  return { kind: 'send', status, headers: { 'content-type': type, ...extra }, body: buf, compressible };
+}
+
+/** Encodes an HTML page as the site serves it (charset header, bytes). */
+export function htmlReply(m: SiteModel, status: number, html: string, extra: Record<string, string> = {}): Reply {
+  switch (m.encoding) {
+    case 'utf8-header':
+      return send(status, 'text/html; charset=utf-8', html, { server: m.server, ...extra }, true);
+    case 'gbk-header':
+      return send(status, 'text/html; charset=GBK', iconv.encode(html, 'gbk'), { server: m.server, ...extra }, true);
+    case 'gb2312-meta':
+      return send(status, 'text/html', iconv.encode(html, 'gbk'), { server: m.server, ...extra }, true);
+    case 'utf8-declared-gb2312':
+    case 'utf8-undeclared':
+      return send(status, 'text/html', html, { server: m.server, ...extra }, true);
+  }
+}
+
+function errorReply(m: SiteModel, status: number, extra: Record<string, string> = {}): Reply {
+  return send(status, 'text/html', errorBody(m.server, status), { server: m.server, ...extra });
+}
+
+/** The reply a real proxy gives when it cannot reach the origin. */
+export function badGateway(reason: 'dns' | 'refused', host: string): Reply {
+  const text = reason === 'dns' ? `DNS lookup failed for ${host}` : `Connection refused by ${host}`;
+  return send(502, 'text/html', `<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>${text}</p></body></html>\n`, { 'x-sandbox-error': reason });
+}
+
+/** Well-known hosts outside the registry that government pages link to. */
+const EXTERNAL: Record<string, (path: string) => Reply | null> = {
+  'www.gov.cn': (p) => (p === '/' || p === '/index.htm' ? externalPage('中国政府网') : null),
+  'bszs.conac.cn': (p) => (p === '/sitename' ? externalPage('党政机关网站标识') : null),
+  'dcs.conac.cn': (p) => (p === '/image/red.png' ? send(200, 'image/png', PNG) : p.startsWith('/js/') && p.endsWith('.js') ? send(200, 'application/javascript', 'void 0;\n') : null),
+  'beian.miit.gov.cn': (p) => (p === '/' ? externalPage('ICP/IP地址/域名信息备案管理系统') : null),
+  'www.beian.gov.cn': (p) => (p === '/portal/registerSystemInfo' ? externalPage('全国互联网安全管理服务平台') : null),
+  'pucha.kaipuyun.cn': (p) => (p === '/exposure/jiucuo.js' ? send(200, 'application/javascript', 'void 0;\n') : p === '/exposure/jiucuo.html' ? externalPage('我为政府网站找错') : null),
+};
+
+function externalPage(title: string): Reply {
+  return send(200, 'text/html; charset=utf-8', `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1></body></html>\n`);
+}
+
+/** True when the sandbox answers for this host (registry sites, well-known hosts, hostile). */
+export function knownHost(web: SandboxWeb, host: string): boolean {
+  return web.hosts.has(host) || host in EXTERNAL || host === HOSTILE_HOST;
+}
+
+/** True when the host is a registry site that refuses connections. */
+export function downHost(state: RouterState, host: string): boolean {
+  const i = state.web.hosts.get(host);
+  return i !== undefined && !state.web.plans[i]?.hostile && state.model(i).down;
+}
+
+/** Answers one request. */
+export function respond(state: RouterState, req: SandboxRequest): Reply {
+  const host = req.host.toLowerCase();
+  const q = req.path.indexOf('?');
+  const rawPath = q < 0 ? req.path : req.path.slice(0, q);
+  const search = q < 0 ? '' : req.path.slice(q);
+  const path = decodePath(rawPath);
+
+  if (host === HOSTILE_HOST) return hostile(path);
+  const external = EXTERNAL[host];
+  if (external) {
+    if (path === '/robots.txt') return send(200, 'text/plain', 'User-agent: *\nAllow: /\n');
+    return external(path) ?? send(404, 'text/html', errorBody('nginx', 404));
+  }
+  const index = state.web.hosts.get(host);
+  if (index === undefined) return badGateway('dns', host);
+  const m = state.model(index);
+  if (m.down) return badGateway('refused', host);
+
+  const routes = routesOf(m);
+  const route = routes.get(path + search) ?? routes.get(path);
+  if (!route) {
+    if (path.startsWith('/images/') && IMAGE_PATHS.has(path)) return send(200, path.endsWith('.png') ? 'image/png' : path.endsWith('.gif') ? 'image/gif' : 'image/jpeg', imageReply(path), { server: m.server });
+    if (path === '/css/style.css') return send(200, 'text/css', CSS, { server: m.server }, true);
+    if (path === '/js/jquery.min.js' || path === '/js/common.js') return send(200, 'application/javascript', JS, { server: m.server }, true);
+    if (path === '/favicon.ico') return send(200, 'image/x-icon', GIF, { server: m.server });
+    return errorReply(m, 404);
+  }
+  switch (route.t) {
+    case 'home':
+      return htmlReply(m, 200, renderHome(m));
+    case 'list':
+      return htmlReply(m, 200, renderList(m, route.col, route.page));
+    case 'article':
+      return htmlReply(m, 200, renderArticle(m, route.col, route.item));
+    case 'board':
+      return htmlReply(m, 200, renderBoard(m));
+    case 'contact':
+      return htmlReply(m, 200, renderContact(m));
+    case 'internal':
+      return htmlReply(m, 200, renderSimple(m, '内部办公', '内部办公系统，请使用工作账号登录。'));
+    case 'soft404':
+      return htmlReply(m, 200, renderSoft404(m));
+    case 'search': {
+      // A crawler that keeps "&amp;" from an href sends ?a=1&amp;b=2: the search engine rejects it.
+      const params = new URLSearchParams(search);
+      if ([...params.keys()].some((k) => k.startsWith('amp;'))) return errorReply(m, 404);
+      return htmlReply(m, 200, renderSimple(m, '高级检索', '请输入检索条件。'));
+    }
+    case 'simple': {
+      const key = `${host} ${path}`;
+      if (route.trap === 'head-405' && req.method === 'HEAD') return errorReply(m, 405, { allow: 'GET, POST' });
+      if (route.trap === 'retry-503' && state.hit(key) === 0) return errorReply(m, 503, { 'retry-after': '1' });
+      if (route.trap === 'retry-429' && state.hit(key) === 0) return errorReply(m, 429, { 'retry-after': '1' });
+      if (route.trap === 'ua-403' && req.userAgent.includes(INSPECTOR_UA)) return errorReply(m, 403);
+      return htmlReply(m, 200, renderSimple(m, route.name, route.text));
+    }
+    case 'status':
+      return errorReply(m, route.code);
+    case 'redirect':
+      return send(route.code, 'text/html', `<html><head><title>${route.code}</title></head><body><a href="${route.to}">${route.to}</a></body></html>\n`, { location: route.to, server: m.server });
+    case 'hang':
+      return { kind: 'hang' };
+    case 'file':
+      return send(200, route.type, route.body, { server: m.server });
+    case 'robots':
+      return send(200, 'text/plain', renderRobots(m), { server: m.server });
+  }
+}
+
+function hostile(path: string): Reply {
+  switch (path) {
+    case '/endless':
+    case '/huge':
+    case '/bomb':
+    case '/slow-headers':
+      return { kind: 'hostile', what: path.slice(1) as 'endless' | 'huge' | 'bomb' | 'slow-headers' };
+    case '/robots.txt':
+      return send(200, 'text/plain', 'User-agent: *\nAllow: /\n');
+    case '/':
+    case '/index.html':
+      return send(200, 'text/html; charset=utf-8', HOSTILE_HOME, {}, true);
+    default:
+      return send(404, 'text/html', errorBody('nginx', 404));
+  }
+}
+
+const HOSTILE_HOME = `<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>沙箱测试站点</title></head>
+<body><h1>沙箱测试站点</h1>
+<ul>
+<li><a href="/endless">无尽页面</a></li>
+<li><a href="/huge">超大页面</a></li>
+<li><a href="/bomb">压缩炸弹</a></li>
+<li><a href="/slow-headers">慢响应头</a></li>
+</ul>
+<p>主办单位：沙箱测试单位　网站标识码：9900000001　<a href="http://beian.miit.gov.cn/">京ICP备00000000号</a>　京公网安备 11000000000000号　电话：010-12345678</p>
+</body></html>
+`;

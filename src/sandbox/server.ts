@@ -1,0 +1,238 @@
+// The sandbox server: an HTTP forward proxy (absolute-form requests and CONNECT tunnels) and an
+// origin server for every sandbox host, on one loopback port. Pages are rendered per request.
+import http from 'node:http';
+import type { Socket } from 'node:net';
+import zlib from 'node:zlib';
+import { buildSiteModel, type SiteModel } from './model.ts';
+import { downHost, knownHost, respond, type Reply, type RouterState } from './respond.ts';
+import { hostileBomb, streamEndless, streamHuge } from './hostile.ts';
+import { generateWeb, type SandboxOptions, type SandboxWeb } from './web.ts';
+
+/** A started sandbox. */
+export interface RunningSandbox {
+  /** http://127.0.0.1:PORT — use as HTTP_PROXY. */
+  proxyUrl: string;
+  port: number;
+  web: SandboxWeb;
+  /** How many requests the server answered for a host, or for a host and path (query optional). */
+  requests: (host: string, path?: string) => number;
+  /** Stops listening and ends every connection, held ones included. */
+  close(): Promise<void>;
+}
+
+/** Models kept in memory; a miss costs well under a millisecond. */
+const MODEL_CACHE = 512;
+/** /slow-headers waits this long before its status line (longer than any sane header timeout). */
+const SLOW_HEADERS_MS = 60_000;
+
+/** Starts the sandbox on 127.0.0.1 (port 0 = any free port). */
+export async function startSandbox(opts: SandboxOptions & { port?: number; host?: string }): Promise<RunningSandbox> {
+  const { port = 0, host = '127.0.0.1', ...webOpts } = opts;
+  const web = generateWeb(webOpts);
+  const counts = new Map<string, number>();
+  const hits = new Map<string, number>();
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  const cache = new Map<number, SiteModel>();
+
+  const state: RouterState = {
+    web,
+    model(index) {
+      let m = cache.get(index);
+      if (m) {
+        cache.delete(index);
+        cache.set(index, m);
+        return m;
+      }
+      m = buildSiteModel(web, index);
+      cache.set(index, m);
+      if (cache.size > MODEL_CACHE) cache.delete(cache.keys().next().value as number);
+      return m;
+    },
+    hit(key) {
+      const n = hits.get(key) ?? 0;
+      hits.set(key, n + 1);
+      return n;
+    },
+  };
+
+  const count = (targetHost: string, pathAndQuery: string): void => {
+    const q = pathAndQuery.indexOf('?');
+    const path = normalisePath(q < 0 ? pathAndQuery : pathAndQuery.slice(0, q));
+    const keys = new Set([targetHost, `${targetHost} ${path}`, `${targetHost} ${path}${q < 0 ? '' : pathAndQuery.slice(q)}`]);
+    for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  };
+
+  const server = http.createServer({ keepAlive: true }, (req, res) => {
+    const target = targetOf(req);
+    if (!target) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request target\n');
+      return;
+    }
+    if (target.host === host || target.host === 'localhost' || target.host === '127.0.0.1') {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(infoText(web, addressUrl()));
+      return;
+    }
+    count(target.host, target.path);
+    const reply: Reply = target.port !== 80 && knownHost(web, target.host)
+      ? { kind: 'send', status: 502, headers: { 'content-type': 'text/plain', 'x-sandbox-error': 'refused' }, body: Buffer.from('only port 80 is served\n'), compressible: false }
+      : respond(state, { host: target.host, method: req.method ?? 'GET', path: target.path, userAgent: req.headers['user-agent'] ?? '' });
+    write(reply, req, res);
+  });
+  server.keepAliveTimeout = 5_000;
+
+  const write = (reply: Reply, req: http.IncomingMessage, res: http.ServerResponse): void => {
+    switch (reply.kind) {
+      case 'hang':
+        return; // held until the client gives up or close() destroys the socket
+      case 'hostile':
+        return writeHostile(reply.what, res);
+      case 'send': {
+        let body = reply.body;
+        const headers: Record<string, string> = { ...reply.headers };
+        const index = web.hosts.get(targetOf(req)?.host ?? '');
+        const compression = index === undefined ? 'none' : state.model(index).compression;
+        if (reply.compressible && compression !== 'none') {
+          headers.vary = 'Accept-Encoding';
+          const accepted = String(req.headers['accept-encoding'] ?? '');
+          if (compression === 'gzip' && /\bgzip\b/.test(accepted)) {
+            body = zlib.gzipSync(body, { level: 6 });
+            headers['content-encoding'] = 'gzip';
+          } else if (compression === 'br' && /\bbr\b/.test(accepted)) {
+            body = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } });
+            headers['content-encoding'] = 'br';
+          }
+        }
+        headers['content-length'] = String(body.length);
+        res.writeHead(reply.status, headers);
+        res.end(body);
+      }
+    }
+  };
+
+  const writeHostile = (what: 'endless' | 'huge' | 'bomb' | 'slow-headers', res: http.ServerResponse): void => {
+    switch (what) {
+      case 'endless':
+        return streamEndless(res, timers);
+      case 'huge':
+        return streamHuge(res);
+      case 'bomb': {
+        const body = hostileBomb();
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip', 'content-length': String(body.length) });
+        res.end(body);
+        return;
+      }
+      case 'slow-headers': {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          if (!res.destroyed) res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body>slow</body></html>\n');
+        }, SLOW_HEADERS_MS);
+        timers.add(timer);
+        res.on('close', () => {
+          clearTimeout(timer);
+          timers.delete(timer);
+        });
+      }
+    }
+  };
+
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  // CONNECT host:80 → "200 Connection Established", then the same socket carries plain HTTP that
+  // this server parses again and routes by Host.
+  server.on('connect', (req: http.IncomingMessage, socket: Socket, head: Buffer) => {
+    const m = /^\[?([^\]]+?)\]?:(\d+)$/.exec(req.url ?? '');
+    const targetHost = (m?.[1] ?? '').toLowerCase();
+    const targetPort = Number(m?.[2] ?? 0);
+    socket.on('error', () => socket.destroy());
+    let error: 'dns' | 'refused' | null = null;
+    if (!knownHost(web, targetHost)) error = 'dns';
+    else if (targetPort !== 80 || downHost(state, targetHost)) error = 'refused';
+    if (error) {
+      const body = error === 'dns' ? `DNS lookup failed for ${targetHost}\n` : `Connection refused by ${targetHost}\n`;
+      socket.end(`HTTP/1.1 502 Bad Gateway\r\nx-sandbox-error: ${error}\r\ncontent-type: text/plain\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+      return;
+    }
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    if (head.length > 0) socket.unshift(head);
+    server.emit('connection', socket);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('sandbox server has no TCP address');
+  const actualPort = address.port;
+  const addressUrl = (): string => `http://${host}:${actualPort}`;
+
+  let closing: Promise<void> | null = null;
+  return {
+    proxyUrl: addressUrl(),
+    port: actualPort,
+    web,
+    requests(h: string, path?: string): number {
+      const key = path === undefined ? h.toLowerCase() : `${h.toLowerCase()} ${normaliseQueryPath(path)}`;
+      return counts.get(key) ?? 0;
+    },
+    close(): Promise<void> {
+      closing ??= new Promise<void>((resolve) => {
+        for (const t of timers) clearTimeout(t);
+        timers.clear();
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+function normalisePath(p: string): string {
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return p;
+  }
+}
+
+function normaliseQueryPath(p: string): string {
+  const q = p.indexOf('?');
+  return q < 0 ? normalisePath(p) : normalisePath(p.slice(0, q)) + p.slice(q);
+}
+
+/** Host, port and path of a request in absolute form (proxy) or origin form (Host header). */
+function targetOf(req: http.IncomingMessage): { host: string; port: number; path: string } | null {
+  const url = req.url ?? '/';
+  if (/^[a-z]+:\/\//i.test(url)) {
+    try {
+      const u = new URL(url);
+      if (u.protocol !== 'http:') return null;
+      return { host: u.hostname.toLowerCase(), port: u.port === '' ? 80 : Number(u.port), path: u.pathname + u.search };
+    } catch {
+      return null;
+    }
+  }
+  const hostHeader = req.headers.host;
+  if (!hostHeader || !url.startsWith('/')) return null;
+  const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(hostHeader);
+  if (!m?.[1]) return null;
+  return { host: m[1].toLowerCase(), port: m[2] ? Number(m[2]) : 80, path: url };
+}
+
+function infoText(web: SandboxWeb, proxyUrl: string): string {
+  const lines = [
+    `Simulated government web: ${web.sites.length} sites, seed ${web.options.seed}, as of ${web.options.asOf}.`,
+    `Use this server as an HTTP proxy: HTTP_PROXY=${proxyUrl}`,
+    '',
+    ...web.sites.map((s) => `${s.id}\t${s.url}\t${s.name}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
