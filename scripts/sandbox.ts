@@ -14,6 +14,12 @@ try {
 }
 
 const sandbox = await startSandbox(cli);
+// Handlers go in before anything is printed: a caller may stop us as soon as it reads the address.
+const stop = (): void => {
+  void sandbox.close().then(() => process.exit(0));
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
 const { web } = sandbox;
 if (cli.truth) {
   await mkdir(path.dirname(cli.truth), { recursive: true });
@@ -40,8 +46,3 @@ process.stdout.write(`${out.join('\n')}\n`);
 // When started by another program (npm run bench), hand it the proxy address.
 process.send?.({ proxyUrl: sandbox.proxyUrl });
 
-const stop = (): void => {
-  void sandbox.close().then(() => process.exit(0));
-};
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
