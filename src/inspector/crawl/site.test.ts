@@ -139,3 +139,23 @@ describe('crawlSite against the sandbox', () => {
     expect(link(snap, '/bomb')?.verdict).toBe('ok');
   });
 });
+
+describe('proxy from the environment', () => {
+  test('HTTP_PROXY is honoured when no proxy is configured', async () => {
+    const saved = { HTTP_PROXY: process.env['HTTP_PROXY'], http_proxy: process.env['http_proxy'], NO_PROXY: process.env['NO_PROXY'], no_proxy: process.env['no_proxy'] };
+    for (const k of Object.keys(saved)) delete process.env[k];
+    process.env['HTTP_PROXY'] = sandbox.proxyUrl;
+    try {
+      const http = new HttpClient(resolveOptions({ timeoutMs: 2_000 }));
+      const site = sandbox.web.sites[1]!;
+      const r = await http.fetch(site.url);
+      await http.close();
+      expect(r).toMatchObject({ ok: true, status: 200 });
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  });
+});
