@@ -1,4 +1,5 @@
 // Read-side names of the indicators in ../shared/indicators.md (国办秘函〔2019〕19号), for pages.
+import { MARK_NAMES } from '../inspector/rules/identity-mark-missing.ts';
 
 /** Veto items (单项否决): any one fails the site. */
 const VETOES: Readonly<Record<string, string>> = {
@@ -32,15 +33,6 @@ const OTHERS: Readonly<Record<string, string>> = {
   'https-missing': '未启用HTTPS（建议）',
 };
 
-/** The six footer identity marks, in the order of the national table. */
-const MARK_NAMES: Readonly<Record<string, string>> = {
-  conac: '党政机关网站标识',
-  'site-code': '网站标识码',
-  icp: 'ICP备案编号',
-  psb: '公安机关备案标识',
-  sponsor: '网站主办单位',
-  contact: '联系方式',
-};
 
 /** Chinese title of an indicator; an id the portal does not know yet shows as itself. */
 export function indicatorTitle(id: string): string {
@@ -57,7 +49,7 @@ export const KNOWN_INDICATORS: readonly string[] = [...Object.keys(VETOES), ...O
 
 /** Chinese name of an identity mark id (target of identity-mark-missing). */
 export function markName(id: string): string {
-  return MARK_NAMES[id] ?? id;
+  return (MARK_NAMES as Readonly<Record<string, string>>)[id] ?? id;
 }
 
 /** Identity mark ids in display order. */

@@ -6,7 +6,8 @@ import { defineRule } from './types.ts';
 export const MARKS = ['conac', 'site-code', 'icp', 'psb', 'sponsor', 'contact'] as const;
 export type Mark = (typeof MARKS)[number];
 
-const MARK_NAMES: Record<Mark, string> = {
+/** Chinese names of the marks, as the national table writes them. */
+export const MARK_NAMES: Readonly<Record<Mark, string>> = {
   conac: '党政机关网站标识',
   'site-code': '网站标识码',
   icp: 'ICP备案编号',
