@@ -6,6 +6,8 @@ import pLimit, { type LimitFunction } from 'p-limit';
 interface HostGate {
   active: number;
   nextStart: number;
+  /** A longer pause asked for by the host (robots.txt Crawl-delay), if any. */
+  delayMs?: number;
   waiting: Array<() => void>;
 }
 
@@ -28,20 +30,31 @@ export class HostScheduler {
     return this.#maxActivePerHost;
   }
 
-  /** Run fn when the host has a free slot, its pause has passed, and the run has a free slot. */
-  async run<T>(host: string, fn: () => Promise<T>): Promise<T> {
+  /** Make the pause between two requests to a host at least delayMs (robots.txt Crawl-delay). */
+  setHostDelay(host: string, delayMs: number): void {
+    const gate = this.#gate(host);
+    gate.delayMs = Math.max(delayMs, this.#delayMs);
+  }
+
+  #gate(host: string): HostGate {
     let gate = this.#gates.get(host);
     if (!gate) {
       gate = { active: 0, nextStart: 0, waiting: [] };
       this.#gates.set(host, gate);
     }
+    return gate;
+  }
+
+  /** Run fn when the host has a free slot, its pause has passed, and the run has a free slot. */
+  async run<T>(host: string, fn: () => Promise<T>): Promise<T> {
+    const gate = this.#gate(host);
     while (gate.active >= this.#perHost) await new Promise<void>((resolve) => gate.waiting.push(resolve));
     gate.active++;
     this.#maxActivePerHost = Math.max(this.#maxActivePerHost, gate.active);
     try {
       const now = Date.now();
       const start = Math.max(now, gate.nextStart);
-      gate.nextStart = start + this.#delayMs;
+      gate.nextStart = start + (gate.delayMs ?? this.#delayMs);
       if (start > now) await sleep(start - now);
       return await this.#global(fn);
     } finally {

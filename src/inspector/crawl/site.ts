@@ -28,6 +28,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
   const fetchPage = (url: string) => scheduler.run(new URL(url).host, () => http.fetch(url));
 
   const robots = await ctx.robots.forUrl(site.url);
+  if (robots.delayMs !== undefined) scheduler.setHostDelay(new URL(site.url).host, robots.delayMs);
   const attempts: HomeAttempt[] = [];
   let home: HttpResponse | undefined;
   for (let i = 0; i < opts.homeAttempts && !home; i++) {

@@ -1,0 +1,61 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, test } from 'vitest';
+import { HostScheduler } from './scheduler.ts';
+
+const task = (log: string[], name: string, ms = 20) => async () => {
+  log.push(`start ${name}`);
+  await sleep(ms);
+  log.push(`end ${name}`);
+  return name;
+};
+
+describe('HostScheduler', () => {
+  test('never runs more than perHost tasks on one host, while other hosts proceed', async () => {
+    const s = new HostScheduler(10, 2, 0);
+    let active = 0;
+    let most = 0;
+    const job = async () => {
+      active++;
+      most = Math.max(most, active);
+      await sleep(10);
+      active--;
+    };
+    await Promise.all([...Array(8)].map(() => s.run('a.gov.cn', job)));
+    expect(most).toBe(2);
+    expect(s.maxActivePerHost).toBe(2);
+  });
+
+  test('respects the global limit across hosts', async () => {
+    const s = new HostScheduler(3, 5, 0);
+    let active = 0;
+    let most = 0;
+    const job = async () => {
+      active++;
+      most = Math.max(most, active);
+      await sleep(10);
+      active--;
+    };
+    await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((h) => s.run(h, job)));
+    expect(most).toBe(3);
+  });
+
+  test('spaces the starts of requests to one host by the delay, and a Crawl-delay lengthens it', async () => {
+    const s = new HostScheduler(10, 4, 30);
+    const starts: number[] = [];
+    await Promise.all([0, 1, 2].map(() => s.run('a', async () => void starts.push(performance.now()))));
+    expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(25);
+    expect(starts[2]! - starts[1]!).toBeGreaterThanOrEqual(25);
+    s.setHostDelay('b', 80);
+    const b: number[] = [];
+    await Promise.all([0, 1].map(() => s.run('b', async () => void b.push(performance.now()))));
+    expect(b[1]! - b[0]!).toBeGreaterThanOrEqual(75);
+  });
+
+  test('returns the task result and lets errors through', async () => {
+    const s = new HostScheduler(1, 1, 0);
+    const log: string[] = [];
+    expect(await s.run('a', task(log, 'x'))).toBe('x');
+    await expect(s.run('a', async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    expect(await s.run('a', task(log, 'y'))).toBe('y');
+  });
+});
