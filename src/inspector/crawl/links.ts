@@ -23,19 +23,25 @@ export function failureDetail(o: Extract<HttpOutcome, { ok: false }>, timeoutMs:
 
 const isHtml = (headers: Record<string, string>) => /html|xml/i.test(headers['content-type'] ?? 'text/html');
 
-/** Judge one outcome; a 403/412 is checked again with a browser's User-Agent by the caller. */
-export function judge(o: HttpOutcome, timeoutMs: number): LinkResult {
+/** The verdict on a page served with a 2xx status whose text says it does not exist. */
+export const softNotFound = (url: string, status: number): LinkResult => ({ url, verdict: 'broken', status, detail: `HTTP ${status}，但页面显示“页面不存在”` });
+
+/**
+ * Judge one outcome; a 403/412 is checked again with a browser's User-Agent by the caller.
+ * readsPage: the caller parses the page itself and tells soft 404s apart, so skip that here.
+ */
+export function judge(o: HttpOutcome, timeoutMs: number, readsPage = false): LinkResult {
   if (!o.ok) {
     if (o.code === 'private-address' || o.code === 'unsupported-url') return { url: o.url, verdict: 'skipped', failure: o.code, detail: o.message };
     return { url: o.url, verdict: 'broken', failure: o.code, detail: failureDetail(o, timeoutMs) };
   }
   const s = o.status;
   if (s >= 200 && s < 300) {
-    if (o.body.length > 0 && isHtml(o.headers)) {
+    if (!readsPage && o.body.length > 0 && isHtml(o.headers)) {
       const text = decodeHtml(o.body, o.headers['content-type']).text;
       const title = /<title[^>]*>([^<]*)/i.exec(text)?.[1]?.trim() ?? '';
       const bodyText = text.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
-      if (looksLikeNotFound(title, bodyText)) return { url: o.url, verdict: 'broken', status: s, detail: `HTTP ${s}，但页面显示“页面不存在”` };
+      if (looksLikeNotFound(title, bodyText)) return softNotFound(o.url, s);
     }
     return { url: o.url, verdict: 'ok', status: s, detail: `HTTP ${s}` };
   }
@@ -102,8 +108,8 @@ export class LinkChecker {
   }
 
   /** Judge a GET; a 403/412 that a browser's User-Agent does not get is inconclusive, not broken. */
-  async recheckBlocked(url: string, get: HttpOutcome): Promise<LinkResult> {
-    const result = judge(get, this.#timeoutMs);
+  async recheckBlocked(url: string, get: HttpOutcome, readsPage = false): Promise<LinkResult> {
+    const result = judge(get, this.#timeoutMs, readsPage);
     if (!get.ok || (get.status !== 403 && get.status !== 412)) return result;
     const host = new URL(url).host;
     const asBrowser = await this.#scheduler.run(host, () => this.#http.fetch(url, { maxBytes: 64 * 1024, userAgent: this.#browserUserAgent }));

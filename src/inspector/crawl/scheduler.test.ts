@@ -9,34 +9,33 @@ const task = (log: string[], name: string, ms = 20) => async () => {
   return name;
 };
 
+/** A task that records how many copies of it ran at once. */
+function concurrencyProbe() {
+  let active = 0;
+  let most = 0;
+  const job = async () => {
+    active++;
+    most = Math.max(most, active);
+    await sleep(10);
+    active--;
+  };
+  return { job, most: () => most };
+}
+
 describe('HostScheduler', () => {
-  test('never runs more than perHost tasks on one host, while other hosts proceed', async () => {
+  test('never runs more than perHost tasks on one host', async () => {
     const s = new HostScheduler(10, 2, 0);
-    let active = 0;
-    let most = 0;
-    const job = async () => {
-      active++;
-      most = Math.max(most, active);
-      await sleep(10);
-      active--;
-    };
-    await Promise.all([...Array(8)].map(() => s.run('a.gov.cn', job)));
-    expect(most).toBe(2);
+    const probe = concurrencyProbe();
+    await Promise.all([...Array(8)].map(() => s.run('a.gov.cn', probe.job)));
+    expect(probe.most()).toBe(2);
     expect(s.maxActivePerHost).toBe(2);
   });
 
   test('respects the global limit across hosts', async () => {
     const s = new HostScheduler(3, 5, 0);
-    let active = 0;
-    let most = 0;
-    const job = async () => {
-      active++;
-      most = Math.max(most, active);
-      await sleep(10);
-      active--;
-    };
-    await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((h) => s.run(h, job)));
-    expect(most).toBe(3);
+    const probe = concurrencyProbe();
+    await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((h) => s.run(h, probe.job)));
+    expect(probe.most()).toBe(3);
   });
 
   test('spaces the starts of requests to one host by the delay, and a Crawl-delay lengthens it', async () => {

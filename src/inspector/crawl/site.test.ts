@@ -159,3 +159,27 @@ describe('proxy from the environment', () => {
     }
   });
 });
+
+describe('a home page that moved to another host', () => {
+  test('is read where it landed, and its pages are crawled as the same site', async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer((req, res) => {
+      if (req.url === '/') res.writeHead(301, { location: `http://localhost:${port}/index.html` }).end();
+      else if (req.url === '/index.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<title>新址首页</title><a href="/a.html">栏目</a><div class="footer">网站标识码：3713000001</div>');
+      else if (req.url === '/a.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<title>栏目页</title>');
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const site: Site = { id: 'moved', name: '迁址网站', url: `http://127.0.0.1:${port}/`, unit: 'u', kind: 'portal', siteCode: '3713000001' };
+      const { snaps } = await crawl([site], { allowPrivate: true, proxy: {}, robots: false });
+      const snap = snaps[0]!;
+      expect(snap.home.url).toBe(`http://localhost:${port}/index.html`);
+      expect(snap.home.html).toContain('网站标识码');
+      expect(snap.pages.map((p) => p.title)).toEqual(['新址首页', '栏目页']);
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -5,7 +5,7 @@ import type { Site } from '../../schemas/registry.ts';
 import { decodeHtml } from './decode.ts';
 import { extractPage, sameSite, type LinkKind } from './extract.ts';
 import type { HttpClient, HttpOutcome, HttpResponse } from './http.ts';
-import { failureDetail, type LinkChecker } from './links.ts';
+import { failureDetail, softNotFound, type LinkChecker } from './links.ts';
 import type { CrawlOptions } from './options.ts';
 import type { RobotsCache } from './robots.ts';
 import type { HostScheduler } from './scheduler.ts';
@@ -51,18 +51,22 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
   let homeHtml: string | undefined;
   links.remember(site.url, Promise.resolve({ url: site.url, verdict: 'ok', status: home.status, detail: `HTTP ${home.status}` }));
 
-  const readPage = (url: string, depth: number, res: HttpResponse): Array<{ url: string; depth: number }> => {
-    if (!isHtmlResponse(res) || !sameSite(res.finalUrl, site.url) || parsed.has(res.finalUrl)) return [];
+  // Same site as the registered home page or as where it redirects (a portal that moved to a new host).
+  const onSite = (u: string) => sameSite(u, site.url) || sameSite(u, home!.finalUrl);
+  /** Parse a fetched page; returns the pages to crawl next, or 'not-found' for a soft 404. */
+  const readPage = (url: string, depth: number, res: HttpResponse): Array<{ url: string; depth: number }> | 'not-found' => {
+    if (!isHtmlResponse(res) || (depth > 0 && !onSite(res.finalUrl)) || parsed.has(res.finalUrl)) return [];
     parsed.add(res.finalUrl);
     const decoded = decodeHtml(res.body, res.headers['content-type']);
     const page = extractPage(decoded.text, res.finalUrl);
+    if (depth > 0 && page.saysNotFound) return 'not-found';
     if (depth === 0) homeHtml = decoded.text;
     pages.push({ url, finalUrl: res.finalUrl, depth, status: res.status, charset: decoded.charset, title: page.title });
     const next: Array<{ url: string; depth: number }> = [];
     for (const link of page.links) {
       if (link.url === url) continue;
       addRef(link.url, link.kind, url);
-      const crawlable = (link.kind === 'page' || link.kind === 'frame') && sameSite(link.url, site.url);
+      const crawlable = (link.kind === 'page' || link.kind === 'frame') && onSite(link.url);
       if (!crawlable || depth + 1 > opts.maxDepth || crawled.has(link.url) || crawled.size >= opts.maxPages) continue;
       if (!robots.allowed(link.url)) continue;
       crawled.add(link.url);
@@ -71,15 +75,22 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
     return next;
   };
 
-  let frontier = readPage(site.url, 0, home);
+  const first = readPage(site.url, 0, home);
+  let frontier = first === 'not-found' ? [] : first;
   while (frontier.length > 0) {
     const levels = await Promise.all(
       frontier.map(async ({ url, depth }) => {
         const outcome: HttpOutcome = await fetchPage(url);
-        const result = links.recheckBlocked(url, outcome);
-        links.remember(url, result);
-        const judged = await result;
-        return judged.verdict === 'ok' && outcome.ok ? readPage(url, depth, outcome) : [];
+        // The page is parsed below anyway, so the soft-404 check happens there, not twice.
+        let judged = await links.recheckBlocked(url, outcome, true);
+        let next: Array<{ url: string; depth: number }> = [];
+        if (judged.verdict === 'ok' && outcome.ok) {
+          const read = readPage(url, depth, outcome);
+          if (read === 'not-found') judged = softNotFound(url, outcome.status);
+          else next = read;
+        }
+        links.remember(url, Promise.resolve(judged));
+        return next;
       }),
     );
     frontier = levels.flat();
@@ -89,7 +100,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
   const results = new Map<string, LinkResult>();
   await Promise.all(
     [...refs.entries()].map(async ([url, ref]) => {
-      const same = sameSite(url, site.url);
+      const same = onSite(url);
       let p = links.known(url);
       if (!p && same && !robots.allowed(url)) {
         results.set(url, { url, verdict: 'skipped', detail: 'robots.txt 不允许访问' });
