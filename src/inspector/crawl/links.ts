@@ -21,7 +21,8 @@ export function failureDetail(o: Extract<HttpOutcome, { ok: false }>, timeoutMs:
   return FAILURE_TEXT[o.code] ?? o.message;
 }
 
-const isHtml = (headers: Record<string, string>) => /html|xml/i.test(headers['content-type'] ?? 'text/html');
+/** An HTML-like response; a missing Content-Type counts as HTML, as browsers sniff it. */
+export const isHtml = (headers: Record<string, string>) => /html|xml/i.test(headers['content-type'] ?? 'text/html');
 
 /** The verdict on a page served with a 2xx status whose text says it does not exist. */
 export const softNotFound = (url: string, status: number): LinkResult => ({ url, verdict: 'broken', status, detail: `HTTP ${status}，但页面显示“页面不存在”` });

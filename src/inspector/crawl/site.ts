@@ -5,7 +5,7 @@ import type { Site } from '../../schemas/registry.ts';
 import { decodeHtml } from './decode.ts';
 import { extractPage, sameSite, type LinkKind } from './extract.ts';
 import type { HttpClient, HttpOutcome, HttpResponse } from './http.ts';
-import { failureDetail, softNotFound, type LinkChecker } from './links.ts';
+import { failureDetail, isHtml, softNotFound, type LinkChecker } from './links.ts';
 import type { CrawlOptions } from './options.ts';
 import type { RobotsCache } from './robots.ts';
 import type { HostScheduler } from './scheduler.ts';
@@ -19,8 +19,6 @@ export interface CrawlContext {
   links: LinkChecker;
   robots: RobotsCache;
 }
-
-const isHtmlResponse = (r: HttpResponse) => /html|xml/i.test(r.headers['content-type'] ?? 'text/html') || r.headers['content-type'] === undefined;
 
 /** Crawl one registered site as of a date. */
 export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Promise<SiteSnapshot> {
@@ -55,7 +53,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
   const onSite = (u: string) => sameSite(u, site.url) || sameSite(u, home!.finalUrl);
   /** Parse a fetched page; returns the pages to crawl next, or 'not-found' for a soft 404. */
   const readPage = (url: string, depth: number, res: HttpResponse): Array<{ url: string; depth: number }> | 'not-found' => {
-    if (!isHtmlResponse(res) || (depth > 0 && !onSite(res.finalUrl)) || parsed.has(res.finalUrl)) return [];
+    if (!isHtml(res.headers) || (depth > 0 && !onSite(res.finalUrl)) || parsed.has(res.finalUrl)) return [];
     parsed.add(res.finalUrl);
     const decoded = decodeHtml(res.body, res.headers['content-type']);
     const page = extractPage(decoded.text, res.finalUrl);
