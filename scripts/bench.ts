@@ -9,6 +9,7 @@ import { resolveOptions } from '../src/inspector/crawl/options.ts';
 import { inspect } from '../src/inspector/inspect.ts';
 import { registryYaml } from '../src/inspector/registry/import-csv.ts';
 import { loadRegistry } from '../src/inspector/registry/registry.ts';
+import { loadDictionary } from '../src/inspector/registry/dictionary.ts';
 import { loadRulesConfig } from '../src/inspector/registry/rules-config.ts';
 import { writeFileAtomic } from '../src/inspector/report/files.ts';
 import { generateWeb } from '../src/sandbox/web.ts';
@@ -32,6 +33,7 @@ try {
   writeFileAtomic(join(dir, 'sites.yaml'), registryYaml('bench', web.sites));
   writeFileAtomic(join(dir, 'units.yaml'), registryYaml('bench', web.units));
   copyFileSync(new URL('../content/rules.yaml', import.meta.url), join(dir, 'rules.yaml'));
+  copyFileSync(new URL('../content/dictionary.yaml', import.meta.url), join(dir, 'dictionary.yaml'));
   const registry = loadRegistry(dir);
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
@@ -41,6 +43,7 @@ try {
     quarter: '2026-Q4',
     asOf: values['as-of'],
     rulesConfig: loadRulesConfig(dir),
+      dictionary: loadDictionary(dir),
     options: resolveOptions({ proxy: { http: proxyUrl }, timeoutMs: 2_000, homeAttemptGapMs: 200, backoffMs: 100, hostDelayMs: 0, perHost: 4, concurrency: 32, siteConcurrency: 8 }),
   });
   clearInterval(sampler);

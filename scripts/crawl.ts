@@ -4,6 +4,7 @@ import { CRAWL_USAGE, parseCrawlArgs } from '../src/inspector/cli/crawl-args.ts'
 import { progressReporter, summaryTable } from '../src/inspector/cli/report.ts';
 import { inspect } from '../src/inspector/inspect.ts';
 import { loadRegistry } from '../src/inspector/registry/registry.ts';
+import { loadDictionary } from '../src/inspector/registry/dictionary.ts';
 import { loadRulesConfig } from '../src/inspector/registry/rules-config.ts';
 import { InputError } from '../src/inspector/registry/yaml-file.ts';
 
@@ -15,6 +16,7 @@ try {
   }
   const registry = loadRegistry(args.contentDir);
   const rulesConfig = loadRulesConfig(args.contentDir);
+  const dictionary = loadDictionary(args.contentDir);
   let sites = registry.sites;
   if (args.only) {
     const unknown = args.only.filter((id) => !sites.some((s) => s.id === id));
@@ -22,7 +24,7 @@ try {
     sites = sites.filter((s) => args.only!.includes(s.id));
   }
   const progress = progressReporter();
-  const summary = await inspect({ sites, contentDir: args.contentDir, quarter: args.quarter, asOf: args.asOf, options: resolveOptions(args.options), rulesConfig, onEvent: progress.onEvent });
+  const summary = await inspect({ sites, contentDir: args.contentDir, quarter: args.quarter, asOf: args.asOf, options: resolveOptions(args.options), rulesConfig, dictionary, onEvent: progress.onEvent });
   progress.stop();
   console.log(`\n${args.quarter} 监测时间点 ${args.asOf}，结果写入 ${args.contentDir}/findings/${args.quarter}/\n`);
   console.log(summaryTable(summary));

@@ -10,6 +10,7 @@ import { quarterOf } from '../inspector/dates.ts';
 import { inspect, type InspectEvent, type InspectSummary } from '../inspector/inspect.ts';
 import { registryYaml } from '../inspector/registry/import-csv.ts';
 import { loadRegistry } from '../inspector/registry/registry.ts';
+import { loadDictionary } from '../inspector/registry/dictionary.ts';
 import { loadRulesConfig } from '../inspector/registry/rules-config.ts';
 import { InputError } from '../inspector/registry/yaml-file.ts';
 import { writeFileAtomic } from '../inspector/report/files.ts';
@@ -40,6 +41,7 @@ export interface DemoResult {
 }
 
 const REPO_RULES = new URL('../../content/rules.yaml', import.meta.url);
+const REPO_DICTIONARY = new URL('../../content/dictionary.yaml', import.meta.url);
 
 /** Write the sandbox's registry into contentDir, refusing to overwrite a registry the demo did not write. */
 export function writeDemoRegistry(contentDir: string, web: SandboxWeb): void {
@@ -50,6 +52,7 @@ export function writeDemoRegistry(contentDir: string, web: SandboxWeb): void {
   writeFileAtomic(join(contentDir, 'units.yaml'), registryYaml(`${SANDBOX_MARK}.`, web.units));
   writeFileAtomic(sitesPath, registryYaml(`${SANDBOX_MARK}.`, web.sites));
   if (!existsSync(join(contentDir, 'rules.yaml'))) copyFileSync(REPO_RULES, join(contentDir, 'rules.yaml'));
+  if (!existsSync(join(contentDir, 'dictionary.yaml'))) copyFileSync(REPO_DICTIONARY, join(contentDir, 'dictionary.yaml'));
 }
 
 /** Remove findings files of the quarter whose site is no longer in the registry. */
@@ -82,6 +85,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
       asOf: o.asOf,
       options,
       rulesConfig: loadRulesConfig(o.contentDir),
+      dictionary: loadDictionary(o.contentDir),
       ...(o.onEvent ? { onEvent: o.onEvent } : {}),
     });
     const findings = summary.results.flatMap((r) => r.findings.map((f) => ({ site: r.site, indicator: f.indicator, target: f.target })));

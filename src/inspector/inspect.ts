@@ -2,6 +2,7 @@
 // The core never prints; progress goes out as typed events (the linkinator habit).
 import pLimit from 'p-limit';
 import type { Site } from '../schemas/registry.ts';
+import type { Dictionary } from '../schemas/dictionary.ts';
 import type { SiteQuarter } from '../schemas/findings.ts';
 import type { RulesConfig } from '../schemas/rules-config.ts';
 import { HttpClient, type Sleeper } from './crawl/http.ts';
@@ -10,7 +11,7 @@ import type { CrawlOptions } from './crawl/options.ts';
 import { RobotsCache } from './crawl/robots.ts';
 import { HostScheduler } from './crawl/scheduler.ts';
 import { crawlSite, type CrawlContext } from './crawl/site.ts';
-import type { SiteSnapshot } from './crawl/snapshot.ts';
+import type { DnsFacts, ProbeWindow, SiteSnapshot } from './crawl/snapshot.ts';
 import { checkRulesConfig, runRules } from './engine/run-rules.ts';
 import { summaryBody } from './report/summary.ts';
 import { writeSiteQuarter } from './report/site-quarter.ts';
@@ -30,7 +31,13 @@ export interface InspectInput {
   asOf: string;
   options: CrawlOptions;
   rulesConfig: RulesConfig;
+  /** The wording-error dictionary (content/dictionary.yaml). */
+  dictionary: Dictionary;
   rules?: readonly Rule[];
+  /** The week of availability probes before the as-of date for a site, when records exist. */
+  probes?: (site: Site) => ProbeWindow | undefined;
+  /** Looks up the home host's AAAA records; without it IPv6 is not judged. */
+  dns?: (host: string) => Promise<DnsFacts>;
   onEvent?: (e: InspectEvent) => void;
   /** Called with each snapshot before it is dropped (tests, tools). */
   onSnapshot?: (s: SiteSnapshot) => void;
@@ -47,11 +54,13 @@ export interface InspectSummary {
   pages: number;
   maxActivePerHost: number;
   elapsedMs: number;
+  /** Time spent running rules and scoring, summed over sites (the crawl's share is the rest). */
+  rulesMs: number;
 }
 
 /** From a snapshot to the findings file's frontmatter. */
-export function judgeSite(snapshot: SiteSnapshot, quarter: string, rules: readonly Rule[], config: RulesConfig): SiteQuarter {
-  const s = score(runRules(snapshot, rules, config), config);
+export function judgeSite(snapshot: SiteSnapshot, quarter: string, rules: readonly Rule[], config: RulesConfig, dictionary: Dictionary): SiteQuarter {
+  const s = score(runRules(snapshot, rules, config, dictionary), config, snapshot.site);
   const { site } = snapshot;
   return {
     site: site.id,
@@ -63,6 +72,8 @@ export function judgeSite(snapshot: SiteSnapshot, quarter: string, rules: readon
     asOf: snapshot.asOf,
     verdict: s.verdict,
     score: s.score,
+    ...(s.bonus > 0 ? { bonus: s.bonus } : {}),
+    ...(s.noServices ? { noServices: true as const } : {}),
     vetoes: s.vetoes,
     stats: {
       pages: snapshot.pages.length,
@@ -93,6 +104,7 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
   const results: SiteQuarter[] = [];
   const internalErrors: InspectSummary['internalErrors'] = [];
   let pages = 0;
+  let rulesMs = 0;
   emit({ type: 'start', total: input.sites.length });
   const limit = pLimit(opts.siteConcurrency);
   try {
@@ -102,9 +114,14 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
           const t0 = performance.now();
           try {
             const snapshot = await crawlSite(site, input.asOf, ctx);
+            const probes = input.probes?.(site);
+            if (probes) snapshot.probes = probes;
+            if (input.dns && snapshot.home.url) snapshot.dns = await input.dns(new URL(snapshot.home.url).hostname);
             input.onSnapshot?.(snapshot);
             pages += snapshot.pages.length;
-            const result = judgeSite(snapshot, input.quarter, rules, input.rulesConfig);
+            const r0 = performance.now();
+            const result = judgeSite(snapshot, input.quarter, rules, input.rulesConfig, input.dictionary);
+            rulesMs += performance.now() - r0;
             const file = writeSiteQuarter(input.contentDir, result, summaryBody(result, rules));
             results.push(result);
             emit({ type: 'site-done', site, result, file, ms: Math.round(performance.now() - t0) });
@@ -128,5 +145,6 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
     pages,
     maxActivePerHost: scheduler.maxActivePerHost,
     elapsedMs: Math.round(performance.now() - started),
+    rulesMs: Math.round(rulesMs),
   };
 }

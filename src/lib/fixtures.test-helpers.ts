@@ -18,5 +18,5 @@ export function row(over: Partial<SiteQuarter> & Pick<SiteQuarter, 'site' | 'nam
 
 /** One finding of an indicator. */
 export function finding(indicator: string, target: string, points = 0): Finding {
-  return { indicator, target, page: 'http://www.linhe.gov.cn/', points, detail: '' };
+  return { indicator, target, page: 'http://www.linhe.gov.cn/', points, detail: '', clause: '测试条款' };
 }

@@ -25,10 +25,12 @@ export const findingSchema = z.strictObject({
   target: z.string().min(1),
   /** The page where it was seen. */
   page: z.string().min(1),
-  /** Points deducted for this one finding before the item's cap (0 for vetoes and advice). */
+  /** Points deducted (or, for a bonus item, added) for this one finding before the item's cap; 0 for vetoes and advice. */
   points: z.number().min(0),
   /** Human-readable evidence, e.g. "HTTP 404". */
   detail: z.string(),
+  /** The national clause the finding applies, e.g. 扣分：可用性—链接不可用（首页每处 0.2 分…）. */
+  clause: z.string().min(1),
 });
 export type Finding = z.infer<typeof findingSchema>;
 
@@ -60,6 +62,10 @@ export const siteQuarterSchema = z.strictObject({
   verdict: z.enum(['pass', 'fail']),
   /** 100 − capped deductions (+ bonus), one decimal. */
   score: z.number(),
+  /** Bonus points included in the score (portal sites above the bonus line). */
+  bonus: z.number().min(0).optional(),
+  /** The deduction part was scored out of 75 and scaled to 100: a department without public services. */
+  noServices: z.literal(true).optional(),
   /** Ids of the veto items that hold. */
   vetoes: z.array(indicatorIdSchema),
   /** What the crawl saw: pages fetched, distinct links checked, links that could not be judged. */

@@ -20,6 +20,8 @@ export const siteSchema = z.strictObject({
   region: z.string().trim().min(1).optional(),
   /** A government portal (门户网站) or a department site (部门网站). */
   kind: z.enum(['portal', 'department']),
+  /** false: a department site without public services, scored without the service items (out of 75, × 4/3). */
+  services: z.boolean().optional(),
   /** 网站标识码: 10 characters, e.g. 3713000001 or bm29000002. */
   siteCode: z.string().regex(/^[A-Za-z0-9]{10}$/, 'must be the 10-character 网站标识码'),
 });

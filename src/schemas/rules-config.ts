@@ -9,12 +9,32 @@ export const indicatorConfigSchema = z.strictObject({
   cap: z.number().min(0).optional(),
   /** Named point values the rule reads, e.g. home: 0.2. */
   points: z.record(z.string(), z.number().min(0)).default({}),
+  /** Named thresholds and windows the rule reads, e.g. days: 14. */
+  params: z.record(z.string(), z.number().min(0)).default({}),
+});
+
+/** Column classes of the national table. */
+export const COLUMN_CLASSES = ['news', 'notice', 'policy', 'interpretation', 'periodic', 'data', 'topic'] as const;
+export type ColumnClass = (typeof COLUMN_CLASSES)[number];
+
+/** How a column class is recognised and how long it may go without a new item. */
+export const columnClassSchema = z.strictObject({
+  /** Days a column of this class may go without a new item; null: never stale (finished topics). */
+  window: z.number().int().positive().nullable(),
+  /** A column belongs to the class whose keyword is the longest one its name contains. */
+  keywords: z.array(z.string().trim().min(1)).min(1),
 });
 
 /** content/rules.yaml */
 export const rulesConfigSchema = z.strictObject({
   /** A score below this fails. National default 60. */
   passLine: z.number().min(0).max(100),
+  /** Bonus items count only for a score above this. National default 80. */
+  bonusAbove: z.number().min(0).max(100),
+  /** Departments without public services: the deduction part is out of this many points, scaled to 100. National default 75. */
+  noServicesOutOf: z.number().positive().max(100),
+  /** Column classes by name keywords, with their windows. */
+  columns: z.strictObject(Object.fromEntries(COLUMN_CLASSES.map((c) => [c, columnClassSchema])) as Record<ColumnClass, typeof columnClassSchema>),
   /** Settings per indicator id. */
   indicators: z.record(z.string(), indicatorConfigSchema),
 });

@@ -1,5 +1,7 @@
 // Everything read out of one HTML page: its title and the links it makes. Pure; no I/O.
 import * as cheerio from 'cheerio';
+import { emptyFacts, readMeta, visibleText } from './facts.ts';
+import type { PageFacts } from './snapshot.ts';
 
 /** What a link points at, as far as the referring page tells. */
 export type LinkKind = 'page' | 'attachment' | 'image' | 'script' | 'style' | 'frame';
@@ -18,6 +20,8 @@ export interface ExtractedPage {
   links: ExtractedLink[];
   /** The page's own text says it does not exist (a "soft 404"). */
   saysNotFound: boolean;
+  /** What the rules read from the page. */
+  facts: PageFacts;
 }
 
 const ATTACHMENT = /\.(pdf|docx?|xlsx?|pptx?|wps|et|zip|rar|7z|txt|csv|ofd|ceb)$/i;
@@ -49,8 +53,8 @@ export function looksLikeNotFound(title: string, text: string): boolean {
   return text.length < 1500 && NOT_FOUND_TEXT.test(text);
 }
 
-/** Read the title and every checkable link of a page. */
-export function extractPage(html: string, pageUrl: string): ExtractedPage {
+/** Read the title, every checkable link and the rules' facts of a page, in one parse. */
+export function extractPage(html: string, pageUrl: string, asOf: string): ExtractedPage {
   const $ = cheerio.load(html);
   const baseHref = $('base[href]').first().attr('href');
   const base = (baseHref && resolveLink(baseHref, pageUrl)) || pageUrl;
@@ -74,9 +78,12 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   });
   $('iframe[src], frame[src]').each((_, el) => add($(el).attr('src'), 'frame', ''));
   const title = $('title').first().text().replace(/\s+/g, ' ').trim();
+  const facts = emptyFacts();
+  facts.meta = readMeta($);
+  void asOf;
   $('script, style, noscript, template').remove();
-  const text = $('body').text().replace(/\s+/g, ' ').trim();
-  return { title, links, saysNotFound: looksLikeNotFound(title, text) };
+  facts.text = visibleText($);
+  return { title, links, saysNotFound: looksLikeNotFound(title, facts.text.replace(/\s+/g, ' ')), facts };
 }
 
 /** Same site: the same host, with or without a leading www. */

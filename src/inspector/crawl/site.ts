@@ -35,7 +35,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
     if (o.ok && o.status < 400) home = o;
     attempts.push({ ok: o.ok && o.status < 400, detail: o.ok ? `HTTP ${o.status}` : failureDetail(o, opts.timeoutMs), elapsedMs: o.elapsedMs });
   }
-  if (!home) return { site, asOf, home: { attempts }, pages: [], links: [], robots: robots.status };
+  if (!home) return { site, asOf, home: { attempts }, pages: [], links: [], robots: robots.status, columns: [] };
 
   const refs = new Map<string, { kind: LinkKind; referrers: Set<string> }>();
   const addRef = (url: string, kind: LinkKind, page: string) => {
@@ -56,10 +56,10 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
     if (!isHtml(res.headers) || (depth > 0 && !onSite(res.finalUrl)) || parsed.has(res.finalUrl)) return [];
     parsed.add(res.finalUrl);
     const decoded = decodeHtml(res.body, res.headers['content-type']);
-    const page = extractPage(decoded.text, res.finalUrl);
+    const page = extractPage(decoded.text, res.finalUrl, asOf);
     if (depth > 0 && page.saysNotFound) return 'not-found';
     if (depth === 0) homeHtml = decoded.text;
-    pages.push({ url, finalUrl: res.finalUrl, depth, status: res.status, charset: decoded.charset, title: page.title });
+    pages.push({ url, finalUrl: res.finalUrl, depth, status: res.status, charset: decoded.charset, title: page.title, facts: page.facts });
     const next: Array<{ url: string; depth: number }> = [];
     for (const link of page.links) {
       if (link.url === url) continue;
@@ -124,5 +124,6 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
     pages,
     links: siteLinks,
     robots: robots.status,
+    columns: [],
   };
 }

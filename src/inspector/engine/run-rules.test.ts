@@ -1,17 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import type { RulesConfig } from '../../schemas/rules-config.ts';
-import { snapshot } from '../rules/testing/snapshot.ts';
+import { context, snapshot } from '../rules/testing/snapshot.ts';
 import { defineRule } from '../rules/types.ts';
 import { InputError } from '../registry/yaml-file.ts';
 import { checkRulesConfig, runRules } from './run-rules.ts';
 
 const throwing = defineRule({ id: 'throws', title: '出错', clause: '测试', kind: 'deduction', points: [], run: () => { throw new Error('bad selector'); } });
 const passing = defineRule({ id: 'passes', title: '通过', clause: '测试', kind: 'deduction', points: ['each'], run: () => ({ status: 'pass' }) });
-const config: RulesConfig = { passLine: 60, indicators: { throws: { enabled: true, cap: 1, points: {} }, passes: { enabled: true, cap: 1, points: { each: 1 } } } };
+const { config: shipped, dictionary } = context('none');
+const config: RulesConfig = { ...shipped, indicators: { throws: { enabled: true, cap: 1, points: {}, params: {} }, passes: { enabled: true, cap: 1, points: { each: 1 }, params: {} } } };
 
 describe('runRules', () => {
   test('a rule that throws becomes an error result and the others still run', () => {
-    const runs = runRules(snapshot(), [throwing, passing], config);
+    const runs = runRules(snapshot(), [throwing, passing], config, dictionary);
     expect(runs.map((r) => [r.rule.id, r.outcome])).toEqual([
       ['throws', { status: 'error', message: 'bad selector' }],
       ['passes', { status: 'pass' }],
@@ -19,14 +20,14 @@ describe('runRules', () => {
   });
 
   test('a disabled rule does not run', () => {
-    const runs = runRules(snapshot(), [throwing, passing], { ...config, indicators: { ...config.indicators, throws: { enabled: false, points: {} } } });
+    const runs = runRules(snapshot(), [throwing, passing], { ...config, indicators: { ...config.indicators, throws: { enabled: false, points: {}, params: {} } } }, dictionary);
     expect(runs.map((r) => r.rule.id)).toEqual(['passes']);
   });
 });
 
 describe('checkRulesConfig', () => {
   test('names every missing point value, cap and unknown id', () => {
-    const bad: RulesConfig = { passLine: 60, indicators: { passes: { enabled: true, points: {} }, nosuch: { enabled: true, points: {} } } };
+    const bad: RulesConfig = { ...shipped, indicators: { passes: { enabled: true, points: {}, params: {} }, nosuch: { enabled: true, points: {}, params: {} } } };
     expect(() => checkRulesConfig([passing, throwing], bad)).toThrow(InputError);
     try {
       checkRulesConfig([passing, throwing], bad);

@@ -1,5 +1,6 @@
 // Runs every enabled rule over one site's snapshot. A rule that throws becomes an error result for
 // that site; it never stops the run (the Lighthouse habit).
+import type { Dictionary } from '../../schemas/dictionary.ts';
 import type { RulesConfig } from '../../schemas/rules-config.ts';
 import type { SiteSnapshot } from '../crawl/snapshot.ts';
 import { InputError } from '../registry/yaml-file.ts';
@@ -23,20 +24,21 @@ export function checkRulesConfig(rules: readonly Rule[], config: RulesConfig, fi
     }
     if (!c.enabled) continue;
     for (const p of rule.points) if (c.points[p] === undefined) problems.push(`indicators.${rule.id}.points.${p}: missing`);
-    if (rule.kind === 'deduction' && c.cap === undefined) problems.push(`indicators.${rule.id}.cap: missing (deductions need a cap)`);
+    for (const p of rule.params ?? []) if (c.params[p] === undefined) problems.push(`indicators.${rule.id}.params.${p}: missing`);
+    if ((rule.kind === 'deduction' || rule.kind === 'bonus') && c.cap === undefined) problems.push(`indicators.${rule.id}.cap: missing (deductions and bonuses need a cap)`);
   }
   if (problems.length) throw new InputError(`${file} does not fit the rules:\n  ${problems.join('\n  ')}`);
 }
 
 /** Run the enabled rules in registry order. */
-export function runRules(snapshot: SiteSnapshot, rules: readonly Rule[], config: RulesConfig): RuleRun[] {
+export function runRules(snapshot: SiteSnapshot, rules: readonly Rule[], config: RulesConfig, dictionary: Dictionary): RuleRun[] {
   const runs: RuleRun[] = [];
   for (const rule of rules) {
     const c = config.indicators[rule.id];
     if (!c?.enabled) continue;
     let outcome: RuleOutcome;
     try {
-      outcome = rule.run(snapshot, c.points);
+      outcome = rule.run(snapshot, { points: c.points, params: c.params, config, dictionary });
       if (outcome.status === 'fail') {
         const stray = outcome.findings.find((f) => f.indicator !== rule.id);
         if (stray) throw new Error(`reported a finding for indicator ${stray.indicator}`);

@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import rule from './broken-link.ts';
-import { HOME, snapshot } from './testing/snapshot.ts';
+import { context, HOME, snapshot } from './testing/snapshot.ts';
 
-const points = { home: 0.2, other: 0.1 };
 const DEEP = 'http://www.linhe.gov.cn/col/col1/index.html';
 
 describe('broken-link', () => {
@@ -11,11 +10,11 @@ describe('broken-link', () => {
     ['an inconclusive link (403 to crawlers only) is not broken', [{ url: `${HOME}b.html`, verdict: 'inconclusive' as const }]],
     ['a link not checked because of robots.txt is not broken', [{ url: `${HOME}c.html`, verdict: 'skipped' as const }]],
   ])('accepts: %s', (_name, links) => {
-    expect(rule.run(snapshot({ links }), points)).toEqual({ status: 'pass' });
+    expect(rule.run(snapshot({ links }), context('broken-link'))).toEqual({ status: 'pass' });
   });
 
   test('rejects a broken link on the home page at home-page points, naming the home page', () => {
-    const out = rule.run(snapshot({ links: [{ url: `${HOME}gone.html`, verdict: 'broken', status: 404, detail: 'HTTP 404', referrers: [HOME, DEEP] }] }), points);
+    const out = rule.run(snapshot({ links: [{ url: `${HOME}gone.html`, verdict: 'broken', status: 404, detail: 'HTTP 404', referrers: [HOME, DEEP] }] }), context('broken-link'));
     expect(out).toEqual({
       status: 'fail',
       findings: [{ indicator: 'broken-link', target: `${HOME}gone.html`, page: HOME, points: 0.2, detail: 'HTTP 404' }],
@@ -23,11 +22,11 @@ describe('broken-link', () => {
   });
 
   test('rejects a broken link on a deeper page at the lower points, naming the first referrer', () => {
-    const out = rule.run(snapshot({ links: [{ url: 'http://x.gov.cn/', verdict: 'broken', detail: '域名无法解析', referrers: [DEEP, `${HOME}z.html`] }] }), points);
+    const out = rule.run(snapshot({ links: [{ url: 'http://x.gov.cn/', verdict: 'broken', detail: '域名无法解析', referrers: [DEEP, `${HOME}z.html`] }] }), context('broken-link'));
     expect(out).toMatchObject({ status: 'fail', findings: [{ page: DEEP, points: 0.1, detail: '域名无法解析' }] });
   });
 
   test('does not apply when the home page did not load', () => {
-    expect(rule.run(snapshot({ attempts: [{ ok: false, detail: '连接超时', elapsedMs: 15000 }] }), points).status).toBe('not_applicable');
+    expect(rule.run(snapshot({ attempts: [{ ok: false, detail: '连接超时', elapsedMs: 15000 }] }), context('broken-link')).status).toBe('not_applicable');
   });
 });

@@ -1,5 +1,4 @@
-import type { Finding } from '../../schemas/findings.ts';
-import { defineRule } from './types.ts';
+import { defineRule, type RuleFinding } from './types.ts';
 
 /**
  * 链接不可用: every link target that does not open, once per target. A target linked from the home
@@ -11,10 +10,10 @@ export default defineRule({
   clause: '扣分：可用性—链接可用性（首页每个 0.2 分，其他页面每个 0.1 分，最多扣 1 分）',
   kind: 'deduction',
   points: ['home', 'other'],
-  run(snapshot, points) {
+  run(snapshot, { points }) {
     if (!snapshot.home.html) return { status: 'not_applicable', reason: '首页无法打开' };
     const home = snapshot.site.url;
-    const findings: Finding[] = snapshot.links
+    const findings: RuleFinding[] = snapshot.links
       .filter((l) => l.verdict === 'broken')
       .map((l) => {
         const onHome = l.referrers.includes(home);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import rule, { findMarks, MARKS, type Mark } from './identity-mark-missing.ts';
-import { snapshot } from './testing/snapshot.ts';
+import { context, snapshot } from './testing/snapshot.ts';
 
 const footer = (inner: string) => `<html><body><div class="main">新闻</div><div class="footer">${inner}</div></body></html>`;
 const FULL = footer(
@@ -44,11 +44,11 @@ describe('findMarks rejects', () => {
 
 describe('identity-mark-missing', () => {
   test('accepts a footer with all six marks', () => {
-    expect(rule.run(snapshot({ html: FULL }), { each: 0.5 })).toEqual({ status: 'pass' });
+    expect(rule.run(snapshot({ html: FULL }), context('identity-mark-missing'))).toEqual({ status: 'pass' });
   });
 
   test('rejects each missing mark at 0.5', () => {
-    const out = rule.run(snapshot({ html: footer('主办单位：临河市人民政府办公室 电话：0539-8123456') }), { each: 0.5 });
+    const out = rule.run(snapshot({ html: footer('主办单位：临河市人民政府办公室 电话：0539-8123456') }), context('identity-mark-missing'));
     expect(out.status).toBe('fail');
     if (out.status !== 'fail') return;
     expect(out.findings.map((f) => f.target)).toEqual(['conac', 'site-code', 'icp', 'psb']);

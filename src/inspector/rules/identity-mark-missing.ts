@@ -1,6 +1,5 @@
 import * as cheerio from 'cheerio';
-import type { Finding } from '../../schemas/findings.ts';
-import { defineRule } from './types.ts';
+import { defineRule, type RuleFinding } from './types.ts';
 
 /** The six identity marks the national table requires in the footer, by id. */
 export const MARKS = ['conac', 'site-code', 'icp', 'psb', 'sponsor', 'contact'] as const;
@@ -68,11 +67,11 @@ export default defineRule({
   clause: '扣分：网站标识—页面底部功能区缺少党政机关网站标识、网站标识码、ICP备案编号、公安机关备案标识、主办单位或联系方式（每项 0.5 分，最多扣 3 分）',
   kind: 'deduction',
   points: ['each'],
-  run(snapshot, points) {
+  run(snapshot, { points }) {
     const html = snapshot.home.html;
     if (!html) return { status: 'not_applicable', reason: '首页无法打开' };
     const found = findMarks(html);
-    const findings: Finding[] = MARKS.filter((m) => !found[m]).map((m) => ({
+    const findings: RuleFinding[] = MARKS.filter((m) => !found[m]).map((m) => ({
       indicator: 'identity-mark-missing',
       target: m,
       page: snapshot.site.url,

@@ -1,19 +1,39 @@
 // The contract every rule (one indicator of ../shared/indicators.md) fulfils.
+import type { Dictionary } from '../../schemas/dictionary.ts';
 import type { Finding } from '../../schemas/findings.ts';
+import type { RulesConfig } from '../../schemas/rules-config.ts';
 import type { SiteSnapshot } from '../crawl/snapshot.ts';
+
+/** A finding as a rule reports it; scoring adds the rule's clause. */
+export type RuleFinding = Omit<Finding, 'clause'>;
 
 /** What a rule concluded for one site (STYLE 2: tagged, never booleans plus nulls). */
 export type RuleOutcome =
   | { status: 'pass' }
-  | { status: 'fail'; findings: Finding[] }
+  | { status: 'fail'; findings: RuleFinding[] }
   | { status: 'not_applicable'; reason: string }
   | { status: 'error'; message: string };
 
-/** How an indicator counts: a veto fails the site, a deduction costs points up to a cap, advice costs nothing. */
-export type RuleKind = 'veto' | 'deduction' | 'advice';
+/**
+ * How an indicator counts: a veto fails the site, a deduction costs points up to a cap, a bonus
+ * adds points up to a cap when the score is above the bonus line, advice costs nothing.
+ */
+export type RuleKind = 'veto' | 'deduction' | 'bonus' | 'advice';
 
 /** Points of one indicator from the rules file, by name (e.g. home: 0.2, other: 0.1). */
 export type Points = Readonly<Record<string, number>>;
+
+/** What a rule reads besides the snapshot: its settings from the rules file, and the shared tables. */
+export interface RuleContext {
+  /** Named point values of this indicator. */
+  points: Points;
+  /** Named thresholds and windows of this indicator (e.g. days: 14). */
+  params: Points;
+  /** The whole rules file (column classes, pass line). */
+  config: RulesConfig;
+  /** The wording-error dictionary. */
+  dictionary: Dictionary;
+}
 
 /** One indicator's check: pure over the snapshot, never fetches. */
 export interface Rule {
@@ -26,7 +46,9 @@ export interface Rule {
   kind: RuleKind;
   /** Names of the point values it reads from the rules file. */
   points: readonly string[];
-  run(snapshot: SiteSnapshot, points: Points): RuleOutcome;
+  /** Names of the thresholds and windows it reads from the rules file. */
+  params?: readonly string[];
+  run(snapshot: SiteSnapshot, ctx: RuleContext): RuleOutcome;
 }
 
 /** A rule, with its types checked. */

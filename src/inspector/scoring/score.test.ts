@@ -2,17 +2,25 @@ import { describe, expect, test } from 'vitest';
 import type { RulesConfig } from '../../schemas/rules-config.ts';
 import type { RuleRun } from '../engine/run-rules.ts';
 import { defineRule, type RuleKind, type RuleOutcome } from '../rules/types.ts';
-import { score } from './score.ts';
+import type { Site } from '../../schemas/registry.ts';
+import { context } from '../rules/testing/snapshot.ts';
+import { score as scoreOf } from './score.ts';
 
 const config: RulesConfig = {
+  ...context('none').config,
   passLine: 60,
+  bonusAbove: 80,
+  noServicesOutOf: 75,
   indicators: {
-    veto: { enabled: true, points: {} },
-    small: { enabled: true, cap: 1, points: {} },
-    big: { enabled: true, cap: 50, points: {} },
-    advice: { enabled: true, points: {} },
+    veto: { enabled: true, points: {}, params: {} },
+    small: { enabled: true, cap: 1, points: {}, params: {} },
+    big: { enabled: true, cap: 50, points: {}, params: {} },
+    advice: { enabled: true, points: {}, params: {} },
+    extra: { enabled: true, cap: 3, points: {}, params: {} },
   },
 };
+const PORTAL = { kind: 'portal' } as const;
+const score = (runs: RuleRun[], c: RulesConfig = config, site: Pick<Site, 'kind' | 'services'> = PORTAL) => scoreOf(runs, c, site);
 const rule = (id: string, kind: RuleKind) => defineRule({ id, title: '测试', clause: '测试条款', kind, points: [], run: () => ({ status: 'pass' }) });
 const fail = (id: string, ...points: number[]): RuleOutcome => ({
   status: 'fail',
@@ -68,5 +76,34 @@ describe('score', () => {
   test('findings are sorted by indicator, then target', () => {
     const s = score([run('small', 'deduction', fail('small', 0.1, 0.1)), run('big', 'deduction', fail('big', 1))], config);
     expect(s.findings.map((f) => `${f.indicator}/${f.target}`)).toEqual(['big/t00', 'small/t00', 'small/t01']);
+  });
+
+  test('each finding carries its rule\'s clause', () => {
+    const s = score([run('small', 'deduction', fail('small', 0.1))]);
+    expect(s.findings[0]!.clause).toBe('测试条款');
+  });
+
+  test('bonus items are added above the bonus line, capped, on portals only', () => {
+    const runs = [run('big', 'deduction', fail('big', 10)), run('extra', 'bonus', fail('extra', 2, 2))];
+    expect(score(runs)).toMatchObject({ score: 93, bonus: 3 });
+    expect(score(runs, config, { kind: 'department' })).toMatchObject({ score: 90, bonus: 0 });
+    // 80 is not above 80: the bonus is listed at 0 points.
+    const atLine = score([run('big', 'deduction', fail('big', 20)), run('extra', 'bonus', fail('extra', 2))]);
+    expect(atLine).toMatchObject({ score: 80, bonus: 0 });
+    expect(atLine.findings.find((f) => f.indicator === 'extra')!.points).toBe(0);
+  });
+
+  test('a bonus never rescues a site below the pass line or with a veto', () => {
+    expect(score([run('big', 'deduction', fail('big', 45)), run('extra', 'bonus', fail('extra', 3))]).verdict).toBe('fail');
+    expect(score([run('veto', 'veto', fail('veto', 0)), run('extra', 'bonus', fail('extra', 3))]).verdict).toBe('fail');
+  });
+
+  test('a department without public services is scored out of 75 and scaled by 4/3', () => {
+    // 75 − 15 = 60 of 75 → 80 of 100 (by hand: 60 × 4/3 = 80).
+    const dept = { kind: 'department', services: false } as const;
+    expect(score([run('big', 'deduction', fail('big', 15))], config, dept)).toMatchObject({ score: 80, noServices: true, verdict: 'pass' });
+    // 75 − 31 = 44 → 58.7 (44 × 4/3 = 58.67): fails where a site with services (69) passes.
+    expect(score([run('big', 'deduction', fail('big', 31))], config, dept)).toMatchObject({ score: 58.7, verdict: 'fail' });
+    expect(score([run('big', 'deduction', fail('big', 31))], config, { kind: 'department' })).toMatchObject({ score: 69, verdict: 'pass', noServices: false });
   });
 });

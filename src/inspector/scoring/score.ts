@@ -1,12 +1,18 @@
-// Pure scoring: rule results + rules file → findings, vetoes, score and verdict (the national method).
+// Pure scoring: rule results + rules file → findings, vetoes, score and verdict (the national method,
+// ../shared/indicators.md "How a website is judged").
 import type { Finding } from '../../schemas/findings.ts';
+import type { Site } from '../../schemas/registry.ts';
 import type { RulesConfig } from '../../schemas/rules-config.ts';
 import type { RuleRun } from '../engine/run-rules.ts';
 
 export interface Score {
   verdict: 'pass' | 'fail';
-  /** 100 − capped deductions, one decimal. */
+  /** Deduction part (100 − capped deductions, scaled for departments without services) plus bonus, one decimal. */
   score: number;
+  /** Bonus points included in the score. */
+  bonus: number;
+  /** The deduction part was scored out of noServicesOutOf and scaled to 100. */
+  noServices: boolean;
   vetoes: string[];
   findings: Finding[];
   /** Points lost per indicator after its cap. */
@@ -23,39 +29,58 @@ export function sortFindings(findings: Finding[]): Finding[] {
 
 // Points are summed in hundredths so that 0.1 + 0.2 is 0.3, not 0.30000000000000004.
 const toHundredths = (p: number) => Math.round(p * 100);
+const oneDecimal = (hundredths: number) => Math.round(hundredths / 10) / 10;
 
 /**
- * Veto ⇒ fail. Otherwise 100 − Σ min(cap, Σ points) per indicator; below the pass line ⇒ fail.
+ * 1. Any veto ⇒ fail. 2. Otherwise 100 − Σ min(cap, Σ points) per indicator; a department without
+ * public services is scored out of noServicesOutOf (75) and scaled to 100 (× 4/3); below the pass
+ * line ⇒ fail. 3. Above the bonus line, a portal's bonus items are added (each capped).
  * Rules that errored or do not apply cost nothing (they are reported, not scored).
  */
-export function score(runs: RuleRun[], config: RulesConfig): Score {
+export function score(runs: RuleRun[], config: RulesConfig, site: Pick<Site, 'kind' | 'services'>): Score {
   const findings: Finding[] = [];
   const vetoes: string[] = [];
   const deductions: Record<string, number> = {};
   const errors: Score['errors'] = [];
   let lost = 0;
+  let bonus = 0;
+  const bonusFindings: Finding[] = [];
   for (const { rule, outcome } of runs) {
     if (outcome.status === 'error') errors.push({ indicator: rule.id, message: outcome.message });
     if (outcome.status !== 'fail') continue;
+    const withClause = (f: (typeof outcome.findings)[number], points = f.points): Finding => ({ ...f, points, clause: rule.clause });
+    const capOf = () => toHundredths(config.indicators[rule.id]?.cap ?? Infinity);
+    const sum = () => Math.min(capOf(), outcome.findings.reduce((s, f) => s + toHundredths(f.points), 0));
     if (rule.kind === 'veto') {
       vetoes.push(rule.id);
-      findings.push(...outcome.findings.map((f) => ({ ...f, points: 0 })));
+      findings.push(...outcome.findings.map((f) => withClause(f, 0)));
     } else if (rule.kind === 'advice') {
-      findings.push(...outcome.findings.map((f) => ({ ...f, points: 0 })));
+      findings.push(...outcome.findings.map((f) => withClause(f, 0)));
+    } else if (rule.kind === 'bonus') {
+      bonusFindings.push(...outcome.findings.map((f) => withClause(f)));
+      bonus += sum();
     } else {
-      findings.push(...outcome.findings);
-      const sum = outcome.findings.reduce((s, f) => s + toHundredths(f.points), 0);
-      const cap = toHundredths(config.indicators[rule.id]?.cap ?? Infinity);
-      const capped = Math.min(sum, cap);
+      findings.push(...outcome.findings.map((f) => withClause(f)));
+      const capped = sum();
       deductions[rule.id] = capped / 100;
       lost += capped;
     }
   }
-  const value = Math.round((10_000 - lost) / 10) / 10;
+  const noServices = site.kind === 'department' && site.services === false;
+  const outOf = noServices ? toHundredths(config.noServicesOutOf) : 10_000;
+  // Deductions beyond the whole out-of part leave 0, never a negative score.
+  const base = Math.max(0, Math.round(((outOf - lost) * 10_000) / outOf));
+  const deductionPart = oneDecimal(base);
+  const bonusCounts = site.kind === 'portal' && bonus > 0 && deductionPart > config.bonusAbove;
+  const value = bonusCounts ? oneDecimal(base + bonus) : deductionPart;
+  // A bonus seen on a site that does not qualify for it is shown, at 0 points.
+  findings.push(...bonusFindings.map((f) => (bonusCounts ? f : { ...f, points: 0 })));
   vetoes.sort(cmp);
   return {
-    verdict: vetoes.length > 0 || value < config.passLine ? 'fail' : 'pass',
+    verdict: vetoes.length > 0 || deductionPart < config.passLine ? 'fail' : 'pass',
     score: value,
+    bonus: bonusCounts ? bonus / 100 : 0,
+    noServices,
     vetoes,
     findings: sortFindings(findings),
     deductions,
