@@ -1,4 +1,5 @@
 // npm run crawl -- --help
+import { aaaaLookup, systemResolve6 } from '../src/inspector/crawl/dns.ts';
 import { resolveOptions } from '../src/inspector/crawl/options.ts';
 import { CRAWL_USAGE, parseCrawlArgs } from '../src/inspector/cli/crawl-args.ts';
 import { progressReporter, summaryTable } from '../src/inspector/cli/report.ts';
@@ -24,7 +25,7 @@ try {
     sites = sites.filter((s) => args.only!.includes(s.id));
   }
   const progress = progressReporter();
-  const summary = await inspect({ sites, contentDir: args.contentDir, quarter: args.quarter, asOf: args.asOf, options: resolveOptions(args.options), rulesConfig, dictionary, onEvent: progress.onEvent });
+  const summary = await inspect({ sites, contentDir: args.contentDir, quarter: args.quarter, asOf: args.asOf, options: resolveOptions(args.options), rulesConfig, dictionary, dns: aaaaLookup(systemResolve6()), onEvent: progress.onEvent });
   progress.stop();
   console.log(`\n${args.quarter} 监测时间点 ${args.asOf}，结果写入 ${args.contentDir}/findings/${args.quarter}/\n`);
   console.log(summaryTable(summary));

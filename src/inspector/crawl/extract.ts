@@ -1,6 +1,7 @@
 // Everything read out of one HTML page: its title and the links it makes. Pure; no I/O.
 import * as cheerio from 'cheerio';
-import { emptyFacts, readMeta, visibleText } from './facts.ts';
+import { emptyFacts, readHeader, readMeta, visibleText } from './facts.ts';
+import { hasErrorReportEntry, readHiddenLinks, readSearchForms } from './features.ts';
 import type { PageFacts } from './snapshot.ts';
 
 /** What a link points at, as far as the referring page tells. */
@@ -80,8 +81,12 @@ export function extractPage(html: string, pageUrl: string, asOf: string): Extrac
   const title = $('title').first().text().replace(/\s+/g, ' ').trim();
   const facts = emptyFacts();
   facts.meta = readMeta($);
-  void asOf;
+  facts.search = readSearchForms($, base);
+  facts.errorReport = hasErrorReportEntry($);
+  facts.hiddenLinks = readHiddenLinks($, base);
   $('script, style, noscript, template').remove();
+  facts.header = readHeader($);
+  void asOf;
   facts.text = visibleText($);
   return { title, links, saysNotFound: looksLikeNotFound(title, facts.text.replace(/\s+/g, ' ')), facts };
 }

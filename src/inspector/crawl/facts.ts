@@ -61,6 +61,28 @@ export function visibleText($: CheerioAPI): string {
 export function emptyFacts(): PageFacts {
   return {
     meta: {}, text: '', blocks: [], breadcrumb: [], nav: [], channels: [], messages: [], search: [],
-    errorReport: false, hiddenLinks: [], futureDates: [],
+    errorReport: false, hiddenLinks: [], futureDates: [], header: '',
   };
+}
+
+/** Containers of a page header on Chinese CMS templates. */
+const HEADER_SELECTOR = 'header, [id*="head" i], [class*="head" i], [id*="logo" i], [class*="logo" i], [id*="top" i], [class*="top" i], [id*="banner" i], [class*="banner" i]';
+
+/**
+ * The header's text and image alt texts (a logo usually is an image): where the national table
+ * wants the site's name shown. Falls back to the first lines of the page when no container is named so.
+ */
+export function readHeader($: CheerioAPI): string {
+  const parts: string[] = [];
+  $(HEADER_SELECTOR)
+    .filter((_, el) => !$(el).is('html, body, meta, link, script, style') && !$(el).parents(HEADER_SELECTOR).length)
+    .slice(0, 6)
+    .each((_, el) => {
+      const $el = $(el);
+      parts.push($el.text(), ...$el.find('img[alt]').map((_i, img) => $(img).attr('alt') ?? '').get());
+    });
+  const text = parts.join(' ').replace(/\s+/g, ' ').trim();
+  if (text) return text.slice(0, 2000);
+  const firstImages = $('body img[alt]').slice(0, 3).map((_i, img) => $(img).attr('alt') ?? '').get().join(' ');
+  return `${firstImages} ${$('body').text().replace(/\s+/g, ' ').trim().slice(0, 300)}`.trim();
 }

@@ -3,13 +3,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Site } from '../../schemas/registry.ts';
 import { decodeHtml } from './decode.ts';
-import { extractPage, sameSite, type LinkKind } from './extract.ts';
+import { extractPage, resolveLink, sameSite, type LinkKind } from './extract.ts';
 import type { HttpClient, HttpOutcome, HttpResponse } from './http.ts';
 import { failureDetail, isHtml, softNotFound, type LinkChecker } from './links.ts';
 import type { CrawlOptions } from './options.ts';
 import type { RobotsCache } from './robots.ts';
 import type { HostScheduler } from './scheduler.ts';
-import type { HomeAttempt, LinkResult, PageSnapshot, SiteLink, SiteSnapshot } from './snapshot.ts';
+import type { HomeAttempt, LinkResult, PageFacts, PageSnapshot, SiteLink, SiteSnapshot } from './snapshot.ts';
 
 /** Shared machinery of one crawl run. */
 export interface CrawlContext {
@@ -47,6 +47,10 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
   const crawled = new Set<string>([site.url]);
   const parsed = new Set<string>();
   let homeHtml: string | undefined;
+  /** Links the rules depend on (column lists, navigation, consultation boards, frames, list pagination): crawled first. */
+  const wanted = new Set<string>();
+  const homeFrames = new Set<string>();
+  const footers: NonNullable<SiteSnapshot['home']['footers']> = [];
   links.remember(site.url, Promise.resolve({ url: site.url, verdict: 'ok', status: home.status, detail: `HTTP ${home.status}` }));
 
   // Same site as the registered home page or as where it redirects (a portal that moved to a new host).
@@ -58,10 +62,16 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
     const decoded = decodeHtml(res.body, res.headers['content-type']);
     const page = extractPage(decoded.text, res.finalUrl, asOf);
     if (depth > 0 && page.saysNotFound) return 'not-found';
-    if (depth === 0) homeHtml = decoded.text;
+    if (depth === 0) {
+      homeHtml = decoded.text;
+      for (const l of page.links) if (l.kind === 'frame' && onSite(l.url)) homeFrames.add(l.url);
+    }
+    if (homeFrames.has(url) && footers.length < MAX_FOOTERS) footers.push({ url, kind: 'frame', text: decoded.text.slice(0, MAX_FOOTER_CHARS) });
     pages.push({ url, finalUrl: res.finalUrl, depth, status: res.status, charset: decoded.charset, title: page.title, facts: page.facts });
+    for (const u of wantedLinks(page.facts, depth === 0 || homeFrames.has(url))) wanted.add(u);
     const next: Array<{ url: string; depth: number }> = [];
-    for (const link of page.links) {
+    const ordered = [...page.links].sort((a, b) => Number(wanted.has(b.url)) - Number(wanted.has(a.url)));
+    for (const link of ordered) {
       if (link.url === url) continue;
       addRef(link.url, link.kind, url);
       const crawlable = (link.kind === 'page' || link.kind === 'frame') && onSite(link.url);
@@ -75,6 +85,13 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
 
   const first = readPage(site.url, 0, home);
   let frontier = first === 'not-found' ? [] : first;
+  const homeFacts = pages[0]?.facts;
+  const [scripts, search, https] = await Promise.all([
+    footerScripts(homeHtml, home.finalUrl, onSite, fetchPage),
+    homeFacts ? probeSearch(homeFacts, fetchPage) : Promise.resolve(undefined),
+    site.url.startsWith('http:') ? probeHttps(site.url, http) : Promise.resolve(undefined),
+  ]);
+  footers.push(...scripts);
   while (frontier.length > 0) {
     const levels = await Promise.all(
       frontier.map(async ({ url, depth }) => {
@@ -120,10 +137,90 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
   return {
     site,
     asOf,
-    home: { attempts, url: home.finalUrl, ...(homeHtml === undefined ? {} : { html: homeHtml }) },
+    home: {
+      attempts,
+      url: home.finalUrl,
+      ...(homeHtml === undefined ? {} : { html: homeHtml }),
+      ...(footers.length ? { footers: footers.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)) } : {}),
+      ...(search ? { search } : {}),
+      ...(https ? { https } : {}),
+    },
     pages,
     links: siteLinks,
     robots: robots.status,
     columns: [],
   };
+}
+
+const MAX_FOOTERS = 4;
+const MAX_FOOTER_CHARS = 256 * 1024;
+/** Pagination pages read per column when its first page is not sorted newest first. */
+const MAX_LIST_PAGES = 4;
+
+/** Links a page gives that the rules need read: column lists and pagination, navigation, boards. */
+function wantedLinks(facts: PageFacts, homeLike: boolean): string[] {
+  const out: string[] = [];
+  if (homeLike) {
+    for (const b of facts.blocks) {
+      if (b.more) out.push(b.more);
+      else if (b.headingUrl) out.push(b.headingUrl);
+    }
+    out.push(...facts.nav.map((n) => n.url), ...facts.channels.map((c) => c.url));
+  }
+  // The newest item may be on a later page when a list is not sorted newest first.
+  const list = facts.list;
+  if (list && !sortedNewestFirst(list.items)) out.push(...list.pagination.slice(0, MAX_LIST_PAGES));
+  return out;
+}
+
+/** Dates never increase down the list. */
+export function sortedNewestFirst(items: readonly { date: string }[]): boolean {
+  return items.every((it, i) => i === 0 || it.date <= items[i - 1]!.date);
+}
+
+/** A same-site script whose name says it writes the footer (public_foot_2017.js, bottom.js). */
+const FOOTER_SCRIPT = /foot|bottom|dibu|copyright|banquan/i;
+
+/** Fetch the footer scripts the home page loads; their text holds the marks a browser would show. */
+async function footerScripts(
+  html: string | undefined,
+  base: string,
+  onSite: (u: string) => boolean,
+  fetchPage: (url: string) => Promise<HttpOutcome>,
+): Promise<Array<{ url: string; kind: 'script'; text: string }>> {
+  if (!html) return [];
+  const urls = [...html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)/gi)]
+    .map((m) => resolveLink(m[1], base))
+    .filter((u): u is string => u !== undefined && onSite(u) && FOOTER_SCRIPT.test(new URL(u).pathname))
+    .slice(0, MAX_FOOTERS);
+  const out: Array<{ url: string; kind: 'script'; text: string }> = [];
+  for (const url of [...new Set(urls)]) {
+    const o = await fetchPage(url);
+    if (o.ok && o.status < 400) out.push({ url, kind: 'script', text: decodeHtml(o.body, o.headers['content-type']).text.slice(0, MAX_FOOTER_CHARS) });
+  }
+  return out;
+}
+
+/** A word that any government site's search finds something for. */
+const SEARCH_WORD = '通知';
+
+/** Submit the home page's first GET search form once; POST forms are not submitted (they may change state). */
+async function probeSearch(facts: PageFacts, fetchPage: (url: string) => Promise<HttpOutcome>): Promise<{ url: string; ok: boolean; detail: string } | undefined> {
+  const form = facts.search.find((f) => f.method === 'get' && f.field !== '');
+  if (!form) return undefined;
+  const u = new URL(form.action);
+  u.searchParams.set(form.field, SEARCH_WORD);
+  const o = await fetchPage(u.href);
+  const ok = o.ok && o.status < 400;
+  return { url: u.href, ok, detail: o.ok ? `HTTP ${o.status}` : o.message };
+}
+
+/** Does the site answer on https:// too? One HEAD request; any HTTP answer over TLS counts. */
+async function probeHttps(url: string, http: HttpClient): Promise<{ ok: boolean; detail: string }> {
+  const u = new URL(url);
+  u.protocol = 'https:';
+  u.pathname = '/';
+  u.search = '';
+  const o = await http.fetch(u.href, { method: 'HEAD' });
+  return o.ok ? { ok: o.status < 500, detail: `HTTP ${o.status}` } : { ok: false, detail: o.message };
 }

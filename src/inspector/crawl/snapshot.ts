@@ -57,6 +57,15 @@ export interface SiteSnapshot {
     url?: string;
     /** Decoded HTML of the home page, when it loaded. */
     html?: string;
+    /**
+     * Footers the home page loads from elsewhere: same-site iframes and scripts named like a footer
+     * (www.gov.cn's bottom.htm, beijing.gov.cn's public_foot_2017.js), as decoded text.
+     */
+    footers?: Array<{ url: string; kind: 'frame' | 'script'; text: string }>;
+    /** The site search submitted once with a query (GET forms only). */
+    search?: { url: string; ok: boolean; detail: string };
+    /** Whether https://host/ of a site registered on http:// answers. */
+    https?: { ok: boolean; detail: string };
   };
   pages: PageSnapshot[];
   links: SiteLink[];
@@ -174,6 +183,8 @@ export interface PageFacts {
   errorReport: boolean;
   /** Invisible off-site links. */
   hiddenLinks: HiddenLink[];
+  /** Text and image alt text of the page header (logo, banner, top bar), for the site name. */
+  header: string;
   /** Dates printed after the as-of date (not the header clock): a forged or mistyped publication date. */
   futureDates: string[];
 }

@@ -1,11 +1,25 @@
 // The rule registry: one line per indicator, alphabetical. rules.test.ts fails when a rule file is missing here.
 import brokenLink from './broken-link.ts';
+import domainNonstandard from './domain-nonstandard.ts';
+import errorReportEntryMissing from './error-report-entry-missing.ts';
+import hiddenLink from './hidden-link.ts';
+import httpsMissing from './https-missing.ts';
 import identityMarkMissing from './identity-mark-missing.ts';
+import ipv6Missing from './ipv6-missing.ts';
+import metaTagsMissing from './meta-tags-missing.ts';
+import searchMissing from './search-missing.ts';
 import siteUnreachable from './site-unreachable.ts';
 import type { Rule } from './types.ts';
 
 export const RULES: readonly Rule[] = [
   brokenLink,
+  domainNonstandard,
+  errorReportEntryMissing,
+  hiddenLink,
+  httpsMissing,
   identityMarkMissing,
+  ipv6Missing,
+  metaTagsMissing,
+  searchMissing,
   siteUnreachable,
 ];

@@ -1,32 +1,52 @@
-import { defineRule } from './types.ts';
+import type { ProbeWindow } from '../crawl/snapshot.ts';
+import { defineRule, type RuleFinding } from './types.ts';
+
+/** 8 → "8", 6.43 → "6.4": percentages as people write them. */
+const pct = (n: number) => String(Math.round(n * 10) / 10);
+
+/** Days from `from` to `to`, both included. */
+const spanDays = (w: ProbeWindow) => Math.round((Date.parse(w.to) - Date.parse(w.from)) / 86_400_000) + 1;
 
 /**
- * 站点无法访问 (veto). The national rule monitors a week of probes; until probe history exists this
- * rests on the crawl's own spaced tries, and only a home page that failed every one of them counts:
- * one slow answer is not enough evidence to name a site publicly.
+ * 站点无法访问 (veto). The national method: a week of probes, at least 20 a day spread over the day;
+ * a probe fails when the home page has not loaded within 15 s, and failures ≥ 5 % of the probes veto
+ * the site. The week's record (content/probes, `npm run probe`) decides whenever it holds at least
+ * `minProbes` probes, even when this run's own tries failed: one bad moment is not the national
+ * measure. With fewer records the rule falls back on the crawl's spaced tries and names the site
+ * only when every one of them failed: one slow answer is not enough evidence to name a site publicly.
  */
 export default defineRule({
   id: 'site-unreachable',
   title: '站点无法访问',
-  clause: '单项否决：站点无法访问（首页 15 秒内无法打开）',
+  clause: '单项否决：站点无法访问（监测 1 周，每天不少于 20 次，首页 15 秒内无法打开的次数达到 5%）',
   kind: 'veto',
   points: [],
-  run(snapshot) {
+  params: ['minProbes', 'failurePercent'],
+  run(snapshot, { params }) {
+    const minProbes = params['minProbes']!;
+    const failurePercent = params['failurePercent']!;
+    const { site, probes } = snapshot;
+    const finding = (detail: string): RuleFinding => ({ indicator: 'site-unreachable', target: site.url, page: site.url, points: 0, detail });
+
+    if (probes && probes.tries >= minProbes) {
+      const rate = (probes.failures / probes.tries) * 100;
+      // Compared in whole counts where possible: 7 of 140 is exactly 5 %, and must veto.
+      if (probes.failures * 100 < failurePercent * probes.tries) return { status: 'pass' };
+      return {
+        status: 'fail',
+        findings: [
+          finding(
+            `近 ${spanDays(probes)} 天（${probes.from} 至 ${probes.to}）共探测 ${probes.tries} 次，失败 ${probes.failures} 次（${pct(rate)}%），达到 ${pct(failurePercent)}% 的否决线`,
+          ),
+        ],
+      };
+    }
+
     const { attempts } = snapshot.home;
-    if (attempts.length === 0) return { status: 'not_applicable', reason: '未尝试访问首页' };
+    if (attempts.length === 0) return { status: 'not_applicable', reason: '探测记录不足，且未尝试访问首页' };
     if (attempts.some((a) => a.ok)) return { status: 'pass' };
     const reasons = [...new Set(attempts.map((a) => a.detail))].join('；');
-    return {
-      status: 'fail',
-      findings: [
-        {
-          indicator: 'site-unreachable',
-          target: snapshot.site.url,
-          page: snapshot.site.url,
-          points: 0,
-          detail: `本次检查间隔访问首页 ${attempts.length} 次均失败：${reasons}`,
-        },
-      ],
-    };
+    const basis = probes ? `探测记录不足（${probes.tries} 次，少于 ${minProbes} 次）` : '无探测记录';
+    return { status: 'fail', findings: [finding(`${basis}，依据本次检查间隔 ${attempts.length} 次访问首页均失败：${reasons}`)] };
   },
 });

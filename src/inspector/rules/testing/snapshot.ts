@@ -14,7 +14,7 @@ export const CONTENT = fileURLToPath(new URL('../../../../content/', import.meta
 export function facts(over: Partial<PageFacts> = {}): PageFacts {
   return {
     meta: {}, text: '', blocks: [], breadcrumb: [], nav: [], channels: [], messages: [], search: [],
-    errorReport: false, hiddenLinks: [], futureDates: [], ...over,
+    errorReport: false, hiddenLinks: [], futureDates: [], header: '', ...over,
   };
 }
 

@@ -1,0 +1,34 @@
+import { describe, expect, test } from 'vitest';
+import rule from './search-missing.ts';
+import { context, HOME, page, snapshot } from './testing/snapshot.ts';
+
+const ctx = context('search-missing', { points: { missing: 4 } });
+const FORM = { action: `${HOME}search`, method: 'get' as const, field: 'q' };
+
+describe('search-missing', () => {
+  test('a search form whose query answers passes; so does a POST form that is not submitted', () => {
+    const ok = snapshot({ pages: [page(HOME, { search: [FORM] }, 0)] });
+    ok.home.search = { url: `${HOME}search?q=%E9%80%9A%E7%9F%A5`, ok: true, detail: 'HTTP 200' };
+    expect(rule.run(ok, ctx)).toEqual({ status: 'pass' });
+    expect(rule.run(snapshot({ pages: [page(HOME, { search: [{ ...FORM, method: 'post' }] }, 0)] }), ctx)).toEqual({ status: 'pass' });
+  });
+
+  test('no search form costs 4', () => {
+    expect(rule.run(snapshot({ pages: [page(HOME, {}, 0)] }), ctx)).toEqual({
+      status: 'fail',
+      findings: [{ indicator: 'search-missing', target: HOME, page: HOME, points: 4, detail: '首页未见站内搜索框' }],
+    });
+  });
+
+  test('a search that answers HTTP 500 costs 4 and says so', () => {
+    const s = snapshot({ pages: [page(HOME, { search: [FORM] }, 0)] });
+    s.home.search = { url: `${HOME}search?q=x`, ok: false, detail: 'HTTP 500' };
+    expect(rule.run(s, ctx)).toMatchObject({ status: 'fail', findings: [{ points: 4, detail: `站内搜索不可用：检索“通知”返回 HTTP 500（${HOME}search?q=x）` }] });
+  });
+
+  test('a search box in a home-page frame counts', () => {
+    const frame = `${HOME}top.htm`;
+    const s = snapshot({ pages: [page(HOME, {}, 0), page(frame, { search: [FORM] })], links: [{ url: frame, kind: 'frame', referrers: [HOME] }] });
+    expect(rule.run(s, ctx)).toEqual({ status: 'pass' });
+  });
+});

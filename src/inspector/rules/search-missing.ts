@@ -1,0 +1,24 @@
+import { homeParts } from './lib/pages.ts';
+import { defineRule } from './types.ts';
+
+/**
+ * 搜索功能: no site search on the home page, or a search that answers with an error, costs 4 (the
+ * whole item). Searching for sampled titles needs a person and is left to manual records.
+ */
+export default defineRule({
+  id: 'search-missing',
+  title: '站内搜索缺失或不可用',
+  clause: '扣分：搜索功能—无站内搜索或搜索功能不可用（扣 4 分）',
+  kind: 'deduction',
+  points: ['missing'],
+  run(snapshot, { points }) {
+    const parts = homeParts(snapshot);
+    if (parts.length === 0) return { status: 'not_applicable', reason: '首页无法打开' };
+    const page = snapshot.site.url;
+    const fail = (detail: string) => ({ status: 'fail' as const, findings: [{ indicator: 'search-missing', target: page, page, points: points['missing']!, detail }] });
+    if (!parts.some((p) => p.facts.search.length > 0)) return fail('首页未见站内搜索框');
+    const probe = snapshot.home.search;
+    if (probe && !probe.ok) return fail(`站内搜索不可用：检索“通知”返回 ${probe.detail}（${probe.url}）`);
+    return { status: 'pass' };
+  },
+});
