@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import rule, { findMarks, MARKS, type Mark } from './identity-mark-missing.ts';
+import rule, { findMarks, MARKS, scriptHtml, type Mark } from './identity-mark-missing.ts';
 import { context, snapshot } from './testing/snapshot.ts';
 
 const footer = (inner: string) => `<html><body><div class="main">新闻</div><div class="footer">${inner}</div></body></html>`;
@@ -72,5 +72,24 @@ describe('every real page in ../shared/real-pages', () => {
     };
     expect(findMarks(html)).toEqual(want);
     expect(MARKS.length).toBe(6);
+  });
+});
+
+describe('footers loaded from a frame or written by a script', () => {
+  const FOOT = '<div class="foot">主办单位：临河市人民政府办公室 电话：0539-8123456 网站标识码：3713000001 鲁ICP备05034670号 鲁公网安备 37130202000123号 <a href="http://bszs.conac.cn/sitename?method=show&id=1"><img src="/images/red.png"></a></div>';
+
+  test('scriptHtml joins the strings a footer script writes and undoes unescape()', () => {
+    expect(scriptHtml(`document.write('<div class="foot">主办单位：' + "临河市人民政府办公室</div>");`)).toBe('<div class="foot">主办单位：临河市人民政府办公室</div>');
+    expect(scriptHtml('document.write(unescape("%3Cspan id=\'_ideConac\'%3E%u4E3B%3C/span%3E"));')).toBe("<span id='_ideConac'>主</span>");
+  });
+
+  test('a home page whose footer is a frame or a script has every mark', () => {
+    const bare = snapshot({ html: '<html><body><div class="main">要闻</div></body></html>' });
+    expect((rule.run(bare, context('identity-mark-missing')) as { findings: unknown[] }).findings).toHaveLength(6);
+    const framed = { ...bare, home: { ...bare.home, footers: [{ url: 'http://www.linhe.gov.cn/bottom.htm', kind: 'frame' as const, text: `<html><body>${FOOT}</body></html>` }] } };
+    expect(rule.run(framed, context('identity-mark-missing'))).toEqual({ status: 'pass' });
+    const js = `document.writeln('${FOOT.replaceAll("'", "\\'")}');`;
+    const scripted = { ...bare, home: { ...bare.home, footers: [{ url: 'http://www.linhe.gov.cn/js/public_foot.js', kind: 'script' as const, text: js }] } };
+    expect(rule.run(scripted, context('identity-mark-missing'))).toEqual({ status: 'pass' });
   });
 });

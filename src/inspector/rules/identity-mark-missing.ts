@@ -60,6 +60,18 @@ export function findMarks(html: string): Record<Mark, boolean> {
   };
 }
 
+/**
+ * The HTML a footer script writes: its string literals joined, with escapes and unescape()'s %XX
+ * undone (document.write('<div class="foot">…') and document.write(unescape("%3Cspan…"))).
+ */
+export function scriptHtml(js: string): string {
+  const parts: string[] = [];
+  for (const m of js.matchAll(/'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"/g)) parts.push(m[1] ?? m[2] ?? '');
+  const joined = parts.join('').replace(/\\(["'\\/])/g, '$1');
+  // unescape, not decodeURIComponent: the scripts use its %uXXXX form and single-byte %XX.
+  return /%3C/i.test(joined) ? unescape(joined) : joined;
+}
+
 /** 网站标识缺失: each of the six footer marks the home page does not show. */
 export default defineRule({
   id: 'identity-mark-missing',
@@ -71,6 +83,12 @@ export default defineRule({
     const html = snapshot.home.html;
     if (!html) return { status: 'not_applicable', reason: '首页无法打开' };
     const found = findMarks(html);
+    // A footer the home page loads from a frame or writes with a script shows its marks too.
+    for (const f of snapshot.home.footers ?? []) {
+      if (MARKS.every((m) => found[m])) break;
+      const more = findMarks(f.kind === 'frame' ? f.text : scriptHtml(f.text));
+      for (const m of MARKS) found[m] ||= more[m];
+    }
     const findings: RuleFinding[] = MARKS.filter((m) => !found[m]).map((m) => ({
       indicator: 'identity-mark-missing',
       target: m,
