@@ -17,3 +17,13 @@ export function quarterOf(isoDate: string): string {
   const [y, m] = isoDate.split('-').map(Number);
   return `${y}-Q${Math.floor((m! - 1) / 3) + 1}`;
 }
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date (UTC, so no time zone shifts a day). */
+export function dayNumber(isoDate: string): number {
+  return Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000);
+}
+
+/** The YYYY-MM-DD date of a day number. */
+export function isoDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}

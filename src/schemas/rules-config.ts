@@ -35,6 +35,16 @@ export const rulesConfigSchema = z.strictObject({
   noServicesOutOf: z.number().positive().max(100),
   /** Column classes by name keywords, with their windows. */
   columns: z.strictObject(Object.fromEntries(COLUMN_CLASSES.map((c) => [c, columnClassSchema])) as Record<ColumnClass, typeof columnClassSchema>),
+  /** Columns every site must have (column-missing), by id: the name of the item and the words that show it exists. */
+  requiredColumns: z.record(
+    z.string().regex(/^[a-z]+$/, 'must be a lower-case ASCII id'),
+    z.strictObject({
+      /** The item's name as in the national table, e.g. 政策解读. */
+      name: z.string().min(1),
+      /** A column, menu entry or link text containing one of these shows the column exists. */
+      keywords: z.array(z.string().trim().min(1)).min(1),
+    }),
+  ),
   /** Settings per indicator id. */
   indicators: z.record(z.string(), indicatorConfigSchema),
 });

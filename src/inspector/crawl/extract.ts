@@ -81,6 +81,7 @@ export function extractPage(html: string, pageUrl: string, asOf: string): Extrac
   const title = $('title').first().text().replace(/\s+/g, ' ').trim();
   const facts = emptyFacts();
   facts.meta = readMeta($);
+  facts.menu = [...new Set(links.filter((l) => l.kind === 'page' && l.text.length >= 2 && l.text.length <= 12).map((l) => l.text))];
   facts.search = readSearchForms($, base);
   facts.errorReport = hasErrorReportEntry($);
   facts.hiddenLinks = readHiddenLinks($, base);

@@ -60,7 +60,7 @@ export function visibleText($: CheerioAPI): string {
 /** Facts of a page before any reader has run: nothing found. */
 export function emptyFacts(): PageFacts {
   return {
-    meta: {}, text: '', blocks: [], breadcrumb: [], nav: [], channels: [], messages: [], search: [],
+    meta: {}, text: '', blocks: [], breadcrumb: [], nav: [], menu: [], channels: [], messages: [], search: [],
     errorReport: false, hiddenLinks: [], futureDates: [], header: '',
   };
 }

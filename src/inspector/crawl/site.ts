@@ -2,6 +2,7 @@
 // other link target once. Returns a snapshot; a failing site is an outcome, never an exception.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Site } from '../../schemas/registry.ts';
+import { assembleColumns } from './columns.ts';
 import { decodeHtml } from './decode.ts';
 import { extractPage, resolveLink, sameSite, type LinkKind } from './extract.ts';
 import type { HttpClient, HttpOutcome, HttpResponse } from './http.ts';
@@ -148,7 +149,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
     pages,
     links: siteLinks,
     robots: robots.status,
-    columns: [],
+    columns: assembleColumns(pages.filter((p) => p.depth === 0 || homeFrames.has(p.url)), pages),
   };
 }
 

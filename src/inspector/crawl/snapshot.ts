@@ -173,6 +173,8 @@ export interface PageFacts {
   breadcrumb: string[];
   /** Navigation entries (the main menu). */
   nav: Channel[];
+  /** Distinct short link texts of the page (menus, column names), for columns it only links to. */
+  menu: string[];
   /** Links to consultation channels. */
   channels: Channel[];
   /** Published consultation messages this page lists or shows. */

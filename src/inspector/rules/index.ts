@@ -1,8 +1,14 @@
 // The rule registry: one line per indicator, alphabetical. rules.test.ts fails when a rule file is missing here.
 import brokenLink from './broken-link.ts';
+import columnBlank from './column-blank.ts';
+import columnMissing from './column-missing.ts';
+import columnStale from './column-stale.ts';
+import columnsNotUpdated from './columns-not-updated.ts';
+import dataReleaseUpdated from './data-release-updated.ts';
 import domainNonstandard from './domain-nonstandard.ts';
 import errorReportEntryMissing from './error-report-entry-missing.ts';
 import hiddenLink from './hidden-link.ts';
+import homepageNotUpdated from './homepage-not-updated.ts';
 import httpsMissing from './https-missing.ts';
 import identityMarkMissing from './identity-mark-missing.ts';
 import ipv6Missing from './ipv6-missing.ts';
@@ -13,9 +19,15 @@ import type { Rule } from './types.ts';
 
 export const RULES: readonly Rule[] = [
   brokenLink,
+  columnBlank,
+  columnMissing,
+  columnStale,
+  columnsNotUpdated,
+  dataReleaseUpdated,
   domainNonstandard,
   errorReportEntryMissing,
   hiddenLink,
+  homepageNotUpdated,
   httpsMissing,
   identityMarkMissing,
   ipv6Missing,

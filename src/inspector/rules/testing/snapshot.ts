@@ -13,7 +13,7 @@ export const CONTENT = fileURLToPath(new URL('../../../../content/', import.meta
 /** Facts of a page that shows nothing in particular. */
 export function facts(over: Partial<PageFacts> = {}): PageFacts {
   return {
-    meta: {}, text: '', blocks: [], breadcrumb: [], nav: [], channels: [], messages: [], search: [],
+    meta: {}, text: '', blocks: [], breadcrumb: [], nav: [], menu: [], channels: [], messages: [], search: [],
     errorReport: false, hiddenLinks: [], futureDates: [], header: '', ...over,
   };
 }
