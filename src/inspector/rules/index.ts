@@ -14,7 +14,9 @@ import identityMarkMissing from './identity-mark-missing.ts';
 import ipv6Missing from './ipv6-missing.ts';
 import metaTagsMissing from './meta-tags-missing.ts';
 import searchMissing from './search-missing.ts';
+import severeError from './severe-error.ts';
 import siteUnreachable from './site-unreachable.ts';
+import typo from './typo.ts';
 import type { Rule } from './types.ts';
 
 export const RULES: readonly Rule[] = [
@@ -33,5 +35,7 @@ export const RULES: readonly Rule[] = [
   ipv6Missing,
   metaTagsMissing,
   searchMissing,
+  severeError,
   siteUnreachable,
+  typo,
 ];
