@@ -4,6 +4,7 @@ import { resolveOptions } from '../src/inspector/crawl/options.ts';
 import { CRAWL_USAGE, parseCrawlArgs } from '../src/inspector/cli/crawl-args.ts';
 import { progressReporter, summaryTable } from '../src/inspector/cli/report.ts';
 import { inspect } from '../src/inspector/inspect.ts';
+import { loadProbeWindows } from '../src/inspector/probe/window.ts';
 import { loadRegistry } from '../src/inspector/registry/registry.ts';
 import { loadDictionary } from '../src/inspector/registry/dictionary.ts';
 import { loadRulesConfig } from '../src/inspector/registry/rules-config.ts';
@@ -24,8 +25,10 @@ try {
     if (unknown.length) throw new InputError(`--only: no site with id ${unknown.join(', ')} in ${args.contentDir}/sites.yaml`);
     sites = sites.filter((s) => args.only!.includes(s.id));
   }
+  // Read before any request: a bad probe record is a configuration error (exit 2), not a site's failure.
+  const windows = loadProbeWindows(args.contentDir, sites.map((s) => s.id), args.asOf);
   const progress = progressReporter();
-  const summary = await inspect({ sites, contentDir: args.contentDir, quarter: args.quarter, asOf: args.asOf, options: resolveOptions(args.options), rulesConfig, dictionary, dns: aaaaLookup(systemResolve6()), onEvent: progress.onEvent });
+  const summary = await inspect({ sites, contentDir: args.contentDir, quarter: args.quarter, asOf: args.asOf, options: resolveOptions(args.options), rulesConfig, dictionary, dns: aaaaLookup(systemResolve6()), probes: (site) => windows.get(site.id), onEvent: progress.onEvent });
   progress.stop();
   console.log(`\n${args.quarter} 监测时间点 ${args.asOf}，结果写入 ${args.contentDir}/findings/${args.quarter}/\n`);
   console.log(summaryTable(summary));
