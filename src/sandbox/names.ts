@@ -131,3 +131,51 @@ export const BODY_CLOSINGS: readonly string[] = [
   '联系人及电话详见附件。',
   '本通知自印发之日起施行。',
 ];
+
+/**
+ * Wrong wordings the sites publish, from content/dictionary.yaml: the wrong form as printed, the
+ * severity the dictionary gives it (serious ones count towards the severe-error veto) and a
+ * sentence that carries it. A test checks every entry against the dictionary.
+ */
+export interface TypoSpec {
+  readonly wrong: string;
+  readonly serious: boolean;
+  readonly sentence: string;
+}
+
+export const TYPOS = {
+  gongfu: { wrong: '攻府', serious: true, sentence: '会议要求，各级攻府部门要切实履行主体责任，确保各项惠民措施落地见效。' },
+  shehui: { wrong: '社会主意', serious: true, sentence: '坚持和发展中国特色社会主意，奋力谱写高质量发展新篇章。' },
+  chuxin: { wrong: '不忘出心', serious: false, sentence: '全体党员干部要不忘出心、牢记使命，以实干实绩践行为民服务宗旨。' },
+  zongli: { wrong: '国务院总里', serious: true, sentence: '会议传达学习了国务院总里在国务院常务会议上的重要讲话精神。' },
+  gonghe: { wrong: '中华人民共合国', serious: true, sentence: '根据《中华人民共合国政府信息公开条例》规定，现将有关情况公开如下。' },
+  guotu: { wrong: '国土资源部', serious: false, sentence: '根据国土资源部有关文件要求，进一步做好耕地保护和土地执法工作。' },
+} as const satisfies Record<string, TypoSpec>;
+export type TypoKey = keyof typeof TYPOS;
+
+/**
+ * Correct sentences that contain a dictionary wrong form inside another word or as a historical
+ * mention: an inspector must not flag them. `looksLike` is the wrong form they contain; `spot` is
+ * where a site prints them: the home headline, or the newest article of its 概况 column (history).
+ */
+export const TYPO_CONTROLS = {
+  historical: { looksLike: '国土资源部', spot: 'home', sentence: '2018年机构改革中，原国土资源部的职责整合划入新组建的自然资源部。' },
+  inWord: { looksLike: '攻府', spot: 'overview', sentence: '明崇祯年间，农民军围攻府城，城中军民坚守月余。' },
+} as const satisfies Record<string, { looksLike: string; spot: 'home' | 'overview'; sentence: string }>;
+export type TypoControlKey = keyof typeof TYPO_CONTROLS;
+
+/** Invented gambling hosts for injected hidden links (the reserved .example TLD never resolves for real). */
+export const HIDDEN_LINK_TARGETS: readonly (readonly [string, string])[] = [
+  ['www.amxpj-yule.example', '澳门新葡京娱乐场'],
+  ['www.hgty-touzhu.example', '皇冠体育在线投注'],
+  ['www.bjl-zhenren.example', '真人百家乐'],
+  ['www.ssc-caipiao.example', '时时彩计划网'],
+];
+
+/** Short replies a department publishes under an answered message. */
+export const REPLIES: readonly string[] = [
+  '您好！您反映的问题已转相关部门核实处理，感谢您对我们工作的关心和支持。',
+  '您好！经核实，相关工作正在按计划推进，具体安排将及时向社会公布。',
+  '您好！您咨询的事项可携带相关材料到政务服务中心窗口办理，咨询电话详见网站。',
+  '您好！我们已安排工作人员现场查看，问题已督促责任单位限期整改。',
+];

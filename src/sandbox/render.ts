@@ -2,10 +2,10 @@
 // modern card <div>s). Inspired by real government pages; no real page is copied.
 import { clockText, dayNumber, formatDate, type DateStyle } from './dates.ts';
 import {
-  GOOD_IMAGES, HOME_BLOCK, PATHS, articlePath, listPath,
-  type Column, type Item, type SiteModel,
+  GOOD_IMAGES, HOME_BLOCK, JIUCUO_HOSTS, PATHS, articlePath, listPath, navDropdown, typoArticle, typoControlSpot,
+  type Column, type ColumnClass, type Item, type SiteModel,
 } from './model.ts';
-import { BODY_CLOSINGS, BODY_MIDDLES, BODY_OPENINGS, OLD_TOPICS, TOPICS } from './names.ts';
+import { BODY_CLOSINGS, BODY_MIDDLES, BODY_OPENINGS, OLD_TOPICS, REPLIES, TOPICS, TYPOS, TYPO_CONTROLS } from './names.ts';
 import { rng } from './random.ts';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -34,6 +34,8 @@ export function itemTitle(m: SiteModel, col: Column, item: Item): string {
       return r.pick([`${unit}${year}年工作计划`, `${place}${topic}三年行动计划`, `${unit}${year}年${topic}工作要点`]);
     case 'tjxx':
       return r.pick([`${year}年${month}月${place}经济运行情况`, `${year}年1-${month}月${place}主要统计数据`]);
+    case 'sjfb':
+      return r.pick([`${year}年1-${month}月${place}主要经济指标`, `${year}年${month}月${place}居民消费价格变动情况`, `${place}${year}年${month}月规模以上工业生产情况`]);
     case 'czxx':
       return r.pick([`${unit}${year}年部门预算公开`, `${unit}${year}年部门决算公开`, `${place}${year}年${month}月财政收支情况`]);
     case 'zdxm':
@@ -42,6 +44,10 @@ export function itemTitle(m: SiteModel, col: Column, item: Item): string {
       return r.pick([`${unit}主要职责`, `${unit}内设机构`, `${unit}机构职能调整情况`]);
     case 'ldxx':
       return r.pick([`${unit}领导班子成员分工`, `${unit}领导简历`]);
+    case 'sqgk':
+      return r.pick([`${place}基本情况`, `${place}行政区划`, `${place}自然地理`, `${place}历史沿革`]);
+    case 'dwgk':
+      return r.pick([`${unit}简介`, `${unit}办公地址及联系方式`, `${unit}基本情况`]);
     case 'ztzl':
       return `${r.pick(OLD_TOPICS)}专题`;
     default:
@@ -79,15 +85,33 @@ function shownDate(m: SiteModel, iso: string, style: DateStyle): string {
   return formatDate(iso, style);
 }
 
-function head(m: SiteModel, title: string, metas: [string, string][]): string {
+/** ColumnType of the national page-tag specification: the kind of column, in Chinese. */
+const COLUMN_TYPES: Record<ColumnClass, string> = {
+  news: '动态要闻', notice: '通知公告', policy: '政策文件', interpretation: '政策解读', periodic: '信息公开', data: '数据发布', topic: '专题专栏',
+};
+
+/** What a page is, for its page tags: the home page carries site tags, column pages column tags, articles content tags. */
+type PageTags =
+  | { kind: 'home' }
+  | { kind: 'column'; name: string; type: string }
+  | { kind: 'article'; col: Column; title: string; pubDate: string };
+
+function head(m: SiteModel, title: string, tags: PageTags): string {
+  const metas: [string, string][] = [['SiteName', m.site.name], ['SiteDomain', m.plan.host]];
+  if (!m.omitTags.has('SiteIDCode')) metas.push(['SiteIDCode', m.site.siteCode]);
+  if (tags.kind === 'column') metas.push(['ColumnName', tags.name], ['ColumnType', tags.type]);
+  if (tags.kind === 'article') {
+    metas.push(['ColumnName', tags.col.name], ['ColumnType', COLUMN_TYPES[tags.col.cls]]);
+    if (!m.omitTags.has('ArticleTitle')) metas.push(['ArticleTitle', tags.title]);
+    if (!m.omitTags.has('PubDate')) metas.push(['PubDate', tags.pubDate]);
+    metas.push(['ContentSource', m.site.name]);
+  }
+  const name = (n: string): string => (m.tagCase === 'lower' ? n.toLowerCase() : n);
   const lines = [
     charsetMeta(m),
     m.template === 'cards' ? '<meta name="viewport" content="width=device-width, initial-scale=1">' : '<meta http-equiv="X-UA-Compatible" content="IE=edge">',
     `<title>${esc(title)}</title>`,
-    `<meta name="SiteName" content="${esc(m.site.name)}">`,
-    `<meta name="SiteDomain" content="${m.plan.host}">`,
-    `<meta name="SiteIDCode" content="${m.site.siteCode}">`,
-    ...metas.map(([n, c]) => `<meta name="${n}" content="${esc(c)}">`),
+    ...metas.map(([n, c]) => `<meta name="${name(n)}" content="${esc(c)}">`),
     '<link rel="stylesheet" type="text/css" href="/css/style.css">',
     '<script type="text/javascript" src="/js/jquery.min.js"></script>',
   ].filter((l) => l !== '');
@@ -106,24 +130,45 @@ function clock(m: SiteModel): string {
   return `<span class="today">${clockText(m.asOf)}</span>`;
 }
 
+/** The header search form in the CMS's own style (TRS WAS5, 大汉 jsearch, a shared search host…). */
+export function searchForm(m: SiteModel): string {
+  const s = m.search;
+  if (!s) return '';
+  const hidden = s.hidden.map(([n, v]) => `<input type="hidden" name="${n}" value="${esc(v)}">`).join('');
+  switch (m.template) {
+    case 'ul':
+      return `<div class="search"><form name="searchform" action="${s.action}" method="get" target="_blank">${hidden}<input type="text" name="${s.field}" class="search-input" value="" placeholder="请输入关键字"><input type="submit" class="search-btn" value="搜索"></form></div>`;
+    case 'table':
+      return `<form id="searchForm" action="${s.action}" method="get" target="_blank"><table border="0" cellspacing="0" cellpadding="0"><tr><td>${hidden}<input type="text" name="${s.field}" size="20" value="请输入检索内容" onfocus="if(this.value=='请输入检索内容')this.value='';"></td><td><input type="image" src="/images/more.gif" alt="检索"></td></tr></table></form>`;
+    case 'cards':
+      return `<form class="search-box" role="search" action="${s.action}" method="get">${hidden}<input type="search" name="${s.field}" aria-label="站内搜索" placeholder="搜索本站内容"><button type="submit">搜索</button></form>`;
+  }
+}
+
 function topBar(m: SiteModel, fromHome: boolean): string {
   const links = [
     '<a href="javascript:void(0)" onclick="this.style.behavior=\'url(#default#homepage)\';this.setHomePage(location.href);">设为首页</a>',
     '<a href="javascript:void(0)" onclick="window.external.addFavorite(location.href,document.title)">加入收藏</a>',
   ];
+  const logo = m.headerName === 'none'
+    ? `<a href="${href(m, '/', fromHome)}" class="logo"><img src="/images/logo.png" width="560" height="90" border="0"></a>`
+    : `<a href="${href(m, '/', fromHome)}" class="logo"><img src="/images/logo.png" alt="${esc(m.site.name)}"></a>`;
+  const name = m.headerName === 'text' ? `<h1 class="sitename">${esc(m.site.name)}</h1>` : '';
   return `<div class="topbar"><div class="w1200">${clock(m)}<span class="toplinks">${links.join(' | ')}</span></div></div>\n`
-    + `<div class="header"><div class="w1200"><a href="${href(m, '/', fromHome)}" class="logo"><img src="/images/logo.png" alt="${esc(m.site.name)}"></a>`
-    + `<h1 class="sitename">${esc(m.site.name)}</h1>`
-    + '<form class="search" action="/search" method="get"><input type="text" name="q" placeholder="请输入关键字"><input type="submit" value="搜索"></form></div></div>\n';
+    + `<div class="header"><div class="w1200">${logo}${name}${searchForm(m)}</div></div>\n`;
 }
 
 function nav(m: SiteModel, fromHome: boolean): string {
   const items = [`<li><a href="${href(m, '/', fromHome)}">首页</a></li>`];
-  for (const c of m.columns) items.push(`<li><a href="${href(m, listPath(c, 0), fromHome)}">${esc(c.name)}</a></li>`);
+  for (const c of m.columns.slice(0, m.navVisible)) items.push(`<li><a href="${href(m, listPath(c, 0), fromHome)}">${esc(c.name)}</a></li>`);
+  const more = navDropdown(m);
+  if (more.length > 0) {
+    const sub = more.map((c) => `<li><a href="${href(m, listPath(c, 0), fromHome)}">${esc(c.name)}</a></li>`).join('');
+    items.push(`<li class="nav-more" onmouseover="this.getElementsByTagName('ul')[0].style.display='block';" onmouseout="this.getElementsByTagName('ul')[0].style.display='none';"><a href="javascript:void(0)">更多栏目</a><ul class="subnav" style="display:none;">${sub}</ul></li>`);
+  }
   items.push(`<li><a href="${href(m, m.board.path, fromHome)}">互动交流</a></li>`);
   return `<div class="nav"><ul class="w1200">${items.join('')}</ul></div>\n`;
 }
-
 /** The footer with the identity marks this site shows (or hides in comments, or lacks). */
 export function footer(m: SiteModel, fromHome: boolean): string {
   const f = m.footer;
@@ -244,10 +289,26 @@ export function footer(m: SiteModel, fromHome: boolean): string {
     case 'none':
       break;
   }
-  marks.push(`<script id="_jiucuo_" sitecode='${code}' src='http://pucha.kaipuyun.cn/exposure/jiucuo.js'></script>`);
+  const jiucuoLink = (host: string): string =>
+    `<a href="http://${host}/exposure/jiucuo.html?site_code=${code}&amp;url=${encodeURIComponent(m.home)}" target="_blank"><img src="/images/jiucuo.png" alt="政府网站找错" border="0"></a>`;
+  switch (m.errorReport) {
+    case 'pucha-script':
+      marks.push(`<script id="_jiucuo_" sitecode='${code}' src='http://${JIUCUO_HOSTS.pucha}/exposure/jiucuo.js'></script>`);
+      break;
+    case 'zfwzgl-script':
+      marks.push(`<script id="_jiucuo_" sitecode="${code}" src="http://${JIUCUO_HOSTS.zfwzgl}/exposure/jiucuo.js"></script>`);
+      break;
+    case 'zfwzgl-link':
+      marks.push(jiucuoLink(JIUCUO_HOSTS.zfwzgl));
+      break;
+    case 'pucha-link':
+      marks.push(jiucuoLink(JIUCUO_HOSTS.pucha));
+      break;
+    case 'none':
+      break;
+  }
   return `<div class="footer"><div class="w1200">\n${rows.join('\n')}\n<div class="marks">${marks.join('\n')}</div>\n</div></div>\n`;
 }
-
 function blockItems(m: SiteModel, col: Column, items: readonly Item[], fromHome: boolean, style: DateStyle): string {
   if (items.length === 0 && col.extraRows.length === 0) {
     return m.template === 'table'
@@ -299,8 +360,41 @@ function homeBlock(m: SiteModel, col: Column): string {
   }
 }
 
-function page(m: SiteModel, title: string, metas: [string, string][], body: string, fromHome = false): string {
-  return `${head(m, title, metas)}<body>\n<a name="top"></a>\n${topBar(m, fromHome)}${nav(m, fromHome)}<div class="main w1200">\n${body}\n</div>\n${footer(m, fromHome)}<script type="text/javascript" src="/js/common.js"></script>\n</body>\n</html>\n`;
+function page(m: SiteModel, title: string, tags: PageTags, body: string, fromHome = false, injected = ''): string {
+  return `${head(m, title, tags)}<body>\n<a name="top"></a>\n${injected}${topBar(m, fromHome)}${nav(m, fromHome)}<div class="main w1200">\n${body}\n</div>\n${footer(m, fromHome)}<script type="text/javascript" src="/js/common.js"></script>\n</body>\n</html>\n`;
+}
+
+/** The sentences of the home headline's summary: an opening, then any wording seeded there. */
+function headlineSummary(m: SiteModel, item: Item): string[] {
+  const r = rng(m.seed, m.plan.host, 'summary', item.id);
+  return [
+    r.pick(BODY_OPENINGS),
+    ...m.typos.filter((t) => t.spot === 'home').map((t) => TYPOS[t.key].sentence),
+    ...m.typoControls.filter((k) => typoControlSpot(m, k) === 'home').map((k) => TYPO_CONTROLS[k].sentence),
+  ];
+}
+
+/** Off-site links injected into the home page and hidden with inline CSS, in the shapes real 暗链 take. */
+function hiddenLinksHtml(m: SiteModel, where: 'top' | 'links' | 'bottom'): string {
+  const out: string[] = [];
+  for (const h of m.hiddenLinks) {
+    const a = `<a href="${h.href}" target="_blank">${esc(h.text)}</a>`;
+    switch (h.how) {
+      case 'display-none-div':
+        if (where === 'top') out.push(`<div style="display:none">${a}</div>`);
+        break;
+      case 'display-none-a':
+        if (where === 'links') out.push(`<a href="${h.href}" style="display:none" target="_blank">${esc(h.text)}</a>`);
+        break;
+      case 'offscreen':
+        if (where === 'bottom') out.push(`<div style="position:absolute;left:-9999px;top:-9999px;">${a}</div>`);
+        break;
+      case 'font-size-0':
+        if (where === 'bottom') out.push(`<span style="font-size:0;line-height:0;">${a}</span>`);
+        break;
+    }
+  }
+  return out.length > 0 ? `${out.join('\n')}\n` : '';
 }
 
 /** The home page. */
@@ -309,6 +403,14 @@ export function renderHome(m: SiteModel): string {
   const topic = m.columns.find((c) => c.cls === 'topic');
   const bannerTarget = topic ? listPath(topic, 0) : listPath(m.columns[0] as Column, 0);
   parts.push(`<div class="banner"><a href="${href(m, bannerTarget, true)}"><img src="/images/banner.jpg" alt="专题专栏" width="1200" height="120"></a></div>`);
+
+  // 头条: the newest item of the first column, with a short summary.
+  const lead = typoArticle(m);
+  if (lead) {
+    const h = href(m, articlePath(lead.col, lead.item), true);
+    const title = esc(itemTitle(m, lead.col, lead.item));
+    parts.push(`<div class="toutiao"><a class="tt-title" href="${h}" target="_blank">${title}</a><p class="tt-summary">${esc(headlineSummary(m, lead.item).join(''))}<a href="${h}" target="_blank">[详细]</a></p></div>`);
+  }
   for (const c of m.columns) if (c.onHome) parts.push(homeBlock(m, c));
 
   // 便民服务: plain links, trap links and most of the seeded broken links.
@@ -328,8 +430,10 @@ export function renderHome(m: SiteModel): string {
   parts.push(`<div class="ads">${ads.join('\n')}</div>`);
 
   const friends = m.friendlyLinks.map((f) => `<a href="${f.href}" target="_blank">${esc(f.text)}</a>`).join(' ');
-  parts.push(`<div class="yqlj"><span>友情链接：</span>${friends}<select onchange="if(this.value)window.open(this.value)"><option value="">--${esc(m.plan.place.province.name)}政府网站--</option><option value="http://www.gov.cn/">中国政府网</option></select></div>`);
-  return page(m, m.template === 'cards' ? `首页 - ${m.site.name}` : m.site.name, [], parts.join('\n'), true);
+  parts.push(`<div class="yqlj"><span>友情链接：</span>${friends}${hiddenLinksHtml(m, 'links').trimEnd()}<select onchange="if(this.value)window.open(this.value)"><option value="">--${esc(m.plan.place.province.name)}政府网站--</option><option value="http://www.gov.cn/">中国政府网</option></select></div>`);
+  const bottom = hiddenLinksHtml(m, 'bottom');
+  if (bottom) parts.push(bottom.trimEnd());
+  return page(m, m.template === 'cards' ? `首页 - ${m.site.name}` : m.site.name, { kind: 'home' }, parts.join('\n'), true, hiddenLinksHtml(m, 'top'));
 }
 
 function breadcrumb(col: Column | null, here?: string): string {
@@ -356,13 +460,23 @@ export function renderList(m: SiteModel, col: Column, k: number): string {
   }
   const script = m.template === 'ul' ? `\n<script type="text/javascript">var currentPage = ${k};var countPage = ${col.pages};</script>` : '';
   const main = `${breadcrumb(col)}\n<div class="lm-title"><h2>${esc(col.name)}</h2></div>\n${list}\n<div class="page">${pager.join(' ')}</div>${script}`;
-  return page(m, `${col.name}_${m.site.name}`, [['ColumnName', col.name], ['ColumnType', col.cls]], main);
+  return page(m, `${col.name}_${m.site.name}`, { kind: 'column', name: col.name, type: COLUMN_TYPES[col.cls] }, main);
 }
 
-function paragraphs(m: SiteModel, item: Item): string[] {
+function paragraphs(m: SiteModel, col: Column, item: Item): string[] {
   const r = rng(m.seed, m.plan.host, 'body', item.id);
   const out = [r.pick(BODY_OPENINGS)];
   for (let i = 0, n = r.int(1, 3); i < n; i++) out.push(r.pick(BODY_MIDDLES));
+  const lead = typoArticle(m);
+  if (lead && lead.item === item) for (const t of m.typos) if (t.spot === 'article') out.push(TYPOS[t.key].sentence);
+  for (const k of m.typoControls) {
+    const spot = typoControlSpot(m, k);
+    if (spot !== 'home' && spot.item === item) out.push(TYPO_CONTROLS[k].sentence);
+  }
+  if (m.deadline && m.deadline.item === item && m.deadline.col === col) {
+    const [y, mo, d] = m.deadline.date.split('-').map(Number);
+    out.push(`请各单位于${y}年${mo}月${d}日前将有关材料报送至${m.site.name}，逾期不再受理。`);
+  }
   out.push(r.pick(BODY_CLOSINGS));
   return out;
 }
@@ -372,38 +486,94 @@ export function renderArticle(m: SiteModel, col: Column, item: Item): string {
   const title = itemTitle(m, col, item);
   const r = rng(m.seed, m.plan.host, 'time', item.id);
   const time = `${String(r.int(8, 18)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}`;
-  const paras = paragraphs(m, item).map((p) => `<p style="text-indent:2em;">${esc(p)}</p>`).join('\n');
+  const paras = paragraphs(m, col, item).map((p) => `<p style="text-indent:2em;">${esc(p)}</p>`).join('\n');
   const attach = item.attachment
     ? `\n<div class="attach">附件：<a href="${item.attachment.href}">${esc(title)}.${item.attachment.href.split('.').pop() ?? 'doc'}</a></div>`
     : '';
   const main = `${breadcrumb(col, '正文')}\n<div class="article">\n<h1 class="title">${esc(title)}</h1>\n`
     + `<div class="info">发布时间：${formatDate(item.date, m.dateStyle)} ${time}　来源：${esc(m.site.name)}　【字体：<a href="javascript:void(0)">大</a> <a href="javascript:void(0)">中</a> <a href="javascript:void(0)">小</a>】</div>\n`
     + `<div class="content">\n${paras}\n</div>${attach}\n</div>`;
-  return page(m, `${title}_${m.site.name}`, [
-    ['ColumnName', col.name], ['ArticleTitle', title], ['PubDate', `${item.date} ${time}`], ['ContentSource', m.site.name],
-  ], main);
+  return page(m, `${title}_${m.site.name}`, { kind: 'article', col, title, pubDate: `${item.date} ${time}` }, main);
 }
 
-/** The message board (领导信箱) with 留言时间 and 答复时间. */
+/** The message board (领导信箱): 留言时间 and, unless the role leaves them out, 答复单位, 答复时间 and 答复内容. */
 export function renderBoard(m: SiteModel): string {
   const msgs = m.board.messages;
+  const shows = m.board.shows;
   const done = msgs.filter((x) => x.answered !== null).length;
+  const headers = ['序号', '信件标题', '留言时间'];
+  if (shows.replier) headers.push('答复单位');
+  if (shows.answered) headers.push('答复时间');
+  if (shows.reply) headers.push('答复内容');
+  headers.push('办理状态');
   const rows = msgs.map((x, k) => {
     const status = x.answered !== null ? '已答复' : m.asOfDay - dayNumber(x.asked) <= 5 ? '办理中' : '未答复';
-    const answered = x.answered === null ? '' : formatDate(x.answered, m.dateStyle);
-    return `<tr><td>${k + 1}</td><td class="bt">${esc(x.subject)}</td><td>${formatDate(x.asked, m.dateStyle)}</td><td>${x.answered === null ? '' : esc(m.site.name)}</td><td>${answered}</td><td>${status}</td></tr>`;
+    const cells = [String(k + 1), `<span class="bt">${esc(x.subject)}</span>`, formatDate(x.asked, m.dateStyle)];
+    if (shows.replier) cells.push(x.answered === null ? '' : esc(m.site.name));
+    if (shows.answered) cells.push(x.answered === null ? '' : formatDate(x.answered, m.dateStyle));
+    if (shows.reply) cells.push(x.answered === null ? '' : esc(REPLIES[(k + x.subject.length) % REPLIES.length] ?? ''));
+    cells.push(status);
+    return `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
   });
   const main = `${breadcrumb(null, m.board.name)}\n<div class="lm-title"><h2>${esc(m.board.name)}</h2></div>\n`
     + `<p class="stat">共收到群众来信${msgs.length}件，已办结${done}件。</p>\n`
-    + '<table class="xx-list" width="100%" border="1" cellspacing="0">\n<tr><th>序号</th><th>信件标题</th><th>留言时间</th><th>答复单位</th><th>答复时间</th><th>办理状态</th></tr>\n'
+    + `<table class="xx-list" width="100%" border="1" cellspacing="0">\n<tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr>\n`
     + `${rows.join('\n')}\n</table>`;
-  return page(m, `${m.board.name}_${m.site.name}`, [['ColumnName', m.board.name]], main);
+  return page(m, `${m.board.name}_${m.site.name}`, { kind: 'column', name: m.board.name, type: '互动交流' }, main);
 }
 
 /** A simple content page (contact, services, internal office, trap targets). */
 export function renderSimple(m: SiteModel, name: string, text: string): string {
   const main = `${breadcrumb(null, name)}\n<div class="article">\n<h1 class="title">${esc(name)}</h1>\n<div class="content"><p>${esc(text)}</p></div>\n</div>`;
-  return page(m, `${name}_${m.site.name}`, [['ColumnName', name]], main);
+  return page(m, `${name}_${m.site.name}`, { kind: 'column', name, type: '其他' }, main);
+}
+
+/** Items whose title contains the query, newest first (the site's search engine). */
+export function searchItems(m: SiteModel, query: string): { col: Column; item: Item; title: string }[] {
+  const q = query.trim();
+  if (q === '') return [];
+  const out: { col: Column; item: Item; title: string }[] = [];
+  for (const col of m.columns) {
+    for (const item of col.items) {
+      const title = itemTitle(m, col, item);
+      if (title.includes(q)) out.push({ col, item, title });
+    }
+  }
+  return out.sort((a, b) => (a.item.date < b.item.date ? 1 : a.item.date > b.item.date ? -1 : a.item.id - b.item.id));
+}
+
+/** Results shown per search page. */
+export const SEARCH_PAGE_SIZE = 10;
+
+/**
+ * A search result page: the query, the hit count, the hits grouped by column (分类), and the first
+ * ten hits with links to the articles. Without a query: the advanced search form.
+ */
+export function renderSearch(m: SiteModel, query: string, column: string | null): string {
+  if (query.trim() === '') return renderSimple(m, '高级检索', '请输入检索条件。');
+  const all = searchItems(m, query);
+  const hits = column ? all.filter((h) => h.col.slug === column) : all;
+  const s = m.search;
+  const base = s ? s.action : PATHS.search;
+  const field = s ? s.field : 'q';
+  const groupLink = (slug: string | null, label: string, n: number): string => {
+    const u = `${base}?${field}=${encodeURIComponent(query)}${slug ? `&amp;cid=${slug}` : ''}`;
+    return (slug ?? null) === column ? `<span class="on">${esc(label)}（${n}）</span>` : `<a href="${u}">${esc(label)}（${n}）</a>`;
+  };
+  const groups = [groupLink(null, '全部', all.length)];
+  for (const c of m.columns) {
+    const n = all.filter((h) => h.col === c).length;
+    if (n > 0) groups.push(groupLink(c.slug, c.name, n));
+  }
+  const rows = hits.slice(0, SEARCH_PAGE_SIZE).map((h) => {
+    const url = m.origin + articlePath(h.col, h.item);
+    return `<li><a href="${url}" target="_blank">${esc(h.title)}</a><p class="url">${url}</p><span class="date">${formatDate(h.item.date, m.dateStyle)}</span><span class="lm">${esc(h.col.name)}</span></li>`;
+  });
+  const main = `${breadcrumb(null, '检索结果')}\n<div class="search-result">\n<p class="tips">检索词：<b>${esc(query)}</b>　共找到 ${hits.length} 条相关结果</p>\n`
+    + `<div class="search-groups">分类：${groups.join(' ')}</div>\n`
+    + (rows.length > 0 ? `<ul class="result-list">\n${rows.join('\n')}\n</ul>` : '<p class="no-result">没有找到相关结果，请更换检索词。</p>')
+    + '\n</div>';
+  return page(m, `检索结果_${m.site.name}`, { kind: 'column', name: '站内搜索', type: '其他' }, main);
 }
 
 /** The contact page. */
@@ -413,7 +583,7 @@ export function renderContact(m: SiteModel): string {
 
 /** A soft 404: status 200, but the page says it does not exist. */
 export function renderSoft404(m: SiteModel): string {
-  return `${head(m, '404', [])}<body>\n<div class="error-page"><h1>404</h1><p>您访问的页面不存在或已被删除！</p><p><a href="/">返回首页</a></p></div>\n</body>\n</html>\n`;
+  return `${head(m, '404', { kind: 'home' })}<body>\n<div class="error-page"><h1>404</h1><p>您访问的页面不存在或已被删除！</p><p><a href="/">返回首页</a></p></div>\n</body>\n</html>\n`;
 }
 
 /** Error bodies in the style of the site's web server. */

@@ -1,10 +1,11 @@
 // Routing: (host, method, path, User-Agent) → a reply. Pure apart from the per-server counters
 // passed in (for the 503-once and 429-once pages), so it can be tested without sockets.
 import iconv from 'iconv-lite';
-import { PATHS, articlePath, listPath, type Column, type Item, type SiteModel } from './model.ts';
+import { JIUCUO_HOSTS, PATHS, articlePath, listPath, type Column, type Item, type SiteModel } from './model.ts';
+import { HIDDEN_LINK_TARGETS } from './names.ts';
 import {
   IMAGE_PATHS, errorBody, renderArticle, renderBoard, renderContact, renderHome, renderList, renderRobots,
-  renderSimple, renderSoft404,
+  renderSearch, renderSimple, renderSoft404,
 } from './render.ts';
 import { HOSTILE_HOST, type SandboxWeb } from './web.ts';
 
@@ -45,7 +46,8 @@ type Route =
   | { t: 'contact' }
   | { t: 'internal' }
   | { t: 'soft404' }
-  | { t: 'search' }
+  /** A search engine: the site's own (/search, TRS WAS5, 大汉 jsearch) or a broken one answering 500. */
+  | { t: 'search'; broken?: true }
   | { t: 'simple'; name: string; text: string; trap?: 'head-405' | 'retry-503' | 'retry-429' | 'ua-403' }
   | { t: 'status'; code: number }
   | { t: 'redirect'; code: number; to: string }
@@ -76,7 +78,12 @@ export function routesOf(m: SiteModel): Map<string, Route> {
       if (it.attachment?.ok) set(new URL(it.attachment.href, `http://x${p}`).pathname, { t: 'file', type: 'application/pdf', body: PDF });
     }
   }
-  set(PATHS.search, { t: 'search' });
+  // /search is the engine of most sites (and the html-entity trap's target); others have their CMS's.
+  if (m.search !== null) {
+    set(PATHS.search, { t: 'search' });
+    if (m.search.variant === 'was5' || m.search.variant === 'jsearch') set(m.search.action, { t: 'search' });
+    if (m.search.variant === 'broken') set(m.search.action, { t: 'search', broken: true });
+  }
   set(m.board.path, { t: 'board' });
   if (m.contactPage) set(PATHS.contact, { t: 'contact' });
   if (m.robotsDisallow) set(PATHS.internal, { t: 'internal' });
@@ -87,7 +94,7 @@ export function routesOf(m: SiteModel): Map<string, Route> {
         set(PATHS.head405, { t: 'simple', name: '办事服务', text: '网上办事大厅入口。', trap: 'head-405' });
         break;
       case 'html-entity':
-        break; // /search is on every site (the header's search form)
+        break; // /search is on every site with a search form
       case 'non-ascii-path':
         set(PATHS.nonAscii, { t: 'simple', name: '党史学习教育', text: '党史学习教育专题。' });
         break;
@@ -140,8 +147,8 @@ export function htmlPagesOf(m: SiteModel): string[] {
   const seen = new Set<string>();
   for (const [path, r] of routesOf(m)) {
     if (r.t === 'file' || r.t === 'robots' || r.t === 'status' || r.t === 'redirect' || r.t === 'hang') continue;
-    // The search page is only reached by a link on sites with the html-entity trap.
-    if (r.t === 'search' && !m.traps.includes('html-entity')) continue;
+    // Search engines are reached through forms; /search only by a link on sites with the html-entity trap.
+    if (r.t === 'search' && (path !== PATHS.search || !m.traps.includes('html-entity'))) continue;
     // '/' and '/index.html', or a column dir and its index.html, are one page.
     const id = r.t === 'home' ? 'home' : r.t === 'list' ? `list:${r.col.slug}:${r.page}` : path;
     if (seen.has(id)) continue;
@@ -201,6 +208,9 @@ export function badGateway(reason: 'dns' | 'refused', host: string): Reply {
   return send(502, 'text/html', `<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>${text}</p></body></html>\n`, { 'x-sandbox-error': reason });
 }
 
+const jiucuo = (p: string): Reply | null =>
+  p === '/exposure/jiucuo.js' ? send(200, 'application/javascript', 'void 0;\n') : p === '/exposure/jiucuo.html' ? externalPage('我为政府网站找错') : null;
+
 /** Well-known hosts outside the registry that government pages link to. */
 const EXTERNAL: Record<string, (path: string) => Reply | null> = {
   'www.gov.cn': (p) => (p === '/' || p === '/index.htm' ? externalPage('中国政府网') : null),
@@ -208,8 +218,17 @@ const EXTERNAL: Record<string, (path: string) => Reply | null> = {
   'dcs.conac.cn': (p) => (p === '/image/red.png' ? send(200, 'image/png', PNG) : p.startsWith('/js/') && p.endsWith('.js') ? send(200, 'application/javascript', 'void 0;\n') : null),
   'beian.miit.gov.cn': (p) => (p === '/' ? externalPage('ICP/IP地址/域名信息备案管理系统') : null),
   'www.beian.gov.cn': (p) => (p === '/portal/registerSystemInfo' ? externalPage('全国互联网安全管理服务平台') : null),
-  'pucha.kaipuyun.cn': (p) => (p === '/exposure/jiucuo.js' ? send(200, 'application/javascript', 'void 0;\n') : p === '/exposure/jiucuo.html' ? externalPage('我为政府网站找错') : null),
+  [JIUCUO_HOSTS.pucha]: jiucuo,
+  [JIUCUO_HOSTS.zfwzgl]: jiucuo,
+  // Hosts of injected hidden links: they answer, so the links are not broken, only hidden.
+  ...Object.fromEntries(HIDDEN_LINK_TARGETS.map(([host, text]) => [host, (): Reply => externalPage(text)])),
 };
+
+/** The portal index whose shared search engine a host is (search.<place>.gov.cn), if it is served. */
+function searchHostSite(web: SandboxWeb, host: string): number | undefined {
+  const m = /^search\.([a-z]+)\.gov\.cn$/.exec(host);
+  return m ? web.portals.get(m[1] ?? '') : undefined;
+}
 
 function externalPage(title: string): Reply {
   return send(200, 'text/html; charset=utf-8', `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1></body></html>\n`);
@@ -217,12 +236,12 @@ function externalPage(title: string): Reply {
 
 /** True when the sandbox answers for this host (registry sites, well-known hosts, hostile). */
 export function knownHost(web: SandboxWeb, host: string): boolean {
-  return web.hosts.has(host) || host in EXTERNAL || host === HOSTILE_HOST;
+  return web.hosts.has(host) || host in EXTERNAL || host === HOSTILE_HOST || searchHostSite(web, host) !== undefined;
 }
 
 /** True when the host is a registry site that refuses connections. */
 export function downHost(state: RouterState, host: string): boolean {
-  const i = state.web.hosts.get(host);
+  const i = state.web.hosts.get(host) ?? searchHostSite(state.web, host);
   return i !== undefined && !state.web.plans[i]?.hostile && state.model(i).down;
 }
 
@@ -240,6 +259,8 @@ export function respond(state: RouterState, req: SandboxRequest): Reply {
     if (path === '/robots.txt') return send(200, 'text/plain', 'User-agent: *\nAllow: /\n');
     return external(path) ?? send(404, 'text/html', errorBody('nginx', 404));
   }
+  const portal = searchHostSite(state.web, host);
+  if (portal !== undefined) return sharedSearch(state, portal, path, search);
   const index = state.web.hosts.get(host);
   if (index === undefined) return badGateway('dns', host);
   const m = state.model(index);
@@ -270,10 +291,12 @@ export function respond(state: RouterState, req: SandboxRequest): Reply {
     case 'soft404':
       return htmlReply(m, 200, renderSoft404(m));
     case 'search': {
+      if (route.broken) return errorReply(m, 500);
       // A crawler that keeps "&amp;" from an href sends ?a=1&amp;b=2: the search engine rejects it.
-      const params = new URLSearchParams(search);
+      const params = queryParams(search, m);
       if ([...params.keys()].some((k) => k.startsWith('amp;'))) return errorReply(m, 404);
-      return htmlReply(m, 200, renderSimple(m, '高级检索', '请输入检索条件。'));
+      const field = m.search?.field ?? 'q';
+      return htmlReply(m, 200, renderSearch(m, params.get(field) ?? params.get('q') ?? '', params.get('cid')));
     }
     case 'simple': {
       const key = `${host} ${path}`;
@@ -293,6 +316,52 @@ export function respond(state: RouterState, req: SandboxRequest): Reply {
       return send(200, route.type, route.body, { server: m.server });
     case 'robots':
       return send(200, 'text/plain', renderRobots(m), { server: m.server });
+  }
+}
+
+/** search.<place>.gov.cn: the portal's engine, shared by the place's sites that use it. */
+function sharedSearch(state: RouterState, portal: number, path: string, search: string): Reply {
+  const m = state.model(portal);
+  if (m.down) return badGateway('refused', m.plan.host);
+  if (path === '/robots.txt') return send(200, 'text/plain', 'User-agent: *\nAllow: /\n');
+  if (path !== PATHS.remoteSearch) return errorReply(m, 404);
+  const params = queryParams(search, m);
+  return htmlReply(m, 200, renderSearch(m, params.get('keyword') ?? params.get('q') ?? '', params.get('cid')));
+}
+
+/**
+ * Query parameters as a search engine reads them: UTF-8 percent-encoding, or GBK on a GBK site when
+ * the bytes are not valid UTF-8 (a form submitted from a GBK page).
+ */
+function queryParams(search: string, m: SiteModel): URLSearchParams {
+  const raw = search.startsWith('?') ? search.slice(1) : search;
+  const params = new URLSearchParams();
+  for (const pair of raw.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const [k, v] = eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)];
+    params.append(decodeComponent(k, m), decodeComponent(v, m));
+  }
+  return params;
+}
+
+function decodeComponent(s: string, m: SiteModel): string {
+  const plus = s.replaceAll('+', ' ');
+  try {
+    return decodeURIComponent(plus);
+  } catch {
+    if (m.encoding !== 'gbk-header' && m.encoding !== 'gb2312-meta') return plus;
+    const bytes: number[] = [];
+    for (let i = 0; i < plus.length; i++) {
+      const h = plus[i] === '%' ? /^[0-9a-f]{2}$/i.exec(plus.slice(i + 1, i + 3)) : null;
+      if (h) {
+        bytes.push(parseInt(h[0], 16));
+        i += 2;
+      } else {
+        bytes.push(...Buffer.from(plus[i] ?? '', 'utf8'));
+      }
+    }
+    return iconv.decode(Buffer.from(bytes), 'gbk');
   }
 }
 

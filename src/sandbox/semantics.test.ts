@@ -3,7 +3,7 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import { dayNumber } from './dates.ts';
-import { buildSiteModel, listPath, type SiteModel } from './model.ts';
+import { WINDOW_DAYS, buildSiteModel, listPath, type SiteModel } from './model.ts';
 import { decodeHtml } from './probe.ts';
 import { respond, type RouterState } from './respond.ts';
 import { generateWeb, type SandboxWeb } from './web.ts';
@@ -70,7 +70,6 @@ describe.each(CASES)('truth agrees with served pages (seed $seed)', (opts) => {
   });
 
   test('stale and blank columns on the list pages = column-stale / column-blank truth', () => {
-    const window = { news: 14, policy: 183, periodic: 365 } as const;
     for (const m of live) {
       const stale: string[] = [];
       const blank: string[] = [];
@@ -80,7 +79,7 @@ describe.each(CASES)('truth agrees with served pages (seed $seed)', (opts) => {
         if (ds.length === 0) {
           expect(text).toContain('暂无信息');
           blank.push(c.name);
-        } else if (c.cls !== 'topic' && dayNumber(opts.asOf) - Math.max(...ds) > window[c.cls]) {
+        } else if (c.cls !== 'topic' && c.cls !== 'data' && dayNumber(opts.asOf) - Math.max(...ds) > WINDOW_DAYS[c.cls]) {
           stale.push(c.name);
         }
       }
@@ -103,23 +102,30 @@ describe.each(CASES)('truth agrees with served pages (seed $seed)', (opts) => {
     expect(live.some((m) => page(state, m, '/').includes(`今天是${y}年${mo}月${d}日`))).toBe(true);
   });
 
-  test('message boards: 3-month-old unanswered or late answers, 2 months of silence', () => {
+  test('message boards: 3-month-old unanswered or late answers, 2 months of silence, fields not published', () => {
     for (const m of live) {
       const $ = cheerio.load(page(state, m, m.board.path));
+      const headers = $('table.xx-list tr').first().find('th').map((_, th) => $(th).text()).get();
       const rows = $('table.xx-list tr').slice(1).map((_, tr) => [$(tr).find('td').map((__, td) => $(td).text()).get()]).get() as string[][];
       expect(rows.length).toBeGreaterThan(3);
+      const col = (name: string): number => headers.indexOf(name);
       const asOf = dayNumber(opts.asOf);
-      const day = (s: string): number => dates(s, opts.asOf)[0] ?? Number.NaN;
-      const late = rows.some((r) => {
-        const asked = day(r[2] ?? '');
-        const answered = r[4] ? day(r[4]) : asOf;
-        return asOf - asked <= 365 && answered - asked > 92;
+      const day = (s: string | undefined): number => dates(s ?? '', opts.asOf)[0] ?? Number.NaN;
+      const asked = col('留言时间');
+      const answeredAt = col('答复时间');
+      expect(asked).toBeGreaterThan(0);
+      const late = answeredAt >= 0 && rows.some((r) => {
+        const a = day(r[asked]);
+        const answered = r[answeredAt] ? day(r[answeredAt]) : asOf;
+        return asOf - a <= 365 && answered - a > 92;
       });
-      const silent = asOf - Math.max(...rows.map((r) => day(r[2] ?? ''))) > 61;
-      expect({ site: m.site.id, late, silent }).toEqual({
+      const silent = asOf - Math.max(...rows.map((r) => day(r[asked]))) > 61;
+      const missingFields = answeredAt < 0 || col('答复单位') < 0;
+      for (const r of rows) if (answeredAt >= 0 && r[answeredAt]) expect(day(r[answeredAt])).toBeLessThanOrEqual(asOf);
+      expect({ site: m.site.id, late, unpublished: silent || missingFields }).toEqual({
         site: m.site.id,
         late: truthOf(m, 'interaction-unresponsive').length > 0,
-        silent: truthOf(m, 'messages-not-public').length > 0,
+        unpublished: truthOf(m, 'messages-not-public').length > 0,
       });
     }
   });

@@ -56,7 +56,9 @@ describe('generateWeb', () => {
     for (const u of web.units) if (u.parent) expect(unitIds.has(u.parent), u.parent).toBe(true);
     for (const s of web.sites.filter((x) => x.id !== 'hostile')) {
       const host = new URL(s.url).hostname;
-      expect(host).toMatch(s.kind === 'portal' ? /^www\.[a-z]+\.gov\.cn$/ : /^[a-z]+\.[a-z]+\.gov\.cn$/);
+      const nonstandard = web.truth.some((t) => t.site === s.id && t.indicator === 'domain-nonstandard' && t.target === 'domain');
+      if (nonstandard) expect(host).toMatch(/^www\.[a-z]+\.(com|org)\.cn$/);
+      else expect(host).toMatch(s.kind === 'portal' ? /^www\.[a-z]+\.gov\.cn$/ : /^[a-z]+\.[a-z]+\.gov\.cn$/);
       expect(s.name).toMatch(s.kind === 'portal' ? /人民政府$/ : /(局|委员会)$/);
     }
     expect(web.sites.at(-1)?.id).toBe('hostile');
@@ -66,7 +68,9 @@ describe('generateWeb', () => {
     const web = generateWeb(DEMO);
     const ids = new Set(web.sites.map((s) => s.id));
     const known = new Set(['broken-link', 'identity-mark-missing', 'site-unreachable', 'column-stale', 'column-blank',
-      'homepage-not-updated', 'interaction-unresponsive', 'messages-not-public']);
+      'homepage-not-updated', 'interaction-unresponsive', 'messages-not-public', 'typo', 'severe-error', 'hidden-link',
+      'error-report-entry-missing', 'search-missing', 'meta-tags-missing', 'domain-nonstandard', 'ipv6-missing',
+      'https-missing', 'column-missing', 'columns-not-updated', 'data-release-updated']);
     for (const t of web.truth) {
       expect(ids.has(t.site)).toBe(true);
       expect(known.has(t.indicator), t.indicator).toBe(true);
@@ -92,6 +96,18 @@ describe('generateWeb', () => {
       }
       expect(web.truth.some((t) => t.indicator === 'broken-link' && !web.sites.some((s) => s.url === t.page))).toBe(true);
       expect(web.truth.some((t) => t.indicator === 'identity-mark-missing' && t.note.includes('comment'))).toBe(true);
+      expect(new Set(by('column-missing'))).toEqual(new Set(['interpretation', 'leaders']));
+      expect(new Set(by('domain-nonstandard'))).toEqual(new Set(['domain', 'header-name']));
+      expect(new Set(by('meta-tags-missing'))).toEqual(new Set(['ArticleTitle', 'PubDate', 'SiteIDCode']));
+      for (const ind of ['typo', 'hidden-link', 'error-report-entry-missing', 'ipv6-missing', 'columns-not-updated']) {
+        expect(by(ind).length, ind).toBeGreaterThan(0);
+      }
+      const severe = web.truth.filter((t) => t.indicator === 'severe-error');
+      expect(severe.filter((t) => /^\d{4}-\d{2}-\d{2}$/.test(t.target))).toHaveLength(1);
+      expect(severe.filter((t) => !/^\d/.test(t.target)).length).toBeGreaterThan(3);
+      expect(new Set(web.truth.filter((t) => t.indicator === 'search-missing').map((t) => t.note)))
+        .toEqual(new Set(['no search form', 'the search form submits to a page answering HTTP 500']));
+      expect(by('https-missing')).toHaveLength(web.sites.length - 1);
       expect(web.plans[0]?.role).not.toBe(DOWN_ROLE);
       expect(new Set(web.plans.map((p) => p.role)).size).toBe(ROLE_COUNT);
     }

@@ -1,6 +1,6 @@
 // The simulated government web: a registry of sites and units, each site's plan, and the ground
 // truth of seeded defects. Pure and deterministic: no I/O, same options → same web.
-import { buildSiteModel, siteControls, siteTruth } from './model.ts';
+import { buildSiteModel, roleOf, siteControls, siteTruth } from './model.ts';
 import { DEPTS, PLACE_SYLLABLES, PROVINCES, type Dept, type Province } from './names.ts';
 import { at, hashString, rng } from './random.ts';
 import { dayNumber } from './dates.ts';
@@ -95,6 +95,10 @@ export interface SandboxWeb {
   plans: SitePlan[];
   /** Lower-case host name → index into sites/plans. */
   hosts: Map<string, number>;
+  /** Place pinyin → index of its portal (the portal's host may be non-standard). */
+  portals: Map<string, number>;
+  /** The AAAA records of a host, as a DNS resolver for the crawl: see resolveAaaa. */
+  resolveAaaa(host: string): string[];
 }
 
 /** Host of the robustness-test site (served whether or not it is in the registry). */
@@ -122,15 +126,60 @@ export function generateWeb(opts: SandboxOptions): SandboxWeb {
 
   const { sites, units, plans } = buildRegistry(opts);
   const hosts = new Map<string, number>();
-  plans.forEach((p) => hosts.set(p.host, p.index));
-  const web: SandboxWeb = { options: { ...opts }, sites, units, truth: [], controls: [], plans, hosts };
+  const portals = new Map<string, number>();
+  for (const p of plans) {
+    hosts.set(p.host, p.index);
+    if (p.dept === null && !p.hostile) portals.set(p.place.pinyin, p.index);
+  }
+  const web: SandboxWeb = {
+    options: { ...opts }, sites, units, truth: [], controls: [], plans, hosts, portals,
+    resolveAaaa: (host) => resolveAaaa(web, host),
+  };
   for (const plan of plans) {
     if (plan.hostile) continue;
     const model = buildSiteModel(web, plan.index);
-    web.truth.push(...siteTruth(model));
-    web.controls.push(...siteControls(model));
+    const truth = siteTruth(model);
+    web.truth.push(...truth);
+    web.controls.push(...siteControls(model, truth));
   }
   return web;
+}
+
+/** Well-known hosts outside the registry that have IPv6 (the national portal and its services). */
+const WELL_KNOWN_V6 = new Set(['www.gov.cn', 'zfwzgl.www.gov.cn']);
+
+/**
+ * The AAAA records of a host: one or two addresses for every registry site's host (down ones
+ * included: their DNS is fine) except the roles seeded with ipv6-missing, for each served
+ * search.<place>.gov.cn and a few well-known hosts; [] for everything else (no record, or no
+ * such host). Deterministic: the addresses are derived from (seed, host).
+ */
+export function resolveAaaa(web: SandboxWeb, host: string): string[] {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  const i = web.hosts.get(h);
+  let has: boolean;
+  if (i !== undefined) {
+    const plan = web.plans[i];
+    has = plan !== undefined && !plan.hostile && roleOf(plan.role).noIpv6 !== true;
+  } else {
+    const search = /^search\.([a-z]+)\.gov\.cn$/.exec(h);
+    has = WELL_KNOWN_V6.has(h) || (search !== null && web.portals.has(search[1] ?? ''));
+  }
+  if (!has) return [];
+  const r = rng(web.options.seed, 'aaaa', h);
+  const hex = (): string => r.int(0, 0xffff).toString(16);
+  // Prefixes of the three big Chinese carriers' allocations.
+  const prefix = r.pick(['240e', '2409', '2408']);
+  const net = `${prefix}:${hex()}:${hex()}:${hex()}`;
+  const out = [`${net}::${hex()}`];
+  if (r.chance(0.3)) out.push(`${net}::${hex()}`);
+  return out;
+}
+
+/** Registry host of a site: portal www.<place>.gov.cn, department <dept>.<place>.gov.cn; the nonstandard-domain role uses a commercial domain. */
+function hostFor(place: Place, dept: Dept | null, role: number): string {
+  if (roleOf(role).domain === 'nonstandard') return dept ? `www.${place.pinyin}${dept.code}.com.cn` : `www.${place.pinyin}zf.org.cn`;
+  return dept ? `${dept.code}.${place.pinyin}.gov.cn` : `www.${place.pinyin}.gov.cn`;
 }
 
 /** The site index serving a host name, or undefined. */
@@ -187,7 +236,8 @@ function buildRegistry(opts: SandboxOptions): { sites: SandboxSite[]; units: San
   const pushSite = (place: Place, dept: Dept | null, seq: number): void => {
     if (sites.length >= opts.sites) return;
     const index = sites.length;
-    const host = dept ? `${dept.code}.${place.pinyin}.gov.cn` : `www.${place.pinyin}.gov.cn`;
+    const role = roleFor(index);
+    const host = hostFor(place, dept, role);
     const full = place.name + place.suffix;
     const gov = `${place.pinyin}-zf`;
     const unit = dept ? `${place.pinyin}-${dept.code}` : `${place.pinyin}-bgs`;
@@ -203,7 +253,7 @@ function buildRegistry(opts: SandboxOptions): { sites: SandboxSite[]; units: San
     };
     if (place.level === 'county') site.region = full;
     sites.push(site);
-    plans.push({ index, host, place, dept, role: roleFor(index), hostile: false });
+    plans.push({ index, host, place, dept, role, hostile: false });
   };
 
   for (let c = 0; sites.length < opts.sites; c++) {

@@ -1,0 +1,395 @@
+// The truth of the checklist indicators beyond links and marks (wording, forged dates, hidden links,
+// 找错 entry, search, page tags, domain and header, IPv6, HTTPS, required and stale columns, data
+// releases) checked against the served pages with independent, simple extraction, and every
+// control checked to hold.
+import { readFileSync } from 'node:fs';
+import * as cheerio from 'cheerio';
+import iconv from 'iconv-lite';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { dayNumber } from './dates.ts';
+import {
+  FUTURE_DATE_DAYS, REQUIRED_COLUMNS, WINDOW_DAYS, articlePath, buildSiteModel, columnPool, listPath,
+  type ColumnClass, type SiteModel,
+} from './model.ts';
+import { OLD_DEPTS, TYPOS, TYPO_CONTROLS } from './names.ts';
+import { decodeHtml } from './probe.ts';
+import { htmlPagesOf, knownHost, respond, type RouterState } from './respond.ts';
+import { generateWeb, resolveAaaa, type SandboxWeb, type TruthEntry } from './web.ts';
+
+const CASES = [
+  { sites: 24, pagesPerSite: 30, seed: 1, asOf: '2026-11-20' },
+  { sites: 24, pagesPerSite: 14, seed: 4242, asOf: '2026-01-05' },
+  { sites: 36, pagesPerSite: 40, seed: 7, asOf: '2025-06-30' },
+];
+
+const RULES = parse(readFileSync(new URL('../../content/rules.yaml', import.meta.url), 'utf8')) as {
+  columns: Record<ColumnClass, { keywords: string[] }>;
+};
+const DICTIONARY = parse(readFileSync(new URL('../../content/dictionary.yaml', import.meta.url), 'utf8')) as {
+  entries: { wrong: string; severity: 'serious' | 'normal'; allow?: string[] }[];
+};
+
+/** The class of a column name: the class of the longest keyword it contains; null when none or a tie between classes. */
+function classOf(name: string): ColumnClass | null {
+  let best: { len: number; classes: Set<ColumnClass> } = { len: 0, classes: new Set() };
+  for (const [cls, { keywords }] of Object.entries(RULES.columns) as [ColumnClass, { keywords: string[] }][]) {
+    for (const k of keywords) {
+      if (!name.includes(k)) continue;
+      if (k.length > best.len) best = { len: k.length, classes: new Set([cls]) };
+      else if (k.length === best.len) best.classes.add(cls);
+    }
+  }
+  return best.classes.size === 1 ? [...best.classes][0] ?? null : null;
+}
+
+/** Wrong forms in a text, leftmost-longest, skipping those inside an allowed word. */
+function scanTypos(text: string): string[] {
+  const entries = [...DICTIONARY.entries].sort((a, b) => b.wrong.length - a.wrong.length);
+  const out: string[] = [];
+  for (let i = 0; i < text.length;) {
+    const e = entries.find((x) => text.startsWith(x.wrong, i));
+    if (!e) {
+      i++;
+      continue;
+    }
+    const allowed = (e.allow ?? []).some((w) => {
+      for (let k = w.indexOf(e.wrong); k >= 0; k = w.indexOf(e.wrong, k + 1)) if (text.startsWith(w, i - k)) return true;
+      return false;
+    });
+    if (!allowed) out.push(e.wrong);
+    i += e.wrong.length;
+  }
+  return out;
+}
+
+/** Visible text: no head, scripts, styles or comments (hidden elements still count, as for a crawler). */
+function visible(html: string): string {
+  const $ = cheerio.load(html);
+  $('head, script, style, .today').remove();
+  return $('body').text();
+}
+
+/** Every YYYY-MM-DD / YYYY年MM月DD日 / YYYY/MM/DD date in a text. */
+function fullDates(text: string): string[] {
+  return [...text.matchAll(/(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})/g)].map((d) => `${d[1]}-${d[2]?.padStart(2, '0')}-${d[3]?.padStart(2, '0')}`);
+}
+
+/** Inline styles that hide an element and everything in it. */
+const HIDING = /display\s*:\s*none|font-size\s*:\s*0|left\s*:\s*-\d{3,}px/i;
+
+describe.each(CASES)('checklist truth agrees with served pages (seed $seed, $pagesPerSite pages)', (opts) => {
+  const web: SandboxWeb = generateWeb(opts);
+  const state: RouterState = { web, model: (i) => buildSiteModel(web, i), hit: () => 1 };
+  const models = web.sites.map((_, i) => state.model(i));
+  const live = models.filter((m) => !m.down);
+  const truthOf = (m: SiteModel, indicator: string): TruthEntry[] => web.truth.filter((t) => t.site === m.site.id && t.indicator === indicator);
+  const targets = (m: SiteModel, indicator: string): string[] => truthOf(m, indicator).map((t) => t.target).sort();
+  const controlsOf = (m: SiteModel, indicator: string): TruthEntry[] => web.controls.filter((t) => t.site === m.site.id && t.indicator === indicator);
+  const fetchUrl = (url: string): { status: number; html: string } => {
+    const u = new URL(url);
+    const reply = respond(state, { host: u.hostname, method: 'GET', path: u.pathname + u.search, userAgent: 'test' });
+    if (reply.kind !== 'send') throw new Error(`${url} did not send`);
+    return { status: reply.status, html: decodeHtml(reply.body, reply.headers['content-type'] ?? '') };
+  };
+  const page = (m: SiteModel, path: string): string => {
+    const r = fetchUrl(new URL(path, m.origin).href);
+    if (r.status !== 200) throw new Error(`${m.plan.host}${path} answered ${r.status}`);
+    return r.html;
+  };
+  const pagesCache = new Map<SiteModel, Map<string, string>>();
+  const allPages = (m: SiteModel): Map<string, string> => {
+    let p = pagesCache.get(m);
+    if (!p) {
+      p = new Map(htmlPagesOf(m).filter((path) => path !== m.soft404Path).map((path) => [path, page(m, path)]));
+      pagesCache.set(m, p);
+    }
+    return p;
+  };
+
+  test('no control contradicts the truth', () => {
+    const key = (t: TruthEntry): string => `${t.site} ${t.indicator} ${t.target}`;
+    const truth = new Set(web.truth.map(key));
+    for (const c of web.controls) expect(truth.has(key(c)), key(c)).toBe(false);
+  });
+
+  test('typo: dictionary wrong forms in the visible text = typo truth, each printed once, at the page named', () => {
+    for (const m of live) {
+      const found = new Map<string, string[]>();
+      for (const [path, html] of allPages(m)) {
+        let text = visible(html);
+        // Correct text that contains a wrong form: the controls, said to be history or a longer word.
+        for (const c of controlsOf(m, 'typo')) {
+          const sentence = c.note.replace(/^(correct text|historical mention): /, '');
+          expect(text.includes(sentence) || !c.page.endsWith(path), `${c.target} control on ${c.page}`).toBe(true);
+          text = text.replaceAll(sentence, '');
+        }
+        for (const w of scanTypos(text)) found.set(w, [...(found.get(w) ?? []), new URL(path, m.origin).href]);
+      }
+      const seeded = truthOf(m, 'typo');
+      expect({ site: m.site.id, typos: [...found.keys()].sort() }).toEqual({ site: m.site.id, typos: seeded.map((t) => t.target).sort() });
+      for (const t of seeded) expect(found.get(t.target), t.target).toEqual([t.page]);
+    }
+    expect(web.truth.some((t) => t.indicator === 'typo')).toBe(true);
+  });
+
+  test('typo controls are printed where they say, and the sandbox typos are dictionary entries of the same severity', () => {
+    for (const [, spec] of Object.entries(TYPOS)) {
+      const entry = DICTIONARY.entries.find((e) => e.wrong === spec.wrong);
+      expect(entry, spec.wrong).toBeDefined();
+      expect(entry?.severity, spec.wrong).toBe(spec.serious ? 'serious' : 'normal');
+      expect(scanTypos(spec.sentence)).toEqual([spec.wrong]);
+    }
+    for (const [, c] of Object.entries(TYPO_CONTROLS)) {
+      expect(c.sentence).toContain(c.looksLike);
+      expect(DICTIONARY.entries.some((e) => e.wrong === c.looksLike)).toBe(true);
+    }
+    for (const c of web.controls.filter((x) => x.indicator === 'typo')) {
+      const sentence = c.note.replace(/^(correct text|historical mention): /, '');
+      expect(visible(fetchUrl(c.page).html), c.page).toContain(sentence);
+      expect(sentence).toContain(c.target);
+      if (c.note.startsWith('historical')) expect(OLD_DEPTS.some((d) => d.name === c.target)).toBe(true);
+    }
+  });
+
+  test('severe-error: more than 3 serious typos, or a publication date a week after the as-of date', () => {
+    const serious = new Set(DICTIONARY.entries.filter((e) => e.severity === 'serious').map((e) => e.wrong));
+    const asOf = dayNumber(opts.asOf);
+    for (const m of live) {
+      const typos = targets(m, 'typo').filter((w) => serious.has(w));
+      const severe = truthOf(m, 'severe-error');
+      expect(severe.filter((t) => serious.has(t.target)).map((t) => t.target).sort()).toEqual(typos.length > 3 ? typos : []);
+      // Publication dates: list rows, the article's 发布时间 line and its PubDate tag.
+      const future = new Set<string>();
+      for (const [path, html] of allPages(m)) {
+        const $ = cheerio.load(html);
+        const pub = [...fullDates($('.info').text()), ...fullDates($('meta[name="PubDate" i]').attr('content') ?? '')];
+        const rows = $('ul.list, table.newslist, div.card-list').text();
+        for (const d of [...pub, ...fullDates(rows)]) if (dayNumber(d) - asOf >= FUTURE_DATE_DAYS) future.add(d);
+        if (path === '/') for (const d of fullDates(visible(html))) expect(dayNumber(d) - asOf < FUTURE_DATE_DAYS || future.has(d) || severe.some((t) => t.target === d)).toBe(true);
+      }
+      expect({ site: m.site.id, future: [...future].sort() }).toEqual({ site: m.site.id, future: severe.filter((t) => /^\d{4}-/.test(t.target)).map((t) => t.target) });
+      for (const t of severe.filter((x) => /^\d{4}-/.test(x.target))) {
+        expect(fullDates(cheerio.load(fetchUrl(t.page).html)('.info').text())).toContain(t.target);
+      }
+    }
+    // Controls: exactly 3 serious typos, and a deadline after the as-of date in a notice's text only.
+    for (const c of web.controls.filter((x) => x.indicator === 'severe-error')) {
+      if (/^\d{4}-/.test(c.target)) {
+        const $ = cheerio.load(fetchUrl(c.page).html);
+        expect(fullDates($('.content').text())).toContain(c.target);
+        expect(fullDates($('.info').text())).not.toContain(c.target);
+        expect(dayNumber(c.target) - dayNumber(opts.asOf)).toBeGreaterThanOrEqual(FUTURE_DATE_DAYS);
+      } else {
+        expect(web.truth.some((t) => t.site === c.site && t.indicator === 'typo' && t.target === c.target)).toBe(true);
+      }
+    }
+  });
+
+  test('hidden-link: off-site links hidden by inline CSS on the home page = truth; same-site hidden ones are controls', () => {
+    for (const m of live) {
+      const $ = cheerio.load(page(m, '/'));
+      const offSite: string[] = [];
+      const sameSite: string[] = [];
+      $('a[href]').each((_, el) => {
+        const hidden = [el, ...$(el).parents().toArray()].some((x) => HIDING.test($(x).attr('style') ?? ''));
+        const raw = $(el).attr('href') ?? '';
+        if (!hidden || /^(javascript|mailto):/.test(raw)) return;
+        const u = new URL(raw, m.home);
+        (u.host === m.plan.host ? sameSite : offSite).push(u.href);
+      });
+      expect({ site: m.site.id, hidden: offSite.sort() }).toEqual({ site: m.site.id, hidden: targets(m, 'hidden-link') });
+      expect(sameSite.sort()).toEqual(controlsOf(m, 'hidden-link').map((c) => c.target).sort());
+      for (const u of [...offSite, ...sameSite]) expect(fetchUrl(u).status, u).toBe(200);
+      for (const u of offSite) expect(knownHost(web, new URL(u).host)).toBe(true);
+    }
+  });
+
+  test('error-report-entry-missing: the site without a 找错 entry has none on any page; the others have it in every footer', () => {
+    for (const m of live) {
+      const missing = targets(m, 'error-report-entry-missing').length > 0;
+      for (const [path, html] of allPages(m)) {
+        const footer = cheerio.load(html)('.footer').html() ?? '';
+        if (missing) expect(html, path).not.toMatch(/jiucuo|zfwzgl|kaipuyun|找错/);
+        else expect(footer, path).toMatch(/(zfwzgl\.www\.gov\.cn|pucha\.kaipuyun\.cn)\/exposure\/jiucuo\.(js|html)/);
+      }
+    }
+  });
+
+  test('search-missing: no form, or a form whose engine answers 500; other engines find a title', () => {
+    for (const m of live) {
+      const $ = cheerio.load(page(m, '/'));
+      const form = $('form').filter((_, f) => $(f).find('input[type="text"], input[type="search"], input:not([type])').length > 0).first();
+      const notes = truthOf(m, 'search-missing').map((t) => t.note);
+      if (form.length === 0) {
+        expect(notes).toEqual(['no search form']);
+        expect($('form').length).toBe(0);
+        continue;
+      }
+      const field = form.find('input[type="text"], input[type="search"]').attr('name') ?? '';
+      expect(['q', 'searchword', 'keyword']).toContain(field);
+      expect(form.attr('method')).toBe('get');
+      const action = new URL(form.attr('action') ?? '', m.home);
+      const first = m.columns[0];
+      const item = first?.items[0];
+      if (!first || !item) continue;
+      const title = cheerio.load(page(m, articlePath(first, item)))('h1.title').text();
+      const query = title.slice(0, 8);
+      const res = fetchUrl(`${action.origin}${action.pathname}?${field}=${encodeURIComponent(query)}`);
+      if (notes.length > 0) {
+        expect(notes[0]).toMatch(/HTTP 500/);
+        expect(res.status).toBe(500);
+        continue;
+      }
+      expect(res.status, action.href).toBe(200);
+      const hits = cheerio.load(res.html)('.result-list a').map((_, a) => cheerio.load(res.html)(a).attr('href')).get();
+      expect(hits, query).toContain(m.origin + articlePath(first, item));
+      expect(res.html).toContain('分类：');
+      if (m.encoding === 'gbk-header' || m.encoding === 'gb2312-meta') {
+        const gbk = [...iconv.encode(query, 'gbk')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+        const viaGbk = fetchUrl(`${action.origin}${action.pathname}?${field}=${gbk}`);
+        expect(viaGbk.status).toBe(200);
+        expect(viaGbk.html).toContain(m.origin + articlePath(first, item));
+      }
+    }
+  });
+
+  test('meta-tags-missing: page tags absent from the pages (names case-insensitive) = truth', () => {
+    const article = /\/\d{6}\/t\d{8}_\d+\.html$/;
+    for (const m of live) {
+      const missing = new Set<string>();
+      for (const [path, html] of allPages(m)) {
+        const $ = cheerio.load(html);
+        const tags = new Map<string, string>();
+        $('meta[name]').each((_, el) => {
+          tags.set(($(el).attr('name') ?? '').toLowerCase(), $(el).attr('content') ?? '');
+        });
+        const needed = ['SiteName', 'SiteDomain', 'SiteIDCode'];
+        if (article.test(path)) needed.push('ColumnName', 'ColumnType', 'ArticleTitle', 'PubDate', 'ContentSource');
+        else if (path !== '/') needed.push('ColumnName', 'ColumnType');
+        for (const n of needed) if (!tags.get(n.toLowerCase())) missing.add(n);
+      }
+      expect({ site: m.site.id, missing: [...missing].sort() }).toEqual({ site: m.site.id, missing: targets(m, 'meta-tags-missing') });
+    }
+  });
+
+  test('domain-nonstandard: a host off .gov.cn, or a header that names nothing', () => {
+    for (const m of live) {
+      const host = m.plan.host;
+      const standard = m.plan.dept ? host === `${m.plan.dept.code}.${m.plan.place.pinyin}.gov.cn` : host === `www.${m.plan.place.pinyin}.gov.cn`;
+      expect(new URL(m.site.url).host).toBe(host);
+      const $ = cheerio.load(page(m, '/'));
+      const header = $('.header');
+      const named = header.text().includes(m.site.name) || header.find('img').toArray().some((img) => $(img).attr('alt') === m.site.name);
+      const expected = [...(standard ? [] : ['domain']), ...(named ? [] : ['header-name'])];
+      expect({ site: m.site.id, found: expected }).toEqual({ site: m.site.id, found: targets(m, 'domain-nonstandard') });
+      if (!standard) expect(host).not.toMatch(/\.gov\.cn$/);
+    }
+  });
+
+  test('ipv6-missing: the resolver gives no AAAA for exactly the truth hosts; https-missing for every reachable site', () => {
+    for (const m of models) {
+      const aaaa = web.resolveAaaa(m.plan.host);
+      expect(aaaa).toEqual(resolveAaaa(web, m.plan.host.toUpperCase()));
+      for (const a of aaaa) expect(a).toMatch(/^(240e|2409|2408):[0-9a-f]{1,4}:[0-9a-f]{1,4}:[0-9a-f]{1,4}::[0-9a-f]{1,4}$/);
+      if (m.down) continue;
+      expect({ site: m.site.id, none: aaaa.length === 0 }).toEqual({ site: m.site.id, none: targets(m, 'ipv6-missing').includes(m.plan.host) });
+      expect(targets(m, 'https-missing')).toEqual([m.home]);
+      expect(m.home).toMatch(/^http:\/\//);
+    }
+    expect(web.resolveAaaa('www.nosuchplace.gov.cn')).toEqual([]);
+  });
+
+  test('column names class under content/rules.yaml as the model says; required classes present = truth', () => {
+    const web300 = generateWeb({ ...opts, sites: 120 });
+    for (const plan of web300.plans) {
+      for (const c of columnPool(plan)) {
+        expect(classOf(c.name), c.name).toBe(c.cls);
+        if (c.req) expect(c.name).toMatch({ overview: /概况/, functions: /职能/, leaders: /领导/ }[c.req]);
+      }
+    }
+    const requiredOf = (name: string): string | null => {
+      const cls = classOf(name);
+      if (cls === 'news' || cls === 'policy' || cls === 'interpretation') return cls;
+      return /概况/.test(name) ? 'overview' : /职能/.test(name) ? 'functions' : /领导信息/.test(name) ? 'leaders' : null;
+    };
+    for (const m of live) {
+      const $ = cheerio.load(page(m, '/'));
+      const names = new Set<string>();
+      $('.nav a, .lm-hd h3, .lmtitle, .panel-title a').each((_, el) => {
+        names.add($(el).text().trim());
+      });
+      const present = new Set([...names].map(requiredOf).filter((x): x is string => x !== null));
+      const absent = REQUIRED_COLUMNS.filter((r) => !present.has(r)).sort();
+      expect({ site: m.site.id, absent }).toEqual({ site: m.site.id, absent: targets(m, 'column-missing') });
+      // Absent means absent everywhere: not in any page's text.
+      const words: Record<string, RegExp> = { leaders: /领导信息|领导/, interpretation: /解读|图解/ };
+      for (const t of targets(m, 'column-missing')) {
+        const w = words[t];
+        if (w) for (const [path, html] of allPages(m)) expect(visible(html), `${t} on ${path}`).not.toMatch(w);
+      }
+      // Controls: a required column only in the closed drop-down is still present.
+      for (const c of controlsOf(m, 'column-missing')) expect(present.has(c.target)).toBe(true);
+    }
+  });
+
+  test('columns-not-updated: ≥ 5 stale news/notice/policy columns, ≥ 10 stale, or ≥ 5 blank = truth; stale ones are column-stale', () => {
+    const asOf = dayNumber(opts.asOf);
+    for (const m of live) {
+      let firstLevel = 0;
+      let stale = 0;
+      let blank = 0;
+      for (const c of m.columns) {
+        if (c.cls === 'topic' || c.cls === 'data') continue;
+        const ds = fullDates(visible(page(m, listPath(c, 0)))).map(dayNumber);
+        if (ds.length === 0) {
+          blank++;
+          continue;
+        }
+        if (asOf - Math.max(...ds) > WINDOW_DAYS[c.cls]) {
+          stale++;
+          if (c.cls !== 'periodic') firstLevel++;
+          expect(targets(m, 'column-stale')).toContain(c.name);
+        }
+      }
+      const notUpdated = firstLevel >= 5 || stale >= 10 || blank >= 5;
+      expect({ site: m.site.id, notUpdated }).toEqual({ site: m.site.id, notUpdated: targets(m, 'columns-not-updated').length > 0 });
+      if (notUpdated) expect(targets(m, 'columns-not-updated')).toEqual([m.home]);
+    }
+  });
+
+  test('data-release-updated: a portal 数据发布 column updated within 3 months (2) or 6 months (1)', () => {
+    const asOf = dayNumber(opts.asOf);
+    for (const m of live) {
+      const data = m.columns.find((c) => c.cls === 'data');
+      expect(data === undefined || m.plan.dept === null).toBe(true);
+      const truth = truthOf(m, 'data-release-updated');
+      if (!data) {
+        expect(truth).toEqual([]);
+        continue;
+      }
+      const newest = Math.max(...fullDates(visible(page(m, listPath(data, 0)))).map(dayNumber));
+      const age = asOf - newest;
+      expect({ site: m.site.id, bonus: age <= 92 ? 2 : age <= 183 ? 1 : 0 })
+        .toEqual({ site: m.site.id, bonus: truth.length === 0 ? 0 : Number(/bonus (\d)/.exec(truth[0]?.note ?? '')?.[1]) });
+      if (truth.length === 0) expect(controlsOf(m, 'data-release-updated').map((c) => c.target)).toEqual([data.name]);
+    }
+  });
+});
+
+test('one role of every dozen carries each new kind (seed 1, 12 sites × 30 pages)', () => {
+  const web = generateWeb({ sites: 12, pagesPerSite: 30, seed: 1, asOf: '2026-11-20' });
+  const notes = (indicator: string): string[] => web.truth.filter((t) => t.indicator === indicator).map((t) => t.note);
+  expect(notes('search-missing').sort()).toEqual(['no search form', 'the search form submits to a page answering HTTP 500']);
+  expect(notes('severe-error').some((n) => n.startsWith('publication date'))).toBe(true);
+  expect(notes('severe-error').filter((n) => n.startsWith('one of 4 serious'))).toHaveLength(4);
+  expect(web.controls.filter((c) => c.indicator === 'severe-error' && c.note.startsWith('only 3 serious'))).toHaveLength(3);
+  expect(notes('columns-not-updated')).toHaveLength(1);
+  expect(notes('messages-not-public').some((n) => n.includes('答复时间'))).toBe(true);
+  expect(web.controls.some((c) => c.indicator === 'typo' && c.target === '国土资源部')).toBe(true);
+  expect(web.controls.some((c) => c.indicator === 'typo' && c.target === '攻府')).toBe(true);
+  expect(web.controls.some((c) => c.indicator === 'hidden-link')).toBe(true);
+  expect(new Set(notes('hidden-link').map((n) => n.replace('off-site link hidden with ', '')))).toEqual(new Set([
+    'display:none on its parent div', 'display:none on the link', 'position:absolute;left:-9999px', 'font-size:0',
+  ]));
+});
