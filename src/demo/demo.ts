@@ -10,6 +10,7 @@ import { quarterOf } from '../inspector/dates.ts';
 import { inspect, type InspectEvent, type InspectSummary } from '../inspector/inspect.ts';
 import { registryYaml } from '../inspector/registry/import-csv.ts';
 import { loadRegistry } from '../inspector/registry/registry.ts';
+import { aaaaLookup } from '../inspector/crawl/dns.ts';
 import { loadDictionary } from '../inspector/registry/dictionary.ts';
 import { loadRulesConfig } from '../inspector/registry/rules-config.ts';
 import { InputError } from '../inspector/registry/yaml-file.ts';
@@ -85,6 +86,12 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
       asOf: o.asOf,
       options,
       rulesConfig: loadRulesConfig(o.contentDir),
+      // The sandbox's own DNS answers AAAA queries, so IPv6 is judged offline.
+      dns: aaaaLookup(async (host) => {
+        const addrs = sandbox.web.resolveAaaa(host);
+        if (addrs.length === 0) throw Object.assign(new Error(`no AAAA for ${host}`), { code: 'ENODATA' });
+        return addrs;
+      }),
       dictionary: loadDictionary(o.contentDir),
       ...(o.onEvent ? { onEvent: o.onEvent } : {}),
     });

@@ -14,6 +14,8 @@ import { crawlSite, type CrawlContext } from './crawl/site.ts';
 import type { DnsFacts, ProbeWindow, SiteSnapshot } from './crawl/snapshot.ts';
 import { checkRulesConfig, runRules } from './engine/run-rules.ts';
 import { summaryBody } from './report/summary.ts';
+import { InputError } from './registry/yaml-file.ts';
+import { assertCalendarCovers } from './workdays.ts';
 import { writeSiteQuarter } from './report/site-quarter.ts';
 import { RULES } from './rules/index.ts';
 import type { Rule } from './rules/types.ts';
@@ -90,6 +92,12 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
   const started = performance.now();
   const rules = input.rules ?? RULES;
   checkRulesConfig(rules, input.rulesConfig);
+  // Working days need the official holiday calendar; an as-of date outside it is refused, never guessed.
+  try {
+    assertCalendarCovers(input.asOf);
+  } catch (e) {
+    throw new InputError(`as-of date ${input.asOf}: ${(e as Error).message}`);
+  }
   const opts = input.options;
   const http = new HttpClient(opts, input.sleeper);
   const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);

@@ -2,6 +2,8 @@
 import * as cheerio from 'cheerio';
 import { emptyFacts, readHeader, readMeta, visibleText } from './facts.ts';
 import { hasErrorReportEntry, readHiddenLinks, readSearchForms } from './features.ts';
+import { readBlocks, readBreadcrumb, readList, readNav, readPubDate } from './blocks.ts';
+import { readChannels, readMessages } from './messages.ts';
 import type { PageFacts } from './snapshot.ts';
 
 /** What a link points at, as far as the referring page tells. */
@@ -85,9 +87,19 @@ export function extractPage(html: string, pageUrl: string, asOf: string): Extrac
   facts.search = readSearchForms($, base);
   facts.errorReport = hasErrorReportEntry($);
   facts.hiddenLinks = readHiddenLinks($, base);
+  facts.channels = readChannels($, base);
+  facts.messages = readMessages($, base, asOf);
+  // Columns and dates: read before scripts go, as TRS pagination is written by createPageHTML().
+  facts.blocks = readBlocks($, base, asOf);
+  const list = readList($, base, asOf);
+  if (list) facts.list = list;
+  const pubDate = readPubDate($, asOf);
+  if (pubDate) facts.pubDate = pubDate;
+  facts.breadcrumb = readBreadcrumb($);
+  facts.nav = readNav($, base);
+  facts.futureDates = futureItemDates(facts, asOf);
   $('script, style, noscript, template').remove();
   facts.header = readHeader($);
-  void asOf;
   facts.text = visibleText($);
   return { title, links, saysNotFound: looksLikeNotFound(title, facts.text.replace(/\s+/g, ' ')), facts };
 }
@@ -96,4 +108,14 @@ export function extractPage(html: string, pageUrl: string, asOf: string): Extrac
 export function sameSite(a: string, b: string): boolean {
   const host = (u: string) => new URL(u).hostname.toLowerCase().replace(/^www\./, '');
   return host(a) === host(b);
+}
+
+/**
+ * Item and publication dates after the as-of date: a forged or mistyped date. Dates in running
+ * text (a deadline, a plan) are not item dates and are left out.
+ */
+function futureItemDates(facts: PageFacts, asOf: string): string[] {
+  const dates = [...facts.blocks.flatMap((b) => b.items), ...(facts.list?.items ?? [])].map((i) => i.date);
+  if (facts.pubDate) dates.push(facts.pubDate);
+  return [...new Set(dates.filter((d) => d > asOf))].sort();
 }

@@ -11,7 +11,9 @@ import hiddenLink from './hidden-link.ts';
 import homepageNotUpdated from './homepage-not-updated.ts';
 import httpsMissing from './https-missing.ts';
 import identityMarkMissing from './identity-mark-missing.ts';
+import interactionUnresponsive from './interaction-unresponsive.ts';
 import ipv6Missing from './ipv6-missing.ts';
+import messagesNotPublic from './messages-not-public.ts';
 import metaTagsMissing from './meta-tags-missing.ts';
 import searchMissing from './search-missing.ts';
 import severeError from './severe-error.ts';
@@ -32,7 +34,9 @@ export const RULES: readonly Rule[] = [
   homepageNotUpdated,
   httpsMissing,
   identityMarkMissing,
+  interactionUnresponsive,
   ipv6Missing,
+  messagesNotPublic,
   metaTagsMissing,
   searchMissing,
   severeError,

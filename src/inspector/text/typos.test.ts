@@ -23,6 +23,8 @@ describe('findTypos accepts correct text', () => {
     ['a short reformed name inside a longer name', '集团企业文化部、医院公共卫生部、公司纪检监察部，劳动监察局'],
     ['history: 原', '原国家工商行政管理总局'],
     ['history: 原国家 before a short name', '原国家农业部副部长'],
+    ['history: 原 with a place before a local name', '原沂石市国土资源局办公室'],
+    ['history: 原 with a province', '原山东省工商行政管理局'],
     ['history: the reform sentence', '将国土资源部的职责，国家海洋局的职责整合，组建自然资源部，不再保留国土资源部'],
     ['history: an enumeration after 原', '原国家质量监督检验检疫总局、国家工商行政管理总局和国家食品药品监督管理总局'],
     ['history: a career', '历任国土资源部副部长、党组成员'],

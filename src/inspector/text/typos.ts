@@ -93,7 +93,7 @@ const INTRODUCERS = new Set('国家省市县区州盟旗镇乡原前的在和与
 /** Sentence ends: a historical clue must be in the same sentence as the name. */
 const SENTENCE_END = /[。！？；!?;\n]/;
 /** Directly before the name: 原农业部, 原国家旅游局, 前卫生部部长, 将国土资源部的职责 (not 目前, 当前). */
-const ORIGINAL_BEFORE = /(?:原|(?<![目当提眼])前|将)(?:中华人民共和国|国家|省|市|县|区)?$/;
+const ORIGINAL_BEFORE = /(?:原|(?<![目当提眼])前|将)(?:中华人民共和国|国家|[\u4e00-\u9fa5]{0,8}(?:省|自治区|市|自治州|州|盟|地区|县|自治县|旗|区))?$/;
 /** Anywhere in the sentence before the name: it is told as part of a reform or a career. */
 const EVENT = /更名|改名|改为|撤销|撤并|组建|不再保留|整合|合并|划入|划转|机构改革|改革前|曾任|历任|时任|曾在/;
 /** Shortly after the name: 国土资源部的职责, 国家旅游局更名为…, 监察部撤销. */
