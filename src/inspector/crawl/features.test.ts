@@ -49,6 +49,8 @@ describe('readHiddenLinks', () => {
     ['font-size:0', '<p style="font-size:0"><a href="http://pharmacy-cheap.example/">x</a></p>', 'font-size:0'],
     ['moved off screen', '<div style="position:absolute;left:-9999px"><a href="http://casino.example/">x</a></div>', '移出可视区域'],
     ['the hidden attribute', '<a hidden href="http://www.example.com/">百家乐</a>', 'hidden 属性'],
+    ['betting words apart (体育在线投注)', '<div style="display:none"><a href="http://www.hgty.example/">皇冠体育在线投注</a></div>', 'display:none'],
+    ['only the host says it (pinyin)', '<div style="display:none"><a href="http://www.hgty-touzhu.example/">皇冠</a></div>', 'display:none'],
   ])('%s', (_n, html, how) => {
     expect(readHiddenLinks(load(html), PAGE).map((l) => l.how)).toEqual([how]);
   });

@@ -86,7 +86,7 @@ const TRUSTED_HOST = /(?:^|\.)(?:gov\.cn|gov|conac\.cn|beian\.gov\.cn|miit\.gov\
  * private servers. Hidden tabs, drop-downs and share widgets hide ordinary off-site links on most
  * real pages (see the real-page test), so hiding alone is no evidence; hiding plus this is.
  */
-const SPAM = /博彩|赌场|赌博|娱乐城|百家乐|时时彩|六合彩|棋牌|老虎机|体育投注|真人视讯|葡京|威尼斯人|代孕|代开发票|发票代开|办证|私服|外挂|色情|\b(?:av\d|casino|bet\d*|poker|baccarat|lottery|porn|sex|viagra|pharmacy)/i;
+const SPAM = /博彩|赌|投注|下注|娱乐城|百家乐|时时彩|六合彩|棋牌|老虎机|真人视讯|葡京|威尼斯人|代孕|代开发票|发票代开|假证|私服|外挂|色情|\b(?:av\d|casino|bet\d*|poker|baccarat|lottery|porn|sex|viagra|pharmacy)|touzhu|bocai|duchang|baijiale/i;
 
 /**
  * Off-site links a visitor cannot see that advertise spam (SPAM), to hosts outside government and
