@@ -115,7 +115,9 @@ export function sameSite(a: string, b: string): boolean {
  * text (a deadline, a plan) are not item dates and are left out.
  */
 function futureItemDates(facts: PageFacts, asOf: string): string[] {
-  const dates = [...facts.blocks.flatMap((b) => b.items), ...(facts.list?.items ?? [])].map((i) => i.date);
+  // A month-day date's year is inferred so that it is never far in the future: not evidence.
+  const items = [...facts.blocks.flatMap((b) => b.items), ...(facts.list?.items ?? [])].filter((i) => !i.inferredYear);
+  const dates = items.map((i) => i.date);
   if (facts.pubDate) dates.push(facts.pubDate);
   return [...new Set(dates.filter((d) => d > asOf))].sort();
 }
