@@ -10,7 +10,9 @@ export const MATTER_OPTIONS = {
   engines: {
     yaml: {
       parse: (s: string) => YAML.parse(s) as object,
-      stringify: (d: object) => YAML.stringify(d, { lineWidth: 0 }),
+      // Written as YAML 1.1, which quotes what a 1.1 reader would take for another type: Astro
+      // reads frontmatter as 1.1, where a target 2026-12-05 would become a Date and yes a boolean.
+      stringify: (d: object) => YAML.stringify(d, { lineWidth: 0, version: '1.1' }),
     },
   },
 };
