@@ -89,8 +89,8 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
   const homeFacts = pages[0]?.facts;
   const [scripts, search, https] = await Promise.all([
     footerScripts(homeHtml, home.finalUrl, onSite, fetchPage),
-    homeFacts ? probeSearch(homeFacts, fetchPage) : Promise.resolve(undefined),
-    site.url.startsWith('http:') ? probeHttps(site.url, http) : Promise.resolve(undefined),
+    homeFacts ? probeSearch(homeFacts, fetchPage, opts.timeoutMs) : Promise.resolve(undefined),
+    site.url.startsWith('http:') ? probeHttps(site.url, http, opts.timeoutMs) : Promise.resolve(undefined),
   ]);
   footers.push(...scripts);
   while (frontier.length > 0) {
@@ -206,22 +206,22 @@ async function footerScripts(
 const SEARCH_WORD = '通知';
 
 /** Submit the home page's first GET search form once; POST forms are not submitted (they may change state). */
-async function probeSearch(facts: PageFacts, fetchPage: (url: string) => Promise<HttpOutcome>): Promise<{ url: string; ok: boolean; detail: string } | undefined> {
+async function probeSearch(facts: PageFacts, fetchPage: (url: string) => Promise<HttpOutcome>, timeoutMs: number): Promise<{ url: string; ok: boolean; detail: string } | undefined> {
   const form = facts.search.find((f) => f.method === 'get' && f.field !== '');
   if (!form) return undefined;
   const u = new URL(form.action);
   u.searchParams.set(form.field, SEARCH_WORD);
   const o = await fetchPage(u.href);
   const ok = o.ok && o.status < 400;
-  return { url: u.href, ok, detail: o.ok ? `HTTP ${o.status}` : o.message };
+  return { url: u.href, ok, detail: o.ok ? `HTTP ${o.status}` : failureDetail(o, timeoutMs) };
 }
 
 /** Does the site answer on https:// too? One HEAD request; any HTTP answer over TLS counts. */
-async function probeHttps(url: string, http: HttpClient): Promise<{ ok: boolean; detail: string }> {
+async function probeHttps(url: string, http: HttpClient, timeoutMs: number): Promise<{ ok: boolean; detail: string }> {
   const u = new URL(url);
   u.protocol = 'https:';
   u.pathname = '/';
   u.search = '';
   const o = await http.fetch(u.href, { method: 'HEAD' });
-  return o.ok ? { ok: o.status < 500, detail: `HTTP ${o.status}` } : { ok: false, detail: o.message };
+  return o.ok ? { ok: o.status < 500, detail: `HTTP ${o.status}` } : { ok: false, detail: failureDetail(o, timeoutMs) };
 }
