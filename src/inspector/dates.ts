@@ -18,9 +18,10 @@ export function quarterOf(isoDate: string): string {
   return `${y}-Q${Math.floor((m! - 1) / 3) + 1}`;
 }
 
-/** Days since 1970-01-01 of a YYYY-MM-DD date (UTC, so no time zone shifts a day). */
+/** Days since 1970-01-01 of a YYYY-MM-DD date (UTC, so no time zone shifts a day); throws on anything else (a programmer error). */
 export function dayNumber(isoDate: string): number {
-  return Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000);
+  if (!isIsoDate(isoDate)) throw new Error(`not a YYYY-MM-DD date: ${isoDate}`);
+  return Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
 }
 
 /** The YYYY-MM-DD date of a day number. */

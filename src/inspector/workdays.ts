@@ -2,7 +2,7 @@
 // calendar with its make-up working days (调休), from the chinese-days package's data. A date the
 // package has no data for is refused: plain weekdays would silently miscount every holiday week.
 import { createRequire } from 'node:module';
-import { dayNumber, isoDay } from './crawl/dates.ts';
+import { dayNumber, isoDay } from './dates.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -8,7 +8,7 @@
 // and a date is never taken from a link's URL, an alt or title attribute, a comment or a script.
 import type { CheerioAPI } from 'cheerio';
 import { isDateOnly, parseDate, scanDates } from './dates.ts';
-import { resolveLink } from './extract.ts';
+import { resolveLink } from './urls.ts';
 import type { Block, Channel, DatedItem, ListFacts } from './snapshot.ts';
 
 /** The part of a parsed node these readers use (cheerio's DOM, without depending on its package). */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { dayNumber, findDates, isDateOnly, isoDay, parseDate } from './dates.ts';
+import { dayNumber, isoDay } from '../dates.ts';
+import { findDates, isDateOnly, parseDate } from './dates.ts';
 
 const AS_OF = '2026-11-20';
 

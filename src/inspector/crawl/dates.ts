@@ -2,7 +2,7 @@
 // A public notice names the sites it finds stale, so a wrong date is worse than none: every form
 // here is strict, and look-alikes (the header clock, copyright years, phone numbers, month ranges,
 // version numbers) are skipped rather than guessed at.
-import { isIsoDate } from '../dates.ts';
+import { dayNumber, isIsoDate } from '../dates.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -14,17 +14,6 @@ export interface FoundDate {
   index: number;
   /** The text printed no year; it was inferred from the as-of date. */
   inferredYear?: true;
-}
-
-/** Days since 1970-01-01 of a YYYY-MM-DD date; throws on anything else (a programmer error). */
-export function dayNumber(iso: string): number {
-  if (!isIsoDate(iso)) throw new Error(`not a YYYY-MM-DD date: ${iso}`);
-  return Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
-}
-
-/** The YYYY-MM-DD date of a day number. */
-export function isoDay(n: number): string {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,5 +1,6 @@
 // Everything read out of one HTML page: its title and the links it makes. Pure; no I/O.
 import * as cheerio from 'cheerio';
+import { resolveLink } from './urls.ts';
 import { emptyFacts, readHeader, readMeta, visibleText } from './facts.ts';
 import { hasErrorReportEntry, readHiddenLinks, readSearchForms } from './features.ts';
 import { readBlocks, readBreadcrumb, readList, readNav, readPubDate } from './blocks.ts';
@@ -28,22 +29,7 @@ export interface ExtractedPage {
 }
 
 const ATTACHMENT = /\.(pdf|docx?|xlsx?|pptx?|wps|et|zip|rar|7z|txt|csv|ofd|ceb)$/i;
-const SKIP_SCHEME = /^(mailto|tel|javascript|data|about|sms|weixin|ftp|file|vbscript):/i;
 
-/** Resolve an attribute value against the page; undefined for links that lead nowhere to check. */
-export function resolveLink(raw: string | undefined, base: string): string | undefined {
-  if (raw === undefined) return undefined;
-  const href = raw.trim();
-  if (href === '' || href.startsWith('#') || SKIP_SCHEME.test(href)) return undefined;
-  try {
-    const u = new URL(href, base);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
-    u.hash = '';
-    return u.href;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Phrases a CMS prints on a "page not found" page that it serves with status 200. */
 const NOT_FOUND_TITLE = /(^|\D)404(\D|$)|页面不存在|找不到页面|页面未找到|无法找到该页|not found/i;
@@ -104,11 +90,6 @@ export function extractPage(html: string, pageUrl: string, asOf: string): Extrac
   return { title, links, saysNotFound: looksLikeNotFound(title, facts.text.replace(/\s+/g, ' ')), facts };
 }
 
-/** Same site: the same host, with or without a leading www. */
-export function sameSite(a: string, b: string): boolean {
-  const host = (u: string) => new URL(u).hostname.toLowerCase().replace(/^www\./, '');
-  return host(a) === host(b);
-}
 
 /**
  * Item and publication dates after the as-of date: a forged or mistyped date. Dates in running
@@ -121,3 +102,4 @@ function futureItemDates(facts: PageFacts, asOf: string): string[] {
   if (facts.pubDate) dates.push(facts.pubDate);
   return [...new Set(dates.filter((d) => d > asOf))].sort();
 }
+

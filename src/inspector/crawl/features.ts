@@ -1,7 +1,7 @@
 // Site features the national checklist asks for, read from one page: the site search, the
 // 我为政府网站找错 entry, and links hidden from visitors. Pure over the loaded document; no mutation.
 import type { CheerioAPI } from 'cheerio';
-import { resolveLink, sameSite } from './extract.ts';
+import { resolveLink, sameSite } from './urls.ts';
 import type { HiddenLink, SearchForm } from './snapshot.ts';
 
 /** Words in a search field's name, id, placeholder, title or value, or in the form's action, id or name. */

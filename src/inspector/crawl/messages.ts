@@ -3,7 +3,7 @@
 // Readers are pure over the loaded document and never change it (extract.ts removes scripts later).
 import type { CheerioAPI } from 'cheerio';
 import { findDates } from './dates.ts';
-import { resolveLink } from './extract.ts';
+import { resolveLink } from './urls.ts';
 import type { Channel, PageSnapshot, PublishedMessage } from './snapshot.ts';
 
 type Elem = ReturnType<ReturnType<CheerioAPI['root']>['children']>[number];
