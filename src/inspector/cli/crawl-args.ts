@@ -1,5 +1,6 @@
 // Command-line options of `npm run crawl`, parsed and checked (bad values are configuration errors).
 import { parseArgs } from 'node:util';
+import { wholeNumber } from './args.ts';
 import type { CrawlOptions } from '../crawl/options.ts';
 import { isIsoDate, quarterOf, todayInShanghai } from '../dates.ts';
 import { InputError } from '../registry/yaml-file.ts';
@@ -31,11 +32,6 @@ export const CRAWL_USAGE = `Usage: npm run crawl -- [options]
 
 Proxies: HTTP_PROXY, HTTPS_PROXY and NO_PROXY are honoured.`;
 
-function int(name: string, v: string | undefined, min: number): number | undefined {
-  if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v) || Number(v) < min) throw new InputError(`--${name} must be a whole number ≥ ${min}, got "${v}"`);
-  return Number(v);
-}
 
 /** Parse argv (without node and script); throws InputError on bad input, returns undefined for --help. */
 export function parseCrawlArgs(argv: string[], today = todayInShanghai()): CrawlArgs | undefined {
@@ -79,12 +75,12 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
   const set = <K extends keyof CrawlOptions>(k: K, v: CrawlOptions[K] | undefined) => {
     if (v !== undefined) options[k] = v;
   };
-  set('concurrency', int('concurrency', values.concurrency, 1));
-  set('perHost', int('per-host', values['per-host'], 1));
-  set('siteConcurrency', int('site-concurrency', values['site-concurrency'], 1));
-  set('maxPages', int('max-pages', values['max-pages'], 1));
-  set('maxDepth', int('max-depth', values['max-depth'], 0));
-  set('retries', int('retries', values.retries, 0));
+  set('concurrency', wholeNumber('concurrency', values.concurrency, 1));
+  set('perHost', wholeNumber('per-host', values['per-host'], 1));
+  set('siteConcurrency', wholeNumber('site-concurrency', values['site-concurrency'], 1));
+  set('maxPages', wholeNumber('max-pages', values['max-pages'], 1));
+  set('maxDepth', wholeNumber('max-depth', values['max-depth'], 0));
+  set('retries', wholeNumber('retries', values.retries, 0));
   set('timeoutMs', timeout === undefined ? undefined : Math.round(timeout * 1000));
   if (values['ignore-robots']) options.robots = false;
   if (values['allow-private']) options.allowPrivate = true;

@@ -1,5 +1,6 @@
 // Command-line options of `npm run probe`, parsed and checked (bad values are configuration errors).
 import { parseArgs } from 'node:util';
+import { wholeNumber } from '../cli/args.ts';
 import type { CrawlOptions } from '../crawl/options.ts';
 import { InputError } from '../registry/yaml-file.ts';
 import { PROBE_LIMIT_MS } from './run.ts';
@@ -47,11 +48,6 @@ export function parseDuration(name: string, v: string, bare?: 's'): number {
   return Math.round(Number(m[1]) * UNIT_MS[unit]!);
 }
 
-function int(name: string, v: string | undefined, min: number): number | undefined {
-  if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v) || Number(v) < min) throw new InputError(`--${name} must be a whole number ≥ ${min}, got "${v}"`);
-  return Number(v);
-}
 
 /** Parse argv (without node and script); throws InputError on bad input, returns undefined for --help. */
 export function parseProbeArgs(argv: string[]): ProbeArgs | undefined {
@@ -77,7 +73,7 @@ export function parseProbeArgs(argv: string[]): ProbeArgs | undefined {
   if (values.help) return undefined;
   const everyMs = values.every === undefined ? undefined : parseDuration('every', values.every);
   if (everyMs !== undefined && everyMs < MIN_EVERY_MS) throw new InputError(`--every must be at least 1m (one request per site per minute at most), got "${values.every}"`);
-  const rounds = int('rounds', values.rounds, 1);
+  const rounds = wholeNumber('rounds', values.rounds, 1);
   if (rounds !== undefined && everyMs === undefined) throw new InputError('--rounds needs --every (without it, one round is run)');
   const timeoutMs = values.timeout === undefined ? undefined : parseDuration('timeout', values.timeout, 's');
   if (timeoutMs !== undefined && !(timeoutMs >= 1 && timeoutMs <= PROBE_LIMIT_MS)) {
@@ -90,7 +86,7 @@ export function parseProbeArgs(argv: string[]): ProbeArgs | undefined {
   if (sites && sites.length === 0) throw new InputError('--sites needs at least one site id');
   const options: Partial<CrawlOptions> = {};
   if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
-  const concurrency = int('concurrency', values.concurrency, 1);
+  const concurrency = wholeNumber('concurrency', values.concurrency, 1);
   if (concurrency !== undefined) options.concurrency = concurrency;
   if (values['allow-private']) options.allowPrivate = true;
   return {
