@@ -182,4 +182,21 @@ describe('a home page that moved to another host', () => {
       server.close();
     }
   });
+
+  test('the site search is submitted once and a broken engine is seen; https is checked', async () => {
+    const broken = siteWith((t, notes) => t.includes('search-missing') && notes.some((n) => /500/.test(n)));
+    const working = siteWith((t) => !t.includes('search-missing') && !t.includes('site-unreachable'));
+    const { snaps } = await crawl([broken, working]);
+    expect(snaps[0]!.home.search).toMatchObject({ ok: false, detail: 'HTTP 500' });
+    expect(snaps[1]!.home.search).toMatchObject({ ok: true, detail: 'HTTP 200' });
+    expect(snaps[1]!.home.https?.ok).toBe(false);
+  });
+
+  test('column list pages come first: with a budget of 8 pages every home block is read on its list page', async () => {
+    const site = siteWith((t) => !t.includes('site-unreachable') && !t.includes('column-blank'));
+    const { snaps } = await crawl([site], { maxPages: 8 });
+    const blocks = snaps[0]!.columns.filter((c) => c.source === 'block');
+    expect(blocks.length).toBeGreaterThan(3);
+    expect(blocks.filter((c) => c.unread)).toEqual([]);
+  });
 });

@@ -49,8 +49,8 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
   const crawled = new Set<string>([site.url]);
   const parsed = new Set<string>();
   let homeHtml: string | undefined;
-  /** Links the rules depend on (column lists, navigation, consultation boards, frames, list pagination): crawled first. */
-  const wanted = new Set<string>();
+  /** Links the rules depend on, by rank (0 first): column lists, then list pagination, then navigation and boards. */
+  const wanted = new Map<string, number>();
   const homeFrames = new Set<string>();
   const footers: NonNullable<SiteSnapshot['home']['footers']> = [];
   links.remember(site.url, Promise.resolve({ url: site.url, verdict: 'ok', status: home.status, detail: `HTTP ${home.status}` }));
@@ -70,9 +70,10 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
     }
     if (homeFrames.has(url) && footers.length < MAX_FOOTERS) footers.push({ url, kind: 'frame', text: decoded.text.slice(0, MAX_FOOTER_CHARS) });
     pages.push({ url, finalUrl: res.finalUrl, depth, status: res.status, charset: decoded.charset, title: page.title, facts: page.facts });
-    for (const u of wantedLinks(page.facts, depth === 0 || homeFrames.has(url))) wanted.add(u);
+    for (const [u, rank] of wantedLinks(page.facts, depth === 0 || homeFrames.has(url))) wanted.set(u, Math.min(rank, wanted.get(u) ?? rank));
     const next: Array<{ url: string; depth: number }> = [];
-    const ordered = [...page.links].sort((a, b) => Number(wanted.has(b.url)) - Number(wanted.has(a.url)));
+    const rankOf = (u: string) => wanted.get(u) ?? 9;
+    const ordered = [...page.links].sort((a, b) => rankOf(a.url) - rankOf(b.url));
     for (const link of ordered) {
       if (link.url === url) continue;
       addRef(link.url, link.kind, url);
@@ -89,8 +90,8 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
   let frontier = first === 'not-found' ? [] : first;
   const homeFacts = pages[0]?.facts;
   const [scripts, search, https] = await Promise.all([
-    footerScripts(homeHtml, home.finalUrl, onSite, fetchPage),
-    homeFacts ? probeSearch(homeFacts, fetchPage, opts.timeoutMs) : Promise.resolve(undefined),
+    footerScripts(homeHtml, home.finalUrl, (u) => onSite(u) && robots.allowed(u), fetchPage),
+    homeFacts ? probeSearch(homeFacts, (u) => !onSite(u) || robots.allowed(u), fetchPage, opts.timeoutMs) : Promise.resolve(undefined),
     site.url.startsWith('http:') ? probeHttps(site.url, http, opts.timeoutMs) : Promise.resolve(undefined),
   ]);
   footers.push(...scripts);
@@ -159,19 +160,19 @@ const MAX_FOOTER_CHARS = 256 * 1024;
 /** Pagination pages read per column when its first page is not sorted newest first. */
 const MAX_LIST_PAGES = 4;
 
-/** Links a page gives that the rules need read: column lists and pagination, navigation, boards. */
-function wantedLinks(facts: PageFacts, homeLike: boolean): string[] {
-  const out: string[] = [];
+/** Links a page gives that the rules need read, with their rank: column lists 0, pagination 1, navigation and boards 2. */
+function wantedLinks(facts: PageFacts, homeLike: boolean): Array<[string, number]> {
+  const out: Array<[string, number]> = [];
   if (homeLike) {
     for (const b of facts.blocks) {
-      if (b.more) out.push(b.more);
-      else if (b.headingUrl) out.push(b.headingUrl);
+      const u = b.more ?? b.headingUrl;
+      if (u) out.push([u, 0]);
     }
-    out.push(...facts.nav.map((n) => n.url), ...facts.channels.map((c) => c.url));
+    for (const n of [...facts.nav, ...facts.channels]) out.push([n.url, 2]);
   }
   // The newest item may be on a later page when a list is not sorted newest first.
   const list = facts.list;
-  if (list && !sortedNewestFirst(list.items)) out.push(...list.pagination.slice(0, MAX_LIST_PAGES));
+  if (list && !sortedNewestFirst(list.items)) for (const u of list.pagination.slice(0, MAX_LIST_PAGES)) out.push([u, 1]);
   return out;
 }
 
@@ -187,13 +188,13 @@ const FOOTER_SCRIPT = /foot|bottom|dibu|copyright|banquan/i;
 async function footerScripts(
   html: string | undefined,
   base: string,
-  onSite: (u: string) => boolean,
+  fetchable: (u: string) => boolean,
   fetchPage: (url: string) => Promise<HttpOutcome>,
 ): Promise<Array<{ url: string; kind: 'script'; text: string }>> {
   if (!html) return [];
   const urls = [...html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)/gi)]
     .map((m) => resolveLink(m[1], base))
-    .filter((u): u is string => u !== undefined && onSite(u) && FOOTER_SCRIPT.test(new URL(u).pathname))
+    .filter((u): u is string => u !== undefined && fetchable(u) && FOOTER_SCRIPT.test(new URL(u).pathname))
     .slice(0, MAX_FOOTERS);
   const out: Array<{ url: string; kind: 'script'; text: string }> = [];
   for (const url of [...new Set(urls)]) {
@@ -207,11 +208,18 @@ async function footerScripts(
 const SEARCH_WORD = '通知';
 
 /** Submit the home page's first GET search form once; POST forms are not submitted (they may change state). */
-async function probeSearch(facts: PageFacts, fetchPage: (url: string) => Promise<HttpOutcome>, timeoutMs: number): Promise<{ url: string; ok: boolean; detail: string } | undefined> {
+async function probeSearch(
+  facts: PageFacts,
+  allowed: (url: string) => boolean,
+  fetchPage: (url: string) => Promise<HttpOutcome>,
+  timeoutMs: number,
+): Promise<{ url: string; ok: boolean; detail: string } | undefined> {
   const form = facts.search.find((f) => f.method === 'get' && f.field !== '');
   if (!form) return undefined;
   const u = new URL(form.action);
   u.searchParams.set(form.field, SEARCH_WORD);
+  // A search the site's robots.txt keeps crawlers out of is not submitted (then it is not judged broken).
+  if (!allowed(u.href)) return undefined;
   const o = await fetchPage(u.href);
   const ok = o.ok && o.status < 400;
   return { url: u.href, ok, detail: o.ok ? `HTTP ${o.status}` : failureDetail(o, timeoutMs) };
