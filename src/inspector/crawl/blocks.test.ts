@@ -1,12 +1,10 @@
 import * as cheerio from 'cheerio';
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { HOME_BLOCK, articlePath, buildSiteModel, listPath } from '../../sandbox/model.ts';
 import { renderArticle, renderHome, renderList } from '../../sandbox/render.ts';
 import { generateWeb } from '../../sandbox/web.ts';
-import type { RealLabel } from '../testing/real-pages.ts';
+import { realHtml, realLabels, type RealLabel } from '../testing/real-pages.ts';
 import { readBlocks, readBreadcrumb, readList, readNav, readPubDate } from './blocks.ts';
-import { decodeHtml } from './decode.ts';
 import type { Block, DatedItem } from './snapshot.ts';
 
 const AS_OF = '2026-11-20';
@@ -341,9 +339,8 @@ describe('the sandbox web', () => {
 // ---------------------------------------------------------------------------------------------
 // Real pages with hand-checked labels (../shared/real-pages, read at test time, never copied).
 
-const REAL = new URL('../../../../shared/real-pages/', import.meta.url);
-const labels = JSON.parse(readFileSync(new URL('labels.json', REAL), 'utf8')) as RealLabel[];
-const load = (file: string) => cheerio.load(decodeHtml(new Uint8Array(readFileSync(new URL(file, REAL)))).text);
+const labels = realLabels();
+const load = (file: string) => cheerio.load(realHtml(file));
 
 /**
  * The as-of date of each capture, so that MM-DD dates get their year: the labels give only the
@@ -439,7 +436,7 @@ describe('real pages: publication dates', () => {
 });
 
 test('reading a 100 KB page takes milliseconds', () => {
-  const pages = labels.filter((l) => l.kind === 'home').map((l) => ({ l, html: decodeHtml(new Uint8Array(readFileSync(new URL(l.file, REAL)))).text }));
+  const pages = labels.filter((l) => l.kind === 'home').map((l) => ({ l, html: realHtml(l.file) }));
   const start = performance.now();
   for (const { l, html } of pages) {
     const $ = cheerio.load(html);

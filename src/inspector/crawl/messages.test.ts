@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import * as cheerio from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import { dayNumber, formatDate } from '../../sandbox/dates.ts';
@@ -6,7 +5,7 @@ import { buildSiteModel, listPath, urlOf, type SiteModel } from '../../sandbox/m
 import { renderArticle, renderBoard, renderHome, renderList } from '../../sandbox/render.ts';
 import { generateWeb } from '../../sandbox/web.ts';
 import { page } from '../rules/testing/snapshot.ts';
-import { decodeHtml } from './decode.ts';
+import { realHtml } from '../testing/real-pages.ts';
 import { collectMessages, isChannelName, readChannels, readDate, readMessages, statusKind } from './messages.ts';
 import type { PublishedMessage } from './snapshot.ts';
 
@@ -234,8 +233,7 @@ describe('the sandbox boards', () => {
 });
 
 describe('the real pages in ../shared/real-pages', () => {
-  const dir = new URL('../../../../shared/real-pages/', import.meta.url);
-  const load = (file: string) => cheerio.load(decodeHtml(readFileSync(new URL(file, dir))).text);
+  const load = (file: string) => cheerio.load(realHtml(file));
   // Read by eye (grep 信箱|咨询|留言|互动|信访|投诉|举报): the consultation links of each page, and
   // the 信访 / 举报 / 投诉 / phone-line links that must not count.
   const cases: Array<[file: string, url: string, channels: string[], notChannels: string[]]> = [

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { realHtmlAsLabelled, realLabels } from '../testing/real-pages.ts';
 import rule, { findMarks, MARKS, scriptHtml, type Mark } from './identity-mark-missing.ts';
 import { context, snapshot } from './testing/snapshot.ts';
 
@@ -57,11 +57,10 @@ describe('identity-mark-missing', () => {
 });
 
 describe('every real page in ../shared/real-pages', () => {
-  const dir = new URL('../../../../shared/real-pages/', import.meta.url);
   type Label = { file: string; bytesEncoding: string; identity: { conac: boolean; siteCode: string | null; icp: string | null; psb: string | null; sponsor: string | null; contact: boolean } };
-  const labels = JSON.parse(readFileSync(new URL('labels.json', dir), 'utf8')) as Label[];
+  const labels = realLabels<Label>();
   test.each(labels.map((l) => [l.file, l] as const))('%s matches its hand-checked labels', (_f, l) => {
-    const html = new TextDecoder(l.bytesEncoding === 'GBK' ? 'gbk' : 'utf-8').decode(readFileSync(new URL(l.file, dir)));
+    const html = realHtmlAsLabelled(l);
     const want: Record<Mark, boolean> = {
       conac: l.identity.conac,
       'site-code': l.identity.siteCode !== null,

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import * as cheerio from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import type { Dictionary } from '../../schemas/dictionary.ts';
-import { decodeHtml } from '../crawl/decode.ts';
 import { visibleText } from '../crawl/facts.ts';
 import { loadDictionary } from '../registry/dictionary.ts';
 import { CONTENT } from '../rules/testing/snapshot.ts';
+import { realHtml, realLabels } from '../testing/real-pages.ts';
 import { compileDictionary, contextAt, findTypos } from './typos.ts';
 
 const shipped = loadDictionary(CONTENT);
@@ -154,11 +153,9 @@ describe('the shipped dictionary', () => {
 });
 
 describe('real pages in ../shared/real-pages', () => {
-  const dir = new URL('../../../../shared/real-pages/', import.meta.url);
-  type Label = { file: string; capturedAround: string };
-  const labels = JSON.parse(readFileSync(new URL('labels.json', dir), 'utf8')) as Label[];
+  const labels = realLabels();
   const textOf = (file: string) => {
-    const $ = cheerio.load(decodeHtml(readFileSync(new URL(file, dir))).text);
+    const $ = cheerio.load(realHtml(file));
     $('script, style, noscript, template').remove();
     return visibleText($);
   };
