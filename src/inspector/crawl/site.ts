@@ -177,7 +177,7 @@ function wantedLinks(facts: PageFacts, homeLike: boolean): Array<[string, number
 }
 
 /** Dates never increase down the list. */
-export function sortedNewestFirst(items: readonly { date: string }[]): boolean {
+function sortedNewestFirst(items: readonly { date: string }[]): boolean {
   return items.every((it, i) => i === 0 || it.date <= items[i - 1]!.date);
 }
 
