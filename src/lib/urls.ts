@@ -14,6 +14,13 @@ export const paths = {
   home: (): string => '',
   quarter: (quarter: string): string => `quarters/${quarter}/`,
   site: (site: string, quarter?: string): string => `sites/${site}/${quarter ? `#${quarter}` : ''}`,
+  unit: (unit: string): string => `units/${unit}/`,
+  /** The open-data page: downloads and their schema. */
+  data: (): string => 'data/',
+  /** An open-data file of one quarter, or of all quarters with 'all': data/2026-Q4/sites.csv. */
+  dataFile: (quarter: string | 'all', file: 'sites.csv' | 'findings.csv' | 'data.json'): string => `data/${quarter}/${file}`,
+  feed: (): string => 'feed.xml',
+  search: (): string => 'search/',
 };
 
 /** An internal URL under the configured base, e.g. href(paths.quarter('2026-Q4')) → /repo/quarters/2026-Q4/. */
