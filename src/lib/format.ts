@@ -25,3 +25,14 @@ export function formatDate(isoDate: string): string {
 export function formatDateRange(range: { from: string; to: string }): string {
   return range.from === range.to ? formatDate(range.from) : `${formatDate(range.from)}至${formatDate(range.to)}`;
 }
+
+/**
+ * A change as the notices word it: 提高 2.5 个百分点, 下降 1.2 分, 持平. unit is what follows the
+ * number (个百分点, 分, 个); the figure is rounded to one decimal before deciding its direction.
+ */
+export function formatChange(delta: number, unit: string, words: { up: string; down: string } = { up: '提高', down: '下降' }): string {
+  // Half away from zero, so a rise and a fall of the same size read the same.
+  const rounded = (Math.sign(delta) * Math.round(Math.abs(delta) * 10)) / 10;
+  if (rounded === 0) return '持平';
+  return `${rounded > 0 ? words.up : words.down} ${String(Math.abs(rounded))} ${unit}`;
+}

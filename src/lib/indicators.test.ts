@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MARKS } from '../inspector/rules/identity-mark-missing.ts';
 import { RULES } from '../inspector/rules/index.ts';
-import { KNOWN_INDICATORS, MARK_ORDER, indicatorTitle, isVetoIndicator, markName } from './indicators.ts';
+import { KNOWN_INDICATORS, MARK_ORDER, indicatorKind, indicatorTitle, isVetoIndicator, markName } from './indicators.ts';
 
 describe('indicator names', () => {
   it('gives Chinese titles and the veto flag', () => {
@@ -12,6 +12,14 @@ describe('indicator names', () => {
     expect(isVetoIndicator('broken-link')).toBe(false);
   });
 
+  it('tells bonus and advice items from deductions', () => {
+    expect(indicatorKind('data-release-updated')).toBe('bonus');
+    expect(indicatorKind('https-missing')).toBe('advice');
+    expect(indicatorKind('broken-link')).toBe('deduction');
+    expect(indicatorKind('media-not-updated')).toBe('veto');
+    expect(indicatorKind('message-overdue')).toBe('deduction');
+    expect(indicatorKind('brand-new-rule')).toBe('deduction');
+  });
   it('shows an unknown id as itself', () => {
     expect(indicatorTitle('brand-new-rule')).toBe('brand-new-rule');
     expect(isVetoIndicator('brand-new-rule')).toBe(false);

@@ -27,8 +27,17 @@ export function indicatorTitle(id: string): string {
 
 /** Whether the indicator is a veto item (单项否决). */
 export function isVetoIndicator(id: string): boolean {
+  return indicatorKind(id) === 'veto';
+}
+
+/** What an indicator does to a score: veto, deduction, bonus (加分) or advice (建议, never scored). */
+export type IndicatorKind = 'veto' | 'deduction' | 'bonus' | 'advice';
+
+/** The kind of an indicator; a manual or unknown id that is not a veto counts as a deduction. */
+export function indicatorKind(id: string): IndicatorKind {
   const rule = RULE_BY_ID.get(id);
-  return rule ? rule.kind === 'veto' : id in MANUAL_VETOES;
+  if (rule) return rule.kind;
+  return id in MANUAL_VETOES ? 'veto' : 'deduction';
 }
 
 /** Every indicator id the portal has a title for. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finding, row } from './fixtures.test-helpers.ts';
-import { groupFindings, problemItems, problemText, targetLabel } from './problems.ts';
+import { groupFindings, problemItems, problemsByIndicator, problemText, targetLabel } from './problems.ts';
 
 const unreachable = row({
   site: 'linhe-edu',
@@ -49,6 +49,51 @@ describe('problemText (检查发现的问题)', () => {
   it('names a veto that has no finding of its own, and an unknown indicator by its id', () => {
     const r = row({ site: 'x', name: 'X', score: 100, verdict: 'fail', vetoes: ['homepage-not-updated'], findings: [finding('new-rule', 't')] });
     expect(problemText(r)).toBe('首页不更新（单项否决）；new-rule 1 个');
+  });
+});
+
+const portal = row({
+  site: 'linhe',
+  name: '临河市人民政府',
+  score: 99.7,
+  findings: [
+    finding('broken-link', 'http://www.linhe.gov.cn/x.html', 0.1),
+    finding('data-release-updated', '数据发布', 1),
+    finding('https-missing', 'http://www.linhe.gov.cn/'),
+    finding('typo', '既使', 0.1),
+  ],
+});
+
+describe('bonus and advice items', () => {
+  it('are not problems of the notice', () => {
+    expect(problemText(portal)).toBe('链接不可用 1 个；错别字 1 个');
+  });
+  it('come after deductions on the site page: bonus, then advice', () => {
+    expect(groupFindings(portal).map((g) => [g.indicator, g.kind])).toEqual([
+      ['broken-link', 'deduction'],
+      ['typo', 'deduction'],
+      ['data-release-updated', 'bonus'],
+      ['https-missing', 'advice'],
+    ]);
+  });
+});
+
+describe('problemsByIndicator (二、主要问题)', () => {
+  it('counts sites and findings per indicator, vetoes first, then by number of sites', () => {
+    const all = problemsByIndicator([unreachable, lowScore, portal]);
+    // broken-link: 3 on linhe-edu, 1 on linhe-water, 1 on linhe = 3 sites, 5 findings.
+    expect(all.map((p) => [p.indicator, p.veto, p.sites.length, p.findings])).toEqual([
+      ['site-unreachable', true, 1, 1],
+      ['broken-link', false, 3, 5],
+      ['identity-mark-missing', false, 2, 3],
+      ['column-stale', false, 1, 2],
+      ['typo', false, 1, 1],
+    ]);
+    // Most findings first, then by name.
+    expect(all[1]!.sites.map((s) => [s.name, s.count])).toEqual([['临河市教育局', 3], ['临河市人民政府', 1], ['临河市水务局', 1]]);
+  });
+  it('is empty for a quarter without problems', () => {
+    expect(problemsByIndicator([row({ site: 'hexi', name: '河西县人民政府', score: 100 })])).toEqual([]);
   });
 });
 

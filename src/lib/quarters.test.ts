@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { row } from './fixtures.test-helpers.ts';
-import { formatDate, formatDateRange, formatPercent, formatScore, verdictName } from './format.ts';
-import { byQuarter, failingSites, quarterName, sortByScore, summarizeQuarter, summarizeQuarters } from './quarters.ts';
+import { formatChange, formatDate, formatDateRange, formatPercent, formatScore, verdictName } from './format.ts';
+import { byQuarter, failingSites, previousQuarter, quarterChange, quarterName, sortByScore, sortForTable, summarizeQuarter, summarizeQuarters } from './quarters.ts';
 
 const linhe = row({ site: 'linhe', name: '临河市人民政府', score: 98.6 });
 const edu = row({ site: 'linhe-edu', name: '临河市教育局', score: 99, verdict: 'fail', vetoes: ['site-unreachable'] });
@@ -61,9 +61,38 @@ describe('table order', () => {
     expect(sortByScore([edu, linhe, water, hexi, twin]).map((r) => r.site)).toEqual(['linhe-water', 'hexi', 'a-twin', 'linhe', 'linhe-edu']);
   });
 
+  it('puts every failing site first in the full table, even one failed by a veto at 100', () => {
+    const vetoed = row({ site: 'hexi', name: '河西县人民政府', score: 100, verdict: 'fail', vetoes: ['hidden-link'] });
+    expect(sortForTable([linhe, vetoed, edu, water]).map((r) => r.site)).toEqual(['linhe-water', 'linhe-edu', 'hexi', 'linhe']);
+  });
+
   it('lists the failing sites in the same order', () => {
     expect(failingSites([edu, linhe, water]).map((r) => r.site)).toEqual(['linhe-water', 'linhe-edu']);
     expect(failingSites([linhe])).toEqual([]);
+  });
+});
+
+describe('change from the previous quarter', () => {
+  it('finds the calendar quarter before', () => {
+    expect(previousQuarter('2026-Q4')).toBe('2026-Q3');
+    expect(previousQuarter('2026-Q1')).toBe('2025-Q4');
+    expect(() => previousQuarter('2026-Q5')).toThrow(/2026-Q5/);
+  });
+  it('compares with that quarter only', () => {
+    const q3 = row({ site: 'linhe', name: '临河市人民政府', score: 90, quarter: '2026-Q3', asOf: '2026-08-20' });
+    const q3b = row({ site: 'hexi', name: '河西县人民政府', score: 50, verdict: 'fail', quarter: '2026-Q3', asOf: '2026-08-20' });
+    const all = summarizeQuarters([linhe, edu, water, q3, q3b]);
+    // Q4: 1 of 3 pass (33.3 %), average 85.03; Q3: 1 of 2 (50 %), average 70.
+    const change = quarterChange(all[0]!, all)!;
+    expect(change.previous).toBe('2026-Q3');
+    expect(change.failed).toBe(1);
+    expect(formatChange(change.passRate, '个百分点')).toBe('下降 16.7 个百分点');
+    expect(formatChange(change.averageScore, '分')).toBe('提高 15 分');
+    expect(quarterChange(all[1]!, all)).toBeNull();
+  });
+  it('says 持平 when the rounded change is zero', () => {
+    expect(formatChange(0.04, '分')).toBe('持平');
+    expect(formatChange(-0.05, '分')).toBe('下降 0.1 分');
   });
 });
 

@@ -54,6 +54,43 @@ export function sortByScore<T extends SiteQuarter>(rows: readonly T[]): T[] {
   return [...rows].sort((a, b) => a.score - b.score || a.name.localeCompare(b.name, 'zh-CN') || (a.site < b.site ? -1 : a.site > b.site ? 1 : 0));
 }
 
+/**
+ * The full score table's order: every 不合格 site before every 合格 one (a site failed by a veto
+ * can still score 100), each by score ascending, then name and id.
+ */
+export function sortForTable<T extends SiteQuarter>(rows: readonly T[]): T[] {
+  const sorted = sortByScore(rows);
+  return [...sorted.filter((r) => r.verdict === 'fail'), ...sorted.filter((r) => r.verdict === 'pass')];
+}
+
+/** The calendar quarter before: 2026-Q1 → 2025-Q4. */
+export function previousQuarter(quarter: string): string {
+  const m = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  if (!m) throw new Error(`previousQuarter: not a quarter: ${quarter}`);
+  const [year, q] = [Number(m[1]), Number(m[2])];
+  return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
+}
+
+/** How a quarter's headline figures moved since the one before: percentage points, points, sites. */
+export interface QuarterChange {
+  previous: string;
+  passRate: number;
+  averageScore: number;
+  failed: number;
+}
+
+/** The change from the calendar quarter before, or null when that quarter was not checked. */
+export function quarterChange(current: QuarterSummary, all: readonly QuarterSummary[]): QuarterChange | null {
+  const previous = all.find((s) => s.quarter === previousQuarter(current.quarter));
+  if (!previous) return null;
+  return {
+    previous: previous.quarter,
+    passRate: current.passRate - previous.passRate,
+    averageScore: current.averageScore - previous.averageScore,
+    failed: current.failed - previous.failed,
+  };
+}
+
 /** The sites a notice names (不合格), in table order: score ascending, then name. */
 export function failingSites<T extends SiteQuarter>(rows: readonly T[]): T[] {
   return sortByScore(rows.filter((r) => r.verdict === 'fail'));

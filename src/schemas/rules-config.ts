@@ -33,6 +33,11 @@ export const rulesConfigSchema = z.strictObject({
   bonusAbove: z.number().min(0).max(100),
   /** Departments without public services: the deduction part is out of this many points, scaled to 100. National default 75. */
   noServicesOutOf: z.number().positive().max(100),
+  /** Points a responsible unit loses in the office's yearly assessment (日常考核), per item. */
+  assessment: z.strictObject({
+    /** Per site of the unit judged 不合格 in a quarter. */
+    failingSite: z.number().min(0),
+  }),
   /** Column classes by name keywords, with their windows. */
   columns: z.strictObject(Object.fromEntries(COLUMN_CLASSES.map((c) => [c, columnClassSchema])) as Record<ColumnClass, typeof columnClassSchema>),
   /** Columns every site must have (column-missing), by id: the name of the item and the words that show it exists. */
