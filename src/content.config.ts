@@ -1,17 +1,30 @@
-// The portal's only collection: one findings file per site per quarter, read with the writer's schema (STYLE 4).
+// The portal's collections, read with the writers' schemas (STYLE 4): the findings files, the
+// office's quarter files and the registry's units.
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { resolve } from 'node:path';
+import { file, glob } from 'astro/loaders';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { contentDir } from './lib/content-dir.ts';
 import { siteQuarterSchema } from './schemas/findings.ts';
+import { quarterFileSchema } from './schemas/quarter.ts';
+import { unitSchema } from './schemas/registry.ts';
 
-/** CONTENT_DIR points the portal at another content folder (tests, an office's private checkout). */
-const findingsDir = process.env.CONTENT_DIR ? pathToFileURL(`${resolve(process.env.CONTENT_DIR, 'findings')}/`) : './content/findings';
+const dirUrl = (name: string) => pathToFileURL(`${join(contentDir(), name)}/`);
 
 const findings = defineCollection({
   // Keep ids as written (2026-Q4/linhe); the default id slugifies and lower-cases the quarter.
-  loader: glob({ pattern: '**/*.md', base: findingsDir, generateId: ({ entry }) => entry.replace(/\.md$/, '') }),
+  loader: glob({ pattern: '**/*.md', base: dirUrl('findings'), generateId: ({ entry }) => entry.replace(/\.md$/, '') }),
   schema: siteQuarterSchema,
 });
 
-export const collections = { findings };
+const quarters = defineCollection({
+  loader: glob({ pattern: '*.md', base: dirUrl('quarters'), generateId: ({ entry }) => entry.replace(/\.md$/, '') }),
+  schema: quarterFileSchema,
+});
+
+const units = defineCollection({
+  loader: file(join(contentDir(), 'units.yaml')),
+  schema: unitSchema,
+});
+
+export const collections = { findings, quarters, units };

@@ -1,10 +1,80 @@
-// The findings collection as every page reads it: loaded once, each file checked against its place.
-import { getCollection } from 'astro:content';
-import { checkEntryIds } from './sites.ts';
+// The collections as every page reads them: loaded and grouped once per build (a build renders
+// tens of thousands of pages; none of them may walk all findings again), each file checked
+// against its place.
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { loadRulesConfig } from '../inspector/registry/rules-config.ts';
+import type { SiteQuarter } from '../schemas/findings.ts';
+import { contentDir } from './content-dir.ts';
+import { byQuarter, summarizeQuarter, type QuarterSummary } from './quarters.ts';
+import { bySite, checkEntryIds, type SiteHistory } from './sites.ts';
+import { unitAndBelow, unitTree, type UnitTree } from './units.ts';
 
-/** Every findings entry; throws (failing the build) when a file sits under the wrong quarter or name. */
-export async function findingsEntries() {
-  const entries = await getCollection('findings');
-  checkEntryIds(entries);
-  return entries;
+/** One quarter: its rows, headline figures and the office's file when there is one. */
+export interface QuarterData {
+  quarter: string;
+  rows: SiteQuarter[];
+  summary: QuarterSummary;
+  file: CollectionEntry<'quarters'> | undefined;
+}
+
+/** Everything the pages are built from. */
+export interface PortalData {
+  /** Quarters, newest first. */
+  quarters: QuarterData[];
+  summaries: QuarterSummary[];
+  /** Sites in id order, each with its checks newest first. */
+  sites: SiteHistory<CollectionEntry<'findings'>>[];
+  units: UnitTree;
+  /** Units with at least one site checked (theirs or under them), with those sites' rows. */
+  unitRows: Map<string, SiteQuarter[]>;
+  /** Points a unit loses per non-compliant site (rules.yaml, assessment.failingSite). */
+  failingSitePoints: number;
+}
+
+let cached: Promise<PortalData> | undefined;
+
+/** The portal's data, loaded once; throws (failing the build) on a misplaced file. */
+export function portalData(): Promise<PortalData> {
+  cached ??= load();
+  return cached;
+}
+
+async function load(): Promise<PortalData> {
+  const [findings, quarterFiles, unitEntries] = await Promise.all([getCollection('findings'), getCollection('quarters'), getCollection('units')]);
+  checkEntryIds(findings);
+  const misplaced = quarterFiles.filter((q) => q.id !== q.data.quarter);
+  if (misplaced.length) throw new Error(`quarter files in the wrong place: ${misplaced.map((q) => `quarters/${q.id}.md says ${q.data.quarter}`).join('; ')}`);
+  const fileOf = new Map(quarterFiles.map((q) => [q.id, q]));
+  const quarters = byQuarter(findings.map((e) => e.data)).map((g) => ({
+    quarter: g.quarter,
+    rows: g.rows,
+    summary: summarizeQuarter(g.rows),
+    file: fileOf.get(g.quarter),
+  }));
+  const units = unitTree(unitEntries.map((e) => e.data));
+  return {
+    quarters,
+    summaries: quarters.map((q) => q.summary),
+    sites: bySite(findings),
+    units,
+    unitRows: rowsByUnit(findings.map((e) => e.data), units),
+    failingSitePoints: loadRulesConfig(contentDir()).assessment.failingSite,
+  };
+}
+
+/** Each unit's rows: its own sites' and those of every unit under it. */
+function rowsByUnit(rows: readonly SiteQuarter[], units: UnitTree): Map<string, SiteQuarter[]> {
+  const own = new Map<string, SiteQuarter[]>();
+  for (const r of rows) {
+    const list = own.get(r.unit);
+    if (list) list.push(r);
+    else own.set(r.unit, [r]);
+  }
+  const out = new Map<string, SiteQuarter[]>();
+  for (const id of new Set([...units.byId.keys(), ...own.keys()])) {
+    const below = units.byId.has(id) ? unitAndBelow(units, id) : [id];
+    const all = below.flatMap((u) => own.get(u) ?? []);
+    if (all.length) out.set(id, all);
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { row } from './fixtures.test-helpers.ts';
-import { bySite, checkEntryIds } from './sites.ts';
+import { quarterName } from './quarters.ts';
+import { bySite, checkEntryIds, scoreHistory } from './sites.ts';
 
 const entry = (quarter: string, site: string, name = site) => ({ id: `${quarter}/${site}`, data: row({ site, name, score: 90, quarter }) });
 
@@ -24,5 +25,14 @@ describe('bySite', () => {
       ['linhe', '临河市人民政府', ['2026-Q4', '2026-Q3', '2025-Q4']],
     ]);
     expect(bySite([])).toEqual([]);
+  });
+});
+
+describe('scoreHistory', () => {
+  it('runs oldest to newest and makes room for a bonus above 100', () => {
+    const spec = scoreHistory([row({ site: 'a', name: 'A', score: 101.25, quarter: '2026-Q4' }), row({ site: 'a', name: 'A', score: 57.46, quarter: '2026-Q3' })], quarterName);
+    expect(spec.labels).toEqual(['2026年第三季度', '2026年第四季度']);
+    expect(spec.series[0]!.values).toEqual([57.5, 101.3]);
+    expect(spec.max).toBe(102);
   });
 });

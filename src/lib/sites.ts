@@ -1,5 +1,6 @@
 // The collection as the pages need it: checked ids, and each site's quarters.
 import type { SiteQuarter } from '../schemas/findings.ts';
+import type { ChartSpec } from './charts.ts';
 
 /** What the pages need of a collection entry; Astro's entries fit this shape. */
 export interface Entry {
@@ -35,4 +36,17 @@ export function bySite<T extends Entry>(entries: readonly T[]): SiteHistory<T>[]
       const sorted = [...es].sort((a, b) => (a.data.quarter < b.data.quarter ? 1 : a.data.quarter > b.data.quarter ? -1 : 0));
       return { site, name: sorted[0]!.data.name, entries: sorted };
     });
+}
+
+/** A site's score per quarter, oldest first, for the line chart of its page. */
+export function scoreHistory(checks: readonly SiteQuarter[], quarterLabel: (q: string) => string): ChartSpec {
+  const sorted = [...checks].sort((a, b) => (a.quarter < b.quarter ? -1 : 1));
+  return {
+    type: 'line',
+    labels: sorted.map((c) => quarterLabel(c.quarter)),
+    series: [{ label: '得分', values: sorted.map((c) => Math.round(c.score * 10) / 10) }],
+    unit: '分',
+    min: 0,
+    max: Math.max(100, ...sorted.map((c) => Math.ceil(c.score))),
+  };
 }

@@ -15,6 +15,10 @@ export const paths = {
   quarter: (quarter: string): string => `quarters/${quarter}/`,
   site: (site: string, quarter?: string): string => `sites/${site}/${quarter ? `#${quarter}` : ''}`,
   unit: (unit: string): string => `units/${unit}/`,
+  /** Every site, with its latest result. */
+  sites: (): string => 'sites/',
+  /** Every unit, with the half-year table of points lost. */
+  units: (): string => 'units/',
   /** The open-data page: downloads and their schema. */
   data: (): string => 'data/',
   /** An open-data file of one quarter, or of all quarters with 'all': data/2026-Q4/sites.csv. */
