@@ -1,13 +1,13 @@
 // The whole pipeline on the simulated web: registry → crawl through the proxy → findings files →
 // Astro portal under a project base path. One generated file is pinned (checked by hand against
 // the sandbox's ground truth, see tests/fixtures/README.md).
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runDemo, type DemoResult } from '../src/demo/demo.ts';
 import { parseSiteQuarter } from '../src/inspector/report/site-quarter.ts';
+import { buildPortal } from './build-portal.ts';
 
 const FAST = { timeoutMs: 1_500, homeAttemptGapMs: 50, backoffMs: 50, hostDelayMs: 0 };
 let dir: string;
@@ -47,15 +47,7 @@ describe('pipeline', () => {
   });
 
   test('the portal builds under a project base path and names the non-compliant sites', () => {
-    const out = join(dir, 'dist');
-    // Vitest puts Vite's own variables (BASE_URL, MODE, …) into process.env; the build must not inherit them.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|VITEST.*|TEST)$/.test(k)));
-    const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], {
-      env: { ...env, CONTENT_DIR: dir, BASE_PATH: '/gov-portal', ASTRO_TELEMETRY_DISABLED: '1' },
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    expect(build.status, build.stderr + build.stdout).toBe(0);
+    const out = buildPortal({ work: dir, base: '/gov-portal', contentDir: dir });
     const quarter = readFileSync(join(out, 'quarters', '2026-Q4', 'index.html'), 'utf8');
     expect(quarter).toContain('<html lang="zh-CN"');
     expect(quarter).toContain('关于2026年第四季度政府网站检查情况的通报');

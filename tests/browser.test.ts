@@ -1,0 +1,277 @@
+// The built portal in a real browser (Debian's chromium), served under a project base path as
+// GitHub Pages serves it: links, charts, the notice, the score table's filter and sort, the page
+// without JavaScript, print, the Content-Security-Policy and accessibility (axe-core, WCAG 2.1 AA).
+// Built once from the repository's own content/ (the committed demo data).
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import * as cheerio from 'cheerio';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { checkLinks } from '../src/checks/links.ts';
+import { serveStatic, type StaticServer } from '../src/checks/serve.ts';
+import { parseSiteQuarter } from '../src/inspector/report/site-quarter.ts';
+import { buildPortal } from './build-portal.ts';
+
+const BASE = '/gov-portal';
+const QUARTER = '2026-Q4';
+const QUARTER_PATH = `${BASE}/quarters/${QUARTER}/`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The flags keep a headless chromium off the network and quiet in a container without a sandbox.
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let work: string;
+let dist: string;
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+
+/** Open a path of the portal in a new page, recording console errors, uncaught exceptions and CSP violations. */
+async function visit(path: string, ctx: BrowserContext = context): Promise<{ page: Page; problems: string[] }> {
+  const page = await ctx.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (e) => problems.push(`exception: ${e.message}`));
+  // A CSP violation is also reported as an event; the binding hears it even if the console is quiet.
+  await page.exposeBinding('reportCspViolation', (_source, text: string) => problems.push(`CSP: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { reportCspViolation(t: string): void }).reportCspViolation(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} in ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  const res = await page.goto(server.origin + path);
+  expect(res?.status(), path).toBe(200);
+  return { page, problems };
+}
+
+/** Data attributes of the score table's rows, from the built HTML: the browser's results are checked against these. */
+function scoreRowsInHtml(): { name: string; unit: string; region: string; verdict: string; score: number }[] {
+  const $ = cheerio.load(readFileSync(join(dist, 'quarters', QUARTER, 'index.html'), 'utf8'));
+  return $('[data-score-table] tbody tr')
+    .toArray()
+    .map((tr) => ({ name: tr.attribs['data-name']!, unit: tr.attribs['data-unit']!, region: tr.attribs['data-region']!, verdict: tr.attribs['data-verdict']!, score: Number(tr.attribs['data-score']) }));
+}
+
+/** data-name of the score table's rows that the browser shows, in their order. */
+const shownRows = (page: Page) =>
+  page.$$eval('[data-score-table] tbody tr', (trs) => trs.filter((tr) => (tr as HTMLElement).checkVisibility()).map((tr) => (tr as HTMLElement).dataset['name']!));
+
+/** Wait until every chart figure is drawn, then tell for each whether its canvas differs from a blank one of the same size. */
+async function chartsDrawn(page: Page): Promise<{ id: string; painted: boolean; dataRows: number }[]> {
+  await page.waitForFunction(() => [...document.querySelectorAll('figure.chart')].every((f) => f.hasAttribute('data-drawn')));
+  return page.$$eval('figure.chart', (figures) =>
+    figures.map((f) => {
+      const canvas = f.querySelector('canvas')!;
+      const blank = document.createElement('canvas');
+      blank.width = canvas.width;
+      blank.height = canvas.height;
+      return { id: f.id, painted: canvas.width > 0 && canvas.toDataURL() !== blank.toDataURL(), dataRows: f.querySelectorAll('table.chart-data tbody tr').length };
+    }),
+  );
+}
+
+/** axe-core on a page: its serious and critical violations, one line each (rule, summary, elements), and how many checks passed. */
+async function axe(page: Page): Promise<{ serious: string[]; passed: number }> {
+  const { violations, passes } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return { serious, passed: passes.length };
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'browser-'));
+  dist = buildPortal({ work, base: BASE });
+  server = await serveStatic({ dir: dist, base: BASE });
+  if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(15_000);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('the built portal in a browser', () => {
+  test('no internal link, asset or anchor is broken', async () => {
+    const report = await checkLinks({ dir: dist, base: BASE });
+    expect(report.pages).toBeGreaterThan(10);
+    expect(report.broken).toEqual([]);
+  });
+
+  test('home: every chart is drawn on its canvas and has its data table', async () => {
+    const { page, problems } = await visit(`${BASE}/`);
+    const charts = await chartsDrawn(page);
+    expect(charts.length).toBeGreaterThanOrEqual(4);
+    for (const c of charts) {
+      expect(c.painted, c.id).toBe(true);
+      expect(c.dataRows, c.id).toBeGreaterThan(0);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('quarter: the notice has its sections and both attachments with the official columns', async () => {
+    const { page, problems } = await visit(QUARTER_PATH);
+    const h2 = await page.locator('article.notice h2').allTextContents();
+    expect(h2.slice(0, 3)).toEqual(['一、总体情况', '二、主要问题', '三、工作要求']);
+    expect(h2[3]).toMatch(/^附件1/);
+    expect(h2[4]).toMatch(/^附件2/);
+    const headers = (id: string) => page.locator(`section[aria-labelledby="${id}"] thead th`).allTextContents();
+    expect(await headers('attachment-1')).toEqual(['序号', '网站名称', '首页地址', '检查发现的问题']);
+    expect(await headers('attachment-2')).toEqual(['序号', '账号名称', '账号类型', '开设单位', '主要问题']);
+    // 附件1 lists exactly the failing sites.
+    const failing = scoreRowsInHtml().filter((r) => r.verdict === 'fail');
+    expect(await page.locator('section[aria-labelledby="attachment-1"] tbody tr').count()).toBe(failing.length);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('quarter: the score table filters by verdict, region and name, resets and sorts by score', async () => {
+    const rows = scoreRowsInHtml();
+    const failing = rows.filter((r) => r.verdict === 'fail');
+    // The built table must agree with the findings files it was built from.
+    const dir = fileURLToPath(new URL(`../content/findings/${QUARTER}`, import.meta.url));
+    const failingFiles = readdirSync(dir).filter((f) => parseSiteQuarter(readFileSync(join(dir, f), 'utf8'), f).data.verdict === 'fail');
+    expect(failing.length).toBe(failingFiles.length);
+    expect(failing.length).toBeGreaterThan(1);
+    expect(failing.length).toBeLessThan(rows.length);
+
+    const { page, problems } = await visit(QUARTER_PATH);
+    const root = page.locator('[data-score-table]');
+    const form = root.locator('form.table-filter');
+    const status = root.locator('[data-count]');
+    expect(await form.isVisible()).toBe(true);
+    expect(await shownRows(page)).toHaveLength(rows.length);
+
+    await form.locator('select[name=verdict]').selectOption('fail');
+    expect(await shownRows(page)).toEqual(failing.map((r) => r.name));
+    expect(await status.textContent()).toContain(`${failing.length} / ${rows.length}`);
+
+    // The region with the most failing sites, then the unit name of its first one.
+    const counts = Map.groupBy(failing, (r) => r.region);
+    const region = [...counts.keys()].sort((a, b) => counts.get(b)!.length - counts.get(a)!.length)[0]!;
+    await form.locator('select[name=region]').selectOption(region);
+    const inRegion = failing.filter((r) => r.region === region);
+    expect(await shownRows(page)).toEqual(inRegion.map((r) => r.name));
+    expect(await status.textContent()).toContain(`${inRegion.length} / ${rows.length}`);
+    const text = inRegion[0]!.unit;
+    await form.locator('input[name=text]').fill(text);
+    const named = inRegion.filter((r) => r.name.includes(text) || r.unit.includes(text));
+    expect(await shownRows(page)).toEqual(named.map((r) => r.name));
+    expect(await status.textContent()).toContain(`${named.length} / ${rows.length}`);
+
+    await form.locator('button[type=reset]').click();
+    await expect.poll(() => shownRows(page)).toHaveLength(rows.length);
+    expect(await status.textContent()).toContain(`${rows.length} / ${rows.length}`);
+
+    // Sort the failing sites by score, up then down.
+    await form.locator('select[name=verdict]').selectOption('fail');
+    const scores = async () => (await shownRows(page)).map((name) => rows.find((r) => r.name === name)!.score);
+    const byScore = failing.map((r) => r.score).sort((a, b) => a - b);
+    await root.locator('button[data-sort="score"]').click();
+    expect(await root.locator('th:has(button[data-sort="score"])').getAttribute('aria-sort')).toBe('ascending');
+    expect(await scores()).toEqual(byScore);
+    await root.locator('button[data-sort="score"]').click();
+    expect(await root.locator('th:has(button[data-sort="score"])').getAttribute('aria-sort')).toBe('descending');
+    expect(await scores()).toEqual(byScore.toReversed());
+    expect(await root.locator('th[aria-sort]').count()).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('quarter without JavaScript: every row is shown, the controls stay hidden, the page is complete', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
+    try {
+      noScript.setDefaultTimeout(10_000);
+      const { page, problems } = await visit(QUARTER_PATH, noScript);
+      const rows = scoreRowsInHtml();
+      expect(await shownRows(page)).toEqual(rows.map((r) => r.name));
+      expect(await page.locator('form.table-filter').isVisible()).toBe(false);
+      expect(await page.locator('[data-count]').isVisible()).toBe(false);
+      expect(await page.locator('button.sort:visible').count()).toBe(0);
+      expect(await page.locator('h1.notice-title').isVisible()).toBe(true);
+      expect(await page.locator('#attachment-2').isVisible()).toBe(true);
+      expect(await page.locator('footer.site-footer').isVisible()).toBe(true);
+      expect(problems).toEqual([]);
+    } finally {
+      await noScript.close();
+    }
+  });
+
+  test('a site page and a unit page open from the notice; the site page draws its score chart', async () => {
+    const { page: quarter } = await visit(QUARTER_PATH);
+    const firstRow = quarter.locator('[data-score-table] tbody tr').first();
+    const siteHref = await firstRow.locator('td:nth-child(2) a').getAttribute('href');
+    const unitHref = await firstRow.locator('td:nth-child(3) a').getAttribute('href');
+    const siteName = await firstRow.getAttribute('data-name');
+    await quarter.close();
+    expect(siteHref).toMatch(new RegExp(`^${BASE}/sites/[a-z0-9-]+/#${QUARTER}$`));
+    expect(unitHref).toMatch(new RegExp(`^${BASE}/units/[a-z0-9-]+/$`));
+
+    const site = await visit(siteHref!);
+    expect(await site.page.locator('h1').textContent()).toBe(siteName);
+    expect(await site.page.locator(`section[id="${QUARTER}"]`).isVisible()).toBe(true);
+    const charts = await chartsDrawn(site.page);
+    expect(charts.map((c) => c.id)).toContain('score-history');
+    for (const c of charts) expect(c.painted, c.id).toBe(true);
+    expect(site.problems).toEqual([]);
+    await site.page.close();
+
+    const unit = await visit(unitHref!);
+    expect(await unit.page.locator('h1').textContent()).toBeTruthy();
+    expect(await unit.page.locator(`a[href^="${BASE}/sites/"]`).count()).toBeGreaterThan(0);
+    expect(unit.problems).toEqual([]);
+    await unit.page.close();
+  });
+
+  test('search: Pagefind finds a site under the CSP', async () => {
+    const name = scoreRowsInHtml()[0]!.name;
+    const { page, problems } = await visit(`${BASE}/search/?q=${encodeURIComponent(name)}`);
+    await page.locator('.pagefind-ui__result a').first().waitFor();
+    expect(await page.locator('.pagefind-ui__result a').allTextContents()).toContain(name);
+    expect(await page.locator('#search-unavailable').isVisible()).toBe(false);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('print: the quarter notice prints without navigation, score table and filter, with both attachments', async () => {
+    const { page } = await visit(QUARTER_PATH);
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.site-header nav', 'section.no-print', 'form.table-filter', '[data-score-table]']) {
+      expect(await page.locator(hidden).isVisible(), hidden).toBe(false);
+    }
+    for (const shown of ['h1.notice-title', '#attachment-1', 'section[aria-labelledby="attachment-1"] table', '#attachment-2', 'section[aria-labelledby="attachment-2"] table']) {
+      expect(await page.locator(shown).isVisible(), shown).toBe(true);
+    }
+    await page.close();
+  });
+
+  // AxeBuilder injects axe-core with page.evaluate, which the page's CSP does not govern (and merges
+  // results in an about:blank page, which has none): no bypassCSP needed.
+  const AXE_PAGES = ['/', `/quarters/${QUARTER}/`, '/sites/', '/units/', '/data/', '/search/', 'a site page', 'a unit page'];
+  test.for(AXE_PAGES)('axe (WCAG 2.1 AA): no serious or critical violation on %s', async (which) => {
+    let path = `${BASE}${which}`;
+    if (which.startsWith('a ')) {
+      const html = readFileSync(join(dist, 'quarters', QUARTER, 'index.html'), 'utf8');
+      const kind = which === 'a site page' ? 'sites' : 'units';
+      path = new RegExp(`href="(${BASE}/${kind}/[a-z0-9-]+/)`).exec(html)![1]!;
+    }
+    const { page, problems } = await visit(path);
+    if (which === '/search/') await page.locator('.pagefind-ui__search-input').waitFor();
+    const { serious, passed } = await axe(page);
+    expect(serious).toEqual([]);
+    expect(passed).toBeGreaterThan(10);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
