@@ -1,0 +1,244 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { siteQuarterSchema, type Finding, type SiteQuarter } from '../schemas/findings.ts';
+import { row } from './fixtures.test-helpers.ts';
+import {
+  DATA_JSON_FIELDS,
+  FINDINGS_CSV_COLUMNS,
+  FINDINGS_CSV_FIELDS,
+  OPEN_DATA_FILES,
+  SITES_CSV_COLUMNS,
+  SITES_CSV_FIELDS,
+  openDataParts,
+  openDataResponse,
+  openDataScopes,
+  openDataText,
+  type OpenDataScope,
+} from './open-data.ts';
+
+const BOM = '\uFEFF';
+const CLAUSE = '扣分：可用性—链接可用性（首页每个 0.2 分，其他页面每个 0.1 分，最多扣 1 分）';
+
+function f(over: Partial<Finding> & Pick<Finding, 'target'>): Finding {
+  return { indicator: 'broken-link', page: 'http://www.linhe.gov.cn/', points: 0.2, detail: 'HTTP 404', clause: CLAUSE, ...over };
+}
+
+/** Targets as crawled sites can write them: every one must come back unchanged. */
+const NASTY: Finding[] = [
+  f({ target: 'http://www.linhe.gov.cn/a?x=1,2&y=3' }),
+  f({ target: 'say "hi", then leave', points: 0.1 }),
+  f({ target: '=HYPERLINK("http://evil.example/","点击")', detail: '' }),
+  f({ target: '+86 10 1234', points: 0 }),
+  f({ target: '-2+3', points: 0.25 }),
+  f({ target: '@SUM(A1:A9)', detail: '=1+1' }),
+  f({ target: '\t=tab first' }),
+  f({ target: '第一行\n第二行', detail: 'cr\ronly' }),
+  f({ target: 'crlf\r\ninside', page: 'http://www.linhe.gov.cn/?q=";DROP', clause: '条款，含逗号' }),
+  f({ indicator: 'typo', target: '国家安监总局', points: 0.1, detail: '应为 应急管理部', clause: '扣分：错别字' }),
+  f({ indicator: 'unknown-indicator', target: '  leading and trailing spaces  ', points: 3 }),
+];
+
+const linheQ4 = row({ site: 'linhe', name: '临河市人民政府', score: 97.5, findings: NASTY, region: '临河区' });
+const hexiQ4 = row({ site: 'hexi', name: '河西县人民政府', score: 55, verdict: 'fail', vetoes: ['site-unreachable', 'severe-error'], findings: [f({ target: 'http://hexi.gov.cn/x' })] });
+const linheQ3 = row({ site: 'linhe', name: '临河市人民政府', score: 101.5, bonus: 2, quarter: '2026-Q3', asOf: '2026-08-20' });
+const eduQ3 = row({ site: 'linhe-edu', name: '临河市教育局', score: 99.1, noServices: true, quarter: '2026-Q3', asOf: '2026-08-18', errors: [{ indicator: 'typo', message: 'boom' }] });
+const ROWS = [linheQ4, eduQ3, hexiQ4, linheQ3];
+
+function scope(rows: readonly SiteQuarter[], name = 'all'): OpenDataScope {
+  const s = openDataScopes(rows).find((x) => x.scope === name);
+  if (!s) throw new Error(`no scope ${name}`);
+  return s;
+}
+
+function parseCsv(text: string): Record<string, string>[] {
+  return parse(text, { bom: true, columns: true }) as Record<string, string>[];
+}
+
+describe('openDataScopes', () => {
+  it('one scope per quarter, oldest first, then all; rows by site id', () => {
+    const scopes = openDataScopes(ROWS);
+    expect(scopes.map((s) => [s.scope, s.groups.map((g) => [g.quarter, g.rows.map((r) => r.site), g.findings]), s.sites, s.findings])).toEqual([
+      ['2026-Q3', [['2026-Q3', ['linhe', 'linhe-edu'], 0]], 2, 0],
+      ['2026-Q4', [['2026-Q4', ['hexi', 'linhe'], 12]], 2, 1 + 11],
+      ['all', [['2026-Q3', ['linhe', 'linhe-edu'], 0], ['2026-Q4', ['hexi', 'linhe'], 12]], 4, 12],
+    ]);
+    // 'all' shares the quarters' groups, and the groups the row objects.
+    expect(scopes[2]!.groups[1]).toBe(scopes[1]!.groups[0]);
+    expect(scopes[1]!.groups[0]!.rows[1]).toBe(linheQ4);
+  });
+
+  it('no rows: only all, with nothing in it', () => {
+    expect(openDataScopes([])).toEqual([{ scope: 'all', groups: [], sites: 0, findings: 0 }]);
+  });
+});
+
+describe('sites.csv', () => {
+  it('BOM, header, CRLF, one row per site and quarter in order, written out by hand', () => {
+    expect(openDataText('sites.csv', scope(ROWS))).toBe(
+      BOM +
+        'quarter,site,name,url,unit,region,asOf,verdict,score,bonus,noServices,vetoes,findingCount\r\n' +
+        '2026-Q3,linhe,临河市人民政府,http://linhe.gov.cn/,office,,2026-08-20,pass,101.5,2,false,,0\r\n' +
+        '2026-Q3,linhe-edu,临河市教育局,http://linhe-edu.gov.cn/,office,,2026-08-18,pass,99.1,,true,,0\r\n' +
+        '2026-Q4,hexi,河西县人民政府,http://hexi.gov.cn/,office,,2026-11-20,fail,55,,false,site-unreachable;severe-error,1\r\n' +
+        '2026-Q4,linhe,临河市人民政府,http://linhe.gov.cn/,office,临河区,2026-11-20,pass,97.5,,false,,11\r\n',
+    );
+  });
+
+  it('parses back to the rows', () => {
+    const back = parseCsv(openDataText('sites.csv', scope(ROWS))).map((r) => ({
+      quarter: r.quarter,
+      site: r.site,
+      name: r.name,
+      url: r.url,
+      unit: r.unit,
+      region: r.region || undefined,
+      asOf: r.asOf,
+      verdict: r.verdict,
+      score: Number(r.score),
+      bonus: r.bonus === '' ? undefined : Number(r.bonus),
+      noServices: r.noServices === 'true' ? true : undefined,
+      vetoes: r.vetoes ? r.vetoes!.split(';') : [],
+      findingCount: Number(r.findingCount),
+    }));
+    const expected = [linheQ3, eduQ3, hexiQ4, linheQ4].map((r) => ({
+      quarter: r.quarter,
+      site: r.site,
+      name: r.name,
+      url: r.url,
+      unit: r.unit,
+      region: r.region,
+      asOf: r.asOf,
+      verdict: r.verdict,
+      score: r.score,
+      bonus: r.bonus,
+      noServices: r.noServices,
+      vetoes: r.vetoes,
+      findingCount: r.findings.length,
+    }));
+    expect(back).toEqual(expected);
+  });
+
+  it('an empty portal still has the header', () => {
+    expect(openDataText('sites.csv', scope([]))).toBe(`${BOM}${SITES_CSV_COLUMNS.join(',')}\r\n`);
+  });
+});
+
+describe('findings.csv', () => {
+  it('quotes only what needs it, doubles quotes, keeps line breaks and leading = + - @ unchanged', () => {
+    const text = openDataText('findings.csv', scope([row({ site: 'linhe', name: '临河市人民政府', score: 90, findings: NASTY.slice(1, 8) })]));
+    const p = 'http://www.linhe.gov.cn/';
+    const rest = `,${p},`;
+    expect(text).toBe(
+      BOM +
+        'quarter,site,name,indicator,indicatorTitle,target,page,points,detail,clause\r\n' +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"say ""hi"", then leave"${rest}0.1,HTTP 404,${CLAUSE}\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"=HYPERLINK(""http://evil.example/"",""点击"")"${rest}0.2,,${CLAUSE}\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,+86 10 1234${rest}0,HTTP 404,${CLAUSE}\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,-2+3${rest}0.25,HTTP 404,${CLAUSE}\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,@SUM(A1:A9)${rest}0.2,=1+1,${CLAUSE}\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,\t=tab first${rest}0.2,HTTP 404,${CLAUSE}\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"第一行\n第二行"${rest}0.2,"cr\ronly",${CLAUSE}\r\n`,
+    );
+  });
+
+  it('parses back (csv-parse, bom, columns) to exactly the findings, in file order', () => {
+    const back = parseCsv(openDataText('findings.csv', scope(ROWS))).map((r) => ({
+      key: `${r.quarter}/${r.site}/${r.name}`,
+      title: r.indicatorTitle,
+      finding: { indicator: r.indicator, target: r.target, page: r.page, points: Number(r.points), detail: r.detail, clause: r.clause },
+    }));
+    expect(back.map((b) => b.finding)).toEqual([hexiQ4.findings[0], ...NASTY]);
+    expect(back.map((b) => b.key)).toEqual(['2026-Q4/hexi/河西县人民政府', ...NASTY.map(() => '2026-Q4/linhe/临河市人民政府')]);
+    // Titles from the rules; an id the portal does not know shows as itself.
+    expect(back.map((b) => b.title)).toEqual(['链接不可用', ...Array(9).fill('链接不可用'), '错别字', 'unknown-indicator']);
+  });
+
+  it('a quarter without findings has the header only', () => {
+    expect(openDataText('findings.csv', scope(ROWS, '2026-Q3'))).toBe(`${BOM}${FINDINGS_CSV_COLUMNS.join(',')}\r\n`);
+  });
+
+  it('many findings over several chunks: one BOM, one header, every row once', () => {
+    const many = (site: string, n: number) =>
+      row({ site, name: site, score: 50, findings: Array.from({ length: n }, (_, i) => f({ target: `http://${site}/${i}`, detail: i % 2 ? '多行\n说明' : 'x,y' })) });
+    const rows = [many('b', 2500), many('a', 1999), many('c', 3)];
+    const text = openDataText('findings.csv', scope(rows));
+    expect(text.indexOf(BOM)).toBe(0);
+    expect(text.lastIndexOf(BOM)).toBe(0);
+    expect(text.split('quarter,site').length).toBe(2);
+    const back = parseCsv(text);
+    expect(back.length).toBe(2500 + 1999 + 3);
+    expect(back.map((r) => r.target)).toEqual([...rows[1]!.findings, ...rows[0]!.findings, ...rows[2]!.findings].map((x) => x.target));
+    expect(openDataParts('findings.csv', scope(rows)).length).toBe(1 + 3);
+  });
+});
+
+describe('data.json', () => {
+  it('holds the version, the quarters, the titles used and every site, each valid for the findings schema', () => {
+    const data = JSON.parse(openDataText('data.json', scope(ROWS)));
+    expect(Object.keys(data)).toEqual(['schemaVersion', 'quarters', 'indicators', 'sites']);
+    expect(data.schemaVersion).toBe(1);
+    expect(data.quarters).toEqual(['2026-Q3', '2026-Q4']);
+    expect(data.indicators).toEqual({ 'broken-link': '链接不可用', typo: '错别字', 'unknown-indicator': 'unknown-indicator' });
+    expect(Object.keys(data.indicators)).toEqual(['broken-link', 'typo', 'unknown-indicator']);
+    expect(data.sites.map((s: unknown) => siteQuarterSchema.parse(s))).toEqual([linheQ3, eduQ3, hexiQ4, linheQ4]);
+  });
+
+  it('keys in the schema order whatever order the file had; optional keys left out, not null', () => {
+    const reversed = Object.fromEntries(Object.entries(eduQ3).reverse()) as SiteQuarter;
+    const text = openDataText('data.json', scope([reversed], '2026-Q3'));
+    expect(text).toBe(
+      '{"schemaVersion":1,"quarters":["2026-Q3"],"indicators":{},"sites":[\n' +
+        '{"site":"linhe-edu","name":"临河市教育局","url":"http://linhe-edu.gov.cn/","unit":"office","quarter":"2026-Q3","asOf":"2026-08-18",' +
+        '"verdict":"pass","score":99.1,"noServices":true,"vetoes":[],"stats":{"pages":1,"links":1,"inconclusive":0},"findings":[],' +
+        '"errors":[{"indicator":"typo","message":"boom"}]}\n' +
+        ']}\n',
+    );
+  });
+
+  it('an empty portal is valid JSON', () => {
+    expect(JSON.parse(openDataText('data.json', scope([])))).toEqual({ schemaVersion: 1, quarters: [], indicators: {}, sites: [] });
+  });
+
+  it('many sites over several chunks', () => {
+    const rows = Array.from({ length: 4321 }, (_, i) => row({ site: `s${String(i).padStart(5, '0')}`, name: `站${i}`, score: i % 100 }));
+    const data = JSON.parse(openDataText('data.json', scope(rows)));
+    expect(data.sites.length).toBe(4321);
+    expect(data.sites[4320].site).toBe('s04320');
+  });
+});
+
+describe('every file', () => {
+  it.each(OPEN_DATA_FILES)('%s does not depend on the order of the input', (file) => {
+    expect(openDataText(file, scope([hexiQ4, linheQ3, linheQ4, eduQ3]))).toBe(openDataText(file, scope(ROWS)));
+  });
+
+  it.each(OPEN_DATA_FILES)('%s: the same bytes whichever of a quarter and all is asked first, and how often', (file) => {
+    const fresh = () => openDataScopes(ROWS);
+    const expected = { q4: openDataText(file, fresh()[1]!), all: openDataText(file, fresh()[2]!) };
+    const scopes = fresh();
+    const [, q4, all] = scopes;
+    for (const s of [all!, q4!, q4!, all!, all!, q4!]) expect(openDataText(file, s)).toBe(s.scope === 'all' ? expected.all : expected.q4);
+  });
+
+  it('streams the same bytes as the text, with the content type', async () => {
+    const res = openDataResponse('findings.csv', scope(ROWS));
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).toBe(openDataText('findings.csv', scope(ROWS)));
+    expect(openDataResponse('data.json', scope(ROWS)).headers.get('content-type')).toBe('application/json');
+  });
+
+  it('documents every column and key once, with a description', () => {
+    for (const fields of [SITES_CSV_FIELDS, FINDINGS_CSV_FIELDS, DATA_JSON_FIELDS]) {
+      const names = fields.map((x) => x.name);
+      expect(new Set(names).size).toBe(names.length);
+      for (const x of fields) expect(x.description).not.toBe('');
+    }
+    expect(SITES_CSV_COLUMNS).toEqual(SITES_CSV_FIELDS.map((x) => x.name));
+    // Every key of a site in data.json is documented.
+    const site = JSON.parse(openDataText('data.json', scope([linheQ3, eduQ3]))).sites;
+    const keys = new Set([...Object.keys(site[0]), ...Object.keys(site[1])]);
+    for (const k of keys) expect(DATA_JSON_FIELDS.some((x) => x.name === `sites[].${k}` || x.name === `sites[].${k}[]`)).toBe(true);
+  });
+});

@@ -1,0 +1,317 @@
+// Open data: the findings as sites.csv, findings.csv and data.json, per quarter and for all quarters
+// (src/pages/data/). Pure over SiteQuarter rows. Each quarter's rows are serialised 2,000 at a time
+// and kept as UTF-8 parts, so the all-time files of a large portal are never one array of arrays nor
+// one string, and 'all' reuses the quarters' bytes instead of serialising everything twice.
+import { stringify, type Options } from 'csv-stringify/sync';
+import type { SiteQuarter } from '../schemas/findings.ts';
+import { indicatorTitle } from './indicators.ts';
+
+/** The files of each quarter and of 'all'. */
+export const OPEN_DATA_FILES = ['sites.csv', 'findings.csv', 'data.json'] as const;
+export type OpenDataFile = (typeof OPEN_DATA_FILES)[number];
+
+/** data.json's schemaVersion: raised when a field is renamed or removed or changes meaning (adding a field does not). */
+export const DATA_SCHEMA_VERSION = 1;
+
+/** One documented field of a file: English name as in the header or key, its type, Chinese description for the data page. */
+export interface FieldDoc {
+  name: string;
+  type: 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'list' | 'array' | 'object';
+  description: string;
+}
+
+/** Chinese names of the field types, for the data page. */
+export const FIELD_TYPE_NAMES: Readonly<Record<FieldDoc['type'], string>> = {
+  string: '文本',
+  number: '数值',
+  integer: '整数',
+  boolean: '布尔（true/false）',
+  date: '日期',
+  list: '列表（; 分隔）',
+  array: '数组',
+  object: '对象',
+};
+
+/** sites.csv, one row per site per quarter, in column order. */
+export const SITES_CSV_FIELDS = [
+  { name: 'quarter', type: 'string', description: '检查季度，如 2026-Q4' },
+  { name: 'site', type: 'string', description: '网站ID（ASCII，长期不变，用于网址和文件名）' },
+  { name: 'name', type: 'string', description: '检查时的网站名称' },
+  { name: 'url', type: 'string', description: '首页地址' },
+  { name: 'unit', type: 'string', description: '主管单位ID' },
+  { name: 'region', type: 'string', description: '地区；名录未填写时为空' },
+  { name: 'asOf', type: 'date', description: '监测时间点，YYYY-MM-DD' },
+  { name: 'verdict', type: 'string', description: '结论：pass（合格）或 fail（不合格）' },
+  { name: 'score', type: 'number', description: '得分（含加分，可超过 100）' },
+  { name: 'bonus', type: 'number', description: '得分中所含的加分；无加分项时为空' },
+  { name: 'noServices', type: 'boolean', description: 'true：无政务服务的部门网站，扣分部分按 75 分计算后折算为百分制；否则为 false' },
+  { name: 'vetoes', type: 'list', description: '成立的单项否决指标ID，以英文分号 ; 分隔；无则为空' },
+  { name: 'findingCount', type: 'integer', description: '该网站本季度发现的问题条数（即 findings.csv 中的行数）' },
+] as const satisfies readonly FieldDoc[];
+
+/** findings.csv, one row per finding, in column order. */
+export const FINDINGS_CSV_FIELDS = [
+  { name: 'quarter', type: 'string', description: '检查季度，如 2026-Q4' },
+  { name: 'site', type: 'string', description: '网站ID，与 sites.csv 的 site 对应' },
+  { name: 'name', type: 'string', description: '检查时的网站名称' },
+  { name: 'indicator', type: 'string', description: '指标ID（英文，长期不变），如 broken-link' },
+  { name: 'indicatorTitle', type: 'string', description: '指标中文名称，如 链接不可用' },
+  { name: 'target', type: 'string', description: '问题对象：链接地址、栏目名称、错误词语或标识ID等，按抓取原文保留' },
+  { name: 'page', type: 'string', description: '发现问题的页面地址' },
+  { name: 'points', type: 'number', description: '该条问题在指标封顶前的扣分（加分项为加分）；单项否决和建议项为 0' },
+  { name: 'detail', type: 'string', description: '证据说明，如 HTTP 404；可为空' },
+  { name: 'clause', type: 'string', description: '所依据的国家检查指标条款' },
+] as const satisfies readonly FieldDoc[];
+
+/** data.json, described by path ([] is each element of an array), in the order the keys are written. */
+export const DATA_JSON_FIELDS = [
+  { name: 'schemaVersion', type: 'integer', description: `数据格式版本，当前为 ${DATA_SCHEMA_VERSION}；字段改名、删除或含义改变时递增，新增字段不递增` },
+  { name: 'quarters', type: 'array', description: '本文件包含的检查季度，从早到晚' },
+  { name: 'indicators', type: 'object', description: '本文件出现的指标ID → 指标中文名称，按ID排序' },
+  { name: 'sites[]', type: 'object', description: '每个网站每个季度一项，按季度、网站ID排序；与检查结果文件的字段相同' },
+  { name: 'sites[].site', type: 'string', description: '网站ID' },
+  { name: 'sites[].name', type: 'string', description: '检查时的网站名称' },
+  { name: 'sites[].url', type: 'string', description: '首页地址' },
+  { name: 'sites[].unit', type: 'string', description: '主管单位ID' },
+  { name: 'sites[].region', type: 'string', description: '地区；名录未填写时省略此键' },
+  { name: 'sites[].quarter', type: 'string', description: '检查季度' },
+  { name: 'sites[].asOf', type: 'date', description: '监测时间点，YYYY-MM-DD' },
+  { name: 'sites[].verdict', type: 'string', description: 'pass（合格）或 fail（不合格）' },
+  { name: 'sites[].score', type: 'number', description: '得分（含加分）' },
+  { name: 'sites[].bonus', type: 'number', description: '得分中所含的加分；无加分时省略此键' },
+  { name: 'sites[].noServices', type: 'boolean', description: '仅为 true：无政务服务的部门网站（按 75 分折算）；否则省略此键' },
+  { name: 'sites[].vetoes', type: 'array', description: '成立的单项否决指标ID' },
+  { name: 'sites[].stats', type: 'object', description: '抓取情况：pages 抓取页面数，links 检查的不同链接数，inconclusive 无法判定的链接数' },
+  { name: 'sites[].findings[]', type: 'object', description: '发现的问题，按检查结果文件中的顺序：indicator、target、page、points、detail、clause，含义同 findings.csv' },
+  { name: 'sites[].errors[]', type: 'object', description: '运行出错的检查规则（indicator 指标ID，message 错误信息），这些指标对该网站未作判定；没有时省略此键' },
+] as const satisfies readonly FieldDoc[];
+
+export type SitesColumn = (typeof SITES_CSV_FIELDS)[number]['name'];
+export type FindingsColumn = (typeof FINDINGS_CSV_FIELDS)[number]['name'];
+
+/** sites.csv's header row. */
+export const SITES_CSV_COLUMNS: readonly SitesColumn[] = SITES_CSV_FIELDS.map((f) => f.name);
+/** findings.csv's header row. */
+export const FINDINGS_CSV_COLUMNS: readonly FindingsColumn[] = FINDINGS_CSV_FIELDS.map((f) => f.name);
+
+/** Separator of the vetoes column; indicator ids are kebab-case, so it never occurs inside one. */
+export const LIST_SEPARATOR = ';';
+
+/** Content-Type of each file. */
+export const OPEN_DATA_CONTENT_TYPES: Readonly<Record<OpenDataFile, string>> = {
+  'sites.csv': 'text/csv; charset=utf-8',
+  'findings.csv': 'text/csv; charset=utf-8',
+  'data.json': 'application/json',
+};
+
+/**
+ * RFC 4180 CSV: CRLF between records (what Excel writes and expects). Line breaks inside a value are
+ * kept as they are, inside quotes; quote_record_delimiter must be set because csv-stringify stops
+ * quoting a lone \n once record_delimiter is given, and a parser would then split the record.
+ * Values are never rewritten: no ' before a leading = + - @ (see the data page on formula injection).
+ */
+const CSV_OPTIONS: Options = { record_delimiter: 'windows', quote_record_delimiter: true, escape_formulas: false };
+
+/** Rows per stringify call and per encoded chunk: enough to amortise a call, a few hundred KB each. */
+const CHUNK_ROWS = 2000;
+
+/** Code-unit order, the same everywhere (ids are ASCII). */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** One quarter's rows in file order (by site id), with their number of findings. */
+export interface QuarterRows<T extends SiteQuarter = SiteQuarter> {
+  quarter: string;
+  rows: T[];
+  findings: number;
+}
+
+/** What one set of files covers: a quarter, or 'all' (every quarter, oldest first). */
+export interface OpenDataScope<T extends SiteQuarter = SiteQuarter> {
+  /** The quarter, or 'all': the folder under data/. */
+  scope: string;
+  /** The quarters covered, oldest first; 'all' shares the quarter scopes' objects. */
+  groups: QuarterRows<T>[];
+  /** Rows of sites.csv. */
+  sites: number;
+  /** Rows of findings.csv. */
+  findings: number;
+}
+
+/** Every quarter's scope, oldest first, then 'all'. Rows are sorted once; 'all' reuses the quarters' groups. */
+export function openDataScopes<T extends SiteQuarter>(rows: readonly T[]): OpenDataScope<T>[] {
+  const byQuarter = new Map<string, QuarterRows<T>>();
+  for (const r of rows) {
+    let g = byQuarter.get(r.quarter);
+    if (!g) byQuarter.set(r.quarter, (g = { quarter: r.quarter, rows: [], findings: 0 }));
+    g.rows.push(r);
+    g.findings += r.findings.length;
+  }
+  const groups = [...byQuarter.values()].sort((a, b) => compare(a.quarter, b.quarter));
+  for (const g of groups) g.rows.sort((a, b) => compare(a.site, b.site));
+  const scope = (name: string, gs: QuarterRows<T>[]): OpenDataScope<T> => ({
+    scope: name,
+    groups: gs,
+    sites: gs.reduce((n, g) => n + g.rows.length, 0),
+    findings: gs.reduce((n, g) => n + g.findings, 0),
+  });
+  return [...groups.map((g) => scope(g.quarter, [g])), scope('all', groups)];
+}
+
+function siteRecord(r: SiteQuarter): (string | number)[] {
+  const record: Record<SitesColumn, string | number> = {
+    quarter: r.quarter,
+    site: r.site,
+    name: r.name,
+    url: r.url,
+    unit: r.unit,
+    region: r.region ?? '',
+    asOf: r.asOf,
+    verdict: r.verdict,
+    score: r.score,
+    bonus: r.bonus ?? '',
+    noServices: r.noServices ? 'true' : 'false',
+    vetoes: r.vetoes.join(LIST_SEPARATOR),
+    findingCount: r.findings.length,
+  };
+  return SITES_CSV_COLUMNS.map((c) => record[c]);
+}
+
+function findingRecords(r: SiteQuarter): (string | number)[][] {
+  return r.findings.map((f) => {
+    const record: Record<FindingsColumn, string | number> = {
+      quarter: r.quarter,
+      site: r.site,
+      name: r.name,
+      indicator: f.indicator,
+      indicatorTitle: indicatorTitle(f.indicator),
+      target: f.target,
+      page: f.page,
+      points: f.points,
+      detail: f.detail,
+      clause: f.clause,
+    };
+    return FINDINGS_CSV_COLUMNS.map((c) => record[c]);
+  });
+}
+
+/** A site as data.json writes it: the findings file's fields in the schema's order, whatever the order they were read in. */
+export function jsonSite(r: SiteQuarter): SiteQuarter {
+  return {
+    site: r.site,
+    name: r.name,
+    url: r.url,
+    unit: r.unit,
+    ...(r.region === undefined ? {} : { region: r.region }),
+    quarter: r.quarter,
+    asOf: r.asOf,
+    verdict: r.verdict,
+    score: r.score,
+    ...(r.bonus === undefined ? {} : { bonus: r.bonus }),
+    ...(r.noServices === undefined ? {} : { noServices: r.noServices }),
+    vetoes: [...r.vetoes],
+    stats: { pages: r.stats.pages, links: r.stats.links, inconclusive: r.stats.inconclusive },
+    findings: r.findings.map((f) => ({ indicator: f.indicator, target: f.target, page: f.page, points: f.points, detail: f.detail, clause: f.clause })),
+    ...(r.errors === undefined ? {} : { errors: r.errors.map((e) => ({ indicator: e.indicator, message: e.message })) }),
+  };
+}
+
+/** CSV records of one quarter, CHUNK_ROWS at a time, without BOM or header. */
+function* csvRecords(group: QuarterRows, records: (r: SiteQuarter) => (string | number)[][]): Generator<string> {
+  let batch: (string | number)[][] = [];
+  for (const r of group.rows) {
+    for (const rec of records(r)) {
+      batch.push(rec);
+      if (batch.length === CHUNK_ROWS) {
+        yield stringify(batch, CSV_OPTIONS);
+        batch = [];
+      }
+    }
+  }
+  if (batch.length) yield stringify(batch, CSV_OPTIONS);
+}
+
+/** data.json's sites of one quarter, one per line: "\n{…}" then ",\n{…}"; a ',' joins two quarters. */
+function* jsonLines(group: QuarterRows): Generator<string> {
+  let chunk = '';
+  for (const [i, r] of group.rows.entries()) {
+    chunk += `${i === 0 ? '' : ','}\n${JSON.stringify(jsonSite(r))}`;
+    if ((i + 1) % CHUNK_ROWS === 0) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+function* quarterText(file: OpenDataFile, group: QuarterRows): Generator<string> {
+  if (file === 'sites.csv') yield* csvRecords(group, (r) => [siteRecord(r)]);
+  else if (file === 'findings.csv') yield* csvRecords(group, findingRecords);
+  else yield* jsonLines(group);
+}
+
+const encoder = new TextEncoder();
+/** What TextEncoder gives: bytes on a plain ArrayBuffer, as a Response body wants them. */
+type Bytes = Uint8Array<ArrayBuffer>;
+
+/**
+ * Each quarter's encoded rows per file, made once for the two files that need them (the quarter's
+ * own and all's) and dropped at the second use, so a build holds at most one file's worth at a time
+ * when the endpoints ask for 'all' and then each quarter. A WeakMap: new rows, new entries.
+ */
+const bodies = new WeakMap<QuarterRows, Map<OpenDataFile, Bytes[]>>();
+
+function quarterBytes(file: OpenDataFile, group: QuarterRows): Bytes[] {
+  let files = bodies.get(group);
+  const cached = files?.get(file);
+  if (cached) {
+    files!.delete(file);
+    return cached;
+  }
+  const parts: Bytes[] = [];
+  for (const text of quarterText(file, group)) parts.push(encoder.encode(text));
+  if (!files) bodies.set(group, (files = new Map()));
+  files.set(file, parts);
+  return parts;
+}
+
+/** What comes before the rows: BOM and header for a CSV (so Excel reads UTF-8 Chinese), the object's head for JSON. */
+function head(file: OpenDataFile, scope: OpenDataScope): string {
+  if (file !== 'data.json') return stringify([], { ...CSV_OPTIONS, bom: true, header: true, columns: [...(file === 'sites.csv' ? SITES_CSV_COLUMNS : FINDINGS_CSV_COLUMNS)] });
+  const ids = new Set<string>();
+  for (const g of scope.groups) for (const r of g.rows) for (const f of r.findings) ids.add(f.indicator);
+  const indicators = Object.fromEntries([...ids].sort(compare).map((id) => [id, indicatorTitle(id)]));
+  // Every value goes through JSON.stringify; only the frame of the object is written here.
+  return `{"schemaVersion":${JSON.stringify(DATA_SCHEMA_VERSION)},"quarters":${JSON.stringify(scope.groups.map((g) => g.quarter))},"indicators":${JSON.stringify(indicators)},"sites":[`;
+}
+
+/** One file of a scope as UTF-8 parts; concatenated, they are the file. */
+export function openDataParts(file: OpenDataFile, scope: OpenDataScope): Uint8Array<ArrayBuffer>[] {
+  const json = file === 'data.json';
+  const parts = [encoder.encode(head(file, scope))];
+  scope.groups.forEach((g, i) => {
+    if (json && i > 0) parts.push(encoder.encode(','));
+    parts.push(...quarterBytes(file, g));
+  });
+  if (json) parts.push(encoder.encode('\n]}\n'));
+  return parts;
+}
+
+/** One file of a scope as a string (tests, small portals). */
+export function openDataText(file: OpenDataFile, scope: OpenDataScope): string {
+  return Buffer.concat(openDataParts(file, scope)).toString('utf8');
+}
+
+/** The endpoint's Response: the parts streamed as they are, no copy of a whole file on our side. */
+export function openDataResponse(file: OpenDataFile, scope: OpenDataScope): Response {
+  const parts = openDataParts(file, scope);
+  const body = new ReadableStream<Bytes>({
+    pull(controller) {
+      const part = parts.shift();
+      if (part) controller.enqueue(part);
+      else controller.close();
+    },
+  });
+  return new Response(body, { headers: { 'Content-Type': OPEN_DATA_CONTENT_TYPES[file] } });
+}
