@@ -57,7 +57,7 @@ export function writeDemoRegistry(contentDir: string, web: SandboxWeb): void {
 }
 
 /** Remove findings files of the quarter whose site is no longer in the registry. */
-function removeStaleFindings(contentDir: string, quarter: string, siteIds: Set<string>): void {
+export function removeStaleFindings(contentDir: string, quarter: string, siteIds: Set<string>): void {
   const dir = join(contentDir, 'findings', quarter);
   if (!existsSync(dir)) return;
   for (const f of readdirSync(dir)) if (f.endsWith('.md') && !siteIds.has(f.slice(0, -3))) rmSync(join(dir, f));

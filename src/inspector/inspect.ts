@@ -19,7 +19,7 @@ import { assertCalendarCovers } from './workdays.ts';
 import { writeSiteQuarter } from './report/site-quarter.ts';
 import { RULES } from './rules/index.ts';
 import type { Rule } from './rules/types.ts';
-import { score } from './scoring/score.ts';
+import { score, type Score } from './scoring/score.ts';
 
 export type InspectEvent =
   | { type: 'start'; total: number }
@@ -60,10 +60,8 @@ export interface InspectSummary {
   rulesMs: number;
 }
 
-/** From a snapshot to the findings file's frontmatter. */
-export function judgeSite(snapshot: SiteSnapshot, quarter: string, rules: readonly Rule[], config: RulesConfig, dictionary: Dictionary): SiteQuarter {
-  const s = score(runRules(snapshot, rules, config, dictionary), config, snapshot.site);
-  const { site } = snapshot;
+/** The findings file's frontmatter from a site, its score and what the crawl saw (also used by the sandbox's scale generator). */
+export function siteQuarterOf(site: Site, quarter: string, asOf: string, s: Score, stats: SiteQuarter['stats']): SiteQuarter {
   return {
     site: site.id,
     name: site.name,
@@ -71,20 +69,26 @@ export function judgeSite(snapshot: SiteSnapshot, quarter: string, rules: readon
     unit: site.unit,
     ...(site.region ? { region: site.region } : {}),
     quarter,
-    asOf: snapshot.asOf,
+    asOf,
     verdict: s.verdict,
     score: s.score,
     ...(s.bonus > 0 ? { bonus: s.bonus } : {}),
     ...(s.noServices ? { noServices: true as const } : {}),
     vetoes: s.vetoes,
-    stats: {
-      pages: snapshot.pages.length,
-      links: snapshot.links.length,
-      inconclusive: snapshot.links.filter((l) => l.verdict === 'inconclusive').length,
-    },
+    stats,
     findings: s.findings,
     ...(s.errors.length ? { errors: s.errors } : {}),
   };
+}
+
+/** From a snapshot to the findings file's frontmatter. */
+export function judgeSite(snapshot: SiteSnapshot, quarter: string, rules: readonly Rule[], config: RulesConfig, dictionary: Dictionary): SiteQuarter {
+  const s = score(runRules(snapshot, rules, config, dictionary), config, snapshot.site);
+  return siteQuarterOf(snapshot.site, quarter, snapshot.asOf, s, {
+    pages: snapshot.pages.length,
+    links: snapshot.links.length,
+    inconclusive: snapshot.links.filter((l) => l.verdict === 'inconclusive').length,
+  });
 }
 
 /** Inspect every given site; each site's file is written as soon as it is done. */

@@ -6,7 +6,7 @@ import { defineRule, type RuleFinding } from './types.ts';
  * items worth 5 each, lost once whatever the number of stale columns; the other columns that
  * should be updated cost 1 each (../shared/indicators.md, column-stale).
  */
-const ITEM = { news: 'news', notice: 'policy', policy: 'policy', interpretation: 'interpretation', periodic: 'other', data: 'other', topic: 'other' } as const;
+export const ITEM = { news: 'news', notice: 'policy', policy: 'policy', interpretation: 'interpretation', periodic: 'other', data: 'other', topic: 'other' } as const;
 
 /** 栏目不更新: each classed column whose newest item is older than its class's window. */
 export default defineRule({

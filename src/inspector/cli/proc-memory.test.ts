@@ -1,0 +1,71 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseStat, parseVmRss, processTree, samplePeakRss, treeRss } from './proc-memory.ts';
+
+describe('parseStat', () => {
+  it.each([
+    ['1234 (node) S 1200 1234 1200 0 -1 4194560 1 0 0 0', { pid: 1234, ppid: 1200 }],
+    // A command name with spaces and parentheses: the fields start after the last ')'.
+    ['77 (my (odd) name) R 5 77 5 0', { pid: 77, ppid: 5 }],
+    ['', undefined],
+    ['garbage', undefined],
+  ])('%j', (text, want) => expect(parseStat(text)).toEqual(want));
+});
+
+describe('parseVmRss', () => {
+  it('reads VmRSS in kB as bytes', () => {
+    expect(parseVmRss('Name:\tnode\nVmPeak:\t 999 kB\nVmRSS:\t  204800 kB\nRssAnon:\t 1 kB\n')).toBe(204800 * 1024);
+  });
+  it('is undefined without the line (zombies, kernel threads)', () => {
+    expect(parseVmRss('Name:\tkworker\nState:\tI (idle)\n')).toBeUndefined();
+  });
+});
+
+describe('processTree', () => {
+  const parents = new Map([[10, 1], [11, 10], [12, 10], [13, 11], [20, 1], [21, 20]]);
+  it.each([
+    [10, [10, 11, 12, 13]],
+    [11, [11, 13]],
+    [20, [20, 21]],
+    [99, [99]],
+  ])('under %i', (root, want) => expect(processTree(root, parents).sort((a, b) => a - b)).toEqual(want));
+});
+
+describe('treeRss over a /proc folder', () => {
+  const proc = mkdtempSync(join(tmpdir(), 'proc-'));
+  afterAll(() => rmSync(proc, { recursive: true, force: true }));
+  const add = (pid: number, ppid: number, rssKb?: number) => {
+    mkdirSync(join(proc, String(pid)));
+    writeFileSync(join(proc, String(pid), 'stat'), `${pid} (p${pid}) S ${ppid} 0 0`);
+    writeFileSync(join(proc, String(pid), 'status'), rssKb === undefined ? 'Name:\tz\n' : `Name:\tp\nVmRSS:\t${rssKb} kB\n`);
+  };
+  add(100, 1, 1000);
+  add(101, 100, 3000);
+  add(102, 101); // a zombie: no VmRSS
+  add(200, 1, 9000); // not in the tree
+  mkdirSync(join(proc, 'self'));
+  mkdirSync(join(proc, '300')); // gone between listing and reading
+
+  it('sums the tree and names its largest process', () => {
+    expect(treeRss(100, proc)).toEqual({ total: 4000 * 1024, largest: 3000 * 1024, processes: 2 });
+    expect(treeRss(101, proc)).toEqual({ total: 3000 * 1024, largest: 3000 * 1024, processes: 1 });
+  });
+
+  it('samples the peak and when it was', () => {
+    let clock = 1000;
+    writeFileSync(join(proc, '101', 'status'), 'VmRSS:\t3000 kB\n');
+    const s = samplePeakRss(100, 10_000, proc, () => clock);
+    expect(s.latest()).toEqual({ total: 4000 * 1024, largest: 3000 * 1024, processes: 2 });
+    clock = 3500;
+    writeFileSync(join(proc, '101', 'status'), 'VmRSS:\t5000 kB\n');
+    expect(s.stop()).toEqual({ total: 6000 * 1024, at: 2500, largest: 5000 * 1024, processes: 2, samples: 2 });
+  });
+
+  it('reads this process on the real /proc', () => {
+    const r = treeRss(process.pid);
+    expect(r.processes).toBeGreaterThanOrEqual(1);
+    expect(r.total).toBeGreaterThan(10 * 2 ** 20);
+  });
+});

@@ -1,0 +1,126 @@
+// Peak memory of a process and everything it starts (astro build, its esbuild and pagefind
+// children), read from Linux's /proc: the sum of the tree's resident sets, polled.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** pid and parent pid from the text of /proc/<pid>/stat; undefined for anything else. */
+export function parseStat(text: string): { pid: number; ppid: number } | undefined {
+  // The command name sits in parentheses and may itself hold spaces and ')': split after the last one.
+  const close = text.lastIndexOf(')');
+  const pid = Number.parseInt(text, 10);
+  if (close < 0 || !Number.isInteger(pid)) return undefined;
+  const ppid = Number(text.slice(close + 2).split(' ')[1]);
+  return Number.isInteger(ppid) ? { pid, ppid } : undefined;
+}
+
+/** Resident set in bytes from the text of /proc/<pid>/status (its VmRSS line, in kB); undefined when absent (a zombie, a kernel thread). */
+export function parseVmRss(text: string): number | undefined {
+  const m = /^VmRSS:\s+(\d+)\s+kB$/m.exec(text);
+  return m ? Number(m[1]) * 1024 : undefined;
+}
+
+/** The root and all its descendants, given each process's parent. */
+export function processTree(root: number, parents: ReadonlyMap<number, number>): number[] {
+  const children = new Map<number, number[]>();
+  for (const [pid, ppid] of parents) {
+    const list = children.get(ppid);
+    if (list) list.push(pid);
+    else children.set(ppid, [pid]);
+  }
+  const out: number[] = [];
+  const todo = [root];
+  while (todo.length) {
+    const pid = todo.pop()!;
+    if (out.includes(pid)) continue;
+    out.push(pid);
+    todo.push(...(children.get(pid) ?? []));
+  }
+  return out;
+}
+
+/** A file's text, or undefined when the process is gone (it may exit between listing and reading). */
+function readGone(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** One reading: the tree's summed resident set and its largest process, in bytes. */
+export interface TreeRss {
+  total: number;
+  largest: number;
+  processes: number;
+}
+
+/** Read the resident sets of root and its descendants now. */
+export function treeRss(root: number, proc = '/proc'): TreeRss {
+  const parents = new Map<number, number>();
+  for (const name of readdirSync(proc)) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = readGone(join(proc, name, 'stat'));
+    const s = stat === undefined ? undefined : parseStat(stat);
+    if (s) parents.set(s.pid, s.ppid);
+  }
+  let total = 0;
+  let largest = 0;
+  let processes = 0;
+  for (const pid of processTree(root, parents)) {
+    const status = readGone(join(proc, String(pid), 'status'));
+    const rss = status === undefined ? undefined : parseVmRss(status);
+    if (rss === undefined) continue;
+    total += rss;
+    largest = Math.max(largest, rss);
+    processes++;
+  }
+  return { total, largest, processes };
+}
+
+/** Peaks seen by a sampler. */
+export interface PeakRss {
+  /** Highest sum over the tree at one reading. */
+  total: number;
+  /** When that was, in ms since sampling started (to place it among the build's phases). */
+  at: number;
+  /** Highest resident set of a single process. */
+  largest: number;
+  /** Most processes in the tree at one reading. */
+  processes: number;
+  samples: number;
+}
+
+/** A running sampler: the latest reading (for progress lines) and stop(), which returns the peaks. */
+export interface RssSampler {
+  latest(): TreeRss;
+  stop(): PeakRss;
+}
+
+/** Poll treeRss(root) every intervalMs until stop(), which takes one last reading and returns the peaks. */
+export function samplePeakRss(root: number, intervalMs = 200, proc = '/proc', now: () => number = () => performance.now()): RssSampler {
+  const started = now();
+  const peak: PeakRss = { total: 0, at: 0, largest: 0, processes: 0, samples: 0 };
+  let last: TreeRss = { total: 0, largest: 0, processes: 0 };
+  const read = () => {
+    const r = treeRss(root, proc);
+    if (r.processes === 0) return;
+    last = r;
+    if (r.total > peak.total) {
+      peak.total = r.total;
+      peak.at = Math.round(now() - started);
+    }
+    peak.largest = Math.max(peak.largest, r.largest);
+    peak.processes = Math.max(peak.processes, r.processes);
+    peak.samples++;
+  };
+  read();
+  const timer = setInterval(read, intervalMs);
+  return {
+    latest: () => last,
+    stop() {
+      clearInterval(timer);
+      read();
+      return { ...peak };
+    },
+  };
+}
