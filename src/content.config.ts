@@ -5,6 +5,7 @@ import { file, glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { contentDir } from './lib/content-dir.ts';
+import { frontmatterLoader } from './lib/frontmatter-loader.ts';
 import { siteQuarterSchema } from './schemas/findings.ts';
 import { quarterFileSchema } from './schemas/quarter.ts';
 import { unitSchema } from './schemas/registry.ts';
@@ -12,8 +13,8 @@ import { unitSchema } from './schemas/registry.ts';
 const dirUrl = (name: string) => pathToFileURL(`${join(contentDir(), name)}/`);
 
 const findings = defineCollection({
-  // Keep ids as written (2026-Q4/linhe); the default id slugifies and lower-cases the quarter.
-  loader: glob({ pattern: '**/*.md', base: dirUrl('findings'), generateId: ({ entry }) => entry.replace(/\.md$/, '') }),
+  // Frontmatter only (the bodies are never shown), ids as written: 2026-Q4/linhe.
+  loader: frontmatterLoader(join(contentDir(), 'findings')),
   schema: siteQuarterSchema,
 });
 
