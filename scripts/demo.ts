@@ -5,6 +5,9 @@ import { DEMO_AS_OF, runDemo } from '../src/demo/demo.ts';
 import { progressReporter, summaryTable } from '../src/inspector/cli/report.ts';
 import { InputError } from '../src/inspector/registry/yaml-file.ts';
 import { formatScores } from '../src/sandbox/truth.ts';
+import { generateScale, quartersEnding } from '../src/sandbox/scale.ts';
+import { quarterOf } from '../src/inspector/dates.ts';
+import { wholeNumber } from '../src/inspector/cli/args.ts';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -14,12 +17,22 @@ const { values } = parseArgs({
     pages: { type: 'string', default: '40' },
     seed: { type: 'string', default: '1' },
     'as-of': { type: 'string', default: DEMO_AS_OF },
+    history: { type: 'string', default: '3' },
     'no-build': { type: 'boolean', default: false },
   },
 });
 
 try {
   console.log(`演示：启动模拟政府网站（${values.sites} 个网站，每站约 ${values.pages} 个页面），经代理抓取，监测时间点 ${values['as-of']}。`);
+  // Earlier quarters, so the portal has history (charts, change from the previous quarter): the
+  // same sandbox sites, each quarter keeping part of their seeded problems, written from the
+  // ground truth without crawling (src/sandbox/scale.ts). Only the latest quarter is crawled.
+  const history = wholeNumber('history', values.history, 0) ?? 0;
+  if (history > 0) {
+    const earlier = quartersEnding(quarterOf(values['as-of']), history + 1).slice(0, -1);
+    console.log(`历史季度（由模拟网站预置问题生成，不抓取）：${earlier.join('、')}`);
+    generateScale({ contentDir: values.content, sites: Number(values.sites), quarters: history, until: earlier[earlier.length - 1]!, seed: Number(values.seed), pagesPerSite: Number(values.pages) });
+  }
   const progress = progressReporter();
   const demo = await runDemo({
     contentDir: values.content,
@@ -38,8 +51,9 @@ try {
     process.exit(1);
   }
   if (!values['no-build']) {
-    console.log('\n构建门户网站（astro build）…');
-    const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    console.log('\n构建门户网站（npm run build：astro build 与站内链接检查）…');
+    // The same command as npm run build: the build, then the link check over dist/.
+    const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
     if (build.status !== 0) process.exit(build.status ?? 1);
     console.log('\n门户已生成于 dist/。运行 npm run preview 后在浏览器打开 http://localhost:4321/ 查看。');
   }

@@ -2,8 +2,7 @@
 // GitHub Pages serves it: links, charts, the notice, the score table's filter and sort, the page
 // without JavaScript, print, the Content-Security-Policy and accessibility (axe-core, WCAG 2.1 AA).
 // Built once from the repository's own content/ (the committed demo data).
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -13,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkLinks } from '../src/checks/links.ts';
 import { serveStatic, type StaticServer } from '../src/checks/serve.ts';
 import { parseSiteQuarter } from '../src/inspector/report/site-quarter.ts';
-import { buildPortal } from './build-portal.ts';
+import { buildPortal, type BuiltPortal } from './build-portal.ts';
 
 const BASE = '/gov-portal';
 const QUARTER = '2026-Q4';
@@ -23,7 +22,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-let work: string;
+let built: BuiltPortal | undefined;
 let dist: string;
 let server: StaticServer;
 let browser: Browser;
@@ -85,8 +84,8 @@ async function axe(page: Page): Promise<{ serious: string[]; passed: number }> {
 }
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'browser-'));
-  dist = buildPortal({ work, base: BASE });
+  built = buildPortal({ base: BASE });
+  dist = built.dist;
   server = await serveStatic({ dir: dist, base: BASE });
   if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
@@ -98,7 +97,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
+  built?.remove();
 });
 
 describe('the built portal in a browser', () => {

@@ -4,7 +4,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { runDemo, type DemoResult } from '../src/demo/demo.ts';
 import { parseSiteQuarter } from '../src/inspector/report/site-quarter.ts';
 import { buildPortal } from './build-portal.ts';
@@ -47,7 +47,9 @@ describe('pipeline', () => {
   });
 
   test('the portal builds under a project base path and names the non-compliant sites', () => {
-    const out = buildPortal({ work: dir, base: '/gov-portal', contentDir: dir });
+    const built = buildPortal({ base: '/gov-portal', contentDir: dir });
+    onTestFinished(() => built.remove());
+    const out = built.dist;
     const quarter = readFileSync(join(out, 'quarters', '2026-Q4', 'index.html'), 'utf8');
     expect(quarter).toContain('<html lang="zh-CN"');
     expect(quarter).toContain('关于2026年第四季度政府网站检查情况的通报');
