@@ -1,22 +1,39 @@
 // @ts-check
 // The static portal. SITE_URL and BASE_PATH let the same build serve a GitHub Pages project
 // path (https://<owner>.github.io/<repo>/): BASE_PATH=/<repo>. Every internal link goes
-// through src/lib/urls.ts, which reads the base.
+// through src/lib/urls.ts, which reads the base. An empty value (what actions/configure-pages
+// gives for a custom domain's base path) means the default.
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { escapeRawHtml, guardLinks } from './src/lib/markdown.ts';
+import { joinBase, paths } from './src/lib/urls.ts';
+
+const base = process.env.BASE_PATH || '/';
+const site = process.env.SITE_URL || 'https://example.github.io';
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://example.github.io',
-  base: process.env.BASE_PATH ?? '/',
+  site,
+  base,
   trailingSlash: 'ignore',
   build: {
     format: 'directory',
     // One stylesheet file instead of inline <style>, so the pages' CSP needs no 'unsafe-inline'.
     inlineStylesheets: 'never',
   },
+  vite: {
+    build: {
+      // Astro inlines a small page script as <script type="module">…</script>, which the CSP
+      // (script-src 'self') would block: scripts always stay files. Other assets keep Vite's default.
+      assetsInlineLimit: (file) => (/\.[cm]?js$/.test(file) ? false : undefined),
+    },
+  },
   markdown: {
     // Findings bodies quote crawled text: raw HTML shows as text, links get rel=nofollow and only http(s).
     processor: satteri({ mdastPlugins: [escapeRawHtml], hastPlugins: [guardLinks] }),
   },
+  integrations: [
+    // The search page has no content of its own: keep it out of the sitemap.
+    sitemap({ filter: (page) => new URL(page).pathname !== joinBase(base, paths.search()) }),
+  ],
 });
