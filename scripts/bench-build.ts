@@ -59,11 +59,14 @@ try {
   // astro resolves --config against the project root.
   // The heap cap of npm run build (package.json): the figure is for the command an office runs.
   const argv = ['--max-old-space-size=2560', 'node_modules/astro/bin/astro.mjs', 'build', '--config', relative(ROOT, config), '--outDir', relative(ROOT, dist)];
-  console.log(`CONTENT_DIR=${contentDir} ASTRO_TELEMETRY_DISABLED=1 node ${argv.join(' ')}`);
+  // The three steps of npm run build, measured as one process tree: astro, the search index, the link check.
+  const steps = [argv, ['scripts/index-search.ts', '--dir', relative(ROOT, dist)], ['scripts/check-links.ts', '--dir', relative(ROOT, dist)]];
+  const command = steps.map((a) => [process.execPath, ...a].map((x) => `'${x}'`).join(' ')).join(' && ');
+  console.log(`CONTENT_DIR=${contentDir} ASTRO_TELEMETRY_DISABLED=1 node ${argv.join(' ')} && node scripts/index-search.ts && node scripts/check-links.ts`);
   console.log(`(full log: ${log}; each line: seconds since the build started, resident set of the build)`);
 
   const started = performance.now();
-  const child = spawn(process.execPath, argv, {
+  const child = spawn('/bin/sh', ['-c', command], {
     cwd: ROOT,
     env: { ...process.env, CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

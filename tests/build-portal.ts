@@ -35,9 +35,11 @@ export function buildPortal(o: { base: string; contentDir?: string; timeoutMs?: 
     encoding: 'utf8',
     timeout: o.timeoutMs ?? 150_000,
   });
-  if (build.status !== 0) {
+  // The search index is npm run build's second step (scripts/index-search.ts).
+  const index = build.status === 0 ? spawnSync(process.execPath, ['scripts/index-search.ts', '--dir', dist], { cwd: ROOT, encoding: 'utf8', timeout: o.timeoutMs ?? 150_000 }) : build;
+  if (index.status !== 0) {
     remove();
-    throw new Error(`astro build failed (${build.error?.message ?? `status ${build.status}`}):\n${build.stderr}${build.stdout}`);
+    throw new Error(`build failed (${index.error?.message ?? `status ${index.status}`}):\n${index.stderr}${index.stdout}`);
   }
   return { dist, remove };
 }

@@ -35,7 +35,7 @@ export function frontmatterLoader(dir: string): Loader {
         const text = await readFile(filePath, 'utf8');
         const id = f.slice(0, -3).split(sep).join('/');
         const data = await parseData({ id, data: readFrontmatter(text, filePath), filePath });
-        store.set({ id, data, digest: generateDigest(text), filePath });
+        store.set({ id, data, digest: generateDigest(text) });
       }
     },
   };
