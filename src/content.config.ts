@@ -1,14 +1,18 @@
 // The portal's collections, read with the writers' schemas (STYLE 4): the findings files, the
-// office's quarter files and the registry's units.
+// office's quarter files, the registry (units, sites), manual records, new media accounts and
+// other offices' notices.
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { contentDir } from './lib/content-dir.ts';
-import { frontmatterLoader } from './lib/frontmatter-loader.ts';
+import { frontmatterLoader, yamlListLoader } from './lib/frontmatter-loader.ts';
 import { siteQuarterSchema } from './schemas/findings.ts';
+import { manualRecordSchema } from './schemas/manual.ts';
+import { mediaAccountSchema } from './schemas/media.ts';
+import { externalNoticeSchema } from './schemas/notices.ts';
 import { quarterFileSchema } from './schemas/quarter.ts';
-import { unitSchema } from './schemas/registry.ts';
+import { siteSchema, unitSchema } from './schemas/registry.ts';
 
 const dirUrl = (name: string) => pathToFileURL(`${join(contentDir(), name)}/`);
 
@@ -28,4 +32,26 @@ const units = defineCollection({
   schema: unitSchema,
 });
 
-export const collections = { findings, quarters, units };
+const sites = defineCollection({
+  loader: yamlListLoader(join(contentDir(), 'sites.yaml')),
+  schema: siteSchema,
+});
+
+// Inspectors' records (content/manual/<quarter>/*.md), body = the evidence. Site records are
+// also merged into the findings files; media and unit records are read only from here.
+const manual = defineCollection({
+  loader: frontmatterLoader(join(contentDir(), 'manual'), { body: true }),
+  schema: manualRecordSchema,
+});
+
+const media = defineCollection({
+  loader: yamlListLoader(join(contentDir(), 'media.yaml')),
+  schema: mediaAccountSchema,
+});
+
+const notices = defineCollection({
+  loader: yamlListLoader(join(contentDir(), 'notices.yaml')),
+  schema: externalNoticeSchema,
+});
+
+export const collections = { findings, quarters, units, sites, manual, media, notices };

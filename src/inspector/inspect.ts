@@ -20,6 +20,9 @@ import { writeSiteQuarter } from './report/site-quarter.ts';
 import { RULES } from './rules/index.ts';
 import type { Rule } from './rules/types.ts';
 import { score, type Score } from './scoring/score.ts';
+import { assertDraft } from './workflow/quarter-paths.ts';
+import { INDICATOR_TITLES } from './workflow/records.ts';
+import { applyWorkflow, loadWorkflow, type QuarterWorkflow } from './workflow/rescore.ts';
 
 export type InspectEvent =
   | { type: 'start'; total: number }
@@ -45,6 +48,8 @@ export interface InspectInput {
   onSnapshot?: (s: SiteSnapshot) => void;
   /** For tests: replaces waiting between retries. */
   sleeper?: Sleeper;
+  /** The quarter's manual records and review; read from contentDir when absent. */
+  workflow?: QuarterWorkflow;
 }
 
 export interface InspectSummary {
@@ -102,6 +107,10 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
   } catch (e) {
     throw new InputError(`as-of date ${input.asOf}: ${(e as Error).message}`);
   }
+  // A published notice is a public record: the crawl never rewrites it (corrections: npm run correct).
+  assertDraft(input.contentDir, input.quarter, 'crawl');
+  // Read before any request: a bad record or review entry is a configuration error, found at once.
+  const workflow = input.workflow ?? loadWorkflow(input.contentDir, input.quarter);
   const opts = input.options;
   const http = new HttpClient(opts, input.sleeper);
   const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);
@@ -132,9 +141,9 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
             input.onSnapshot?.(snapshot);
             pages += snapshot.pages.length;
             const r0 = performance.now();
-            const result = judgeSite(snapshot, input.quarter, rules, input.rulesConfig, input.dictionary);
+            const result = applyWorkflow(judgeSite(snapshot, input.quarter, rules, input.rulesConfig, input.dictionary), site, workflow.records, workflow.review, input.rulesConfig);
             rulesMs += performance.now() - r0;
-            const file = writeSiteQuarter(input.contentDir, result, summaryBody(result, rules));
+            const file = writeSiteQuarter(input.contentDir, result, summaryBody(result, INDICATOR_TITLES));
             results.push(result);
             emit({ type: 'site-done', site, result, file, ms: Math.round(performance.now() - t0) });
           } catch (e) {

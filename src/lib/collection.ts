@@ -4,6 +4,11 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { loadRulesConfig } from '../inspector/registry/rules-config.ts';
 import type { SiteQuarter } from '../schemas/findings.ts';
+import type { ManualRecord } from '../schemas/manual.ts';
+import type { MediaAccount } from '../schemas/media.ts';
+import type { ExternalNotice } from '../schemas/notices.ts';
+import type { Site } from '../schemas/registry.ts';
+import type { RulesConfig } from '../schemas/rules-config.ts';
 import { contentDir } from './content-dir.ts';
 import { byQuarter, summarizeQuarter, type QuarterSummary } from './quarters.ts';
 import { bySite, checkEntryIds, type SiteHistory } from './sites.ts';
@@ -29,6 +34,26 @@ export interface PortalData {
   unitRows: Map<string, SiteQuarter[]>;
   /** Points a unit loses per non-compliant site (rules.yaml, assessment.failingSite). */
   failingSitePoints: number;
+  /** The rules file's assessment amounts (rules.yaml, assessment:). */
+  assessment: RulesConfig['assessment'];
+  /** The registry's sites by id (kind, closing date). */
+  registrySites: ReadonlyMap<string, Site>;
+  /** New media accounts, in registry order. */
+  media: MediaAccount[];
+  /** Manual records by quarter, each in file order. */
+  manual: ReadonlyMap<string, ManualEntry[]>;
+  /** Other offices' notices naming the units. */
+  notices: ExternalNotice[];
+}
+
+/** One manual record as the pages read it. */
+export interface ManualEntry {
+  /** The file, relative to the content folder, e.g. manual/2026-Q4/linhe-msg.md. */
+  file: string;
+  quarter: string;
+  data: ManualRecord;
+  /** The Markdown body: the evidence in words. */
+  evidence: string;
 }
 
 let cached: Promise<PortalData> | undefined;
@@ -40,7 +65,15 @@ export function portalData(): Promise<PortalData> {
 }
 
 async function load(): Promise<PortalData> {
-  const [findings, quarterFiles, unitEntries] = await Promise.all([getCollection('findings'), getCollection('quarters'), getCollection('units')]);
+  const [findings, quarterFiles, unitEntries, siteEntries, manualEntries, mediaEntries, noticeEntries] = await Promise.all([
+    getCollection('findings'),
+    getCollection('quarters'),
+    getCollection('units'),
+    getCollection('sites'),
+    getCollection('manual'),
+    getCollection('media'),
+    getCollection('notices'),
+  ]);
   checkEntryIds(findings);
   const misplaced = quarterFiles.filter((q) => q.id !== q.data.quarter);
   if (misplaced.length) throw new Error(`quarter files in the wrong place: ${misplaced.map((q) => `quarters/${q.id}.md says ${q.data.quarter}`).join('; ')}`);
@@ -52,13 +85,19 @@ async function load(): Promise<PortalData> {
     file: fileOf.get(g.quarter),
   }));
   const units = unitTree(unitEntries.map((e) => e.data));
+  const { assessment } = loadRulesConfig(contentDir());
   return {
     quarters,
     summaries: quarters.map((q) => q.summary),
     sites: bySite(findings),
     units,
     unitRows: rowsByUnit(findings.map((e) => e.data), units),
-    failingSitePoints: loadRulesConfig(contentDir()).assessment.failingSite,
+    failingSitePoints: typeof assessment.failingSite === 'number' ? assessment.failingSite : assessment.failingSite.portal,
+    assessment,
+    registrySites: new Map(siteEntries.map((e) => [e.data.id, e.data])),
+    media: mediaEntries.map((e) => e.data),
+    manual: manualByQuarter(manualEntries),
+    notices: noticeEntries.map((e) => e.data),
   };
 }
 
@@ -75,6 +114,20 @@ function rowsByUnit(rows: readonly SiteQuarter[], units: UnitTree): Map<string, 
     const below = units.byId.has(id) ? unitAndBelow(units, id) : [id];
     const all = below.flatMap((u) => own.get(u) ?? []);
     if (all.length) out.set(id, all);
+  }
+  return out;
+}
+
+/** Records grouped by the quarter folder they are in (manual/<quarter>/<name>.md). */
+function manualByQuarter(entries: ReadonlyArray<CollectionEntry<'manual'>>): Map<string, ManualEntry[]> {
+  const out = new Map<string, ManualEntry[]>();
+  for (const e of entries) {
+    const [quarter, ...rest] = e.id.split('/');
+    if (!quarter || !/^\d{4}-Q[1-4]$/.test(quarter) || rest.length !== 1) throw new Error(`manual/${e.id}.md: manual records belong in manual/<quarter>/<name>.md`);
+    const entry = { file: `manual/${e.id}.md`, quarter, data: e.data, evidence: (e.body ?? '').trim() };
+    const list = out.get(quarter);
+    if (list) list.push(entry);
+    else out.set(quarter, [entry]);
   }
   return out;
 }

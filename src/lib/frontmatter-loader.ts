@@ -21,8 +21,11 @@ export function readFrontmatter(text: string, file: string): Record<string, unkn
   return data as Record<string, unknown>;
 }
 
-/** Every .md file under dir, id = path without .md with / separators (2026-Q4/linhe), in a stable order. */
-export function frontmatterLoader(dir: string): Loader {
+/**
+ * Every .md file under dir, id = path without .md with / separators (2026-Q4/linhe), in a stable
+ * order. With body: true the Markdown body is kept as the entry's body (raw text, never rendered).
+ */
+export function frontmatterLoader(dir: string, o: { body?: boolean } = {}): Loader {
   return {
     name: 'frontmatter-only',
     async load({ store, parseData, generateDigest }) {
@@ -35,7 +38,34 @@ export function frontmatterLoader(dir: string): Loader {
         const text = await readFile(filePath, 'utf8');
         const id = f.slice(0, -3).split(sep).join('/');
         const data = await parseData({ id, data: readFrontmatter(text, filePath), filePath });
-        store.set({ id, data, digest: generateDigest(text) });
+        const body = o.body ? text.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/, '') : undefined;
+        store.set({ id, data, digest: generateDigest(text), ...(body === undefined ? {} : { body }) });
+      }
+    },
+  };
+}
+
+/** A YAML list of entries with an id each (sites.yaml, media.yaml, notices.yaml); a missing file is an empty list. */
+export function yamlListLoader(path: string): Loader {
+  return {
+    name: 'yaml-list',
+    async load({ store, parseData, generateDigest }) {
+      store.clear();
+      const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
+      if (text === undefined) return;
+      let list: unknown;
+      try {
+        list = load(text, { filename: path });
+      } catch (e) {
+        throw new Error(`${path}: ${(e as Error).message}`);
+      }
+      if (list === null || list === undefined) return;
+      if (!Array.isArray(list)) throw new Error(`${path}: must be a YAML list of entries, each starting with "- id: …"`);
+      for (const [i, entry] of list.entries()) {
+        const id = entry && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string' ? (entry as { id: string }).id : undefined;
+        if (!id) throw new Error(`${path}: entry ${i + 1} has no id`);
+        const data = await parseData({ id, data: entry as Record<string, unknown>, filePath: path });
+        store.set({ id, data, digest: generateDigest(JSON.stringify(entry)) });
       }
     },
   };

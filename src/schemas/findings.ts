@@ -17,6 +17,28 @@ export const isoDateSchema = z.preprocess(
 /** An indicator id from ../shared/indicators.md, kebab-case. */
 export const indicatorIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case indicator id');
 
+/** An inspector's decision on an automated finding (content/review/<quarter>.yaml). */
+export const reviewDecisionSchema = z.strictObject({
+  /** confirmed: checked by a person and upheld; dismissed: a false finding, which does not count. */
+  decision: z.enum(['confirmed', 'dismissed']),
+  /** Why; required for a dismissal, shown on the site page. */
+  reason: z.string().trim().min(1).optional(),
+  /** Who decided. */
+  inspector: z.string().trim().min(1),
+  /** When. */
+  date: isoDateSchema,
+});
+export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
+
+/** The inspected site's answer to a finding (right of reply), shown next to it. */
+export const replySchema = z.strictObject({
+  /** The answer, as the site gave it. */
+  text: z.string().trim().min(1),
+  /** When it was received. */
+  date: isoDateSchema,
+});
+export type Reply = z.infer<typeof replySchema>;
+
 /** One observed problem. */
 export const findingSchema = z.strictObject({
   /** Indicator id, e.g. broken-link. */
@@ -31,6 +53,20 @@ export const findingSchema = z.strictObject({
   detail: z.string(),
   /** The national clause the finding applies, e.g. 扣分：可用性—链接不可用（首页每处 0.2 分…）. */
   clause: z.string().min(1),
+  /** Recorded by an inspector (content/manual/<quarter>/), not found by the crawl. */
+  source: z.literal('manual').optional(),
+  /** The manual record's file, relative to the content folder. */
+  record: z.string().min(1).optional(),
+  /** Who recorded it (manual findings). */
+  inspector: z.string().min(1).optional(),
+  /** When it was observed (manual findings). */
+  date: isoDateSchema.optional(),
+  /** A screenshot under public/, as a path from the site's root, e.g. evidence/2026-Q4/x.png. */
+  screenshot: z.string().min(1).optional(),
+  /** An inspector's decision on an automated finding. */
+  review: reviewDecisionSchema.optional(),
+  /** The site's answer. */
+  reply: replySchema.optional(),
 });
 export type Finding = z.infer<typeof findingSchema>;
 
@@ -74,8 +110,10 @@ export const siteQuarterSchema = z.strictObject({
     links: z.number().int().min(0),
     inconclusive: z.number().int().min(0),
   }),
-  /** Every observed problem, sorted by indicator, target, page. */
+  /** Every observed problem that counts, sorted by indicator, target, page. */
   findings: z.array(findingSchema),
+  /** Automated findings an inspector dismissed (each with its review): shown, never counted. */
+  dismissed: z.array(findingSchema).optional(),
   /** Rules that threw on this site; their indicators are not judged. */
   errors: z.array(ruleErrorSchema).optional(),
 });

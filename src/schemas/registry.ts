@@ -24,6 +24,8 @@ export const siteSchema = z.strictObject({
   services: z.boolean().optional(),
   /** 网站标识码: 10 characters, e.g. 3713000001 or bm29000002. */
   siteCode: z.string().regex(/^[A-Za-z0-9]{10}$/, 'must be the 10-character 网站标识码'),
+  /** The day the site was closed (关停), YYYY-MM-DD: a non-compliant check before it was published does not count against the unit (seed 002). */
+  closed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional(),
 });
 export type Site = z.infer<typeof siteSchema>;
 

@@ -35,8 +35,20 @@ export const rulesConfigSchema = z.strictObject({
   noServicesOutOf: z.number().positive().max(100),
   /** Points a responsible unit loses in the office's yearly assessment (日常考核), per item. */
   assessment: z.strictObject({
-    /** Per site of the unit judged 不合格 in a quarter. */
-    failingSite: z.number().min(0),
+    /** Per site of the unit judged 不合格 in a quarter; one amount, or one per site kind. */
+    failingSite: z.union([z.number().min(0), z.strictObject({ portal: z.number().min(0), department: z.number().min(0) })]),
+    /** Per message answered late (message-overdue and error-report-overdue records). */
+    overdueMessage: z.number().min(0),
+    /** Per self-inspection report not submitted (self-inspection-missing records). */
+    selfInspectionMissing: z.number().min(0),
+    /** Per quarter's city notice naming the unit (seed 003: 2). */
+    namedByCity: z.number().min(0),
+    /** Named at least this many times in a year by each level ⇒ not rated 良好 or above (seed 003: 1, 1, 3). */
+    ratingCap: z.strictObject({
+      stateCouncil: z.number().int().min(1),
+      province: z.number().int().min(1),
+      city: z.number().int().min(1),
+    }),
   }),
   /** Column classes by name keywords, with their windows. */
   columns: z.strictObject(Object.fromEntries(COLUMN_CLASSES.map((c) => [c, columnClassSchema])) as Record<ColumnClass, typeof columnClassSchema>),

@@ -4,6 +4,7 @@ import type { Dictionary } from '../../schemas/dictionary.ts';
 import type { RulesConfig } from '../../schemas/rules-config.ts';
 import type { SiteSnapshot } from '../crawl/snapshot.ts';
 import { InputError } from '../registry/yaml-file.ts';
+import { MANUAL_INDICATORS } from '../manual/indicators.ts';
 import type { Rule, RuleOutcome } from '../rules/types.ts';
 
 export interface RuleRun {
@@ -13,7 +14,8 @@ export interface RuleRun {
 
 /** Check that the rules file gives every point value each enabled rule reads; throw what is missing. */
 export function checkRulesConfig(rules: readonly Rule[], config: RulesConfig, file = 'content/rules.yaml'): void {
-  const known = new Set(rules.map((r) => r.id));
+  // Manual items (content/manual/) are configured here too; their records are checked when loaded.
+  const known = new Set([...rules.map((r) => r.id), ...MANUAL_INDICATORS.map((m) => m.id)]);
   const problems: string[] = [];
   for (const id of Object.keys(config.indicators)) if (!known.has(id)) problems.push(`indicators.${id}: no rule has this id`);
   for (const rule of rules) {

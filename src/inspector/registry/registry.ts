@@ -9,8 +9,8 @@ export interface Registry {
   units: Unit[];
 }
 
-/** Valid entries with their index in the file. */
-function validateList<T>(y: YamlFile, item: z.ZodType<T>, label: string, errors: string[]): Array<[T, number]> {
+/** Valid entries with their index in the file; every bad field is pushed to errors as file:line: entry field: message. */
+export function validateList<T>(y: YamlFile, item: z.ZodType<T>, label: string, errors: string[]): Array<[T, number]> {
   if (!Array.isArray(y.data)) {
     errors.push(`${y.file}:1: must be a YAML list of ${label} (each entry starting with "- id: …")`);
     return [];
@@ -25,7 +25,8 @@ function validateList<T>(y: YamlFile, item: z.ZodType<T>, label: string, errors:
   return out;
 }
 
-function duplicates<T>(y: YamlFile, list: Array<[T, number]>, key: (t: T) => string, what: string, errors: string[]): void {
+/** Pushes an error for each key used a second time, with both lines. */
+export function duplicates<T>(y: YamlFile, list: Array<[T, number]>, key: (t: T) => string, what: string, errors: string[]): void {
   const seen = new Map<string, number>();
   list.forEach(([t, i]) => {
     const k = key(t);

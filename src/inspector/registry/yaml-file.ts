@@ -12,25 +12,30 @@ export class InputError extends Error {
 export interface YamlFile {
   file: string;
   data: unknown;
+  /** The parsed document, for edits that keep the file's comments. */
+  doc: Document;
   /** 1-based line of the node at path, or of its nearest existing parent. */
   lineOf(path: ReadonlyArray<PropertyKey>): number;
 }
 
-/** Parse YAML text; syntax errors throw an InputError with file and line. */
-export function parseYaml(file: string, text: string): YamlFile {
+/**
+ * Parse YAML text; syntax errors throw an InputError with file and line. firstLine is the line of
+ * the file the text starts on (2 for a Markdown file's frontmatter, after its opening ---).
+ */
+export function parseYaml(file: string, text: string, firstLine = 1): YamlFile {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
-    throw new InputError(doc.errors.map((e) => `${file}:${lineCounter.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]}`).join('\n'));
+    throw new InputError(doc.errors.map((e) => `${file}:${lineCounter.linePos(e.pos[0]).line + firstLine - 1}: ${e.message.split('\n')[0]}`).join('\n'));
   }
   const lineOf = (path: ReadonlyArray<PropertyKey>): number => {
     for (let n = path.length; n >= 0; n--) {
       const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
-      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line + firstLine - 1;
     }
-    return 1;
+    return firstLine;
   };
-  return { file, data: doc.toJS(), lineOf };
+  return { file, data: doc.toJS(), doc, lineOf };
 }
 
 /** Read and parse a YAML file; a missing file is an InputError. */

@@ -1,6 +1,5 @@
 // The Markdown body of a findings file: a short summary in Chinese for people.
 import type { SiteQuarter } from '../../schemas/findings.ts';
-import type { Rule } from '../rules/types.ts';
 
 /** 2026-Q4 → 2026年第四季度 */
 export function quarterName(quarter: string): string {
@@ -9,7 +8,7 @@ export function quarterName(quarter: string): string {
 }
 
 /** A few sentences and a list of problems per indicator. */
-export function summaryBody(r: SiteQuarter, rules: readonly Rule[]): string {
+export function summaryBody(r: SiteQuarter, rules: ReadonlyArray<{ id: string; title: string }>): string {
   const title = (id: string) => rules.find((x) => x.id === id)?.title ?? id;
   const lines: string[] = [];
   const verdict = r.verdict === 'pass' ? '合格' : '不合格';
@@ -25,6 +24,7 @@ export function summaryBody(r: SiteQuarter, rules: readonly Rule[]): string {
     lines.push('', `发现问题 ${r.findings.length} 项：`, '');
     for (const [id, n] of counts) lines.push(`- ${title(id)}：${n} 项`);
   }
+  if (r.dismissed?.length) lines.push('', `经复核不予认定 ${r.dismissed.length} 项（未计分，见网站页面）。`);
   if (r.errors?.length) {
     lines.push('', `以下指标检查出错，未计分：${r.errors.map((e) => title(e.indicator)).join('、')}。`);
   }

@@ -87,10 +87,10 @@ describe('score', () => {
     const runs = [run('big', 'deduction', fail('big', 10)), run('extra', 'bonus', fail('extra', 2, 2))];
     expect(score(runs)).toMatchObject({ score: 93, bonus: 3 });
     expect(score(runs, config, { kind: 'department' })).toMatchObject({ score: 90, bonus: 0 });
-    // 80 is not above 80: the bonus is listed at 0 points.
+    // 80 is not above 80: the bonus does not count, but the finding keeps its 2 points for a later re-score.
     const atLine = score([run('big', 'deduction', fail('big', 20)), run('extra', 'bonus', fail('extra', 2))]);
     expect(atLine).toMatchObject({ score: 80, bonus: 0 });
-    expect(atLine.findings.find((f) => f.indicator === 'extra')!.points).toBe(0);
+    expect(atLine.findings.find((f) => f.indicator === 'extra')!.points).toBe(2);
   });
 
   test('a bonus never rescues a site below the pass line or with a veto', () => {

@@ -73,8 +73,10 @@ export function score(runs: RuleRun[], config: RulesConfig, site: Pick<Site, 'ki
   const deductionPart = oneDecimal(base);
   const bonusCounts = site.kind === 'portal' && bonus > 0 && deductionPart > config.bonusAbove;
   const value = bonusCounts ? oneDecimal(base + bonus) : deductionPart;
-  // A bonus seen on a site that does not qualify for it is shown, at 0 points.
-  findings.push(...bonusFindings.map((f) => (bonusCounts ? f : { ...f, points: 0 })));
+  // A bonus seen on a site that does not qualify for it keeps its points in the file (a later
+  // re-score, after a dismissal lifts the score above the line, needs them); the score's bonus
+  // field says what counted, and the pages show the rest as not counted.
+  findings.push(...bonusFindings);
   vetoes.sort(cmp);
   return {
     verdict: vetoes.length > 0 || deductionPart < config.passLine ? 'fail' : 'pass',
