@@ -9,6 +9,8 @@ import { loadRegistry } from '../src/inspector/registry/registry.ts';
 import { loadDictionary } from '../src/inspector/registry/dictionary.ts';
 import { loadRulesConfig } from '../src/inspector/registry/rules-config.ts';
 import { InputError } from '../src/inspector/registry/yaml-file.ts';
+import { readQuarterFile } from '../src/inspector/workflow/quarter-file.ts';
+import { sampledSites } from '../src/inspector/workflow/sample.ts';
 
 try {
   const args = parseCrawlArgs(process.argv.slice(2));
@@ -20,7 +22,10 @@ try {
   const rulesConfig = loadRulesConfig(args.contentDir);
   const dictionary = loadDictionary(args.contentDir);
   let sites = registry.sites;
-  if (args.only) {
+  if (args.sample) {
+    sites = sampledSites(sites, readQuarterFile(args.contentDir, args.quarter)?.sample, args.quarter, args.only);
+    console.log(`${args.quarter} 抽查：检查 ${sites.length} 个网站（注册 ${registry.sites.length} 个）`);
+  } else if (args.only) {
     const unknown = args.only.filter((id) => !sites.some((s) => s.id === id));
     if (unknown.length) throw new InputError(`--only: no site with id ${unknown.join(', ')} in ${args.contentDir}/sites.yaml`);
     sites = sites.filter((s) => args.only!.includes(s.id));

@@ -10,6 +10,8 @@ export interface CrawlArgs {
   quarter: string;
   asOf: string;
   only?: string[];
+  /** Inspect only the quarter's spot-check sample (content/quarters/<quarter>.md, sample.sites). */
+  sample: boolean;
   options: Partial<CrawlOptions>;
 }
 
@@ -19,6 +21,8 @@ export const CRAWL_USAGE = `Usage: npm run crawl -- [options]
   --as-of YYYY-MM-DD     监测时间点, the date every window is measured from (default: today, Asia/Shanghai)
   --quarter 2026-Q4      quarter to file the results under (default: the as-of date's quarter)
   --only id,id           inspect only these site ids
+  --sample               inspect only the quarter's spot-check sample (drawn by npm run sample);
+                         with --only, only those ids of the sample (ids outside it are refused)
   --concurrency N        requests in flight in the whole run (default 16)
   --per-host N           requests in flight per host (default 2)
   --site-concurrency N   sites crawled at once (default 4)
@@ -45,6 +49,7 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
         'as-of': { type: 'string' },
         quarter: { type: 'string' },
         only: { type: 'string' },
+        sample: { type: 'boolean' },
         concurrency: { type: 'string' },
         'per-host': { type: 'string' },
         'site-concurrency': { type: 'string' },
@@ -84,5 +89,5 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
   set('timeoutMs', timeout === undefined ? undefined : Math.round(timeout * 1000));
   if (values['ignore-robots']) options.robots = false;
   if (values['allow-private']) options.allowPrivate = true;
-  return { contentDir: values.content ?? 'content', quarter, asOf, ...(only ? { only } : {}), options };
+  return { contentDir: values.content ?? 'content', quarter, asOf, ...(only ? { only } : {}), sample: values.sample === true, options };
 }
