@@ -6,6 +6,7 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
+import { publishedCheck } from './src/checks/published.ts';
 import { escapeRawHtml, guardLinks } from './src/lib/markdown.ts';
 import { joinBase, paths } from './src/lib/urls.ts';
 
@@ -33,6 +34,8 @@ export default defineConfig({
     processor: satteri({ mdastPlugins: [escapeRawHtml], hastPlugins: [guardLinks] }),
   },
   integrations: [
+    // A published quarter whose files differ from its manifest fails the build (content/manifests/).
+    publishedCheck(),
     // The search page has no content of its own: keep it out of the sitemap.
     sitemap({ filter: (page) => new URL(page).pathname !== joinBase(base, paths.search()) }),
   ],
