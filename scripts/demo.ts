@@ -8,6 +8,7 @@ import { formatScores } from '../src/sandbox/truth.ts';
 import { generateScale, quartersEnding } from '../src/sandbox/scale.ts';
 import { quarterOf } from '../src/inspector/dates.ts';
 import { wholeNumber } from '../src/inspector/cli/args.ts';
+import { resetDemoWorkflow, runDemoWorkflow } from '../src/demo/workflow.ts';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -28,8 +29,11 @@ try {
   // same sandbox sites, each quarter keeping part of their seeded problems, written from the
   // ground truth without crawling (src/sandbox/scale.ts). Only the latest quarter is crawled.
   const history = wholeNumber('history', values.history, 0) ?? 0;
+  const current = quarterOf(values['as-of']);
+  const earlier = history > 0 ? quartersEnding(current, history + 1).slice(0, -1) : [];
+  // The demo's quarters go back to drafts first: published ones would refuse to be written again.
+  resetDemoWorkflow(values.content, earlier, current);
   if (history > 0) {
-    const earlier = quartersEnding(quarterOf(values['as-of']), history + 1).slice(0, -1);
     console.log(`历史季度（由模拟网站预置问题生成，不抓取）：${earlier.join('、')}`);
     generateScale({ contentDir: values.content, sites: Number(values.sites), quarters: history, until: earlier[earlier.length - 1]!, seed: Number(values.seed), pagesPerSite: Number(values.pages) });
   }
@@ -46,6 +50,9 @@ try {
   console.log(`\n${summaryTable(demo.summary)}\n`);
   console.log('与模拟网站预置问题（ground truth）对比的检出精确率与召回率：\n');
   console.log(formatScores(demo.scores));
+  // The inspectors' part: media accounts, manual records, a review, earlier quarters published.
+  const workflow = await runDemoWorkflow(values.content, earlier, current);
+  console.log(`\n人工检查记录 ${workflow.records} 条（含政务新媒体）；已发布 ${workflow.published.join('、') || '无'}，${current} 为草稿（复核中）。`);
   if (demo.summary.internalErrors.length) {
     console.error(`\n内部错误：${demo.summary.internalErrors.map((e) => `${e.site}: ${e.message}`).join('\n')}`);
     process.exit(1);
