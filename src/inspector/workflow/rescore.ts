@@ -2,7 +2,7 @@
 // crawl (as it writes each file) and the workflow commands (record, review, correct: without
 // crawling again) go through applyWorkflow, so a file is always the same function of its inputs.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Finding, SiteQuarter } from '../../schemas/findings.ts';
 import type { ReviewFile } from '../../schemas/review.ts';
 import type { Site } from '../../schemas/registry.ts';
@@ -97,7 +97,7 @@ export function recordContext(contentDir: string): RecordContext {
     media: new Map(loadMedia(contentDir, unitIds).map((m) => [m.id, m])),
     config: loadRulesConfig(contentDir),
     // The portal's public/ folder sits beside the content folder (content/ and public/ in the repository).
-    publicDir: join(dirname(join(contentDir, '.')), '..', 'public'),
+    publicDir: join(dirname(resolve(contentDir)), 'public'),
   };
 }
 
