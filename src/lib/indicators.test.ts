@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { MANUAL_INDICATORS } from '../inspector/manual/indicators.ts';
 import { MARKS } from '../inspector/rules/identity-mark-missing.ts';
 import { RULES } from '../inspector/rules/index.ts';
-import { KNOWN_INDICATORS, MARK_ORDER, indicatorKind, indicatorTitle, isVetoIndicator, markName } from './indicators.ts';
+import { KNOWN_INDICATORS, MARK_ORDER, indicatorKind, indicatorSubject, indicatorTitle, isVetoIndicator, markName } from './indicators.ts';
 
 describe('indicator names', () => {
   it('gives Chinese titles and the veto flag', () => {
@@ -42,6 +43,24 @@ describe('indicator names', () => {
   it.each(RULES.map((r) => [r.id, r] as const))('agrees with the registered rule %s', (id, rule) => {
     expect(indicatorTitle(id)).toBe(rule.title);
     expect(isVetoIndicator(id)).toBe(rule.kind === 'veto');
+  });
+
+  // Manual indicators (src/inspector/manual/indicators.ts) likewise: titles, kinds and subjects from the one registry.
+  it.each(MANUAL_INDICATORS.map((m) => [m.id, m] as const))('agrees with the manual indicator %s', (id, m) => {
+    expect(indicatorTitle(id)).toBe(m.title);
+    expect(indicatorKind(id)).toBe(m.kind);
+    expect(indicatorSubject(id)).toBe(m.subject);
+    expect(KNOWN_INDICATORS).toContain(id);
+  });
+
+  it('a problem item (new media, unit) is neither a veto nor a deduction', () => {
+    expect(indicatorKind('media-not-filed')).toBe('problem');
+    expect(isVetoIndicator('media-not-filed')).toBe(false);
+    expect(indicatorKind('self-inspection-missing')).toBe('problem');
+    expect(isVetoIndicator('media-no-interaction')).toBe(true);
+    expect(indicatorKind('bonus-smart-qa')).toBe('bonus');
+    expect(indicatorSubject('broken-link')).toBe('site');
+    expect(indicatorSubject('brand-new-rule')).toBe('site');
   });
 
   it('names the same identity marks as the crawler', () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CHINESE_ORDINALS, namedSites, noticeTitle } from './notice.ts';
+import { manualRecordSchema, type ManualRecord } from '../schemas/manual.ts';
+import type { RecordRef } from './media.ts';
+import { CHINESE_ORDINALS, namedSites, noticeTitle, unitProblemSentence, unitProblems } from './notice.ts';
+import { unitTree } from './units.ts';
 
 describe('notice wording', () => {
   it('titles the notice as the offices do', () => {
@@ -11,5 +14,57 @@ describe('notice wording', () => {
   it('names at most the limit and counts the rest', () => {
     expect(namedSites(['a', 'b', 'c'], 2)).toEqual({ shown: ['a', 'b'], more: 1 });
     expect(namedSites(['a'], 2)).toEqual({ shown: ['a'], more: 0 });
+  });
+});
+
+const units = unitTree([
+  { id: 'linhe-bgs', name: '临河市人民政府办公室' },
+  { id: 'hexi-jyj', name: '河西县教育局' },
+  { id: 'hexi-mzj', name: '河西县民政局' },
+]);
+const rec = (file: string, over: Partial<ManualRecord>): RecordRef => ({
+  file,
+  data: manualRecordSchema.parse({ indicator: 'self-inspection-missing', target: '第四季度自查报告', inspector: '张三', date: '2026-11-18', ...over }),
+});
+
+describe('unit items of 二、主要问题', () => {
+  it('names each unit once, in pinyin order, and leaves site and media records alone', () => {
+    const problems = unitProblems(
+      [
+        rec('manual/2026-Q4/a.md', { unit: 'linhe-bgs' }),
+        rec('manual/2026-Q4/b.md', { unit: 'hexi-mzj' }),
+        rec('manual/2026-Q4/c.md', { unit: 'linhe-bgs', target: '第三季度自查报告' }),
+        rec('manual/2026-Q4/d.md', { media: 'linhe-wx', indicator: 'media-not-updated' }),
+        rec('manual/2026-Q4/e.md', { site: 'linhe', indicator: 'message-overdue' }),
+      ],
+      units,
+    );
+    expect(problems).toEqual([
+      {
+        indicator: 'self-inspection-missing',
+        title: '未报送自查报告',
+        units: [
+          { unit: 'hexi-mzj', name: '河西县民政局' },
+          { unit: 'linhe-bgs', name: '临河市人民政府办公室' },
+        ],
+      },
+    ]);
+    expect(unitProblemSentence(problems[0]!)).toBe('河西县民政局、临河市人民政府办公室等单位未按要求报送网站自查报告');
+  });
+
+  it('one unit is named alone; past the limit the rest are counted', () => {
+    const p = { indicator: 'self-inspection-missing', title: '未报送自查报告', units: [{ unit: 'a', name: '甲局' }] };
+    expect(unitProblemSentence(p)).toBe('甲局未按要求报送网站自查报告');
+    const three = { ...p, units: [...p.units, { unit: 'b', name: '乙局' }, { unit: 'c', name: '丙局' }] };
+    expect(unitProblemSentence(three, 2)).toBe('甲局、乙局等 3 个单位未按要求报送网站自查报告');
+  });
+
+  it('nothing recorded, nothing said', () => {
+    expect(unitProblems([], units)).toEqual([]);
+  });
+
+  it('throws naming the file for a unit not in the registry, and for an item that is not about a unit', () => {
+    expect(() => unitProblems([rec('manual/2026-Q4/x.md', { unit: 'gone' })], units)).toThrow('manual/2026-Q4/x.md: unit gone is not in units.yaml');
+    expect(() => unitProblems([rec('manual/2026-Q4/y.md', { unit: 'hexi-jyj', indicator: 'broken-link' })], units)).toThrow(/^manual\/2026-Q4\/y\.md: broken-link is not an item about a unit/);
   });
 });

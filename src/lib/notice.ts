@@ -1,6 +1,9 @@
-// Wording of the quarterly notice (通报) that is not a figure: its title and how many sites a
-// paragraph of 二、主要问题 names.
+// Wording of the quarterly notice (通报) that is not a figure: its title, how many sites a
+// paragraph of 二、主要问题 names, and the items about the responsible units themselves.
+import { MANUAL_BY_ID } from '../inspector/manual/indicators.ts';
+import type { RecordRef } from './media.ts';
 import { quarterName } from './quarters.ts';
+import { unitName, type UnitTree } from './units.ts';
 
 /** 关于2026年第四季度政府网站检查情况的通报 */
 export function noticeTitle(quarter: string): string {
@@ -16,4 +19,47 @@ export const NAMED_SITES = 30;
 /** The sites to name in the text and how many are left to "等". */
 export function namedSites<T>(sites: readonly T[], limit = NAMED_SITES): { shown: T[]; more: number } {
   return { shown: sites.slice(0, limit), more: Math.max(0, sites.length - limit) };
+}
+
+/** A problem of the responsible units themselves (e.g. no self-inspection report), for 二、主要问题. */
+export interface UnitProblem {
+  indicator: string;
+  /** Short Chinese title, e.g. 未报送自查报告. */
+  title: string;
+  /** The units recorded, each once, by name (pinyin order) then id. */
+  units: { unit: string; name: string }[];
+}
+
+/** How 二、主要问题 words a unit item after the units' names; an item not listed here uses its title. */
+const UNIT_PREDICATES: Readonly<Record<string, string>> = {
+  'self-inspection-missing': '未按要求报送网站自查报告',
+};
+
+/**
+ * The quarter's unit items from its manual records, in indicator id order. Records about sites and
+ * new media are ignored; a unit record naming a unit the registry does not have, or an indicator
+ * that is not a unit item, throws naming the record's file.
+ */
+export function unitProblems(records: readonly RecordRef[], units: UnitTree): UnitProblem[] {
+  const byId = new Map<string, UnitProblem>();
+  for (const { file, data } of records) {
+    if (data.unit === undefined) continue;
+    if (!units.byId.has(data.unit)) throw new Error(`${file}: unit ${data.unit} is not in units.yaml`);
+    const item = MANUAL_BY_ID.get(data.indicator);
+    if (item?.subject !== 'unit') throw new Error(`${file}: ${data.indicator} is not an item about a unit (${[...MANUAL_BY_ID.values()].filter((m) => m.subject === 'unit').map((m) => m.id).join(', ')})`);
+    let p = byId.get(item.id);
+    if (!p) byId.set(item.id, (p = { indicator: item.id, title: item.title, units: [] }));
+    if (!p.units.some((u) => u.unit === data.unit)) p.units.push({ unit: data.unit, name: unitName(units, data.unit) });
+  }
+  const list = [...byId.values()].sort((a, b) => (a.indicator < b.indicator ? -1 : 1));
+  for (const p of list) p.units.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
+  return list;
+}
+
+/** X、Y等单位未按要求报送网站自查报告 (one unit: X未按要求…); past the limit, 等 N 个单位. */
+export function unitProblemSentence(p: UnitProblem, limit = NAMED_SITES): string {
+  const { shown, more } = namedSites(p.units, limit);
+  const names = shown.map((u) => u.name).join('、');
+  const who = more > 0 ? `${names}等 ${p.units.length} 个单位` : p.units.length > 1 ? `${names}等单位` : names;
+  return `${who}${UNIT_PREDICATES[p.indicator] ?? p.title}`;
 }

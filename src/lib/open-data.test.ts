@@ -39,7 +39,8 @@ const NASTY: Finding[] = [
 ];
 
 const linheQ4 = row({ site: 'linhe', name: '临河市人民政府', score: 97.5, findings: NASTY, region: '临河区' });
-const hexiQ4 = row({ site: 'hexi', name: '河西县人民政府', score: 55, verdict: 'fail', vetoes: ['site-unreachable', 'severe-error'], findings: [f({ target: 'http://hexi.gov.cn/x' })] });
+const DISMISSED = f({ target: 'http://hexi.gov.cn/ok', review: { decision: 'dismissed', reason: '复测可以打开', inspector: '李四', date: '2026-11-25' } });
+const hexiQ4 = row({ site: 'hexi', name: '河西县人民政府', score: 55, verdict: 'fail', vetoes: ['site-unreachable', 'severe-error'], findings: [f({ target: 'http://hexi.gov.cn/x' })], dismissed: [DISMISSED] });
 const linheQ3 = row({ site: 'linhe', name: '临河市人民政府', score: 101.5, bonus: 2, quarter: '2026-Q3', asOf: '2026-08-20' });
 const eduQ3 = row({ site: 'linhe-edu', name: '临河市教育局', score: 99.1, noServices: true, quarter: '2026-Q3', asOf: '2026-08-18', errors: [{ indicator: 'typo', message: 'boom' }] });
 const ROWS = [linheQ4, eduQ3, hexiQ4, linheQ3];
@@ -76,11 +77,11 @@ describe('sites.csv', () => {
   it('BOM, header, CRLF, one row per site and quarter in order, written out by hand', () => {
     expect(openDataText('sites.csv', scope(ROWS))).toBe(
       BOM +
-        'quarter,site,name,url,unit,region,asOf,verdict,score,bonus,noServices,vetoes,findingCount\r\n' +
-        '2026-Q3,linhe,临河市人民政府,http://linhe.gov.cn/,office,,2026-08-20,pass,101.5,2,false,,0\r\n' +
-        '2026-Q3,linhe-edu,临河市教育局,http://linhe-edu.gov.cn/,office,,2026-08-18,pass,99.1,,true,,0\r\n' +
-        '2026-Q4,hexi,河西县人民政府,http://hexi.gov.cn/,office,,2026-11-20,fail,55,,false,site-unreachable;severe-error,1\r\n' +
-        '2026-Q4,linhe,临河市人民政府,http://linhe.gov.cn/,office,临河区,2026-11-20,pass,97.5,,false,,11\r\n',
+        'quarter,site,name,url,unit,region,asOf,verdict,score,bonus,noServices,vetoes,findingCount,dismissedCount\r\n' +
+        '2026-Q3,linhe,临河市人民政府,http://linhe.gov.cn/,office,,2026-08-20,pass,101.5,2,false,,0,0\r\n' +
+        '2026-Q3,linhe-edu,临河市教育局,http://linhe-edu.gov.cn/,office,,2026-08-18,pass,99.1,,true,,0,0\r\n' +
+        '2026-Q4,hexi,河西县人民政府,http://hexi.gov.cn/,office,,2026-11-20,fail,55,,false,site-unreachable;severe-error,1,1\r\n' +
+        '2026-Q4,linhe,临河市人民政府,http://linhe.gov.cn/,office,临河区,2026-11-20,pass,97.5,,false,,11,0\r\n',
     );
   });
 
@@ -99,6 +100,7 @@ describe('sites.csv', () => {
       noServices: r.noServices === 'true' ? true : undefined,
       vetoes: r.vetoes ? r.vetoes!.split(';') : [],
       findingCount: Number(r.findingCount),
+      dismissedCount: Number(r.dismissedCount),
     }));
     const expected = [linheQ3, eduQ3, hexiQ4, linheQ4].map((r) => ({
       quarter: r.quarter,
@@ -114,6 +116,7 @@ describe('sites.csv', () => {
       noServices: r.noServices,
       vetoes: r.vetoes,
       findingCount: r.findings.length,
+      dismissedCount: r.dismissed?.length ?? 0,
     }));
     expect(back).toEqual(expected);
   });
@@ -193,6 +196,28 @@ describe('data.json', () => {
         '"errors":[{"indicator":"typo","message":"boom"}]}\n' +
         ']}\n',
     );
+  });
+
+  it('keeps the record, review and reply of a manual finding, and the dismissed findings apart from the counted ones', () => {
+    const manual: Finding = {
+      ...f({ indicator: 'message-overdue', target: '咨询“社保卡补办”', points: 4, detail: '5 个工作日未答复' }),
+      reply: { date: '2026-12-02', text: '已答复' },
+      review: { date: '2026-11-20', inspector: '李四', decision: 'confirmed' },
+      screenshot: 'evidence/2026-Q4/hexi-msg.png',
+      date: '2026-11-03',
+      inspector: '张三',
+      record: 'manual/2026-Q4/hexi-msg.md',
+      source: 'manual',
+    };
+    const r = row({ site: 'hexi', name: '河西县人民政府', score: 96, findings: [manual], dismissed: [DISMISSED] });
+    const site = JSON.parse(openDataText('data.json', scope([r], '2026-Q4'))).sites[0];
+    expect(Object.keys(site.findings[0])).toEqual(['indicator', 'target', 'page', 'points', 'detail', 'clause', 'source', 'record', 'inspector', 'date', 'screenshot', 'review', 'reply']);
+    expect(Object.keys(site.findings[0].review)).toEqual(['decision', 'inspector', 'date']);
+    expect(site.dismissed).toEqual([DISMISSED]);
+    expect(Object.keys(site).slice(-2)).toEqual(['findings', 'dismissed']);
+    expect(siteQuarterSchema.parse(site)).toEqual(r);
+    // findings.csv has the counted finding only.
+    expect(parseCsv(openDataText('findings.csv', scope([r], '2026-Q4'))).map((x) => x.target)).toEqual(['咨询“社保卡补办”']);
   });
 
   it('an empty portal is valid JSON', () => {

@@ -1,9 +1,10 @@
 // Open data: the findings as sites.csv, findings.csv and data.json, per quarter and for all quarters
-// (src/pages/data/). Pure over SiteQuarter rows. Each quarter's rows are serialised 2,000 at a time
+// (src/pages/data/). Dismissed findings (经复核不予认定) never count: findings.csv has only the
+// counted ones, sites.csv their number in dismissedCount, data.json each with its review. Pure over SiteQuarter rows. Each quarter's rows are serialised 2,000 at a time
 // and kept as UTF-8 parts, so the all-time files of a large portal are never one array of arrays nor
 // one string, and 'all' reuses the quarters' bytes instead of serialising everything twice.
 import { stringify, type Options } from 'csv-stringify/sync';
-import type { SiteQuarter } from '../schemas/findings.ts';
+import type { Finding, SiteQuarter } from '../schemas/findings.ts';
 import { indicatorTitle } from './indicators.ts';
 
 /** The files of each quarter and of 'all'. */
@@ -47,6 +48,7 @@ export const SITES_CSV_FIELDS = [
   { name: 'noServices', type: 'boolean', description: 'true：无政务服务的部门网站，扣分部分按 75 分计算后折算为百分制；否则为 false' },
   { name: 'vetoes', type: 'list', description: '成立的单项否决指标ID，以英文分号 ; 分隔；无则为空' },
   { name: 'findingCount', type: 'integer', description: '该网站本季度发现的问题条数（即 findings.csv 中的行数）' },
+  { name: 'dismissedCount', type: 'integer', description: '经人工复核不予认定的自动检查问题条数；这些问题不计分、不在 findings.csv 中，详见 data.json 的 dismissed' },
 ] as const satisfies readonly FieldDoc[];
 
 /** findings.csv, one row per finding, in column order. */
@@ -82,7 +84,8 @@ export const DATA_JSON_FIELDS = [
   { name: 'sites[].noServices', type: 'boolean', description: '仅为 true：无政务服务的部门网站（按 75 分折算）；否则省略此键' },
   { name: 'sites[].vetoes', type: 'array', description: '成立的单项否决指标ID' },
   { name: 'sites[].stats', type: 'object', description: '抓取情况：pages 抓取页面数，links 检查的不同链接数，inconclusive 无法判定的链接数' },
-  { name: 'sites[].findings[]', type: 'object', description: '发现的问题，按检查结果文件中的顺序：indicator、target、page、points、detail、clause，含义同 findings.csv' },
+  { name: 'sites[].findings[]', type: 'object', description: '发现的问题，按检查结果文件中的顺序：indicator、target、page、points、detail、clause，含义同 findings.csv；人工检查的问题另有 source（manual）、record（检查记录文件）、inspector（检查人）、date（检查日期）、screenshot（截图路径），经复核的有 review（decision、reason、inspector、date），网站答复的有 reply（text、date）；没有的键省略' },
+  { name: 'sites[].dismissed[]', type: 'object', description: '经人工复核不予认定的自动检查问题（不计分），字段同 findings[]，review.reason 为不予认定的理由；没有时省略此键' },
   { name: 'sites[].errors[]', type: 'object', description: '运行出错的检查规则（indicator 指标ID，message 错误信息），这些指标对该网站未作判定；没有时省略此键' },
 ] as const satisfies readonly FieldDoc[];
 
@@ -174,6 +177,7 @@ function siteRecord(r: SiteQuarter): (string | number)[] {
     noServices: r.noServices ? 'true' : 'false',
     vetoes: r.vetoes.join(LIST_SEPARATOR),
     findingCount: r.findings.length,
+    dismissedCount: r.dismissed?.length ?? 0,
   };
   return SITES_CSV_COLUMNS.map((c) => record[c]);
 }
@@ -212,8 +216,28 @@ export function jsonSite(r: SiteQuarter): SiteQuarter {
     ...(r.noServices === undefined ? {} : { noServices: r.noServices }),
     vetoes: [...r.vetoes],
     stats: { pages: r.stats.pages, links: r.stats.links, inconclusive: r.stats.inconclusive },
-    findings: r.findings.map((f) => ({ indicator: f.indicator, target: f.target, page: f.page, points: f.points, detail: f.detail, clause: f.clause })),
+    findings: r.findings.map(jsonFinding),
+    ...(r.dismissed === undefined ? {} : { dismissed: r.dismissed.map(jsonFinding) }),
     ...(r.errors === undefined ? {} : { errors: r.errors.map((e) => ({ indicator: e.indicator, message: e.message })) }),
+  };
+}
+
+/** A finding in the schema's key order; optional keys left out, not null. */
+function jsonFinding(f: Finding): Finding {
+  return {
+    indicator: f.indicator,
+    target: f.target,
+    page: f.page,
+    points: f.points,
+    detail: f.detail,
+    clause: f.clause,
+    ...(f.source === undefined ? {} : { source: f.source }),
+    ...(f.record === undefined ? {} : { record: f.record }),
+    ...(f.inspector === undefined ? {} : { inspector: f.inspector }),
+    ...(f.date === undefined ? {} : { date: f.date }),
+    ...(f.screenshot === undefined ? {} : { screenshot: f.screenshot }),
+    ...(f.review === undefined ? {} : { review: { decision: f.review.decision, ...(f.review.reason === undefined ? {} : { reason: f.review.reason }), inspector: f.review.inspector, date: f.review.date } }),
+    ...(f.reply === undefined ? {} : { reply: { text: f.reply.text, date: f.reply.date } }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finding, row } from './fixtures.test-helpers.ts';
-import { groupFindings, problemItems, problemsByIndicator, problemText, targetLabel } from './problems.ts';
+import { bonusCounted, dismissedFindings, findingNotes, groupFindings, groupSummary, KIND_TAGS, problemItems, problemsByIndicator, problemText, targetLabel } from './problems.ts';
 
 const unreachable = row({
   site: 'linhe-edu',
@@ -122,5 +122,94 @@ describe('targetLabel', () => {
     expect(targetLabel(finding('identity-mark-missing', 'icp'))).toBe('ICP备案编号');
     expect(targetLabel(finding('broken-link', 'http://www.linhe.gov.cn/a.html'))).toBe('http://www.linhe.gov.cn/a.html');
     expect(targetLabel(finding('column-stale', '工作动态'))).toBe('工作动态');
+  });
+});
+
+describe('bonus that does not count', () => {
+  const bonus = (over: { bonus?: number; score: number }) =>
+    row({ site: 'linhe', name: '临河市人民政府', ...over, findings: [finding('bonus-smart-qa', '智能问答', 2), finding('data-release-updated', '数据发布', 1)] });
+
+  it('counts only when the score includes bonus', () => {
+    expect(bonusCounted(bonus({ score: 103, bonus: 3 }))).toBe(true);
+    expect(bonusCounted(bonus({ score: 78, bonus: 0 }))).toBe(false);
+    expect(bonusCounted(bonus({ score: 78 }))).toBe(false);
+  });
+
+  it('keeps the observed points and says they are not in the score', () => {
+    const [counted] = groupFindings(bonus({ score: 103, bonus: 3 }));
+    const [notCounted] = groupFindings(bonus({ score: 78 }));
+    expect([counted!.kind, counted!.counted, counted!.points]).toEqual(['bonus', true, 2]);
+    expect([notCounted!.kind, notCounted!.counted, notCounted!.points]).toEqual(['bonus', false, 2]);
+    expect(groupSummary(counted!)).toBe('（2 分）');
+    expect(groupSummary(notCounted!)).toBe('（1 处，2 分，未计入得分：加分仅计入得分高于加分线的门户网站）');
+  });
+
+  it('words the other kinds; vetoes and deductions count, advice never', () => {
+    const groups = groupFindings(unreachable);
+    expect(groups.map((g) => [g.kind, g.counted, groupSummary(g)])).toEqual([
+      ['veto', true, '（1 处）'],
+      ['deduction', true, '（3 处，合计 0.3 分，按本项封顶计入得分）'],
+      ['deduction', true, '（2 处，合计 1 分，按本项封顶计入得分）'],
+    ]);
+    expect(groupFindings(portal).find((g) => g.kind === 'advice')!.counted).toBe(false);
+    expect(KIND_TAGS.problem).toBe('问题（不计分）');
+  });
+
+  it('shows a new media or unit item found on a site after bonus, not dropped', () => {
+    const r = row({ site: 'x', name: 'X', score: 100, findings: [finding('https-missing', 'http://x/'), finding('media-low-original', '转载')] });
+    expect(groupFindings(r).map((g) => [g.indicator, g.kind, g.counted])).toEqual([
+      ['media-low-original', 'problem', false],
+      ['https-missing', 'advice', false],
+    ]);
+    expect(problemText(r)).toBe('无');
+  });
+});
+
+describe('findingNotes (人工检查, 已复核, 网站答复)', () => {
+  const base = finding('message-overdue', '咨询“社保卡补办”', 4);
+
+  it('a crawled finding without review or reply has no notes', () => {
+    expect(findingNotes(base, 'here')).toEqual({ lines: [] });
+  });
+
+  it('a manual finding says who recorded it and when, with its screenshot', () => {
+    const f = { ...base, source: 'manual' as const, record: 'manual/2026-Q4/linhe-msg.md', inspector: '张三', date: '2026-11-03', screenshot: 'evidence/2026-Q4/linhe-msg.png' };
+    expect(findingNotes(f, 'here')).toEqual({ lines: ['人工检查（张三，2026年11月3日）'], screenshot: 'evidence/2026-Q4/linhe-msg.png' });
+    expect(findingNotes({ ...base, source: 'manual' }, 'here').lines).toEqual(['人工检查']);
+  });
+
+  it('a confirmed review reads 已复核, and the reply is kept next to the finding', () => {
+    const f = { ...base, review: { decision: 'confirmed' as const, inspector: '李四', date: '2026-11-20' }, reply: { text: '已整改', date: '2026-12-02' } };
+    expect(findingNotes(f, 'here')).toEqual({ lines: ['已复核（李四，2026年11月20日）'], reply: { text: '已整改', date: '2026-12-02' } });
+    const withReason = { ...base, review: { decision: 'confirmed' as const, reason: '复测仍无法打开', inspector: '李四', date: '2026-11-20' } };
+    expect(findingNotes(withReason, 'here').lines).toEqual(['已复核（李四，2026年11月20日）：复测仍无法打开']);
+  });
+
+  it('a counted finding reviewed as dismissed is a writer bug and throws', () => {
+    const f = { ...base, review: { decision: 'dismissed' as const, reason: '误报', inspector: '李四', date: '2026-11-20' } };
+    expect(() => findingNotes(f, 'findings/2026-Q4/linhe.md')).toThrow(/^findings\/2026-Q4\/linhe\.md: finding message-overdue .* is dismissed by review/);
+  });
+});
+
+describe('dismissedFindings (经复核不予认定)', () => {
+  const dismissed = { ...finding('broken-link', 'http://www.linhe.gov.cn/a.html', 0.2), review: { decision: 'dismissed' as const, reason: '链接可以打开，抓取时对方服务器临时故障', inspector: '李四', date: '2026-11-20' } };
+
+  it('lists them with reason, inspector and date; they are never counted', () => {
+    const r = row({ site: 'linhe', name: '临河市人民政府', score: 100, dismissed: [dismissed] });
+    expect(dismissedFindings(r)).toEqual([{ finding: dismissed, title: '链接不可用', reason: '链接可以打开，抓取时对方服务器临时故障', inspector: '李四', date: '2026-11-20' }]);
+    expect(groupFindings(r)).toEqual([]);
+    expect(problemText(r)).toBe('无');
+    expect(problemsByIndicator([r])).toEqual([]);
+    expect(dismissedFindings(row({ site: 'hexi', name: '河西县人民政府', score: 100 }))).toEqual([]);
+  });
+
+  it('throws naming the file when one has no dismissal with a reason', () => {
+    const noReview = row({ site: 'linhe', name: '临河市人民政府', score: 100, dismissed: [finding('broken-link', 'x')] });
+    expect(() => dismissedFindings(noReview)).toThrow(/^findings\/2026-Q4\/linhe\.md: dismissed finding broken-link x has no dismissal/);
+    const confirmed = row({ site: 'linhe', name: '临河市人民政府', score: 100, dismissed: [{ ...dismissed, review: { ...dismissed.review, decision: 'confirmed' } }] });
+    expect(() => dismissedFindings(confirmed)).toThrow(/review: confirmed/);
+    const { reason: _, ...noReasonReview } = dismissed.review;
+    const noReason = row({ site: 'linhe', name: '临河市人民政府', score: 100, dismissed: [{ ...dismissed, review: noReasonReview }] });
+    expect(() => dismissedFindings(noReason)).toThrow(/has no dismissal with a reason/);
   });
 });

@@ -1,6 +1,6 @@
 // What a site did wrong, worded for the notice table (检查发现的问题) and grouped for the site page.
-import type { Finding, SiteQuarter } from '../schemas/findings.ts';
-import { formatScore } from './format.ts';
+import type { Finding, Reply, SiteQuarter } from '../schemas/findings.ts';
+import { formatDate, formatScore } from './format.ts';
 import { MARK_ORDER, indicatorKind, indicatorTitle, markName, type IndicatorKind } from './indicators.ts';
 
 /** The findings of one indicator on one site. */
@@ -10,8 +10,10 @@ export interface FindingGroup {
   title: string;
   /** A veto item (单项否决). */
   veto: boolean;
-  /** Veto, deduction, bonus or advice; a veto the site's vetoes name is a veto whatever its rule says. */
+  /** Veto, deduction, bonus, advice or problem; a veto the site's vetoes name is a veto whatever its rule says. */
   kind: IndicatorKind;
+  /** Whether the group is in the score: vetoes and deductions are; bonus only when the site earned bonus (bonusCounted); advice and problems never. */
+  counted: boolean;
   /** The national clause(s) the findings apply, each once, in file order. */
   clauses: string[];
   findings: Finding[];
@@ -20,7 +22,25 @@ export interface FindingGroup {
 }
 
 /** Display order of the kinds: what fails a site first, what never costs a point last. */
-const KIND_ORDER: readonly IndicatorKind[] = ['veto', 'deduction', 'bonus', 'advice'];
+const KIND_ORDER: readonly IndicatorKind[] = ['veto', 'deduction', 'bonus', 'problem', 'advice'];
+
+/** The tag after a group's title on the site page. */
+export const KIND_TAGS: Readonly<Record<IndicatorKind, string>> = {
+  veto: '单项否决',
+  deduction: '扣分',
+  bonus: '加分',
+  problem: '问题（不计分）',
+  advice: '建议（不扣分）',
+};
+
+/**
+ * Whether the row's bonus findings are in its score. Bonus counts only for a portal above the bonus
+ * line (indicators.md, 加分项); findings files keep a bonus item's observed points either way, and
+ * the score says which by its bonus.
+ */
+export function bonusCounted(row: SiteQuarter): boolean {
+  return (row.bonus ?? 0) > 0;
+}
 
 /** Findings grouped by indicator: veto items first, then deductions, bonus and advice, each in the file's order (sorted by indicator id). */
 export function groupFindings(row: SiteQuarter): FindingGroup[] {
@@ -37,12 +57,72 @@ export function groupFindings(row: SiteQuarter): FindingGroup[] {
       title: indicatorTitle(indicator),
       veto: kind === 'veto',
       kind,
+      counted: kind === 'veto' || kind === 'deduction' || (kind === 'bonus' && bonusCounted(row)),
       clauses: [...new Set(findings.map((f) => f.clause))],
       findings,
       points: Math.round(findings.reduce((s, f) => s + f.points, 0) * 10) / 10,
     };
   });
   return KIND_ORDER.flatMap((k) => list.filter((g) => g.kind === k));
+}
+
+/** What follows a group's title on the site page: how many, how many points, and whether they count. */
+export function groupSummary(g: FindingGroup): string {
+  const n = g.findings.length;
+  if (g.kind === 'deduction') return `（${n} 处，合计 ${g.points} 分，按本项封顶计入得分）`;
+  if (g.kind === 'bonus') return g.counted ? `（${g.points} 分）` : `（${n} 处，${g.points} 分，未计入得分：加分仅计入得分高于加分线的门户网站）`;
+  return `（${n} 处）`;
+}
+
+/** What the site page says about one finding besides its evidence: who recorded or reviewed it, its screenshot, the site's answer. */
+export interface FindingNotes {
+  /** 人工检查… and 已复核… lines, in that order. */
+  lines: string[];
+  /** The screenshot's path under public/, to be linked through href(). */
+  screenshot?: string;
+  /** 网站答复. */
+  reply?: Reply;
+}
+
+/**
+ * The notes of a counted finding. A counted finding reviewed as dismissed is a writer's bug (the
+ * dismissed ones are in the file's dismissed list) and throws rather than show a finding twice judged.
+ */
+export function findingNotes(f: Finding, where: string): FindingNotes {
+  if (f.review?.decision === 'dismissed') throw new Error(`${where}: finding ${f.indicator} ${f.target} is dismissed by review but listed among the counted findings`);
+  const lines: string[] = [];
+  if (f.source === 'manual') lines.push(`人工检查${byWhomWhen(f.inspector, f.date)}`);
+  if (f.review) lines.push(`已复核${byWhomWhen(f.review.inspector, f.review.date)}${f.review.reason ? `：${f.review.reason}` : ''}`);
+  return { lines, ...(f.screenshot ? { screenshot: f.screenshot } : {}), ...(f.reply ? { reply: f.reply } : {}) };
+}
+
+/** （张三，2026年11月3日）, with what is known. */
+function byWhomWhen(who: string | undefined, date: string | undefined): string {
+  const parts = [who, date && formatDate(date)].filter((x): x is string => Boolean(x));
+  return parts.length ? `（${parts.join('，')}）` : '';
+}
+
+/** An automated finding an inspector dismissed (经复核不予认定): shown with the decision, never counted. */
+export interface DismissedFinding {
+  finding: Finding;
+  title: string;
+  reason: string;
+  inspector: string;
+  date: string;
+}
+
+/**
+ * The row's dismissed findings in file order. Each must carry a dismissal with its reason (the
+ * review file requires one); anything else is a writer's bug and throws, naming the file.
+ */
+export function dismissedFindings(row: SiteQuarter): DismissedFinding[] {
+  return (row.dismissed ?? []).map((f) => {
+    const r = f.review;
+    if (r?.decision !== 'dismissed' || !r.reason) {
+      throw new Error(`findings/${row.quarter}/${row.site}.md: dismissed finding ${f.indicator} ${f.target} has no dismissal with a reason (review: ${r ? r.decision : 'none'})`);
+    }
+    return { finding: f, title: indicatorTitle(f.indicator), reason: r.reason, inspector: r.inspector, date: r.date };
+  });
 }
 
 /**

@@ -1,0 +1,45 @@
+// What the quarter page says about the notice itself: draft or published (npm run publish), its
+// corrections (npm run correct), and the spot-check sample it was drawn from (npm run sample).
+import type { Erratum, QuarterFile, Sample } from '../schemas/quarter.ts';
+import { formatDate, formatPercent } from './format.ts';
+
+/** The banner of a notice not yet published. */
+export const DRAFT_BANNER = '本通报为草稿，尚未正式发布';
+
+/** A quarter's publication state as the page shows it. */
+export type QuarterStatus =
+  | { state: 'draft' }
+  | {
+      state: 'published';
+      /** 发布日期, when the file records it. */
+      published?: string;
+      /** 成文日期 printed under the issuer: the file's date, else the publication date. */
+      signed?: string;
+      /** Corrections, oldest first. */
+      errata: Erratum[];
+    };
+
+/**
+ * The state of a quarter. A quarter without a quarter file is a draft: npm run publish refuses one,
+ * so it was never published. A draft has no 成文日期 even when the file already gives one: the
+ * date is printed once the notice is issued.
+ */
+export function quarterStatus(file: QuarterFile | undefined): QuarterStatus {
+  if (file?.status !== 'published') return { state: 'draft' };
+  const signed = file.date ?? file.published;
+  return {
+    state: 'published',
+    ...(file.published ? { published: file.published } : {}),
+    ...(signed ? { signed } : {}),
+    errata: file.errata,
+  };
+}
+
+const STRATA: Readonly<Record<NonNullable<Sample['strata']>, string>> = { region: '按地区分层', unit: '按主管单位分层' };
+
+/** 本季度随机抽查 7 个网站（抽取比例 30%，按地区分层，随机种子 20261001，2026年10月1日抽取）。 — for 一、总体情况; undefined when the quarter was not sampled. */
+export function sampleSentence(sample: Sample | undefined): string | undefined {
+  if (!sample) return undefined;
+  const how = [`抽取比例 ${formatPercent(sample.ratio * 100)}%`, ...(sample.strata ? [STRATA[sample.strata]] : []), `随机种子 ${sample.seed}`, `${formatDate(sample.drawn)}抽取`];
+  return `本季度随机抽查 ${sample.sites.length} 个网站（${how.join('，')}）。`;
+}
