@@ -32,8 +32,6 @@ export interface PortalData {
   units: UnitTree;
   /** Units with at least one site checked (theirs or under them), with those sites' rows. */
   unitRows: Map<string, SiteQuarter[]>;
-  /** Points a unit loses per non-compliant site (rules.yaml, assessment.failingSite). */
-  failingSitePoints: number;
   /** The rules file's assessment amounts (rules.yaml, assessment:). */
   assessment: RulesConfig['assessment'];
   /** The registry's sites by id (kind, closing date). */
@@ -92,7 +90,6 @@ async function load(): Promise<PortalData> {
     sites: bySite(findings),
     units,
     unitRows: rowsByUnit(findings.map((e) => e.data), units),
-    failingSitePoints: typeof assessment.failingSite === 'number' ? assessment.failingSite : assessment.failingSite.portal,
     assessment,
     registrySites: new Map(siteEntries.map((e) => [e.data.id, e.data])),
     media: mediaEntries.map((e) => e.data),

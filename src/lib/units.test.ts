@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { row } from './fixtures.test-helpers.ts';
-import { halfName, halfOf, lossRow, lossTable, quarterLosses, topUnits, unitAndBelow, unitName, unitTree } from './units.ts';
+import { halfName, halfOf, lossTable, shortQuarterName, topUnits, unitAndBelow, unitName, unitTree } from './units.ts';
 
 const tree = unitTree([
   { id: 'linhe-zf', name: '临河市人民政府' },
@@ -43,35 +42,20 @@ describe('half-years', () => {
   });
 });
 
-describe('points lost (日常考核扣分)', () => {
-  // Four non-compliant sites in the second quarter at 2 points each: 聊城市's −8 of the 2017 table.
-  const q2 = Array.from({ length: 5 }, (_, i) =>
-    row({ site: `s${i}`, name: `网站${i}`, score: 50, verdict: i < 4 ? 'fail' : 'pass', quarter: '2026-Q2', asOf: '2026-05-20' }),
-  );
-  const q1 = [row({ site: 's0', name: '网站0', score: 40, verdict: 'fail', quarter: '2026-Q1', asOf: '2026-02-20' })];
-
-  it('counts non-compliant sites per quarter, oldest first', () => {
-    expect(quarterLosses([...q2, ...q1], 2)).toEqual([
-      { quarter: '2026-Q1', sites: 1, failing: 1, points: 2 },
-      { quarter: '2026-Q2', sites: 5, failing: 4, points: 8 },
-    ]);
+describe('the half-year table (日常考核扣分)', () => {
+  it('names quarters as the table does', () => {
+    expect(['2017-Q1', '2017-Q2', '2017-Q3', '2017-Q4'].map(shortQuarterName)).toEqual(['一季度', '二季度', '三季度', '四季度']);
   });
-  it('writes the 扣分说明 as the half-year table does', () => {
-    expect(lossRow('liaocheng', '聊城市', quarterLosses([...q1, ...q2], 2))).toEqual({
-      unit: 'liaocheng',
-      name: '聊城市',
-      points: 10,
-      explanation: '一季度 1 个不合格网站-2；二季度 4 个不合格网站-8',
-    });
-    expect(lossRow('x', 'X', quarterLosses([q2[4]!], 2))).toEqual({ unit: 'x', name: 'X', points: 0, explanation: '无' });
-  });
-  it('ranks the units that lost points, most first', () => {
+  it('ranks the units that lost points, most first; ties keep the registry order', () => {
+    // 002's cities: 济南市 before 菏泽市 at −1, as the registry lists them (by name 菏泽 would come first).
     const rows = [
       { unit: 'a', name: '日照市', points: 2, explanation: '' },
-      { unit: 'b', name: '聊城市', points: 10, explanation: '' },
-      { unit: 'c', name: '济南市', points: 0, explanation: '无' },
-      { unit: 'd', name: '滨州市', points: 2, explanation: '' },
+      { unit: 'b', name: '聊城市', points: 29, explanation: '' },
+      { unit: 'c', name: '济南市', points: 1, explanation: '' },
+      { unit: 'd', name: '青岛市', points: 0, explanation: '无' },
+      { unit: 'e', name: '菏泽市', points: 1, explanation: '' },
+      { unit: 'f', name: '滨州市', points: 3, explanation: '' },
     ];
-    expect(lossTable(rows).map((r) => r.name)).toEqual(['聊城市', '滨州市', '日照市']);
+    expect(lossTable(rows).map((r) => r.name)).toEqual(['聊城市', '滨州市', '日照市', '济南市', '菏泽市']);
   });
 });

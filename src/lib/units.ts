@@ -1,6 +1,6 @@
-// Responsible units for the pages: names, the units under each one, and the points each loses in the
-// office's assessment (日常考核扣分), laid out like ../shared/seeds/002_49f8d2aa1abd7151.txt.
-import type { SiteQuarter } from '../schemas/findings.ts';
+// Responsible units for the pages: names, the units under each one, half-years, and the rows of
+// the half-year table of points lost (日常考核扣分), laid out like ../shared/seeds/002_49f8d2aa1abd7151.txt.
+// What a unit loses is worked out in assessment.ts.
 import type { Unit } from '../schemas/registry.ts';
 
 /** The registry's units by id, with each unit's children; built once per build. */
@@ -62,19 +62,8 @@ export function halfName(half: string): string {
 }
 
 /** 2026-Q3 → 三季度, as the half-year table words it. */
-function shortQuarterName(quarter: string): string {
+export function shortQuarterName(quarter: string): string {
   return `${['一', '二', '三', '四'][Number(quarter.slice(-1)) - 1]}季度`;
-}
-
-/** What a unit lost in one quarter. */
-export interface QuarterLoss {
-  quarter: string;
-  /** Sites of the unit (and the units under it) checked that quarter. */
-  sites: number;
-  /** Of those, judged 不合格. */
-  failing: number;
-  /** Points lost: failing × the per-site amount of rules.yaml. */
-  points: number;
 }
 
 /** A unit's points lost over a period: the row of the 002 table (单位 / 扣分 / 扣分说明). */
@@ -83,35 +72,24 @@ export interface LossRow {
   name: string;
   /** Points lost, a positive number; the table prints it as −points. */
   points: number;
-  /** 扣分说明, e.g. 三季度 2 个不合格网站-4；四季度 1 个不合格网站-2. */
+  /** 扣分说明, e.g. 一季度 10 个不合格网站-6；2 条网民留言处理超期-10；未报送自查报告-5. */
   explanation: string;
 }
 
-/** Per quarter, oldest first, the points a set of site checks cost at `perSite` points per non-compliant site. */
-export function quarterLosses(rows: readonly SiteQuarter[], perSite: number): QuarterLoss[] {
-  const byQuarter = new Map<string, QuarterLoss>();
-  for (const r of rows) {
-    let q = byQuarter.get(r.quarter);
-    if (!q) byQuarter.set(r.quarter, (q = { quarter: r.quarter, sites: 0, failing: 0, points: 0 }));
-    q.sites++;
-    if (r.verdict === 'fail') q.failing++;
-  }
-  for (const q of byQuarter.values()) q.points = q.failing * perSite;
-  return [...byQuarter.values()].sort((a, b) => (a.quarter < b.quarter ? -1 : 1));
-}
-
-/** One unit's row of the half-year table; points 0 and explanation 无 when nothing was lost. */
-export function lossRow(unit: string, name: string, losses: readonly QuarterLoss[]): LossRow {
-  const lost = losses.filter((q) => q.points > 0);
-  return {
-    unit,
-    name,
-    points: lost.reduce((s, q) => s + q.points, 0),
-    explanation: lost.length ? lost.map((q) => `${shortQuarterName(q.quarter)} ${q.failing} 个不合格网站-${q.points}`).join('；') : '无',
-  };
-}
-
-/** The half-year table: rows with points lost, most first, then by name; units that lost nothing are left out, as in the notices. */
+/**
+ * The half-year table: rows with points lost, most first; units that lost nothing are left out, as
+ * in the notices. Ties keep the order given, the registry's (units.yaml lists units in the office's
+ * own order): seed 002 ranks its ties in no name order (济南市 before 菏泽市 at −1, where pinyin
+ * order puts 菏泽 first; its nine −5 departments neither), so the office's order it is.
+ */
 export function lossTable(rows: readonly LossRow[]): LossRow[] {
-  return rows.filter((r) => r.points > 0).sort((a, b) => b.points - a.points || a.name.localeCompare(b.name, 'zh-CN') || (a.unit < b.unit ? -1 : 1));
+  return byPointsThenGivenOrder(rows.filter((r) => r.points > 0), (r) => r.points);
+}
+
+/** Most points first; equal points keep their order in the input. */
+export function byPointsThenGivenOrder<T>(rows: readonly T[], points: (r: T) => number): T[] {
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => points(b.r) - points(a.r) || a.i - b.i)
+    .map((x) => x.r);
 }

@@ -31,6 +31,8 @@ describe('paths', () => {
     expect(paths.site('linhe')).toBe('sites/linhe/');
     expect(paths.site('linhe', '2026-Q4')).toBe('sites/linhe/#2026-Q4');
     expect(paths.unit('linhe-office')).toBe('units/linhe-office/');
+    expect(paths.assessments()).toBe('assessment/');
+    expect(paths.assessment('2026')).toBe('assessment/2026/');
     expect(paths.dataFile('2026-Q4', 'findings.csv')).toBe('data/2026-Q4/findings.csv');
     expect(paths.dataFile('all', 'data.json')).toBe('data/all/data.json');
   });

@@ -19,6 +19,10 @@ export const paths = {
   sites: (): string => 'sites/',
   /** Every unit, with the half-year table of points lost. */
   units: (): string => 'units/',
+  /** The annual assessment of the units: the list of years. */
+  assessments: (): string => 'assessment/',
+  /** The annual assessment of one year, e.g. assessment/2026/. */
+  assessment: (year: string): string => `assessment/${year}/`,
   /** The open-data page: downloads and their schema. */
   data: (): string => 'data/',
   /** An open-data file of one quarter, or of all quarters with 'all': data/2026-Q4/sites.csv. */
