@@ -9,6 +9,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import * as cheerio from 'cheerio';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import YAML from 'yaml';
 import { checkLinks } from '../src/checks/links.ts';
 import { serveStatic, type StaticServer } from '../src/checks/serve.ts';
 import { parseSiteQuarter } from '../src/inspector/report/site-quarter.ts';
@@ -257,10 +258,15 @@ describe('the built portal in a browser', () => {
 
   // AxeBuilder injects axe-core with page.evaluate, which the page's CSP does not govern (and merges
   // results in an about:blank page, which has none): no bypassCSP needed.
-  const AXE_PAGES = ['/', `/quarters/${QUARTER}/`, '/sites/', '/units/', '/data/', '/search/', 'a site page', 'a unit page'];
+  // Plus the workflow's pages: the annual assessment, a corrected notice (勘误), and the site whose
+  // findings the committed review dismissed, confirmed and answered (content/review/2026-Q4.yaml).
+  const AXE_PAGES = ['/', `/quarters/${QUARTER}/`, '/sites/', '/units/', '/data/', '/search/', 'a site page', 'a unit page', '/assessment/2026/', '/quarters/2026-Q3/', 'a reviewed site page'];
   test.for(AXE_PAGES)('axe (WCAG 2.1 AA): no serious or critical violation on %s', async (which) => {
     let path = `${BASE}${which}`;
-    if (which.startsWith('a ')) {
+    if (which === 'a reviewed site page') {
+      const review = YAML.parse(readFileSync(fileURLToPath(new URL(`../content/review/${QUARTER}.yaml`, import.meta.url)), 'utf8')) as { decisions: Array<{ site: string }> };
+      path = `${BASE}/sites/${review.decisions[0]!.site}/`;
+    } else if (which.startsWith('a ')) {
       const html = readFileSync(join(dist, 'quarters', QUARTER, 'index.html'), 'utf8');
       const kind = which === 'a site page' ? 'sites' : 'units';
       path = new RegExp(`href="(${BASE}/${kind}/[a-z0-9-]+/)`).exec(html)![1]!;
