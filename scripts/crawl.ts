@@ -25,7 +25,12 @@ try {
   if (args.sample) {
     sites = sampledSites(sites, readQuarterFile(args.contentDir, args.quarter)?.sample, args.quarter, args.only);
     console.log(`${args.quarter} 抽查：检查 ${sites.length} 个网站（注册 ${registry.sites.length} 个）`);
-  } else if (args.only) {
+  } else {
+    const drawn = readQuarterFile(args.contentDir, args.quarter)?.sample;
+    // Not refused (a full check of a sampled quarter can be wanted), but publish will only take the sample's files.
+    if (drawn) console.warn(`注意：${args.quarter} 已抽样（${drawn.sites.length} 个网站），本次未加 --sample；发布时样本以外网站的结果须先删除。`);
+  }
+  if (!args.sample && args.only) {
     const unknown = args.only.filter((id) => !sites.some((s) => s.id === id));
     if (unknown.length) throw new InputError(`--only: no site with id ${unknown.join(', ')} in ${args.contentDir}/sites.yaml`);
     sites = sites.filter((s) => args.only!.includes(s.id));

@@ -1,8 +1,8 @@
 // Command-line options of npm run publish, npm run correct and npm run check:published.
 import { parseArgs } from 'node:util';
-import { contentDir as defaultContentDir } from '../../lib/content-dir.ts';
-import { isIsoDate, todayInShanghai } from '../dates.ts';
 import { InputError } from '../registry/yaml-file.ts';
+import { contentArg, dateArg, type ArgDefaults } from './args.ts';
+
 
 export interface PublishArgs {
   contentDir: string;
@@ -19,11 +19,6 @@ export interface CheckPublishedArgs {
   contentDir: string;
 }
 
-/** What the parsers fall back on: today in Asia/Shanghai, and CONTENT_DIR or content/. */
-export interface ArgDefaults {
-  today?: string;
-  contentDir?: string;
-}
 
 const CONTENT = '  --content DIR          content folder (default: CONTENT_DIR, or content)';
 
@@ -74,16 +69,6 @@ function quarterArg(positionals: string[], usage: string): string {
   return quarter;
 }
 
-function dateArg(v: string | undefined, d: ArgDefaults): string {
-  const date = v ?? d.today ?? todayInShanghai();
-  if (!isIsoDate(date)) throw new InputError(`--date must be a date YYYY-MM-DD, got "${date}"`);
-  return date;
-}
-
-function contentArg(v: string | undefined, d: ArgDefaults): string {
-  if (v === '') throw new InputError('--content needs a folder');
-  return v ?? d.contentDir ?? defaultContentDir();
-}
 
 /** Parse npm run publish's argv (without node and script); undefined for --help. */
 export function parsePublishArgs(argv: string[], d: ArgDefaults = {}): PublishArgs | undefined {

@@ -1,19 +1,14 @@
 // Command-line options of `npm run record`: one manual record from flags, and at a terminal the
 // missing values asked for in Chinese (an inspector types 指标 by number from the list shown).
 import { parseArgs } from 'node:util';
-import { contentDir as defaultContentDir } from '../../lib/content-dir.ts';
 import type { ManualRecord } from '../../schemas/manual.ts';
-import { isIsoDate, quarterOf, todayInShanghai } from '../dates.ts';
+import { quarterOf } from '../dates.ts';
 import { MANUAL_INDICATORS, type Subject } from '../manual/indicators.ts';
 import { InputError } from '../registry/yaml-file.ts';
+import { contentArg, dateArg, type ArgDefaults } from './args.ts';
 import { RULES } from '../rules/index.ts';
 import type { NewRecord } from '../workflow/record-write.ts';
 
-/** What the parsers fall back on: today in Asia/Shanghai, and CONTENT_DIR or content/. */
-export interface ArgDefaults {
-  today?: string;
-  contentDir?: string;
-}
 
 /** The flags as given; what is missing is asked for (at a terminal) or refused. */
 export interface RecordFlags {
@@ -99,12 +94,10 @@ export function parseRecordFlags(argv: string[], d: ArgDefaults = {}): RecordFla
     if (!/^(?:\d+(?:\.\d+)?|\.\d+)$/.test(values.points)) throw new InputError(`--points must be a number ≥ 0, e.g. 4 or 0.5, got "${values.points}"`);
     points = Number(values.points);
   }
-  const date = values.date ?? d.today ?? todayInShanghai();
-  if (!isIsoDate(date)) throw new InputError(`--date must be a date YYYY-MM-DD, got "${date}"`);
-  if (values.content === '') throw new InputError('--content needs a folder');
+  const date = dateArg(values.date, d);
   // Blank values count as missing: at a terminal they are asked for, otherwise refused by name.
   const text = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
-  const out: RecordFlags = { contentDir: values.content ?? d.contentDir ?? defaultContentDir(), date };
+  const out: RecordFlags = { contentDir: contentArg(values.content, d), date };
   if (quarter !== undefined) out.quarter = quarter;
   if (kind && text(values[kind])) out.subject = { kind, id: text(values[kind])! };
   for (const k of ['indicator', 'target', 'page', 'screenshot', 'inspector', 'evidence'] as const) {
@@ -226,5 +219,5 @@ export function parseRecordImportArgs(argv: string[], d: ArgDefaults = {}): Reco
   if (values.quarter === undefined) throw new InputError(`--quarter is required\n\n${RECORD_IMPORT_USAGE}`);
   checkQuarter(values.quarter);
   if (values.content === '') throw new InputError('--content needs a folder');
-  return { contentDir: values.content ?? d.contentDir ?? defaultContentDir(), quarter: values.quarter, file: positionals[0]! };
+  return { contentDir: contentArg(values.content, d), quarter: values.quarter, file: positionals[0]! };
 }

@@ -1,11 +1,9 @@
 // Command-line options of `npm run review`: list the quarter's automated findings, or decide one
 // (confirm, dismiss with a reason) or record the site's reply to it.
 import { parseArgs } from 'node:util';
-import { contentDir as defaultContentDir } from '../../lib/content-dir.ts';
-import { isIsoDate, todayInShanghai } from '../dates.ts';
 import { InputError } from '../registry/yaml-file.ts';
 import type { ReviewRequest } from '../workflow/review-list.ts';
-import type { ArgDefaults } from './record-args.ts';
+import { contentArg, dateArg, type ArgDefaults } from './args.ts';
 
 /** npm run review -- --list */
 export interface ReviewListArgs {
@@ -84,7 +82,7 @@ export function parseReviewArgs(argv: string[], d: ArgDefaults = {}): ReviewArgs
   const quarter = values.quarter;
   if (!/^\d{4}-Q[1-4]$/.test(quarter)) throw new InputError(`--quarter must look like 2026-Q4, got "${quarter}"`);
   if (values.content === '') throw new InputError('--content needs a folder');
-  const contentDir = values.content ?? d.contentDir ?? defaultContentDir();
+  const contentDir = contentArg(values.content, d);
   const modes = (['list', 'confirm', 'dismiss', 'reply'] as const).filter((k) => values[k] !== undefined && values[k] !== false);
   if (modes.length !== 1) throw new InputError(`give one of --list, --confirm, --dismiss and --reply${modes.length ? ` (got ${modes.map((m) => `--${m}`).join(', ')})` : ''}\n\n${REVIEW_USAGE}`);
   const mode = modes[0]!;
@@ -98,8 +96,7 @@ export function parseReviewArgs(argv: string[], d: ArgDefaults = {}): ReviewArgs
   if (missing.length) throw new InputError(`--${mode} needs ${missing.map((k) => `--${k}`).join(', ')}${mode === 'dismiss' && missing.includes('reason') ? ' (the reason is shown next to the dismissed finding)' : ''}\n\n${REVIEW_USAGE}`);
   if (mode === 'reply' && values.reason !== undefined) throw new InputError('--reason goes with --dismiss or --confirm, not --reply');
   if (mode === 'reply' && !values.reply?.trim()) throw new InputError('--reply needs the text of the site’s answer');
-  const date = values.date ?? d.today ?? todayInShanghai();
-  if (!isIsoDate(date)) throw new InputError(`--date must be a date YYYY-MM-DD, got "${date}"`);
+  const date = dateArg(values.date, d);
   const reason = values.reason?.trim();
   const request: ReviewRequest = {
     site: values.site!.trim(),

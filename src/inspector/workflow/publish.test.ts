@@ -78,6 +78,14 @@ describe('publishQuarter', () => {
     expect(check).not.toHaveBeenCalled();
   });
 
+  it('refuses a sampled quarter with findings of a site outside the sample, naming the file', async () => {
+    write('quarters/2026-Q4.md', QUARTER.replace('to: 各部门 # 主送\n', 'to: 各部门 # 主送\nsample:\n  seed: 7\n  ratio: 0.5\n  drawn: 2026-11-01\n  sites: [kaisha]\n'));
+    await expect(publish()).rejects.toThrow(/sampled \(seed 7\), but 1 findings file is for sites outside the sample[\s\S]*findings\/2026-Q4\/kaisha-czj\.md/);
+    expect(readQuarterFile(dir, '2026-Q4')?.status).toBe('draft');
+    rmSync(join(dir, 'findings/2026-Q4/kaisha-czj.md'));
+    await expect(publish()).resolves.toMatchObject({ files: ['findings/2026-Q4/kaisha.md', 'quarters/2026-Q4.md', 'review/2026-Q4.yaml'] });
+  });
+
   it('refuses a date that is not YYYY-MM-DD', async () => {
     await expect(publish({ date: '2026-02-30' })).rejects.toThrow(/--date must be a date/);
   });

@@ -43,6 +43,15 @@ export async function publishQuarter(o: PublishOptions): Promise<Published> {
   if (!quarterFiles(o.contentDir, o.quarter).some((f) => f.startsWith(findings))) {
     throw new InputError(`${o.contentDir}/${findings}: no findings files; run npm run crawl -- --quarter ${o.quarter} first`);
   }
+  // A sampled quarter publishes its sample: a findings file of a site outside it (left by a crawl
+  // before the draw) would name a site that was not spot-checked.
+  if (q.sample) {
+    const drawn = new Set(q.sample.sites);
+    const outside = quarterFiles(o.contentDir, o.quarter).filter((f) => f.startsWith(findings) && !drawn.has(f.slice(findings.length, -'.md'.length)));
+    if (outside.length) {
+      throw new InputError(`${o.quarter} was sampled (seed ${q.sample.seed}), but ${outside.length} findings file${outside.length > 1 ? 's are' : ' is'} for sites outside the sample; remove ${outside.length > 1 ? 'them' : 'it'} or draw again:\n  ${outside.map((f) => `${o.contentDir}/${f}`).join('\n  ')}`);
+    }
+  }
   await o.check?.();
   editQuarterFile(o.contentDir, o.quarter, (doc, data) => {
     doc.set('status', 'published');

@@ -135,6 +135,19 @@ describe('strata', () => {
     for (const id of strata[1]!.drawn) expect(['east', 'east-dept', 'east-dept-sub']).toContain(unitOf.get(id));
   });
 
+  test('unit: under a single top unit (a city government above everything), the strata are the units just below it', () => {
+    const { sites, units } = registry(60);
+    const province: Unit = { id: 'gov', name: '市人民政府' };
+    const under = units.map((u) => (u.parent === undefined ? { ...u, parent: 'gov' } : u));
+    const strata = drawStrata(sites, [province, ...under], { seed: 4, ratio: 0.25, strata: 'unit' });
+    // The same three strata as without the common top unit: city (20), east (30), west (10).
+    expect(strata.map((s) => [s.key, s.size, s.drawn.length])).toEqual([
+      ['city', 20, 5],
+      ['east', 30, 8],
+      ['west', 10, 3],
+    ]);
+  });
+
   test('each stratum gives its own best-ranked sites, not a share of the best of the whole', () => {
     const { sites, units } = registry(60);
     const drawn = drawStrata(sites, units, { seed: 8, ratio: 0.2, strata: 'region' });

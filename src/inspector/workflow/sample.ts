@@ -49,14 +49,21 @@ export function quota(ratio: number, n: number): number {
   return Math.min(n, Math.max(1, Math.ceil(ratio * n - 1e-9)));
 }
 
-/** A function giving each site's top-level unit (following parent); a cycle in units.yaml is an InputError. */
+/**
+ * A function giving each site's stratum unit: its top-level unit (following parent), or, when the
+ * registry has a single top unit (a city's government above its counties and departments), the
+ * unit just below it, so the strata are the counties and departments rather than one stratum of
+ * everything. A cycle in units.yaml is an InputError.
+ */
 function topUnits(units: readonly Unit[]): (unitId: string) => Unit {
   const byId = new Map(units.map((u) => [u.id, u]));
+  const roots = units.filter((u) => u.parent === undefined);
+  const stopBelow = roots.length === 1 ? roots[0]!.id : undefined;
   return (unitId) => {
     let u = byId.get(unitId);
     if (!u) throw new Error(`unit "${unitId}" is not in the registry (load it with loadRegistry, which checks this)`);
     const seen = [u.id];
-    while (u.parent !== undefined) {
+    while (u.parent !== undefined && u.parent !== stopBelow) {
       const up = byId.get(u.parent);
       if (!up) throw new Error(`unit "${u.parent}" is not in the registry (load it with loadRegistry, which checks this)`);
       if (seen.includes(up.id)) throw new InputError(`units.yaml: the parents of ${unitId} go round in a circle (${[...seen, up.id].join(' → ')})`);
