@@ -1,4 +1,5 @@
 // Helpers shared by the commands' argument parsers.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { contentDir as defaultContentDir } from '../../lib/content-dir.ts';
 import { isIsoDate, todayInShanghai } from '../dates.ts';
 import { InputError } from '../registry/yaml-file.ts';
@@ -27,4 +28,13 @@ export function dateArg(v: string | undefined, d: ArgDefaults): string {
 export function contentArg(v: string | undefined, d: ArgDefaults): string {
   if (v === '') throw new InputError('--content needs a folder');
   return v ?? d.contentDir ?? defaultContentDir();
+}
+
+/** node:util parseArgs (strict by default); a bad switch becomes an InputError followed by the command's usage. */
+export function parseFlags<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (e) {
+    throw new InputError(`${(e as Error).message}\n\n${usage}`);
+  }
 }

@@ -1,6 +1,5 @@
 // Command-line options of `npm run crawl`, parsed and checked (bad values are configuration errors).
-import { parseArgs } from 'node:util';
-import { wholeNumber } from './args.ts';
+import { wholeNumber, parseFlags } from './args.ts';
 import type { CrawlOptions } from '../crawl/options.ts';
 import { isIsoDate, quarterOf, todayInShanghai } from '../dates.ts';
 import { InputError } from '../registry/yaml-file.ts';
@@ -39,11 +38,9 @@ Proxies: HTTP_PROXY, HTTPS_PROXY and NO_PROXY are honoured.`;
 
 /** Parse argv (without node and script); throws InputError on bad input, returns undefined for --help. */
 export function parseCrawlArgs(argv: string[], today = todayInShanghai()): CrawlArgs | undefined {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseFlags(
+    {
       args: argv,
-      strict: true,
       options: {
         content: { type: 'string' },
         'as-of': { type: 'string' },
@@ -61,10 +58,9 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
         'allow-private': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    }));
-  } catch (e) {
-    throw new InputError(`${(e as Error).message}\n\n${CRAWL_USAGE}`);
-  }
+    },
+    CRAWL_USAGE,
+  );
   if (values.help) return undefined;
   const asOf = values['as-of'] ?? today;
   if (!isIsoDate(asOf)) throw new InputError(`--as-of must be a date YYYY-MM-DD, got "${asOf}"`);

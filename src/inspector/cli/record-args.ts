@@ -5,7 +5,7 @@ import type { ManualRecord } from '../../schemas/manual.ts';
 import { quarterOf } from '../dates.ts';
 import { MANUAL_INDICATORS, type Subject } from '../manual/indicators.ts';
 import { InputError } from '../registry/yaml-file.ts';
-import { contentArg, dateArg, type ArgDefaults } from './args.ts';
+import { contentArg, dateArg, type ArgDefaults, parseFlags } from './args.ts';
 import { RULES } from '../rules/index.ts';
 import type { NewRecord } from '../workflow/record-write.ts';
 
@@ -58,11 +58,9 @@ const STRING = { type: 'string' } as const;
 
 /** Parse argv (without node and script); throws InputError on bad input, returns undefined for --help. */
 export function parseRecordFlags(argv: string[], d: ArgDefaults = {}): RecordFlags | undefined {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseFlags(
+    {
       args: argv,
-      strict: true,
       options: {
         quarter: STRING,
         site: STRING,
@@ -79,10 +77,9 @@ export function parseRecordFlags(argv: string[], d: ArgDefaults = {}): RecordFla
         content: STRING,
         help: { type: 'boolean', short: 'h' },
       },
-    }));
-  } catch (e) {
-    throw new InputError(`${(e as Error).message}\n\n${RECORD_USAGE}`);
-  }
+    },
+    RECORD_USAGE,
+  );
   if (values.help) return undefined;
   const subjects = (['site', 'media', 'unit'] as const).filter((k) => values[k] !== undefined);
   if (subjects.length > 1) throw new InputError(`give only one of --site, --media and --unit (got ${subjects.map((k) => `--${k}`).join(', ')})`);

@@ -1,9 +1,8 @@
 // Command-line options of `npm run review`: list the quarter's automated findings, or decide one
 // (confirm, dismiss with a reason) or record the site's reply to it.
-import { parseArgs } from 'node:util';
 import { InputError } from '../registry/yaml-file.ts';
 import type { ReviewRequest } from '../workflow/review-list.ts';
-import { contentArg, dateArg, type ArgDefaults } from './args.ts';
+import { contentArg, dateArg, type ArgDefaults, parseFlags } from './args.ts';
 
 /** npm run review -- --list */
 export interface ReviewListArgs {
@@ -53,11 +52,9 @@ const FLAG = { type: 'boolean' } as const;
 
 /** Parse argv (without node and script); throws InputError on bad input, returns undefined for --help. */
 export function parseReviewArgs(argv: string[], d: ArgDefaults = {}): ReviewArgs | undefined {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseFlags(
+    {
       args: argv,
-      strict: true,
       options: {
         quarter: STRING,
         list: FLAG,
@@ -73,10 +70,9 @@ export function parseReviewArgs(argv: string[], d: ArgDefaults = {}): ReviewArgs
         content: STRING,
         help: { type: 'boolean', short: 'h' },
       },
-    }));
-  } catch (e) {
-    throw new InputError(`${(e as Error).message}\n\n${REVIEW_USAGE}`);
-  }
+    },
+    REVIEW_USAGE,
+  );
   if (values.help) return undefined;
   if (values.quarter === undefined) throw new InputError(`--quarter is required\n\n${REVIEW_USAGE}`);
   const quarter = values.quarter;

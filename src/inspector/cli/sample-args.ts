@@ -1,6 +1,5 @@
 // Command-line options of `npm run sample` (the quarter's spot-check draw), parsed and checked.
-import { parseArgs } from 'node:util';
-import { wholeNumber } from './args.ts';
+import { wholeNumber, parseFlags } from './args.ts';
 import { isIsoDate, todayInShanghai } from '../dates.ts';
 import { InputError } from '../registry/yaml-file.ts';
 
@@ -33,11 +32,9 @@ replaces the old one; a published quarter is refused. Crawl the sample with npm 
 
 /** Parse argv (without node and script); throws InputError on bad input, returns undefined for --help. */
 export function parseSampleArgs(argv: string[], today = todayInShanghai()): SampleArgs | undefined {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseFlags(
+    {
       args: argv,
-      strict: true,
       options: {
         quarter: { type: 'string' },
         ratio: { type: 'string' },
@@ -47,10 +44,9 @@ export function parseSampleArgs(argv: string[], today = todayInShanghai()): Samp
         date: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    }));
-  } catch (e) {
-    throw new InputError(`${(e as Error).message}\n\n${SAMPLE_USAGE}`);
-  }
+    },
+    SAMPLE_USAGE,
+  );
   if (values.help) return undefined;
   const missing = (['quarter', 'ratio', 'seed'] as const).filter((k) => values[k] === undefined);
   if (missing.length) throw new InputError(`${missing.map((k) => `--${k}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} required\n\n${SAMPLE_USAGE}`);

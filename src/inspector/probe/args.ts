@@ -1,6 +1,5 @@
 // Command-line options of `npm run probe`, parsed and checked (bad values are configuration errors).
-import { parseArgs } from 'node:util';
-import { wholeNumber } from '../cli/args.ts';
+import { wholeNumber, parseFlags } from '../cli/args.ts';
 import type { CrawlOptions } from '../crawl/options.ts';
 import { InputError } from '../registry/yaml-file.ts';
 import { PROBE_LIMIT_MS } from './run.ts';
@@ -51,11 +50,9 @@ export function parseDuration(name: string, v: string, bare?: 's'): number {
 
 /** Parse argv (without node and script); throws InputError on bad input, returns undefined for --help. */
 export function parseProbeArgs(argv: string[]): ProbeArgs | undefined {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseFlags(
+    {
       args: argv,
-      strict: true,
       options: {
         content: { type: 'string' },
         sites: { type: 'string' },
@@ -66,10 +63,9 @@ export function parseProbeArgs(argv: string[]): ProbeArgs | undefined {
         'allow-private': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    }));
-  } catch (e) {
-    throw new InputError(`${(e as Error).message}\n\n${PROBE_USAGE}`);
-  }
+    },
+    PROBE_USAGE,
+  );
   if (values.help) return undefined;
   const everyMs = values.every === undefined ? undefined : parseDuration('every', values.every);
   if (everyMs !== undefined && everyMs < MIN_EVERY_MS) throw new InputError(`--every must be at least 1m (one request per site per minute at most), got "${values.every}"`);
