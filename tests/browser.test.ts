@@ -108,6 +108,12 @@ describe('the built portal in a browser', () => {
     expect(report.broken).toEqual([]);
   });
 
+  test('no page carries scoped-style attributes (one per element of every findings table: a third of a site page at scale)', () => {
+    const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(20);
+    expect(pages.filter((f) => readFileSync(join(dist, f), 'utf8').includes('data-astro-cid-'))).toEqual([]);
+  });
+
   test('home: every chart is drawn on its canvas and has its data table', async () => {
     const { page, problems } = await visit(`${BASE}/`);
     const charts = await chartsDrawn(page);
