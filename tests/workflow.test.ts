@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { writeDemoRegistry } from '../src/demo/demo.ts';
 import { parseSiteQuarter } from '../src/inspector/report/site-quarter.ts';
@@ -152,9 +153,18 @@ describe('a quarter from sample to publication', () => {
     expect(site).toContain('人工检查');
     expect(site).toContain('王敏');
     expect(site).toContain('href="/gov-portal/evidence/message.png"');
-    const annual = readFileSync(join(built.dist, 'assessment', '2026', 'index.html'), 'utf8');
-    const failing = Object.values(findings()).filter((f) => f.verdict === 'fail');
-    expect(failing.length).toBeGreaterThan(0);
-    expect(annual).toContain('2026');
+    // The annual page counts the published quarter for the top unit, which answers for every site:
+    // 2 points per non-compliant site (rules.yaml failingSite: 2), 5 for the one overdue consultation,
+    // and 2 for being named once in a city notice (namedByCity).
+    const $ = cheerio.load(readFileSync(join(built.dist, 'assessment', '2026', 'index.html'), 'utf8'));
+    const failing = Object.values(findings()).filter((f) => f.verdict === 'fail').length;
+    expect(failing).toBeGreaterThan(0);
+    const row = $('table')
+      .first()
+      .find('tbody tr')
+      .filter((_, tr) => $(tr).find('td, th').eq(1).text().trim() === '沂石市人民政府');
+    const cells = row.find('td, th').map((_, c) => $(c).text().trim()).get();
+    // 序号, 单位, 一…四季度, 留言超期, 自查报告, 日常考核扣分, 市, 省, 国务院, 通报扣分, 合计, 评级限制
+    expect(cells.slice(5, 14)).toEqual([`-${2 * failing}`, '-5', '0', `-${2 * failing + 5}`, '1', '0', '0', '-2', `-${2 * failing + 7}`]);
   }, 240_000);
 });
