@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { htmlFiles, indexSite, indexingOrder, indexingProblem, siteDirOf } from './pagefind.ts';
+import { emptyFiles, htmlFiles, indexSite, indexingOrder, indexingProblem, settledBundle, siteDirOf } from './pagefind.ts';
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="zh-CN"><head><title>${title}</title></head><body><nav>首页</nav><main data-pagefind-body>${body}</main></body></html>`;
@@ -145,6 +145,16 @@ describe('astro:build:done', () => {
     const first = await snapshot();
     await buildDone(pathToFileURL(dir + path.sep));
     expect(await snapshot()).toEqual(first);
+  });
+
+  it('waits for the bundle files to have their bytes, and names a file left empty', async () => {
+    await write({ 'pagefind/a.js': 'x', 'pagefind/sub/b.pagefind': '' });
+    expect(await emptyFiles(path.join(dir, 'pagefind'))).toEqual([path.join('sub', 'b.pagefind')]);
+    // Filled 100 ms later: the wait sees it.
+    setTimeout(() => void writeFile(path.join(dir, 'pagefind', 'sub', 'b.pagefind'), 'wasm'), 100);
+    expect(await settledBundle(path.join(dir, 'pagefind'), 5_000)).toEqual([]);
+    await writeFile(path.join(dir, 'pagefind', 'c.pf_fragment'), '');
+    expect(await settledBundle(path.join(dir, 'pagefind'), 200)).toEqual(['c.pf_fragment']);
   });
 
   it('fails the build when there is nothing to index', async () => {

@@ -5,7 +5,8 @@
 // here and handed to Pagefind one by one (not addDirectory) so that Chinese is indexed character
 // by character, as src/scripts/search.ts asks (src/lib/han-search.ts says why), and in an order
 // that ranks exact searches.
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -119,6 +120,10 @@ export async function indexSite(siteDir: string, options: PagefindOptions = {}):
       if (errors.length === 0) {
         const written = await index.writeFiles({ outputPath: bundleDir });
         errors.push(...written.errors);
+        // writeFiles can answer before every file has its bytes (seen under load: an empty
+        // wasm.unknown.pagefind, which breaks search in the browser): wait for them before
+        // closing Pagefind's process, and fail the build if one stays empty.
+        if (written.errors.length === 0) errors.push(...(await settledBundle(bundleDir)).map((f) => `${f}: Pagefind left the file empty`));
       }
     } else if (created.errors.length === 0) {
       errors.push('createIndex returned no index');
@@ -135,3 +140,24 @@ export async function indexSite(siteDir: string, options: PagefindOptions = {}):
  * own pages before the notices and lists that name every site.
  */
 export const RESULT_ORDER: readonly RegExp[] = [/^sites\/[^/]+\//, /^units\/[^/]+\//];
+
+/** Files of a folder (recursively, relative paths) that are empty. */
+export async function emptyFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    if ((await stat(file)).size === 0) out.push(path.relative(dir, file));
+  }
+  return out.sort();
+}
+
+/** Wait (up to timeoutMs) until no file of the bundle is empty; returns those still empty. */
+export async function settledBundle(dir: string, timeoutMs = 10_000): Promise<string[]> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const empty = await emptyFiles(dir);
+    if (empty.length === 0 || performance.now() >= deadline) return empty;
+    await sleep(50);
+  }
+}
