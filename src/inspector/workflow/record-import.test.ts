@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { InputError } from '../registry/yaml-file.ts';
 import { importRecords, importResultText } from './record-import.ts';
-import { makeFixture, PUBLISHED_QUARTER, QUARTER, type Fixture } from './workflow-fixture.test-helpers.ts';
+import { makeFixture, PUBLISHED_QUARTER, QUARTER, type Fixture, refusal } from './workflow-fixture.test-helpers.ts';
 
 let fx: Fixture;
 beforeEach(() => (fx = makeFixture()));
@@ -15,16 +14,6 @@ afterEach(() => fx.remove());
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const manualFiles = () => (existsSync(join(fx.content, 'manual', QUARTER)) ? readdirSync(join(fx.content, 'manual', QUARTER)).sort() : []);
 const run = (bytes: Uint8Array, file = 'records.csv') => importRecords(fx.content, QUARTER, bytes, file);
-/** The InputError's message, or fails. */
-function refusal(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an InputError');
-}
 
 const ENGLISH = [
   'site,media,indicator,target,points,inspector,date,evidence',

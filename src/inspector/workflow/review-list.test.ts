@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { InputError } from '../registry/yaml-file.ts';
 import { addRecords } from './record-write.ts';
 import { loadReview } from './review.ts';
 import { reviewFinding, reviewList, reviewListText, reviewResultText, type ReviewRequest } from './review-list.ts';
-import { makeFixture, PUBLISHED_QUARTER, QUARTER, type Fixture } from './workflow-fixture.test-helpers.ts';
+import { makeFixture, PUBLISHED_QUARTER, QUARTER, type Fixture, refusal } from './workflow-fixture.test-helpers.ts';
 
 let fx: Fixture;
 beforeEach(() => (fx = makeFixture()));
@@ -13,15 +12,6 @@ afterEach(() => fx.remove());
 
 const dismissVeto: ReviewRequest = { site: 'linhe-czj', indicator: 'severe-error', target: '国务院总里', action: { decision: 'dismissed', reason: '引用的是网民原话，非本站表述' }, inspector: '李四', date: '2026-11-21' };
 const review = (req: Partial<ReviewRequest> = {}) => reviewFinding(fx.content, QUARTER, { ...dismissVeto, ...req });
-function refusal(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('reviewFinding', () => {
   test('dismissing the only veto finding turns 不合格 into 合格', () => {

@@ -2,6 +2,8 @@
 // quarter), one media account, the repository's rules.yaml, and findings files as the crawl writes them.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { expect } from 'vitest';
+import { InputError } from '../registry/yaml-file.ts';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { siteQuarterSchema, type Finding, type SiteQuarter } from '../../schemas/findings.ts';
@@ -129,3 +131,14 @@ export function makeFixture(): Fixture {
 
 /** A published quarter file, which every command must refuse to change. */
 export const PUBLISHED_QUARTER = `---\nquarter: ${QUARTER}\nissuer: 临河市人民政府办公室\nto: 各部门\nstatus: published\npublished: 2026-12-01\ndate: 2026-12-01\n---\n\n正文\n`;
+
+/** The InputError's message, or fails. */
+export function refusal(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return (e as Error).message;
+  }
+  throw new Error('expected an InputError');
+}
