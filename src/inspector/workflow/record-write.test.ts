@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { InputError } from '../registry/yaml-file.ts';
@@ -169,5 +169,19 @@ describe('addRecords', () => {
     fx.write(`quarters/${QUARTER}.md`, PUBLISHED_QUARTER);
     expect(() => addRecords(fx.content, QUARTER, [overdue()])).toThrow(/2026-Q4 was published on 2026-12-01: record refuses to change it/);
     expect(manualFiles()).toEqual([]);
+  });
+});
+
+describe('what a record re-scores', () => {
+  test("only the record's own site: another site's file is not rewritten (at 15,000 sites, one record would otherwise rewrite them all)", () => {
+    // A hand edit that a full re-score would undo (the body is re-rendered from the frontmatter).
+    const other = join(fx.content, 'findings', QUARTER, 'linhe-czj.md');
+    const edited = `${readFileSync(other, 'utf8')}手工附注\n`;
+    writeFileSync(other, edited);
+    const r = addRecords(fx.content, QUARTER, [overdue()]);
+    expect(r.rescored.changed).toEqual([`findings/${QUARTER}/linhe.md`]);
+    expect(readFileSync(other, 'utf8')).toBe(edited);
+    // The full re-score (publish, correct) does rewrite it.
+    expect(rescoreQuarter(fx.content, QUARTER).changed).toEqual([`findings/${QUARTER}/linhe-czj.md`]);
   });
 });

@@ -129,12 +129,12 @@ export function checkNewRecords(contentDir: string, quarter: string, records: re
   });
 }
 
-/** Text of every .md file of a folder (relative to the content folder), to put back if a step fails. */
-function snapshot(contentDir: string, dir: string): Map<string, string> {
+/** Text of the .md files of a folder (relative to the content folder; only the names in `names` when given), to put back if a step fails. */
+function snapshot(contentDir: string, dir: string, names?: ReadonlySet<string>): Map<string, string> {
   const abs = join(contentDir, dir);
   const out = new Map<string, string>();
   if (!existsSync(abs)) return out;
-  for (const n of readdirSync(abs)) if (n.endsWith('.md') && !n.startsWith('.')) out.set(`${dir}/${n}`, readFileSync(join(abs, n), 'utf8'));
+  for (const n of readdirSync(abs)) if (n.endsWith('.md') && !n.startsWith('.') && (!names || names.has(n))) out.set(`${dir}/${n}`, readFileSync(join(abs, n), 'utf8'));
   return out;
 }
 
@@ -143,15 +143,16 @@ function snapshot(contentDir: string, dir: string): Map<string, string> {
  * either throws, every touched file and every findings file of the quarter is put back as it was,
  * so a refused change leaves nothing behind. `extra` lists further files write may touch.
  */
-export function writeAndRescore(contentDir: string, quarter: string, extra: readonly string[], write: () => void): RescoreResult {
+export function writeAndRescore(contentDir: string, quarter: string, extra: readonly string[], write: () => void, sites?: ReadonlySet<string>): RescoreResult {
   const parts = quarterParts(quarter);
-  const before = new Map([...snapshot(contentDir, parts.findings), ...snapshot(contentDir, parts.manual)]);
+  const findingNames = sites ? new Set([...sites].map((s) => `${s}.md`)) : undefined;
+  const before = new Map([...snapshot(contentDir, parts.findings, findingNames), ...snapshot(contentDir, parts.manual)]);
   for (const f of extra) if (existsSync(join(contentDir, f))) before.set(f, readFileSync(join(contentDir, f), 'utf8'));
   try {
     write();
-    return rescoreQuarter(contentDir, quarter);
+    return rescoreQuarter(contentDir, quarter, sites);
   } catch (e) {
-    const now = new Set([...extra, ...snapshot(contentDir, parts.manual).keys(), ...snapshot(contentDir, parts.findings).keys()]);
+    const now = new Set([...extra, ...snapshot(contentDir, parts.manual).keys(), ...snapshot(contentDir, parts.findings, findingNames).keys()]);
     for (const f of now) {
       const old = before.get(f);
       const path = join(contentDir, f);
@@ -174,10 +175,10 @@ export function addRecords(contentDir: string, quarter: string, records: readonl
   if (problems.length) throw new InputError(`${problems.length} problem${problems.length > 1 ? 's' : ''}; nothing was written:\n  ${problems.join('\n  ')}`);
   const written = records.map((r) => recordFileName(quarter, r.data));
   const replaced = written.filter((f) => existsSync(join(contentDir, f)));
-  const changes = watchSites(contentDir, quarter, records.flatMap((r) => (r.data.site ? [r.data.site] : [])));
-  const rescored = writeAndRescore(contentDir, quarter, written, () => {
-    records.forEach((r, i) => writeFileAtomic(join(contentDir, written[i]!), recordText(r)));
-  });
+  const siteIds = records.flatMap((r) => (r.data.site ? [r.data.site] : []));
+  const changes = watchSites(contentDir, quarter, siteIds);
+  // Only the records' sites are re-scored: media and unit records change no findings file.
+  const rescored = writeAndRescore(contentDir, quarter, written, () => records.forEach((r, i) => writeFileAtomic(join(contentDir, written[i]!), recordText(r))), new Set(siteIds));
   return { written, replaced, rescored, sites: changes() };
 }
 
