@@ -66,6 +66,11 @@ describe('atomFeed', () => {
     ]);
   });
 
+  it('a draft quarter is titled as one', () => {
+    const $d = load(atomFeed([q3, q4], links, new Set(['2026-Q4'])), { xml: true });
+    expect($d('entry > title').toArray().map((t) => $d(t).text())).toEqual(['关于2026年第四季度政府网站检查情况的通报（草稿，尚未正式发布）', '关于2026年第三季度政府网站检查情况的通报']);
+  });
+
   it('is byte-stable: the same bytes at another time and in any input order', () => {
     vi.useFakeTimers({ now: new Date('2031-05-06T07:08:09Z') });
     try {

@@ -32,8 +32,9 @@ export function noticeSummary(s: QuarterSummary): string {
  * Atom 1.0 over the quarters' summaries, newest first. An entry's updated is its quarter's latest
  * as-of date and the feed's the latest of all, so rebuilding the same data gives the same bytes;
  * with no quarter at all it is the Unix epoch (Atom requires a date, and the build time would vary).
+ * A quarter in `drafts` (not yet published: npm run publish) is titled as a draft.
  */
-export function atomFeed(summaries: readonly QuarterSummary[], links: FeedLinks): string {
+export function atomFeed(summaries: readonly QuarterSummary[], links: FeedLinks, drafts: ReadonlySet<string> = new Set()): string {
   const sorted = [...summaries].sort((a, b) => (a.quarter < b.quarter ? 1 : a.quarter > b.quarter ? -1 : 0));
   const latest = sorted.map((s) => s.asOf.to).sort().at(-1);
   const feed = new Feed({
@@ -49,7 +50,8 @@ export function atomFeed(summaries: readonly QuarterSummary[], links: FeedLinks)
   });
   for (const s of sorted) {
     const url = links.quarter(s.quarter);
-    feed.addItem({ title: noticeTitle(s.quarter), id: url, link: url, date: asOfInstant(s.asOf.to), description: noticeSummary(s) });
+    const draft = drafts.has(s.quarter);
+    feed.addItem({ title: `${noticeTitle(s.quarter)}${draft ? '（草稿，尚未正式发布）' : ''}`, id: url, link: url, date: asOfInstant(s.asOf.to), description: noticeSummary(s) });
   }
   return `${feed.atom1()}\n`;
 }
