@@ -7,9 +7,12 @@ import { load } from 'js-yaml';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 
+/** The frontmatter block at the start of a Markdown file (an optional BOM, then --- … ---); group 1 is its YAML. */
+const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
 /** The frontmatter of a Markdown file as data; throws naming the file when there is none or it is not a mapping. */
 export function readFrontmatter(text: string, file: string): Record<string, unknown> {
-  const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
+  const m = FRONTMATTER.exec(text);
   if (!m) throw new Error(`${file}: no YAML frontmatter (the file must start with a line "---")`);
   let data: unknown;
   try {
@@ -38,7 +41,7 @@ export function frontmatterLoader(dir: string, o: { body?: boolean } = {}): Load
         const text = await readFile(filePath, 'utf8');
         const id = f.slice(0, -3).split(sep).join('/');
         const data = await parseData({ id, data: readFrontmatter(text, filePath), filePath });
-        const body = o.body ? text.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/, '') : undefined;
+        const body = o.body ? text.replace(FRONTMATTER, '') : undefined;
         store.set({ id, data, digest: generateDigest(text), ...(body === undefined ? {} : { body }) });
       }
     },
