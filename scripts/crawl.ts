@@ -2,7 +2,7 @@
 import { aaaaLookup, systemResolve6 } from '../src/inspector/crawl/dns.ts';
 import { resolveOptions } from '../src/inspector/crawl/options.ts';
 import { CRAWL_USAGE, parseCrawlArgs } from '../src/inspector/cli/crawl-args.ts';
-import { progressReporter, summaryTable } from '../src/inspector/cli/report.ts';
+import { calendarGapNotice, progressReporter, summaryTable } from '../src/inspector/cli/report.ts';
 import { inspect } from '../src/inspector/inspect.ts';
 import { loadProbeWindows } from '../src/inspector/probe/window.ts';
 import { loadRegistry } from '../src/inspector/registry/registry.ts';
@@ -42,6 +42,7 @@ try {
   progress.stop();
   console.log(`\n${args.quarter} 监测时间点 ${args.asOf}，结果写入 ${args.contentDir}/findings/${args.quarter}/\n`);
   console.log(summaryTable(summary));
+  if (summary.calendarGap) console.log(`\n${calendarGapNotice(summary.calendarGap, args.contentDir)}`);
   if (summary.internalErrors.length) {
     console.error(`\n${summary.internalErrors.length} 个网站检查时出现内部错误（程序缺陷，请报告）：`);
     for (const e of summary.internalErrors) console.error(`  ${e.site}: ${e.message}`);

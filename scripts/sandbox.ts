@@ -38,7 +38,7 @@ const out = [
   ...(cli.registry ? [`Registry: ${path.join(cli.registry, 'sites.yaml')}, ${path.join(cli.registry, 'units.yaml')}`] : []),
   '',
   'Crawl through it:',
-  `  HTTP_PROXY=${sandbox.proxyUrl} npm run crawl -- --as-of ${cli.asOf}${cli.registry ? ` --sites ${path.join(cli.registry, 'sites.yaml')}` : ''}`,
+  `  HTTP_PROXY=${sandbox.proxyUrl} npm run crawl -- --as-of ${cli.asOf}${cli.registry ? ` --content ${cli.registry}` : ''}`,
   `Try a page: curl -x ${sandbox.proxyUrl} ${web.sites[0]?.url ?? 'http://www.example.gov.cn/'}`,
   'Ctrl-C stops the server.',
 ];

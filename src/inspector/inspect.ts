@@ -14,11 +14,11 @@ import { crawlSite, type CrawlContext } from './crawl/site.ts';
 import type { DnsFacts, ProbeWindow, SiteSnapshot } from './crawl/snapshot.ts';
 import { checkRulesConfig, runRules } from './engine/run-rules.ts';
 import { summaryBody } from './report/summary.ts';
-import { InputError } from './registry/yaml-file.ts';
-import { assertCalendarCovers } from './workdays.ts';
+import { loadCalendar } from './registry/holidays.ts';
+import type { WorkCalendar } from './workdays.ts';
 import { writeSiteQuarter } from './report/site-quarter.ts';
 import { RULES } from './rules/index.ts';
-import type { Rule } from './rules/types.ts';
+import type { Rule, RunContext } from './rules/types.ts';
 import { score, type Score } from './scoring/score.ts';
 import { assertDraft } from './workflow/quarter-paths.ts';
 import { INDICATOR_TITLES } from './workflow/records.ts';
@@ -38,6 +38,8 @@ export interface InspectInput {
   rulesConfig: RulesConfig;
   /** The wording-error dictionary (content/dictionary.yaml). */
   dictionary: Dictionary;
+  /** The working-day calendar; read from contentDir (holidays.yaml over the package) when absent. */
+  calendar?: WorkCalendar;
   rules?: readonly Rule[];
   /** The week of availability probes before the as-of date for a site, when records exist. */
   probes?: (site: Site) => ProbeWindow | undefined;
@@ -63,6 +65,11 @@ export interface InspectSummary {
   elapsedMs: number;
   /** Time spent running rules and scoring, summed over sites (the crawl's share is the rest). */
   rulesMs: number;
+  /**
+   * The as-of date's year when the working-day calendar lacks it: the enabled rules that count
+   * working days (their ids in `rules`) were not applicable on every site.
+   */
+  calendarGap?: { year: number; rules: string[] };
 }
 
 /** The findings file's frontmatter from a site, its score and what the crawl saw (also used by the sandbox's scale generator). */
@@ -83,12 +90,13 @@ export function siteQuarterOf(site: Site, quarter: string, asOf: string, s: Scor
     stats,
     findings: s.findings,
     ...(s.errors.length ? { errors: s.errors } : {}),
+    ...(s.notApplicable.length ? { notApplicable: s.notApplicable } : {}),
   };
 }
 
 /** From a snapshot to the findings file's frontmatter. */
-export function judgeSite(snapshot: SiteSnapshot, quarter: string, rules: readonly Rule[], config: RulesConfig, dictionary: Dictionary): SiteQuarter {
-  const s = score(runRules(snapshot, rules, config, dictionary), config, snapshot.site);
+export function judgeSite(snapshot: SiteSnapshot, quarter: string, rules: readonly Rule[], ctx: RunContext): SiteQuarter {
+  const s = score(runRules(snapshot, rules, ctx), ctx.config, snapshot.site);
   return siteQuarterOf(snapshot.site, quarter, snapshot.asOf, s, {
     pages: snapshot.pages.length,
     links: snapshot.links.length,
@@ -101,12 +109,12 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
   const started = performance.now();
   const rules = input.rules ?? RULES;
   checkRulesConfig(rules, input.rulesConfig);
-  // Working days need the official holiday calendar; an as-of date outside it is refused, never guessed.
-  try {
-    assertCalendarCovers(input.asOf);
-  } catch (e) {
-    throw new InputError(`as-of date ${input.asOf}: ${(e as Error).message}`);
-  }
+  // Working days follow the official holiday calendar, never plain weekdays. A year it lacks makes
+  // only the rules that count working days not applicable (the runner), and the command says so once.
+  const calendar = input.calendar ?? loadCalendar(input.contentDir);
+  const workdayRules = rules.filter((r) => r.countsWorkdays && input.rulesConfig.indicators[r.id]?.enabled).map((r) => r.id);
+  const calendarGap = !calendar.covers(input.asOf) && workdayRules.length > 0 ? { year: Number(input.asOf.slice(0, 4)), rules: workdayRules } : undefined;
+  const ctx: RunContext = { config: input.rulesConfig, dictionary: input.dictionary, calendar };
   // A published notice is a public record: the crawl never rewrites it (corrections: npm run correct).
   assertDraft(input.contentDir, input.quarter, 'crawl');
   // Read before any request: a bad record or review entry is a configuration error, found at once.
@@ -114,7 +122,7 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
   const opts = input.options;
   const http = new HttpClient(opts, input.sleeper);
   const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);
-  const ctx: CrawlContext = {
+  const crawl: CrawlContext = {
     opts,
     http,
     scheduler,
@@ -134,14 +142,14 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
         limit(async () => {
           const t0 = performance.now();
           try {
-            const snapshot = await crawlSite(site, input.asOf, ctx);
+            const snapshot = await crawlSite(site, input.asOf, crawl);
             const probes = input.probes?.(site);
             if (probes) snapshot.probes = probes;
             if (input.dns && snapshot.home.url) snapshot.dns = await input.dns(new URL(snapshot.home.url).hostname);
             input.onSnapshot?.(snapshot);
             pages += snapshot.pages.length;
             const r0 = performance.now();
-            const result = applyWorkflow(judgeSite(snapshot, input.quarter, rules, input.rulesConfig, input.dictionary), site, workflow.records, workflow.review, input.rulesConfig);
+            const result = applyWorkflow(judgeSite(snapshot, input.quarter, rules, ctx), site, workflow.records, workflow.review, input.rulesConfig);
             rulesMs += performance.now() - r0;
             const file = writeSiteQuarter(input.contentDir, result, summaryBody(result, INDICATOR_TITLES));
             results.push(result);
@@ -162,10 +170,11 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
     results,
     internalErrors,
     requests: http.requests,
-    links: ctx.links.size,
+    links: crawl.links.size,
     pages,
     maxActivePerHost: scheduler.maxActivePerHost,
     elapsedMs: Math.round(performance.now() - started),
     rulesMs: Math.round(rulesMs),
+    ...(calendarGap ? { calendarGap } : {}),
   };
 }

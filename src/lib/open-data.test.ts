@@ -42,7 +42,7 @@ const linheQ4 = row({ site: 'linhe', name: '临河市人民政府', score: 97.5,
 const DISMISSED = f({ target: 'http://hexi.gov.cn/ok', review: { decision: 'dismissed', reason: '复测可以打开', inspector: '李四', date: '2026-11-25' } });
 const hexiQ4 = row({ site: 'hexi', name: '河西县人民政府', score: 55, verdict: 'fail', vetoes: ['site-unreachable', 'severe-error'], findings: [f({ target: 'http://hexi.gov.cn/x' })], dismissed: [DISMISSED] });
 const linheQ3 = row({ site: 'linhe', name: '临河市人民政府', score: 101.5, bonus: 2, quarter: '2026-Q3', asOf: '2026-08-20' });
-const eduQ3 = row({ site: 'linhe-edu', name: '临河市教育局', score: 99.1, noServices: true, quarter: '2026-Q3', asOf: '2026-08-18', errors: [{ indicator: 'typo', message: 'boom' }] });
+const eduQ3 = row({ site: 'linhe-edu', name: '临河市教育局', score: 99.1, noServices: true, quarter: '2026-Q3', asOf: '2026-08-18', errors: [{ indicator: 'typo', message: 'boom' }], notApplicable: [{ indicator: 'message-overdue', reason: '2027 年节假日安排未录入，无法计算工作日' }] });
 const ROWS = [linheQ4, eduQ3, hexiQ4, linheQ3];
 
 function scope(rows: readonly SiteQuarter[], name = 'all'): OpenDataScope {
@@ -193,7 +193,7 @@ describe('data.json', () => {
       '{"schemaVersion":1,"quarters":["2026-Q3"],"indicators":{},"sites":[\n' +
         '{"site":"linhe-edu","name":"临河市教育局","url":"http://linhe-edu.gov.cn/","unit":"office","quarter":"2026-Q3","asOf":"2026-08-18",' +
         '"verdict":"pass","score":99.1,"noServices":true,"vetoes":[],"stats":{"pages":1,"links":1,"inconclusive":0},"findings":[],' +
-        '"errors":[{"indicator":"typo","message":"boom"}]}\n' +
+        '"errors":[{"indicator":"typo","message":"boom"}],"notApplicable":[{"indicator":"message-overdue","reason":"2027 年节假日安排未录入，无法计算工作日"}]}\n' +
         ']}\n',
     );
   });

@@ -87,6 +87,7 @@ export const DATA_JSON_FIELDS = [
   { name: 'sites[].findings[]', type: 'object', description: '发现的问题，按检查结果文件中的顺序：indicator、target、page、points、detail、clause，含义同 findings.csv；人工检查的问题另有 source（manual）、record（检查记录文件）、inspector（检查人）、date（检查日期）、screenshot（截图路径），经复核的有 review（decision、reason、inspector、date），网站答复的有 reply（text、date）；没有的键省略' },
   { name: 'sites[].dismissed[]', type: 'object', description: '经人工复核不予认定的自动检查问题（不计分），字段同 findings[]，review.reason 为不予认定的理由；没有时省略此键' },
   { name: 'sites[].errors[]', type: 'object', description: '运行出错的检查规则（indicator 指标ID，message 错误信息），这些指标对该网站未作判定；没有时省略此键' },
+  { name: 'sites[].notApplicable[]', type: 'object', description: '不适用、未作判定的检查规则（indicator 指标ID，reason 原因，如“首页无法打开”“2027 年节假日安排未录入，无法计算工作日”）；没有时省略此键' },
 ] as const satisfies readonly FieldDoc[];
 
 export type SitesColumn = (typeof SITES_CSV_FIELDS)[number]['name'];
@@ -219,6 +220,7 @@ export function jsonSite(r: SiteQuarter): SiteQuarter {
     findings: r.findings.map(jsonFinding),
     ...(r.dismissed === undefined ? {} : { dismissed: r.dismissed.map(jsonFinding) }),
     ...(r.errors === undefined ? {} : { errors: r.errors.map((e) => ({ indicator: e.indicator, message: e.message })) }),
+    ...(r.notApplicable === undefined ? {} : { notApplicable: r.notApplicable.map((n) => ({ indicator: n.indicator, reason: n.reason })) }),
   };
 }
 

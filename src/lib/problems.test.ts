@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finding, row } from './fixtures.test-helpers.ts';
-import { bonusCounted, dismissedFindings, findingNotes, groupFindings, groupSummary, KIND_TAGS, problemItems, problemsByIndicator, problemText, targetLabel } from './problems.ts';
+import { bonusCounted, dismissedFindings, findingNotes, groupFindings, groupSummary, KIND_TAGS, notJudgedText, problemItems, problemsByIndicator, problemText, targetLabel } from './problems.ts';
 
 const unreachable = row({
   site: 'linhe-edu',
@@ -211,5 +211,24 @@ describe('dismissedFindings (经复核不予认定)', () => {
     const { reason: _, ...noReasonReview } = dismissed.review;
     const noReason = row({ site: 'linhe', name: '临河市人民政府', score: 100, dismissed: [{ ...dismissed, review: noReasonReview }] });
     expect(() => dismissedFindings(noReason)).toThrow(/has no dismissal with a reason/);
+  });
+});
+
+describe('notJudgedText (未评判的指标)', () => {
+  it('groups the indicators by reason, in file order', () => {
+    const r = row({
+      site: 'linhe',
+      name: '临河市人民政府',
+      score: 100,
+      notApplicable: [
+        { indicator: 'data-release-updated', reason: '加分项仅适用于门户网站' },
+        { indicator: 'message-overdue', reason: '2027 年节假日安排未录入，无法计算工作日' },
+        { indicator: 'messages-not-public', reason: '加分项仅适用于门户网站' },
+      ],
+    });
+    expect(notJudgedText(r)).toBe('加分项仅适用于门户网站：数据发布及时更新、留言办理信息未公开；2027 年节假日安排未录入，无法计算工作日：留言办理超期');
+  });
+  it('says nothing when every rule applied', () => {
+    expect(notJudgedText(row({ site: 'linhe', name: '临河市人民政府', score: 100 }))).toBeUndefined();
   });
 });

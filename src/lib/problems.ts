@@ -125,6 +125,13 @@ export function dismissedFindings(row: SiteQuarter): DismissedFinding[] {
   });
 }
 
+/** Indicators not judged on a site, grouped by the reason, in file order: 首页无法打开：链接不可用、空白栏目. */
+export function notJudgedText(row: SiteQuarter): string | undefined {
+  const byReason = new Map<string, string[]>();
+  for (const n of row.notApplicable ?? []) byReason.set(n.reason, [...(byReason.get(n.reason) ?? []), indicatorTitle(n.indicator)]);
+  return byReason.size ? [...byReason].map(([reason, titles]) => `${reason}：${titles.join('、')}`).join('；') : undefined;
+}
+
 /**
  * The problems of one site as the notices list them: vetoes first, then one item per indicator
  * with a count, or the marks missing for identity marks. A fail without a veto is a score under

@@ -46,6 +46,13 @@ export const NOT_UPDATED = { firstLevel: 5, any: 10, blank: 5 } as const;
 export const UNANSWERED_DAYS = 92;
 /** messages-not-public: no published message in the 2 months before the as-of date. */
 export const SILENT_DAYS = 61;
+/** message-overdue: the published messages judged are those of the 92 days before the as-of date. */
+export const OVERDUE_LOOKBACK_DAYS = 92;
+/**
+ * message-overdue: a wait of this many calendar days is more than 5 working days in any year (at most
+ * 9 days off in a row plus 3 weekends); the sandbox's answers take at most 4 days or at least this.
+ */
+export const LATE_ANSWER_DAYS = 21;
 /** severe-error: more than this many serious wording errors on a site is a veto (past practice). */
 export const SERIOUS_TYPO_LIMIT = 3;
 /** severe-error: a publication date at least this many days after the as-of date is forged. */
@@ -105,6 +112,8 @@ interface Role {
   staleFirstLevel?: true;
   /** A field the message board does not publish. */
   boardOmits?: 'answered' | 'replier';
+  /** A message of the quarter judged answered weeks late (message-overdue); other boards have one by chance. */
+  lateAnswer?: true;
   /** Age of the 数据发布 column on portals: within 3 months unless aging (3–6 months) or old (older). */
   data?: 'aging' | 'old';
 }
@@ -118,7 +127,7 @@ export const ROLES: readonly Role[] = [
   },
   {
     home: ['server-error', 'unknown-host'], deep: ['article-404'], missing: ['site-code'], stale: 6, blank: 0, board: 'ok', traps: ['non-ascii-path', 'redirect-chain'],
-    staleFirstLevel: true, typoControls: ['historical', 'inWord'],
+    staleFirstLevel: true, typoControls: ['historical', 'inWord'], lateAnswer: true,
   },
   {
     home: ['redirect-loop', 'soft-404'], deep: [], missing: [], comment: 'conac', stale: 0, blank: 1, board: 'ok', robots: true, traps: ['retry-503'],
@@ -138,7 +147,7 @@ export const ROLES: readonly Role[] = [
   },
   {
     home: ['image', 'unknown-host'], deep: ['article-500'], missing: [], comment: 'contact', stale: 1, blank: 2, board: 'ok', traps: [],
-    hidden: ['display-none-div', 'display-none-a'], lacks: 'leaders',
+    hidden: ['display-none-div', 'display-none-a'], lacks: 'leaders', lateAnswer: true,
   },
   {
     home: ['server-error'], deep: ['page2-404'], missing: ['conac'], stale: 0, blank: 0, board: 'unanswered', traps: ['html-entity', 'non-ascii-path'],
@@ -598,7 +607,7 @@ export function buildSiteModel(web: SandboxWeb, index: number): SiteModel {
   const board: Board = {
     path: PATHS.board,
     name: boardName,
-    messages: buildMessages(r, role.board, asOfDay),
+    messages: buildMessages(r, role.board, asOfDay, role.lateAnswer === true),
     shows: { answered: role.boardOmits !== 'answered', replier: role.boardOmits !== 'replier', reply: true },
   };
 
@@ -921,18 +930,23 @@ function placeDeepDefects(
   }
 }
 
-function buildMessages(r: Rng, state: BoardState, asOfDay: number): Message[] {
+function buildMessages(r: Rng, state: BoardState, asOfDay: number, lateAnswer: boolean): Message[] {
   const subjects = r.shuffle(MESSAGE_SUBJECTS);
   const out: { askedAge: number; answerAfter: number | null }[] = [];
-  // Newest first; healthy boards answer in 1–6 days, one old message answered a little late.
+  // Newest first; healthy boards answer within 4 days, which is never more than 4 working days.
   let age = state === 'silent' ? r.int(75, 110) : r.int(3, 30);
   const n = r.int(6, 9);
   for (let k = 0; k < n; k++) {
-    out.push({ askedAge: age, answerAfter: r.int(1, 6) });
+    out.push({ askedAge: age, answerAfter: r.int(1, 4) });
     age += r.int(6, 30);
   }
   if (state !== 'silent' && r.chance(0.5)) out.unshift({ askedAge: r.int(0, 2), answerAfter: null });
-  if (out.length > 3 && r.chance(0.5)) at(out, 3).answerAfter = r.int(15, 40);
+  // Half the boards, and every board of a role with lateAnswer, have an older message answered weeks
+  // late: LATE_ANSWER_DAYS or more is over 5 working days whatever the holidays, and a message asked
+  // 45 days before the as-of date is never cut short by it. The role's is of the quarter judged.
+  let older = out.findIndex((m) => m.askedAge >= 45 && (!lateAnswer || m.askedAge <= OVERDUE_LOOKBACK_DAYS));
+  if (lateAnswer && older < 0) older = out.push({ askedAge: r.int(45, OVERDUE_LOOKBACK_DAYS), answerAfter: 1 }) - 1;
+  if (older >= 0 && (lateAnswer || r.chance(0.5))) at(out, older).answerAfter = r.int(LATE_ANSWER_DAYS, 40);
   if (state === 'unanswered') {
     out.splice(2, 0, { askedAge: r.int(110, 250), answerAfter: null });
   }
@@ -1057,6 +1071,16 @@ export function siteTruth(m: SiteModel): TruthEntry[] {
   if (!m.board.shows.answered) unpublished.push('messages shown without 答复时间');
   if (!m.board.shows.replier) unpublished.push('messages shown without 答复单位');
   if (unpublished.length > 0) push('messages-not-public', boardUrl, boardUrl, unpublished.join('; '));
+  // Late answers are seen only where the board shows when messages were answered.
+  if (m.board.shows.answered) {
+    for (const msg of m.board.messages) {
+      const asked = dayNumber(msg.asked);
+      const waited = (msg.answered === null ? m.asOfDay : dayNumber(msg.answered)) - asked;
+      if (m.asOfDay - asked <= OVERDUE_LOOKBACK_DAYS && waited >= LATE_ANSWER_DAYS) {
+        push('message-overdue', `《${msg.subject}》${msg.asked}`, boardUrl, `${msg.answered === null ? 'unanswered' : 'answered'} ${waited} days after it was asked`);
+      }
+    }
+  }
 
   // Wording and dates.
   const article = typoArticle(m);

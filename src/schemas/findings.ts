@@ -11,7 +11,13 @@ export const quarterSchema = z.string().regex(/^\d{4}-Q[1-4]$/, 'must look like 
  */
 export const isoDateSchema = z.preprocess(
   (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+    .refine((s) => {
+      const t = Date.parse(`${s}T00:00:00Z`);
+      return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+    }, 'is not a day of the calendar'),
 );
 
 /** An indicator id from ../shared/indicators.md, kebab-case. */
@@ -78,6 +84,14 @@ export const ruleErrorSchema = z.strictObject({
   message: z.string(),
 });
 
+/** A rule that could not judge this site, and why: it is not scored, and the site page says so. */
+export const notApplicableSchema = z.strictObject({
+  /** The rule's indicator id. */
+  indicator: indicatorIdSchema,
+  /** Why, for people, e.g. 首页无法打开 or 2027 年节假日安排未录入，无法计算工作日. */
+  reason: z.string().min(1),
+});
+
 /** Frontmatter of content/findings/<quarter>/<site>.md. */
 export const siteQuarterSchema = z.strictObject({
   /** Registry id of the site. */
@@ -116,5 +130,7 @@ export const siteQuarterSchema = z.strictObject({
   dismissed: z.array(findingSchema).optional(),
   /** Rules that threw on this site; their indicators are not judged. */
   errors: z.array(ruleErrorSchema).optional(),
+  /** Rules that did not apply to this site, with the reason; their indicators are not judged. */
+  notApplicable: z.array(notApplicableSchema).optional(),
 });
 export type SiteQuarter = z.infer<typeof siteQuarterSchema>;

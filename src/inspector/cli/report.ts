@@ -1,4 +1,5 @@
 // What a crawl prints: progress while it runs, a summary table at the end. Only the CLI prints.
+import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { SiteQuarter } from '../../schemas/findings.ts';
 import type { InspectEvent, InspectSummary } from '../inspect.ts';
@@ -40,6 +41,15 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
     },
     stop: () => {},
   };
+}
+
+/** Said once per run when the holiday calendar lacks the as-of date's year: what was not judged, and what to add where. */
+export function calendarGapNotice(gap: NonNullable<InspectSummary['calendarGap']>, contentDir: string): string {
+  const titles = gap.rules.map((id) => `${RULES.find((r) => r.id === id)?.title ?? id}（${id}）`).join('、');
+  return (
+    `注意：${gap.year} 年节假日安排未录入，本次各网站的${titles}不适用（未评判）。\n` +
+    `国务院办公厅公布 ${gap.year} 年节假日安排后，将放假和调休上班日期加入 ${join(contentDir, 'holidays.yaml')}（格式见该文件开头的说明），再运行检查。`
+  );
 }
 
 /** The table printed at the end of a run: totals, then findings per indicator. */

@@ -7,12 +7,12 @@ import { checkRulesConfig, runRules } from './run-rules.ts';
 
 const throwing = defineRule({ id: 'throws', title: '出错', clause: '测试', kind: 'deduction', points: [], run: () => { throw new Error('bad selector'); } });
 const passing = defineRule({ id: 'passes', title: '通过', clause: '测试', kind: 'deduction', points: ['each'], run: () => ({ status: 'pass' }) });
-const { config: shipped, dictionary } = context('none');
+const { config: shipped, dictionary, calendar } = context('none');
 const config: RulesConfig = { ...shipped, indicators: { throws: { enabled: true, cap: 1, points: {}, params: {} }, passes: { enabled: true, cap: 1, points: { each: 1 }, params: {} } } };
 
 describe('runRules', () => {
   test('a rule that throws becomes an error result and the others still run', () => {
-    const runs = runRules(snapshot(), [throwing, passing], config, dictionary);
+    const runs = runRules(snapshot(), [throwing, passing], { config, dictionary, calendar });
     expect(runs.map((r) => [r.rule.id, r.outcome])).toEqual([
       ['throws', { status: 'error', message: 'bad selector' }],
       ['passes', { status: 'pass' }],
@@ -20,7 +20,7 @@ describe('runRules', () => {
   });
 
   test('a disabled rule does not run', () => {
-    const runs = runRules(snapshot(), [throwing, passing], { ...config, indicators: { ...config.indicators, throws: { enabled: false, points: {}, params: {} } } }, dictionary);
+    const runs = runRules(snapshot(), [throwing, passing], { config: { ...config, indicators: { ...config.indicators, throws: { enabled: false, points: {}, params: {} } } }, dictionary, calendar });
     expect(runs.map((r) => r.rule.id)).toEqual(['passes']);
   });
 });

@@ -1,11 +1,11 @@
 // Runs every enabled rule over one site's snapshot. A rule that throws becomes an error result for
 // that site; it never stops the run (the Lighthouse habit).
-import type { Dictionary } from '../../schemas/dictionary.ts';
 import type { RulesConfig } from '../../schemas/rules-config.ts';
 import type { SiteSnapshot } from '../crawl/snapshot.ts';
 import { InputError } from '../registry/yaml-file.ts';
 import { MANUAL_INDICATORS } from '../manual/indicators.ts';
-import type { Rule, RuleOutcome } from '../rules/types.ts';
+import type { Rule, RuleOutcome, RunContext } from '../rules/types.ts';
+import { CalendarGap } from '../workdays.ts';
 
 export interface RuleRun {
   rule: Rule;
@@ -32,22 +32,35 @@ export function checkRulesConfig(rules: readonly Rule[], config: RulesConfig, fi
   if (problems.length) throw new InputError(`${file} does not fit the rules:\n  ${problems.join('\n  ')}`);
 }
 
-/** Run the enabled rules in registry order. */
-export function runRules(snapshot: SiteSnapshot, rules: readonly Rule[], config: RulesConfig, dictionary: Dictionary): RuleRun[] {
+/** Why a rule that counts working days is not applicable: the year's holiday arrangement is missing. */
+export function calendarGapReason(year: number): string {
+  return `${year} 年节假日安排未录入，无法计算工作日`;
+}
+
+/**
+ * Run the enabled rules in registry order. A rule that counts working days is not applicable when
+ * the calendar lacks the as-of date's year, or when it meets a date in a year the calendar lacks.
+ */
+export function runRules(snapshot: SiteSnapshot, rules: readonly Rule[], ctx: RunContext): RuleRun[] {
   const runs: RuleRun[] = [];
+  const asOfYear = Number(snapshot.asOf.slice(0, 4));
   for (const rule of rules) {
-    const c = config.indicators[rule.id];
+    const c = ctx.config.indicators[rule.id];
     if (!c?.enabled) continue;
     let outcome: RuleOutcome;
+    if (rule.countsWorkdays && !ctx.calendar.covers(snapshot.asOf)) {
+      runs.push({ rule, outcome: { status: 'not_applicable', reason: calendarGapReason(asOfYear) } });
+      continue;
+    }
     try {
-      outcome = rule.run(snapshot, { points: c.points, params: c.params, config, dictionary });
+      outcome = rule.run(snapshot, { ...ctx, points: c.points, params: c.params });
       if (outcome.status === 'fail') {
         const stray = outcome.findings.find((f) => f.indicator !== rule.id);
         if (stray) throw new Error(`reported a finding for indicator ${stray.indicator}`);
         if (outcome.findings.length === 0) throw new Error('failed without a finding');
       }
     } catch (e) {
-      outcome = { status: 'error', message: e instanceof Error ? e.message : String(e) };
+      outcome = e instanceof CalendarGap ? { status: 'not_applicable', reason: calendarGapReason(e.year) } : { status: 'error', message: e instanceof Error ? e.message : String(e) };
     }
     runs.push({ rule, outcome });
   }

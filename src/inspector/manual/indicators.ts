@@ -45,7 +45,6 @@ export const MANUAL_INDICATORS: readonly ManualIndicator[] = [
   bonus('bonus-visual-interpretation', '图表图解', '数据发布—提供图表图解等可视化解读（1 分）'),
   site('compatibility', 'deduction', '浏览器兼容性差', '扣分：可用性—页面在主流浏览器中无法正常显示（每种 1 分，最多扣 2 分）'),
   site('error-report-overdue', 'deduction', '网民纠错办理超期', '扣分：我为政府网站找错—6 个月内有网民纠错留言超过 3 个工作日未答复（每条 1 分，最多扣 3 分）'),
-  site('message-overdue', 'deduction', '留言办理超期', '扣分：互动回应—模拟咨询或抽查留言 5 个工作日内未答复（每条 4 分，最多扣 7 分）'),
   site('service-unusable', 'veto', '服务不实用', '单项否决：服务不实用—无在线服务栏目，或 5 个以上办事指南各缺少 4 个以上要素'),
   // New media accounts (政务新媒体)
   { id: 'media-low-original', title: '原创内容少', clause: '问题：政务新媒体原创内容较少', kind: 'problem', subject: 'media', points: [] },

@@ -28,9 +28,12 @@ export function parseYaml(file: string, text: string, firstLine = 1): YamlFile {
   if (doc.errors.length) {
     throw new InputError(doc.errors.map((e) => `${file}:${lineCounter.linePos(e.pos[0]).line + firstLine - 1}: ${e.message.split('\n')[0]}`).join('\n'));
   }
+  // A key written 2027 is a number in the document, while a validator's path names it "2027".
+  const asNumbers = (path: ReadonlyArray<PropertyKey>) => path.map((p) => (typeof p === 'string' && /^\d+$/.test(p) ? Number(p) : p));
   const lineOf = (path: ReadonlyArray<PropertyKey>): number => {
     for (let n = path.length; n >= 0; n--) {
-      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
+      const prefix = path.slice(0, n);
+      const node = n === 0 ? doc.contents : (doc.getIn(prefix as unknown[], true) ?? doc.getIn(asNumbers(prefix), true));
       if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line + firstLine - 1;
     }
     return firstLine;
@@ -53,7 +56,9 @@ export function readYaml(file: string): YamlFile {
 export function describeIssues(y: YamlFile, issues: readonly z.core.$ZodIssue[], describeEntry: (path: PropertyKey[]) => string = () => ''): string[] {
   return issues.map((issue) => {
     const path = issue.path as PropertyKey[];
-    const field = path.filter((p) => typeof p === 'string').join('.') || '(entry)';
+    // Indexes after a key read as in code (2027.holidays[0]); a leading index is the entry, which describeEntry names.
+    const start = path.findIndex((p) => typeof p === 'string');
+    const field = start < 0 ? '(entry)' : path.slice(start).map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('');
     const where = describeEntry(path);
     return `${y.file}:${y.lineOf(path)}: ${where}${where ? ' ' : ''}${field}: ${issue.message}`;
   });

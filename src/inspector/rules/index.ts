@@ -13,6 +13,7 @@ import httpsMissing from './https-missing.ts';
 import identityMarkMissing from './identity-mark-missing.ts';
 import interactionUnresponsive from './interaction-unresponsive.ts';
 import ipv6Missing from './ipv6-missing.ts';
+import messageOverdue from './message-overdue.ts';
 import messagesNotPublic from './messages-not-public.ts';
 import metaTagsMissing from './meta-tags-missing.ts';
 import searchMissing from './search-missing.ts';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   identityMarkMissing,
   interactionUnresponsive,
   ipv6Missing,
+  messageOverdue,
   messagesNotPublic,
   metaTagsMissing,
   searchMissing,

@@ -3,6 +3,7 @@ import type { Dictionary } from '../../schemas/dictionary.ts';
 import type { Finding } from '../../schemas/findings.ts';
 import type { RulesConfig } from '../../schemas/rules-config.ts';
 import type { SiteSnapshot } from '../crawl/snapshot.ts';
+import type { WorkCalendar } from '../workdays.ts';
 
 /** A finding as a rule reports it; scoring adds the rule's clause. */
 export type RuleFinding = Omit<Finding, 'clause'>;
@@ -23,16 +24,22 @@ export type RuleKind = 'veto' | 'deduction' | 'bonus' | 'advice';
 /** Points of one indicator from the rules file, by name (e.g. home: 0.2, other: 0.1). */
 export type Points = Readonly<Record<string, number>>;
 
-/** What a rule reads besides the snapshot: its settings from the rules file, and the shared tables. */
-export interface RuleContext {
-  /** Named point values of this indicator. */
-  points: Points;
-  /** Named thresholds and windows of this indicator (e.g. days: 14). */
-  params: Points;
+/** The shared tables every rule may read: the rules file, the wording-error dictionary, the working-day calendar. */
+export interface RunContext {
   /** The whole rules file (column classes, pass line). */
   config: RulesConfig;
   /** The wording-error dictionary. */
   dictionary: Dictionary;
+  /** Working days on the official holiday calendar (content/holidays.yaml over the chinese-days package). */
+  calendar: WorkCalendar;
+}
+
+/** What a rule reads besides the snapshot: its settings from the rules file, and the shared tables. */
+export interface RuleContext extends RunContext {
+  /** Named point values of this indicator. */
+  points: Points;
+  /** Named thresholds and windows of this indicator (e.g. days: 14). */
+  params: Points;
 }
 
 /** One indicator's check: pure over the snapshot, never fetches. */
@@ -48,6 +55,11 @@ export interface Rule {
   points: readonly string[];
   /** Names of the thresholds and windows it reads from the rules file. */
   params?: readonly string[];
+  /**
+   * It counts working days (ctx.calendar): when the calendar lacks the as-of date's year, the runner
+   * makes it not applicable with the reason, and every other rule still runs.
+   */
+  countsWorkdays?: true;
   run(snapshot: SiteSnapshot, ctx: RuleContext): RuleOutcome;
 }
 

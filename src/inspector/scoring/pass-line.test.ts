@@ -9,6 +9,7 @@ import { loadDictionary } from '../registry/dictionary.ts';
 import { loadRulesConfig } from '../registry/rules-config.ts';
 import { RULES } from '../rules/index.ts';
 import { CONTENT, HOME, page, snapshot } from '../rules/testing/snapshot.ts';
+import { buildCalendar } from '../workdays.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'pass-line-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,7 +33,7 @@ describe('the pass line comes from content/rules.yaml', () => {
   test('the same site passes at 60 and fails at 96', () => {
     const at = (line: number) => {
       const { config, dictionary } = rulesWith(line);
-      return judgeSite(site, '2026-Q4', RULES, config, dictionary);
+      return judgeSite(site, '2026-Q4', RULES, { config, dictionary, calendar: buildCalendar() });
     };
     const national = at(60);
     expect(national.score).toBe(95);

@@ -18,6 +18,8 @@ export interface Score {
   /** Points lost per indicator after its cap. */
   deductions: Record<string, number>;
   errors: Array<{ indicator: string; message: string }>;
+  /** Rules that did not apply, with their reasons. */
+  notApplicable: Array<{ indicator: string; reason: string }>;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -42,11 +44,13 @@ export function score(runs: RuleRun[], config: RulesConfig, site: Pick<Site, 'ki
   const vetoes: string[] = [];
   const deductions: Record<string, number> = {};
   const errors: Score['errors'] = [];
+  const notApplicable: Score['notApplicable'] = [];
   let lost = 0;
   let bonus = 0;
   const bonusFindings: Finding[] = [];
   for (const { rule, outcome } of runs) {
     if (outcome.status === 'error') errors.push({ indicator: rule.id, message: outcome.message });
+    if (outcome.status === 'not_applicable') notApplicable.push({ indicator: rule.id, reason: outcome.reason });
     if (outcome.status !== 'fail') continue;
     const withClause = (f: (typeof outcome.findings)[number], points = f.points): Finding => ({ ...f, points, clause: rule.clause });
     const capOf = () => toHundredths(config.indicators[rule.id]?.cap ?? Infinity);
@@ -87,5 +91,6 @@ export function score(runs: RuleRun[], config: RulesConfig, site: Pick<Site, 'ki
     findings: sortFindings(findings),
     deductions,
     errors: errors.sort((a, b) => cmp(a.indicator, b.indicator)),
+    notApplicable: notApplicable.sort((a, b) => cmp(a.indicator, b.indicator)),
   };
 }

@@ -72,8 +72,9 @@ export function applyWorkflow(stored: SiteQuarter, site: Pick<Site, 'kind' | 'se
   for (const v of stored.vetoes) if (!hadFindings.has(v) && !byIndicator.has(v)) byIndicator.set(v, []);
   const runs: RuleRun[] = [...byIndicator].map(([id, findings]) => ({ rule: ruleOf(id, file), outcome: { status: 'fail', findings } }));
   for (const e of stored.errors ?? []) runs.push({ rule: ruleOf(e.indicator, file), outcome: { status: 'error', message: e.message } });
+  for (const n of stored.notApplicable ?? []) if (!byIndicator.has(n.indicator)) runs.push({ rule: ruleOf(n.indicator, file), outcome: { status: 'not_applicable', reason: n.reason } });
   const s = score(runs, config, site);
-  const { dismissed: _old, errors: _errors, bonus: _bonus, noServices: _ns, ...rest } = stored;
+  const { dismissed: _old, errors: _errors, bonus: _bonus, noServices: _ns, notApplicable: _na, ...rest } = stored;
   return {
     ...rest,
     verdict: s.verdict,
@@ -84,6 +85,7 @@ export function applyWorkflow(stored: SiteQuarter, site: Pick<Site, 'kind' | 'se
     findings: s.findings,
     ...(dismissed.length ? { dismissed: sortFindings(dismissed) } : {}),
     ...(s.errors.length ? { errors: s.errors } : {}),
+    ...(s.notApplicable.length ? { notApplicable: s.notApplicable } : {}),
   };
 }
 

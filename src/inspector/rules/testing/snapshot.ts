@@ -5,6 +5,7 @@ import type { ColumnSnapshot, PageFacts, PageSnapshot, SiteLink, SiteSnapshot } 
 import { loadDictionary } from '../../registry/dictionary.ts';
 import { loadRulesConfig } from '../../registry/rules-config.ts';
 import type { Points, RuleContext } from '../types.ts';
+import { buildCalendar, type WorkCalendar } from '../../workdays.ts';
 
 export const HOME = 'http://www.linhe.gov.cn/';
 /** The project's own content folder: rule tests run on the shipped national defaults. */
@@ -52,16 +53,20 @@ export function snapshot(
   };
 }
 
-let shipped: { config: RuleContext['config']; dictionary: Dictionary } | undefined;
+let shipped: { config: RuleContext['config']; dictionary: Dictionary; calendar: WorkCalendar } | undefined;
 
-/** A rule context with the shipped rules file and dictionary; points and params default to the rule's own settings there. */
-export function context(id: string, over: { points?: Points; params?: Points; dictionary?: Dictionary } = {}): RuleContext {
-  shipped ??= { config: loadRulesConfig(CONTENT), dictionary: loadDictionary(CONTENT) };
+/**
+ * A rule context with the shipped rules file and dictionary and the package's holiday calendar;
+ * points and params default to the rule's own settings there.
+ */
+export function context(id: string, over: { points?: Points; params?: Points; dictionary?: Dictionary; calendar?: WorkCalendar } = {}): RuleContext {
+  shipped ??= { config: loadRulesConfig(CONTENT), dictionary: loadDictionary(CONTENT), calendar: buildCalendar() };
   const own = shipped.config.indicators[id];
   return {
     points: over.points ?? own?.points ?? {},
     params: over.params ?? own?.params ?? {},
     config: shipped.config,
     dictionary: over.dictionary ?? shipped.dictionary,
+    calendar: over.calendar ?? shipped.calendar,
   };
 }
