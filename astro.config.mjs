@@ -6,7 +6,7 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
-import { publishedCheck } from './src/checks/published.ts';
+import { publishedCheck } from './src/postbuild/published.ts';
 import { escapeRawHtml, guardLinks } from './src/lib/markdown.ts';
 import { joinBase, paths } from './src/lib/urls.ts';
 

@@ -6,10 +6,10 @@ import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync, statSyn
 import { join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { BENCH_BUILD_USAGE, formatBytes, parseBenchBuildArgs } from '../src/inspector/cli/scale-args.ts';
-import { samplePeakRss } from '../src/inspector/cli/proc-memory.ts';
-import { InputError } from '../src/inspector/registry/yaml-file.ts';
-import { generateScale } from '../src/sandbox/scale.ts';
+import { BENCH_BUILD_USAGE, formatBytes, parseBenchBuildArgs } from '../src/cli/scale-args.ts';
+import { samplePeakRss } from '../src/bench/proc-memory.ts';
+import { InputError } from '../src/store/yaml-file.ts';
+import { generateScale } from '../src/demo/scale.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 

@@ -5,13 +5,13 @@ import { mkdtempSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { resolveOptions } from '../src/inspector/crawl/options.ts';
+import { resolveOptions } from '../src/inspector/gather/options.ts';
 import { inspect } from '../src/inspector/inspect.ts';
-import { registryYaml } from '../src/inspector/registry/import-csv.ts';
-import { loadRegistry } from '../src/inspector/registry/registry.ts';
-import { loadDictionary } from '../src/inspector/registry/dictionary.ts';
-import { loadRulesConfig } from '../src/inspector/registry/rules-config.ts';
-import { writeFileAtomic } from '../src/inspector/report/files.ts';
+import { registryYaml } from '../src/workflow/sites-import.ts';
+import { loadRegistry } from '../src/store/registry.ts';
+import { loadDictionary } from '../src/store/dictionary.ts';
+import { loadRulesConfig } from '../src/store/rules-config.ts';
+import { writeFileAtomic } from '../src/store/atomic.ts';
 import { generateWeb } from '../src/sandbox/web.ts';
 
 const { values } = parseArgs({

@@ -1,6 +1,6 @@
 // npm run check:links -- [--dir dist] [--base /gov-portal] [--concurrency 16]
-import { CHECK_LINKS_USAGE, checkLinks, formatLinkReport, parseCheckLinksArgs } from '../src/checks/links.ts';
-import { InputError } from '../src/inspector/registry/yaml-file.ts';
+import { CHECK_LINKS_USAGE, checkLinks, formatLinkReport, parseCheckLinksArgs } from '../src/postbuild/links.ts';
+import { InputError } from '../src/store/yaml-file.ts';
 
 try {
   const options = parseCheckLinksArgs(process.argv.slice(2), process.env);

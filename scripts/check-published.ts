@@ -1,8 +1,8 @@
 // npm run check:published [-- --content DIR]: every published quarter against its manifest (the
-// first step of npm run build; astro build runs the same check through src/checks/published.ts).
-import { CHECK_PUBLISHED_USAGE, parseCheckPublishedArgs } from '../src/inspector/cli/publish-args.ts';
-import { InputError } from '../src/inspector/registry/yaml-file.ts';
-import { describeProblems, verifyPublished } from '../src/inspector/workflow/manifest.ts';
+// first step of npm run build; astro build runs the same check through src/postbuild/published.ts).
+import { CHECK_PUBLISHED_USAGE, parseCheckPublishedArgs } from '../src/cli/publish-args.ts';
+import { InputError } from '../src/store/yaml-file.ts';
+import { describeProblems, verifyPublished } from '../src/workflow/manifest.ts';
 
 try {
   const args = parseCheckPublishedArgs(process.argv.slice(2));

@@ -1,9 +1,9 @@
 // npm run correct -- 2026-Q4 --what "…" --why "…" [--content DIR] [--date YYYY-MM-DD]   (--help for the options)
 import { join } from 'node:path';
-import { CORRECT_USAGE, parseCorrectArgs } from '../src/inspector/cli/publish-args.ts';
-import { InputError } from '../src/inspector/registry/yaml-file.ts';
-import { correctQuarter } from '../src/inspector/workflow/publish.ts';
-import { rescoreQuarter } from '../src/inspector/workflow/rescore.ts';
+import { CORRECT_USAGE, parseCorrectArgs } from '../src/cli/publish-args.ts';
+import { InputError } from '../src/store/yaml-file.ts';
+import { correctQuarter } from '../src/workflow/publish.ts';
+import { rescoreQuarter } from '../src/workflow/rescore.ts';
 
 try {
   const args = parseCorrectArgs(process.argv.slice(2));

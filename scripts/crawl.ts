@@ -1,16 +1,16 @@
 // npm run crawl -- --help
-import { aaaaLookup, systemResolve6 } from '../src/inspector/crawl/dns.ts';
-import { resolveOptions } from '../src/inspector/crawl/options.ts';
-import { CRAWL_USAGE, parseCrawlArgs } from '../src/inspector/cli/crawl-args.ts';
-import { calendarGapNotice, progressReporter, summaryTable } from '../src/inspector/cli/report.ts';
+import { aaaaLookup, systemResolve6 } from '../src/inspector/gather/dns.ts';
+import { resolveOptions } from '../src/inspector/gather/options.ts';
+import { CRAWL_USAGE, parseCrawlArgs } from '../src/cli/crawl-args.ts';
+import { calendarGapNotice, progressReporter, summaryTable } from '../src/cli/report.ts';
 import { inspect } from '../src/inspector/inspect.ts';
-import { loadProbeWindows } from '../src/inspector/probe/window.ts';
-import { loadRegistry } from '../src/inspector/registry/registry.ts';
-import { loadDictionary } from '../src/inspector/registry/dictionary.ts';
-import { loadRulesConfig } from '../src/inspector/registry/rules-config.ts';
-import { InputError } from '../src/inspector/registry/yaml-file.ts';
-import { readQuarterFile } from '../src/inspector/workflow/quarter-file.ts';
-import { sampledSites } from '../src/inspector/workflow/sample.ts';
+import { loadProbeWindows } from '../src/inspector/gather/probe-window.ts';
+import { loadRegistry } from '../src/store/registry.ts';
+import { loadDictionary } from '../src/store/dictionary.ts';
+import { loadRulesConfig } from '../src/store/rules-config.ts';
+import { InputError } from '../src/store/yaml-file.ts';
+import { readQuarterFile } from '../src/store/quarter-file.ts';
+import { sampledSites } from '../src/workflow/sample.ts';
 
 try {
   const args = parseCrawlArgs(process.argv.slice(2));

@@ -2,12 +2,12 @@
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { DEMO_AS_OF, runDemo } from '../src/demo/demo.ts';
-import { progressReporter, summaryTable } from '../src/inspector/cli/report.ts';
-import { InputError } from '../src/inspector/registry/yaml-file.ts';
+import { progressReporter, summaryTable } from '../src/cli/report.ts';
+import { InputError } from '../src/store/yaml-file.ts';
 import { formatScores } from '../src/sandbox/truth.ts';
-import { generateScale, quartersEnding } from '../src/sandbox/scale.ts';
-import { quarterOf } from '../src/inspector/dates.ts';
-import { wholeNumber } from '../src/inspector/cli/args.ts';
+import { generateScale, quartersEnding } from '../src/demo/scale.ts';
+import { quarterOf } from '../src/dates.ts';
+import { wholeNumber } from '../src/cli/args.ts';
 import { resetDemoWorkflow, runDemoWorkflow } from '../src/demo/workflow.ts';
 
 const { values } = parseArgs({
@@ -27,7 +27,7 @@ try {
   console.log(`演示：启动模拟政府网站（${values.sites} 个网站，每站约 ${values.pages} 个页面），经代理抓取，监测时间点 ${values['as-of']}。`);
   // Earlier quarters, so the portal has history (charts, change from the previous quarter): the
   // same sandbox sites, each quarter keeping part of their seeded problems, written from the
-  // ground truth without crawling (src/sandbox/scale.ts). Only the latest quarter is crawled.
+  // ground truth without crawling (src/demo/scale.ts). Only the latest quarter is crawled.
   const history = wholeNumber('history', values.history, 0) ?? 0;
   const current = quarterOf(values['as-of']);
   const earlier = history > 0 ? quartersEnding(current, history + 1).slice(0, -1) : [];

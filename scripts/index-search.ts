@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { RESULT_ORDER, indexSite, indexingProblem } from '../src/search/pagefind.ts';
+import { RESULT_ORDER, indexSite, indexingProblem } from '../src/postbuild/search-index.ts';
 
 const { values } = parseArgs({ args: process.argv.slice(2), options: { dir: { type: 'string', default: 'dist' } } });
 const dir = resolve(values.dir);

@@ -1,9 +1,9 @@
 // npm run probe -- --help
-import { resolveOptions } from '../src/inspector/crawl/options.ts';
-import { PROBE_USAGE, parseProbeArgs } from '../src/inspector/probe/args.ts';
-import { probeLoop, roundLine } from '../src/inspector/probe/run.ts';
-import { loadRegistry } from '../src/inspector/registry/registry.ts';
-import { InputError } from '../src/inspector/registry/yaml-file.ts';
+import { resolveOptions } from '../src/inspector/gather/options.ts';
+import { PROBE_USAGE, parseProbeArgs } from '../src/cli/probe-args.ts';
+import { probeLoop, roundLine } from '../src/inspector/gather/probe.ts';
+import { loadRegistry } from '../src/store/registry.ts';
+import { InputError } from '../src/store/yaml-file.ts';
 
 try {
   const args = parseProbeArgs(process.argv.slice(2));

@@ -1,9 +1,9 @@
 // npm run publish -- 2026-Q4 [--content DIR] [--date YYYY-MM-DD]   (--help for the options)
 import { join } from 'node:path';
-import { parsePublishArgs, PUBLISH_USAGE } from '../src/inspector/cli/publish-args.ts';
-import { InputError } from '../src/inspector/registry/yaml-file.ts';
-import { publishQuarter } from '../src/inspector/workflow/publish.ts';
-import { rescoreQuarter } from '../src/inspector/workflow/rescore.ts';
+import { parsePublishArgs, PUBLISH_USAGE } from '../src/cli/publish-args.ts';
+import { InputError } from '../src/store/yaml-file.ts';
+import { publishQuarter } from '../src/workflow/publish.ts';
+import { rescoreQuarter } from '../src/workflow/rescore.ts';
 
 try {
   const args = parsePublishArgs(process.argv.slice(2));

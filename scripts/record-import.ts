@@ -1,9 +1,9 @@
 // npm run record:import -- FILE.csv --quarter 2026-Q4 [--content DIR]   (--help for the columns)
 import { readFileSync } from 'node:fs';
-import { parseRecordImportArgs, RECORD_IMPORT_USAGE } from '../src/inspector/cli/record-args.ts';
-import { InputError } from '../src/inspector/registry/yaml-file.ts';
-import { assertDraft } from '../src/inspector/workflow/quarter-paths.ts';
-import { importRecords, importResultText } from '../src/inspector/workflow/record-import.ts';
+import { parseRecordImportArgs, RECORD_IMPORT_USAGE } from '../src/cli/record-args.ts';
+import { InputError } from '../src/store/yaml-file.ts';
+import { assertDraft } from '../src/store/quarter-paths.ts';
+import { importRecords, importResultText } from '../src/workflow/record-import.ts';
 
 try {
   const args = parseRecordImportArgs(process.argv.slice(2));

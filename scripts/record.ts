@@ -1,9 +1,9 @@
 // npm run record -- --quarter 2026-Q4 --site ID --indicator ID --target "…" --inspector 姓名 --evidence "…"   (--help for the options)
 import { createInterface } from 'node:readline/promises';
-import { completeRecord, parseRecordFlags, RECORD_USAGE } from '../src/inspector/cli/record-args.ts';
-import { InputError } from '../src/inspector/registry/yaml-file.ts';
-import { assertDraft } from '../src/inspector/workflow/quarter-paths.ts';
-import { addRecords, addResultText } from '../src/inspector/workflow/record-write.ts';
+import { completeRecord, parseRecordFlags, RECORD_USAGE } from '../src/cli/record-args.ts';
+import { InputError } from '../src/store/yaml-file.ts';
+import { assertDraft } from '../src/store/quarter-paths.ts';
+import { addRecords, addResultText } from '../src/workflow/record-write.ts';
 
 try {
   const flags = parseRecordFlags(process.argv.slice(2));

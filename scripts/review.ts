@@ -1,8 +1,8 @@
 // npm run review -- --quarter 2026-Q4 --list | --site ID --indicator ID --target "…" --confirm | --dismiss --reason "…" | --reply "…"   (--help for the options)
-import { parseReviewArgs, REVIEW_USAGE } from '../src/inspector/cli/review-args.ts';
-import { InputError } from '../src/inspector/registry/yaml-file.ts';
-import { assertDraft } from '../src/inspector/workflow/quarter-paths.ts';
-import { reviewFinding, reviewList, reviewListText, reviewResultText } from '../src/inspector/workflow/review-list.ts';
+import { parseReviewArgs, REVIEW_USAGE } from '../src/cli/review-args.ts';
+import { InputError } from '../src/store/yaml-file.ts';
+import { assertDraft } from '../src/store/quarter-paths.ts';
+import { reviewFinding, reviewList, reviewListText, reviewResultText } from '../src/workflow/review-list.ts';
 
 try {
   const args = parseReviewArgs(process.argv.slice(2));

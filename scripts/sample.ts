@@ -1,11 +1,11 @@
 // npm run sample -- --help
-import { parseSampleArgs, SAMPLE_USAGE } from '../src/inspector/cli/sample-args.ts';
-import { loadRegistry } from '../src/inspector/registry/registry.ts';
-import { InputError } from '../src/inspector/registry/yaml-file.ts';
+import { parseSampleArgs, SAMPLE_USAGE } from '../src/cli/sample-args.ts';
+import { loadRegistry } from '../src/store/registry.ts';
+import { InputError } from '../src/store/yaml-file.ts';
 import type { Sample } from '../src/schemas/quarter.ts';
-import { editQuarterFile, quarterFilePath, readQuarterFile } from '../src/inspector/workflow/quarter-file.ts';
-import { assertDraft } from '../src/inspector/workflow/quarter-paths.ts';
-import { drawSample, drawStrata, drawSummary, sameDraw } from '../src/inspector/workflow/sample.ts';
+import { editQuarterFile, quarterFilePath, readQuarterFile } from '../src/store/quarter-file.ts';
+import { assertDraft } from '../src/store/quarter-paths.ts';
+import { drawSample, drawStrata, drawSummary, sameDraw } from '../src/workflow/sample.ts';
 
 try {
   const args = parseSampleArgs(process.argv.slice(2));

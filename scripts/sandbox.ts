@@ -1,8 +1,8 @@
-// Starts the simulated government web as an HTTP proxy; see src/sandbox/cli.ts for options.
+// Starts the simulated government web as an HTTP proxy; see src/cli/sandbox-args.ts for options.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { SANDBOX_USAGE, parseSandboxArgs, type SandboxCli } from '../src/sandbox/cli.ts';
+import { SANDBOX_USAGE, parseSandboxArgs, type SandboxCli } from '../src/cli/sandbox-args.ts';
 import { startSandbox } from '../src/sandbox/server.ts';
 
 let cli: SandboxCli;

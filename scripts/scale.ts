@@ -1,8 +1,8 @@
 // npm run scale -- --out DIR [--sites 15000] [--quarters 8] [--until 2026-Q4] [--seed 1]: findings at
 // scale from the sandbox's seeded defects, without crawling (for measuring the portal build).
-import { InputError } from '../src/inspector/registry/yaml-file.ts';
-import { formatBytes, parseScaleArgs, SCALE_USAGE } from '../src/inspector/cli/scale-args.ts';
-import { generateScale } from '../src/sandbox/scale.ts';
+import { InputError } from '../src/store/yaml-file.ts';
+import { formatBytes, parseScaleArgs, SCALE_USAGE } from '../src/cli/scale-args.ts';
+import { generateScale } from '../src/demo/scale.ts';
 
 try {
   const args = parseScaleArgs(process.argv.slice(2));

@@ -2,10 +2,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { importSitesCsv, registryYaml } from '../src/inspector/registry/import-csv.ts';
-import { loadRegistry } from '../src/inspector/registry/registry.ts';
-import { InputError, readYaml } from '../src/inspector/registry/yaml-file.ts';
-import { writeFileAtomic } from '../src/inspector/report/files.ts';
+import { importSitesCsv, registryYaml } from '../src/workflow/sites-import.ts';
+import { loadRegistry } from '../src/store/registry.ts';
+import { InputError, readYaml } from '../src/store/yaml-file.ts';
+import { writeFileAtomic } from '../src/store/atomic.ts';
 import type { Unit } from '../src/schemas/registry.ts';
 
 try {

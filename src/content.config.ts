@@ -5,7 +5,7 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { contentDir } from './lib/content-dir.ts';
+import { contentDir } from './store/content-dir.ts';
 import { frontmatterLoader, yamlListLoader } from './lib/frontmatter-loader.ts';
 import { siteQuarterSchema } from './schemas/findings.ts';
 import { manualRecordSchema } from './schemas/manual.ts';

@@ -10,10 +10,10 @@ import * as cheerio from 'cheerio';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import YAML from 'yaml';
-import { checkLinks } from '../src/checks/links.ts';
-import { serveStatic, type StaticServer } from '../src/checks/serve.ts';
+import { checkLinks } from '../src/postbuild/links.ts';
+import { serveStatic, type StaticServer } from '../src/postbuild/serve.ts';
 import { parseSiteQuarter } from '../src/inspector/report/site-quarter.ts';
-import { buildPortal, type BuiltPortal } from './build-portal.ts';
+import { buildPortal, type BuiltPortal } from './build-portal.test-helpers.ts';
 
 const BASE = '/gov-portal';
 const QUARTER = '2026-Q4';

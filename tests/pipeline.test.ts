@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { runDemo, type DemoResult } from '../src/demo/demo.ts';
 import { parseSiteQuarter } from '../src/inspector/report/site-quarter.ts';
-import { buildPortal } from './build-portal.ts';
+import { buildPortal } from './build-portal.test-helpers.ts';
 
 const FAST = { timeoutMs: 1_500, homeAttemptGapMs: 50, backoffMs: 50, hostDelayMs: 0 };
 let dir: string;

@@ -1,13 +1,13 @@
 // A published quarter on the portal: the repository's demo content, with 2026-Q4 published, builds;
 // the same content with one findings file edited by hand after publication does not, and the
-// build's output names the file. The check runs inside astro build (src/checks/published.ts), so
+// build's output names the file. The check runs inside astro build (src/postbuild/published.ts), so
 // a plain `astro build` refuses too, not only npm run build.
 import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
-import { publishQuarter } from '../src/inspector/workflow/publish.ts';
-import { buildPortal } from './build-portal.ts';
+import { publishQuarter } from '../src/workflow/publish.ts';
+import { buildPortal } from './build-portal.test-helpers.ts';
 
 const EDITED = 'findings/2026-Q4/kaisha-czj.md';
 let dir: string;

@@ -11,9 +11,9 @@ import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { writeDemoRegistry } from '../src/demo/demo.ts';
 import { parseSiteQuarter } from '../src/inspector/report/site-quarter.ts';
-import { readQuarterFile } from '../src/inspector/workflow/quarter-file.ts';
+import { readQuarterFile } from '../src/store/quarter-file.ts';
 import { startSandbox, type RunningSandbox } from '../src/sandbox/server.ts';
-import { buildPortal } from './build-portal.ts';
+import { buildPortal } from './build-portal.test-helpers.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const Q = '2026-Q4';

@@ -5,16 +5,16 @@ import { join } from 'node:path';
 import { startSandbox } from '../sandbox/server.ts';
 import { compareToTruth, type Scored } from '../sandbox/truth.ts';
 import type { SandboxWeb } from '../sandbox/web.ts';
-import { resolveOptions, type CrawlOptions } from '../inspector/crawl/options.ts';
-import { quarterOf } from '../inspector/dates.ts';
+import { resolveOptions, type CrawlOptions } from '../inspector/gather/options.ts';
+import { quarterOf } from '../dates.ts';
 import { inspect, type InspectEvent, type InspectSummary } from '../inspector/inspect.ts';
-import { registryYaml } from '../inspector/registry/import-csv.ts';
-import { loadRegistry } from '../inspector/registry/registry.ts';
-import { aaaaLookup } from '../inspector/crawl/dns.ts';
-import { loadDictionary } from '../inspector/registry/dictionary.ts';
-import { loadRulesConfig } from '../inspector/registry/rules-config.ts';
-import { InputError } from '../inspector/registry/yaml-file.ts';
-import { writeFileAtomic } from '../inspector/report/files.ts';
+import { registryYaml } from '../workflow/sites-import.ts';
+import { loadRegistry } from '../store/registry.ts';
+import { aaaaLookup } from '../inspector/gather/dns.ts';
+import { loadDictionary } from '../store/dictionary.ts';
+import { loadRulesConfig } from '../store/rules-config.ts';
+import { InputError } from '../store/yaml-file.ts';
+import { writeFileAtomic } from '../store/atomic.ts';
 import { RULES } from '../inspector/rules/index.ts';
 
 /** First line of a registry the demo wrote; any other registry is an office's own and is never overwritten. */

@@ -5,24 +5,24 @@ import type { Site } from '../schemas/registry.ts';
 import type { Dictionary } from '../schemas/dictionary.ts';
 import type { SiteQuarter } from '../schemas/findings.ts';
 import type { RulesConfig } from '../schemas/rules-config.ts';
-import { HttpClient, type Sleeper } from './crawl/http.ts';
-import { LinkChecker } from './crawl/links.ts';
-import type { CrawlOptions } from './crawl/options.ts';
-import { RobotsCache } from './crawl/robots.ts';
-import { HostScheduler } from './crawl/scheduler.ts';
-import { crawlSite, type CrawlContext } from './crawl/site.ts';
-import type { DnsFacts, ProbeWindow, SiteSnapshot } from './crawl/snapshot.ts';
+import { HttpClient, type Sleeper } from './gather/http.ts';
+import { LinkChecker } from './gather/links.ts';
+import type { CrawlOptions } from './gather/options.ts';
+import { RobotsCache } from './gather/robots.ts';
+import { HostScheduler } from './gather/scheduler.ts';
+import { crawlSite, type CrawlContext } from './gather/site.ts';
+import type { DnsFacts, ProbeWindow, SiteSnapshot } from './snapshot.ts';
 import { checkRulesConfig, runRules } from './engine/run-rules.ts';
 import { summaryBody } from './report/summary.ts';
-import { loadCalendar } from './registry/holidays.ts';
+import { loadCalendar } from '../store/holidays.ts';
 import type { WorkCalendar } from './workdays.ts';
 import { writeSiteQuarter } from './report/site-quarter.ts';
 import { RULES } from './rules/index.ts';
 import type { Rule, RunContext } from './rules/types.ts';
 import { score, type Score } from './scoring/score.ts';
-import { assertDraft } from './workflow/quarter-paths.ts';
-import { INDICATOR_TITLES } from './workflow/records.ts';
-import { applyWorkflow, loadWorkflow, type QuarterWorkflow } from './workflow/rescore.ts';
+import { assertDraft } from '../store/quarter-paths.ts';
+import { INDICATOR_TITLES } from '../workflow/records.ts';
+import { applyWorkflow, loadWorkflow, type QuarterWorkflow } from '../workflow/rescore.ts';
 
 export type InspectEvent =
   | { type: 'start'; total: number }

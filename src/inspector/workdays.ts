@@ -5,7 +5,7 @@
 // makes the rules that count working days not applicable, while every other rule runs.
 import { createRequire } from 'node:module';
 import type { DayOrRange, HolidaysFile } from '../schemas/holidays.ts';
-import { dayNumber, isoDay } from './dates.ts';
+import { dayNumber, isoDay } from '../dates.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -2,7 +2,7 @@
 // quarter costs a unit, worded and tabled like the province's half-year table
 // (../shared/seeds/002_49f8d2aa1abd7151.txt, 附件). The year's view (times named, rating cap) is in
 // annual.ts; both read the items made here.
-import { MANUAL_INDICATORS } from '../inspector/manual/indicators.ts';
+import { MANUAL_INDICATORS } from '../inspector/indicators/manual.ts';
 import type { SiteQuarter } from '../schemas/findings.ts';
 import type { ManualRecord } from '../schemas/manual.ts';
 import type { MediaAccount } from '../schemas/media.ts';

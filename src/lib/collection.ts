@@ -2,14 +2,14 @@
 // tens of thousands of pages; none of them may walk all findings again), each file checked
 // against its place.
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { loadRulesConfig } from '../inspector/registry/rules-config.ts';
+import { loadRulesConfig } from '../store/rules-config.ts';
 import type { SiteQuarter } from '../schemas/findings.ts';
 import type { ManualRecord } from '../schemas/manual.ts';
 import type { MediaAccount } from '../schemas/media.ts';
 import type { ExternalNotice } from '../schemas/notices.ts';
 import type { Site } from '../schemas/registry.ts';
 import type { RulesConfig } from '../schemas/rules-config.ts';
-import { contentDir } from './content-dir.ts';
+import { contentDir } from '../store/content-dir.ts';
 import { byQuarter, summarizeQuarter, type QuarterSummary } from './quarters.ts';
 import { bySite, checkEntryIds, type SiteHistory } from './sites.ts';
 import { unitAndBelow, unitTree, type UnitTree } from './units.ts';

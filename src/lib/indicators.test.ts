@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MANUAL_INDICATORS } from '../inspector/manual/indicators.ts';
+import { MANUAL_INDICATORS } from '../inspector/indicators/manual.ts';
 import { MARKS } from '../inspector/rules/identity-mark-missing.ts';
 import { RULES } from '../inspector/rules/index.ts';
 import { KNOWN_INDICATORS, MARK_ORDER, indicatorKind, indicatorSubject, indicatorTitle, isVetoIndicator, markName } from './indicators.ts';
@@ -45,7 +45,7 @@ describe('indicator names', () => {
     expect(isVetoIndicator(id)).toBe(rule.kind === 'veto');
   });
 
-  // Manual indicators (src/inspector/manual/indicators.ts) likewise: titles, kinds and subjects from the one registry.
+  // Manual indicators (src/inspector/indicators/manual.ts) likewise: titles, kinds and subjects from the one registry.
   it.each(MANUAL_INDICATORS.map((m) => [m.id, m] as const))('agrees with the manual indicator %s', (id, m) => {
     expect(indicatorTitle(id)).toBe(m.title);
     expect(indicatorKind(id)).toBe(m.kind);

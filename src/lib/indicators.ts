@@ -1,6 +1,6 @@
 // Read-side names of the indicators in ../shared/indicators.md (国办秘函〔2019〕19号), for pages.
 // Two sources, one each: the crawl's rules and the manual indicators that need a person.
-import { MANUAL_BY_ID, type Subject } from '../inspector/manual/indicators.ts';
+import { MANUAL_BY_ID, type Subject } from '../inspector/indicators/manual.ts';
 import { MARK_NAMES } from '../inspector/rules/identity-mark-missing.ts';
 import { RULES } from '../inspector/rules/index.ts';
 import type { RuleKind } from '../inspector/rules/types.ts';

@@ -2,7 +2,7 @@
 // the inspectors' records (content/manual/<quarter>/) and the registry (content/media.yaml). An
 // account fails on any veto item (indicators.md: not updated in 2 weeks, no interaction, severe
 // errors); the other items are problems listed without a verdict of their own.
-import { MANUAL_BY_ID } from '../inspector/manual/indicators.ts';
+import { MANUAL_BY_ID } from '../inspector/indicators/manual.ts';
 import type { ManualRecord } from '../schemas/manual.ts';
 import { MEDIA_PLATFORMS, type MediaAccount } from '../schemas/media.ts';
 import { unitName, type UnitTree } from './units.ts';

@@ -1,6 +1,6 @@
 // Wording of the quarterly notice (通报) that is not a figure: its title, how many sites a
 // paragraph of 二、主要问题 names, and the items about the responsible units themselves.
-import { MANUAL_BY_ID } from '../inspector/manual/indicators.ts';
+import { MANUAL_BY_ID } from '../inspector/indicators/manual.ts';
 import type { RecordRef } from './media.ts';
 import { quarterName } from './quarters.ts';
 import { unitName, type UnitTree } from './units.ts';

@@ -13,7 +13,7 @@ import {
   type ColumnClass, type SiteModel,
 } from './model.ts';
 import { OLD_DEPTS, TYPOS, TYPO_CONTROLS } from './names.ts';
-import { decodeHtml } from './probe.ts';
+import { decodeHtml } from './reference-crawler.ts';
 import { htmlPagesOf, knownHost, respond, type RouterState } from './respond.ts';
 import { generateWeb, resolveAaaa, type SandboxWeb, type TruthEntry } from './web.ts';
 

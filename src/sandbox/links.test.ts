@@ -2,7 +2,7 @@
 // check that exactly the seeded links fail, at the pages the truth names.
 import { ProxyAgent } from 'undici';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkLink, probeSite, type ProbeResult } from './probe.ts';
+import { checkLink, probeSite, type ProbeResult } from './reference-crawler.ts';
 import { startSandbox, type RunningSandbox } from './server.ts';
 
 const OPTIONS = [

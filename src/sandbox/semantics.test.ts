@@ -4,7 +4,7 @@ import * as cheerio from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import { dayNumber } from './dates.ts';
 import { WINDOW_DAYS, buildSiteModel, listPath, type SiteModel } from './model.ts';
-import { decodeHtml } from './probe.ts';
+import { decodeHtml } from './reference-crawler.ts';
 import { respond, type RouterState } from './respond.ts';
 import { generateWeb, type SandboxWeb } from './web.ts';
 

@@ -3,7 +3,7 @@ import zlib from 'node:zlib';
 import { Agent, EnvHttpProxyAgent, ProxyAgent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSiteModel, type Encoding, type SiteModel } from './model.ts';
-import { fetchVia } from './probe.ts';
+import { fetchVia } from './reference-crawler.ts';
 import { startSandbox, type RunningSandbox } from './server.ts';
 
 const OPTS = { sites: 12, pagesPerSite: 30, seed: 1, asOf: '2026-11-20' };

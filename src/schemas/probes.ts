@@ -1,7 +1,7 @@
 // Availability probe records, content/probes/<site-id>/<yyyy>.csv: one row per site per day, not
 // one line per probe, so that a year of 20+ probes a day for thousands of sites stays small in git.
 import { z } from 'astro/zod';
-import { isIsoDate } from '../inspector/dates.ts';
+import { isIsoDate } from '../dates.ts';
 
 /**
  * Upper bounds of the latency buckets, in ms. Quantiles cannot be merged from quantiles, so each

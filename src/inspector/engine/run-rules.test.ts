@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { RulesConfig } from '../../schemas/rules-config.ts';
-import { context, snapshot } from '../rules/testing/snapshot.ts';
+import { context, snapshot } from '../rules/snapshot.test-helpers.ts';
 import { defineRule } from '../rules/types.ts';
-import { InputError } from '../registry/yaml-file.ts';
+import { InputError } from '../../store/yaml-file.ts';
 import { checkRulesConfig, runRules } from './run-rules.ts';
 
 const throwing = defineRule({ id: 'throws', title: '出错', clause: '测试', kind: 'deduction', points: [], run: () => { throw new Error('bad selector'); } });

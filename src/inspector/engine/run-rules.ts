@@ -1,9 +1,9 @@
 // Runs every enabled rule over one site's snapshot. A rule that throws becomes an error result for
 // that site; it never stops the run (the Lighthouse habit).
 import type { RulesConfig } from '../../schemas/rules-config.ts';
-import type { SiteSnapshot } from '../crawl/snapshot.ts';
-import { InputError } from '../registry/yaml-file.ts';
-import { MANUAL_INDICATORS } from '../manual/indicators.ts';
+import type { SiteSnapshot } from '../snapshot.ts';
+import { InputError } from '../../store/yaml-file.ts';
+import { MANUAL_INDICATORS } from '../indicators/manual.ts';
 import type { Rule, RuleOutcome, RunContext } from '../rules/types.ts';
 import { CalendarGap } from '../workdays.ts';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import YAML from 'yaml';
 import { siteQuarterSchema, type SiteQuarter } from '../../schemas/findings.ts';
-import { writeFileAtomic } from './files.ts';
+import { writeFileAtomic } from '../../store/atomic.ts';
 
 /** gray-matter with the same YAML library everywhere; long lines are never folded, so bytes stay stable. */
 export const MATTER_OPTIONS = {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import rule from './broken-link.ts';
-import { context, HOME, snapshot } from './testing/snapshot.ts';
+import { context, HOME, snapshot } from './snapshot.test-helpers.ts';
 
 const DEEP = 'http://www.linhe.gov.cn/col/col1/index.html';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import rule from './column-blank.ts';
-import { column } from './testing/columns.ts';
-import { context, HOME, page, snapshot } from './testing/snapshot.ts';
+import { column } from './columns.test-helpers.ts';
+import { context, HOME, page, snapshot } from './snapshot.test-helpers.ts';
 
 const ctx = context('column-blank', { points: { each: 2 } });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import rule from './column-missing.ts';
-import { context, HOME, page, snapshot } from './testing/snapshot.ts';
+import { context, HOME, page, snapshot } from './snapshot.test-helpers.ts';
 
 const ctx = context('column-missing', { points: { overview: 2, functions: 2, leaders: 2, news: 5, policy: 5, interpretation: 5 } });
 const ALL = ['走进临河', '机构职能', '领导信息', '要闻动态', '政策文件', '政策解读'];

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import rule from './columns-not-updated.ts';
-import { column } from './testing/columns.ts';
-import { context, HOME, page, snapshot } from './testing/snapshot.ts';
+import { column } from './columns.test-helpers.ts';
+import { context, HOME, page, snapshot } from './snapshot.test-helpers.ts';
 
 const ctx = context('columns-not-updated', { params: { staleMain: 5, staleAny: 10, blank: 5 } });
 const run = (cols: ReturnType<typeof column>[]) => rule.run(snapshot({ pages: [page(HOME, {}, 0)], columns: cols }), ctx);

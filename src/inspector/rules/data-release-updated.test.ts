@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import rule from './data-release-updated.ts';
-import { column } from './testing/columns.ts';
-import { context, HOME, page, snapshot } from './testing/snapshot.ts';
+import { column } from './columns.test-helpers.ts';
+import { context, HOME, page, snapshot } from './snapshot.test-helpers.ts';
 
 const ctx = context('data-release-updated', { points: { recent: 2, older: 1 }, params: { recentDays: 92, olderDays: 183 } });
 const run = (dates: string[], kind: 'portal' | 'department' = 'portal') =>

@@ -1,5 +1,5 @@
 import { classify, newest } from './lib/columns.ts';
-import { dayNumber } from '../dates.ts';
+import { dayNumber } from '../../dates.ts';
 import { defineRule } from './types.ts';
 
 /**

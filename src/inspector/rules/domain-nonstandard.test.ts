@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import rule, { nameForms } from './domain-nonstandard.ts';
-import { context, page, snapshot } from './testing/snapshot.ts';
+import { context, page, snapshot } from './snapshot.test-helpers.ts';
 
 const ctx = context('domain-nonstandard', { points: { each: 1 } });
 const withHeader = (url: string, header: string, kind: 'portal' | 'department' = 'portal') =>

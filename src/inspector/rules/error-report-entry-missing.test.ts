@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import rule from './error-report-entry-missing.ts';
-import { context, HOME, page, snapshot } from './testing/snapshot.ts';
+import { context, HOME, page, snapshot } from './snapshot.test-helpers.ts';
 
 const ARTICLE = `${HOME}xwzx/202611/t20261118_1.html`;
 const ctx = context('error-report-entry-missing', { points: { home: 1, other: 0.2 } });

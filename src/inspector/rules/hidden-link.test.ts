@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import rule from './hidden-link.ts';
-import { context, HOME, page, snapshot } from './testing/snapshot.ts';
+import { context, HOME, page, snapshot } from './snapshot.test-helpers.ts';
 
 const ctx = context('hidden-link');
 const SPAM = { url: 'http://www.bet365-vip.example/', text: '体育投注', how: 'display:none' };

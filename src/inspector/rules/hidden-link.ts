@@ -3,7 +3,7 @@ import { defineRule, type RuleFinding } from './types.ts';
 /**
  * 隐藏链接 (veto, under 安全、泄密等严重问题): links to spam sites hidden from visitors, what
  * black-hat SEO injects into a hacked site. The crawler only reports off-site links that are hidden
- * and advertise gambling, sex or fake papers (crawl/features.ts), so ordinary hidden tabs never count.
+ * and advertise gambling, sex or fake papers (gather/features.ts), so ordinary hidden tabs never count.
  */
 export default defineRule({
   id: 'hidden-link',

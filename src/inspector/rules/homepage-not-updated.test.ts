@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import rule from './homepage-not-updated.ts';
-import { context, HOME, page, snapshot } from './testing/snapshot.ts';
+import { context, HOME, page, snapshot } from './snapshot.test-helpers.ts';
 
 const ctx = context('homepage-not-updated', { params: { days: 14 } });
 const block = (...dates: string[]) => ({ name: '要闻', items: dates.map((date) => ({ title: 't', date })), undated: 0 });

@@ -1,5 +1,5 @@
-import type { DatedItem, PageSnapshot } from '../crawl/snapshot.ts';
-import { dayNumber } from '../dates.ts';
+import type { DatedItem, PageSnapshot } from '../snapshot.ts';
+import { dayNumber } from '../../dates.ts';
 import { homeParts } from './lib/pages.ts';
 import { defineRule } from './types.ts';
 

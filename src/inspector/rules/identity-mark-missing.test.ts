@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { realHtmlAsLabelled, realLabels } from '../testing/real-pages.ts';
+import { realHtmlAsLabelled, realLabels } from '../gather/real-pages.test-helpers.ts';
 import rule, { findMarks, MARKS, scriptHtml, type Mark } from './identity-mark-missing.ts';
-import { context, snapshot } from './testing/snapshot.ts';
+import { context, snapshot } from './snapshot.test-helpers.ts';
 
 const footer = (inner: string) => `<html><body><div class="main">新闻</div><div class="footer">${inner}</div></body></html>`;
 const FULL = footer(

@@ -3,11 +3,11 @@ import { describe, expect, test } from 'vitest';
 import { buildSiteModel, siteTruth, urlOf } from '../../sandbox/model.ts';
 import { renderBoard, renderHome } from '../../sandbox/render.ts';
 import { generateWeb } from '../../sandbox/web.ts';
-import { readChannels, readMessages } from '../crawl/messages.ts';
-import type { PublishedMessage } from '../crawl/snapshot.ts';
+import { readChannels, readMessages } from '../gather/messages.ts';
+import type { PublishedMessage } from '../snapshot.ts';
 import rule from './interaction-unresponsive.ts';
 import notPublic from './messages-not-public.ts';
-import { context, HOME, page, snapshot } from './testing/snapshot.ts';
+import { context, HOME, page, snapshot } from './snapshot.test-helpers.ts';
 
 const AS_OF = '2026-11-20';
 const BOARD = 'http://www.linhe.gov.cn/hdjl/ldxx/index.html';

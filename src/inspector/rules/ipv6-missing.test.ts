@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import rule from './ipv6-missing.ts';
-import { context, HOME, snapshot } from './testing/snapshot.ts';
+import { context, HOME, snapshot } from './snapshot.test-helpers.ts';
 
 const ctx = context('ipv6-missing', { points: { each: 1 } });
 

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import type { PublishedMessage } from '../crawl/snapshot.ts';
+import type { PublishedMessage } from '../snapshot.ts';
 import { runRules } from '../engine/run-rules.ts';
 import { buildCalendar } from '../workdays.ts';
 import rule from './message-overdue.ts';
-import { context, HOME, page, snapshot } from './testing/snapshot.ts';
+import { context, HOME, page, snapshot } from './snapshot.test-helpers.ts';
 
 const AS_OF = '2026-11-20';
 const BOARD = 'http://www.linhe.gov.cn/hdjl/ldxx/index.html';

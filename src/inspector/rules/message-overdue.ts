@@ -1,4 +1,4 @@
-import { collectMessages, statusKind, type SeenMessage } from '../crawl/messages.ts';
+import { collectMessages, statusKind, type SeenMessage } from '../gather/messages.ts';
 import { calendarDaysBetween } from '../workdays.ts';
 import { defineRule, type RuleFinding } from './types.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { PageFacts, PublishedMessage } from '../crawl/snapshot.ts';
+import type { PageFacts, PublishedMessage } from '../snapshot.ts';
 import rule from './messages-not-public.ts';
-import { context, HOME, page, snapshot } from './testing/snapshot.ts';
+import { context, HOME, page, snapshot } from './snapshot.test-helpers.ts';
 
 const AS_OF = '2026-11-20';
 const BOARD = 'http://www.linhe.gov.cn/hdjl/ldxx/index.html';

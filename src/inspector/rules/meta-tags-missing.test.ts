@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import rule from './meta-tags-missing.ts';
-import { context, HOME, page, snapshot } from './testing/snapshot.ts';
+import { context, HOME, page, snapshot } from './snapshot.test-helpers.ts';
 
 const ctx = context('meta-tags-missing', { points: { page: 0.1 } });
 const SITE = { SiteName: '临河市人民政府', SiteDomain: 'www.linhe.gov.cn', SiteIDCode: '3713000001' };

@@ -1,4 +1,4 @@
-import type { PageSnapshot } from '../crawl/snapshot.ts';
+import type { PageSnapshot } from '../snapshot.ts';
 import { defineRule, type RuleFinding } from './types.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import rule from './search-missing.ts';
-import { context, HOME, page, snapshot } from './testing/snapshot.ts';
+import { context, HOME, page, snapshot } from './snapshot.test-helpers.ts';
 
 const ctx = context('search-missing', { points: { missing: 4 } });
 const FORM = { action: `${HOME}search`, method: 'get' as const, field: 'q' };

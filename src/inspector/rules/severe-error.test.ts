@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import rule from './severe-error.ts';
-import { context, HOME, page, snapshot } from './testing/snapshot.ts';
+import { context, HOME, page, snapshot } from './snapshot.test-helpers.ts';
 
 const A = `${HOME}art/1.html`;
 const B = `${HOME}art/2.html`;

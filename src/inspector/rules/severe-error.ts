@@ -1,4 +1,4 @@
-import { dayNumber, isIsoDate } from '../dates.ts';
+import { dayNumber, isIsoDate } from '../../dates.ts';
 import { compileDictionary } from '../text/typos.ts';
 import { siteTypos, typoDetail } from './typo.ts';
 import { defineRule, type RuleFinding } from './types.ts';

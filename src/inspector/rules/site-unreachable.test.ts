@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { HomeAttempt, ProbeWindow } from '../crawl/snapshot.ts';
+import type { HomeAttempt, ProbeWindow } from '../snapshot.ts';
 import rule from './site-unreachable.ts';
-import { context, HOME, snapshot } from './testing/snapshot.ts';
+import { context, HOME, snapshot } from './snapshot.test-helpers.ts';
 
 const ctx = context('site-unreachable', { params: { minProbes: 100, failurePercent: 5 } });
 const week = (tries: number, failures: number, days = 7): ProbeWindow => ({ from: '2026-11-13', to: '2026-11-19', days, tries, failures });

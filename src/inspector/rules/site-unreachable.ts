@@ -1,4 +1,4 @@
-import type { ProbeWindow } from '../crawl/snapshot.ts';
+import type { ProbeWindow } from '../snapshot.ts';
 import { defineRule, type RuleFinding } from './types.ts';
 
 /** 8 → "8", 6.43 → "6.4": percentages as people write them. */

@@ -2,7 +2,7 @@
 import type { Dictionary } from '../../schemas/dictionary.ts';
 import type { Finding } from '../../schemas/findings.ts';
 import type { RulesConfig } from '../../schemas/rules-config.ts';
-import type { SiteSnapshot } from '../crawl/snapshot.ts';
+import type { SiteSnapshot } from '../snapshot.ts';
 import type { WorkCalendar } from '../workdays.ts';
 
 /** A finding as a rule reports it; scoring adds the rule's clause. */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Dictionary } from '../../schemas/dictionary.ts';
 import rule from './typo.ts';
-import { context, HOME, page, snapshot } from './testing/snapshot.ts';
+import { context, HOME, page, snapshot } from './snapshot.test-helpers.ts';
 
 const A = `${HOME}art/1.html`;
 const B = `${HOME}art/2.html`;

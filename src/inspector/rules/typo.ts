@@ -1,4 +1,4 @@
-import type { SiteSnapshot } from '../crawl/snapshot.ts';
+import type { SiteSnapshot } from '../snapshot.ts';
 import { compileDictionary, findTypos, type TypoMatch, type TypoMatcher } from '../text/typos.ts';
 import { defineRule, type RuleFinding } from './types.ts';
 

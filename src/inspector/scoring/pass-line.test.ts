@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parseDocument } from 'yaml';
 import { judgeSite } from '../inspect.ts';
-import { loadDictionary } from '../registry/dictionary.ts';
-import { loadRulesConfig } from '../registry/rules-config.ts';
+import { loadDictionary } from '../../store/dictionary.ts';
+import { loadRulesConfig } from '../../store/rules-config.ts';
 import { RULES } from '../rules/index.ts';
-import { CONTENT, HOME, page, snapshot } from '../rules/testing/snapshot.ts';
+import { CONTENT, HOME, page, snapshot } from '../rules/snapshot.test-helpers.ts';
 import { buildCalendar } from '../workdays.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'pass-line-'));

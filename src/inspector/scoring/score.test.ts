@@ -3,7 +3,7 @@ import type { RulesConfig } from '../../schemas/rules-config.ts';
 import type { RuleRun } from '../engine/run-rules.ts';
 import { defineRule, type RuleKind, type RuleOutcome } from '../rules/types.ts';
 import type { Site } from '../../schemas/registry.ts';
-import { context } from '../rules/testing/snapshot.ts';
+import { context } from '../rules/snapshot.test-helpers.ts';
 import { score as scoreOf } from './score.ts';
 
 const config: RulesConfig = {

@@ -1,10 +1,10 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import type { Dictionary } from '../../schemas/dictionary.ts';
-import { visibleText } from '../crawl/facts.ts';
-import { loadDictionary } from '../registry/dictionary.ts';
-import { CONTENT } from '../rules/testing/snapshot.ts';
-import { realHtml, realLabels } from '../testing/real-pages.ts';
+import { visibleText } from '../gather/facts.ts';
+import { loadDictionary } from '../../store/dictionary.ts';
+import { CONTENT } from '../rules/snapshot.test-helpers.ts';
+import { realHtml, realLabels } from '../gather/real-pages.test-helpers.ts';
 import { compileDictionary, contextAt, findTypos } from './typos.ts';
 
 const shipped = loadDictionary(CONTENT);

@@ -1,6 +1,6 @@
 // Column judgements shared by the column rules: class by name, newest item, staleness.
-import type { ColumnSnapshot, SiteSnapshot } from '../../crawl/snapshot.ts';
-import { dayNumber } from '../../dates.ts';
+import type { ColumnSnapshot, SiteSnapshot } from '../../snapshot.ts';
+import { dayNumber } from '../../../dates.ts';
 import { COLUMN_CLASSES, type ColumnClass, type RulesConfig } from '../../../schemas/rules-config.ts';
 
 /** Chinese names of the column classes, for evidence. */

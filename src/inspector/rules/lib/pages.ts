@@ -1,5 +1,5 @@
 // Read-side helpers the rules share over a snapshot's pages.
-import type { PageSnapshot, SiteSnapshot } from '../../crawl/snapshot.ts';
+import type { PageSnapshot, SiteSnapshot } from '../../snapshot.ts';
 
 /** The home page as read, when it loaded. */
 export function homePage(s: SiteSnapshot): PageSnapshot | undefined {

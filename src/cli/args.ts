@@ -1,0 +1,40 @@
+// Helpers shared by the commands' argument parsers.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { contentDir as defaultContentDir } from '../store/content-dir.ts';
+import { isIsoDate, todayInShanghai } from '../dates.ts';
+import { InputError } from '../store/yaml-file.ts';
+
+/** A --name value that must be a whole number ≥ min; undefined when the switch is absent. */
+export function wholeNumber(name: string, v: string | undefined, min: number): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v) || Number(v) < min) throw new InputError(`--${name} must be a whole number ≥ ${min}, got "${v}"`);
+  return Number(v);
+}
+
+/** What the workflow commands' parsers fall back on: today in Asia/Shanghai, and CONTENT_DIR or content/. */
+export interface ArgDefaults {
+  today?: string;
+  contentDir?: string;
+}
+
+/** --date, or today in Asia/Shanghai; anything but a real YYYY-MM-DD date is refused. */
+export function dateArg(v: string | undefined, d: ArgDefaults): string {
+  const date = v ?? d.today ?? todayInShanghai();
+  if (!isIsoDate(date)) throw new InputError(`--date must be a date YYYY-MM-DD, got "${date}"`);
+  return date;
+}
+
+/** --content, or the default content folder (CONTENT_DIR, else content). */
+export function contentArg(v: string | undefined, d: ArgDefaults): string {
+  if (v === '') throw new InputError('--content needs a folder');
+  return v ?? d.contentDir ?? defaultContentDir();
+}
+
+/** node:util parseArgs (strict by default); a bad switch becomes an InputError followed by the command's usage. */
+export function parseFlags<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (e) {
+    throw new InputError(`${(e as Error).message}\n\n${usage}`);
+  }
+}

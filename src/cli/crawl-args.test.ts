@@ -1,0 +1,51 @@
+import { describe, expect, test } from 'vitest';
+import { InputError } from '../store/yaml-file.ts';
+import { parseCrawlArgs } from './crawl-args.ts';
+
+describe('parseCrawlArgs', () => {
+  test('defaults: content/, today in Shanghai, its quarter', () => {
+    expect(parseCrawlArgs([], '2026-11-22')).toEqual({ contentDir: 'content', quarter: '2026-Q4', asOf: '2026-11-22', sample: false, options: {} });
+  });
+
+  test('every documented option', () => {
+    const a = parseCrawlArgs(
+      ['--content', 'c', '--as-of', '2026-03-31', '--quarter', '2026-Q1', '--only', 'a, b', '--sample', '--concurrency', '8', '--per-host', '3', '--site-concurrency', '2', '--max-pages', '100', '--max-depth', '2', '--timeout', '7.5', '--retries', '0', '--ignore-robots', '--allow-private'],
+      '2026-11-22',
+    );
+    expect(a).toEqual({
+      contentDir: 'c',
+      quarter: '2026-Q1',
+      asOf: '2026-03-31',
+      only: ['a', 'b'],
+      sample: true,
+      options: { concurrency: 8, perHost: 3, siteConcurrency: 2, maxPages: 100, maxDepth: 2, timeoutMs: 7500, retries: 0, robots: false, allowPrivate: true },
+    });
+  });
+
+  test('the quarter follows the as-of date', () => {
+    expect(parseCrawlArgs(['--as-of', '2026-07-01'])?.quarter).toBe('2026-Q3');
+  });
+
+  test('--sample is a switch: it takes no value', () => {
+    expect(parseCrawlArgs(['--sample'], '2026-11-22')?.sample).toBe(true);
+    expect(() => parseCrawlArgs(['--sample=yes'], '2026-11-22')).toThrow(InputError);
+  });
+
+  test('--help returns nothing to run', () => {
+    expect(parseCrawlArgs(['--help'])).toBeUndefined();
+  });
+
+  test.each([
+    [['--as-of', '2026-02-30'], /--as-of must be a date/],
+    [['--as-of', '20261120'], /--as-of must be a date/],
+    [['--quarter', '2026-Q5'], /--quarter must look like 2026-Q4/],
+    [['--per-host', '0'], /--per-host must be a whole number ≥ 1/],
+    [['--max-pages', 'many'], /--max-pages must be a whole number/],
+    [['--timeout', '0'], /--timeout must be seconds/],
+    [['--timeout=-1'], /--timeout must be seconds/],
+    [['--no-such-flag'], /Unknown option '--no-such-flag'/],
+  ])('%j is a configuration error', (argv, message) => {
+    expect(() => parseCrawlArgs(argv, '2026-11-22')).toThrow(InputError);
+    expect(() => parseCrawlArgs(argv, '2026-11-22')).toThrow(message);
+  });
+});

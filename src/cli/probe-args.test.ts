@@ -1,0 +1,51 @@
+import { describe, expect, test } from 'vitest';
+import { parseDuration, parseProbeArgs } from './probe-args.ts';
+
+describe('npm run probe arguments', () => {
+  test('defaults: one round over every site of content/, with the crawl’s own HTTP defaults', () => {
+    expect(parseProbeArgs([])).toEqual({ contentDir: 'content', options: {} });
+  });
+
+  test('all options', () => {
+    expect(parseProbeArgs(['--content', 'data', '--every', '72m', '--rounds', '20', '--sites', 'linhe, linhe-jyj', '--timeout', '10s', '--concurrency', '8', '--allow-private'])).toEqual({
+      contentDir: 'data',
+      everyMs: 72 * 60_000,
+      rounds: 20,
+      sites: ['linhe', 'linhe-jyj'],
+      options: { timeoutMs: 10_000, concurrency: 8, allowPrivate: true },
+    });
+  });
+
+  test('--help gives undefined', () => {
+    expect(parseProbeArgs(['--help'])).toBeUndefined();
+    expect(parseProbeArgs(['-h'])).toBeUndefined();
+  });
+
+  test.each([
+    ['72m', 4_320_000],
+    ['1.5h', 5_400_000],
+    ['15s', 15_000],
+    ['300ms', 300],
+  ])('duration %s', (v, ms) => {
+    expect(parseDuration('every', v)).toBe(ms);
+  });
+
+  test('a bare number is seconds for --timeout (as in npm run crawl), and needs a unit for --every', () => {
+    expect(parseProbeArgs(['--timeout', '15'])?.options.timeoutMs).toBe(15_000);
+    expect(() => parseProbeArgs(['--every', '72'])).toThrow(/--every must be a duration such as 72m/);
+  });
+
+  test.each([
+    [['--every', '30s'], /--every must be at least 1m/],
+    [['--every', 'often'], /--every must be a duration/],
+    [['--rounds', '3'], /--rounds needs --every/],
+    [['--every', '1h', '--rounds', '0'], /--rounds must be a whole number ≥ 1/],
+    [['--timeout', '20s'], /--timeout must be between 1ms and 15s/],
+    [['--timeout', '0'], /--timeout must be between 1ms and 15s/],
+    [['--concurrency', '0'], /--concurrency must be a whole number ≥ 1/],
+    [['--sites', ' , '], /--sites needs at least one site id/],
+    [['--as-of', '2026-11-20'], /Unknown option '--as-of'[\s\S]*Usage: npm run probe/],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseProbeArgs(argv)).toThrow(message);
+  });
+});

@@ -1,0 +1,95 @@
+// Command-line options of `npm run probe`, parsed and checked (bad values are configuration errors).
+import { wholeNumber, parseFlags } from './args.ts';
+import type { CrawlOptions } from '../inspector/gather/options.ts';
+import { InputError } from '../store/yaml-file.ts';
+import { PROBE_LIMIT_MS } from '../inspector/gather/probe.ts';
+
+export interface ProbeArgs {
+  contentDir: string;
+  /** Probe only these site ids. */
+  sites?: string[];
+  /** Keep running, one round every this many ms; absent: one round. */
+  everyMs?: number;
+  /** With everyMs: stop after this many rounds. */
+  rounds?: number;
+  options: Partial<CrawlOptions>;
+}
+
+/** Rounds at least this far apart: a probe is one request per site, and the rule asks for 20 a day. */
+export const MIN_EVERY_MS = 60_000;
+
+export const PROBE_USAGE = `Usage: npm run probe -- [options]
+
+Fetches every registered home page once and adds the outcome to content/probes/<site-id>/<year>.csv
+(one row per site per day, Asia/Shanghai). 站点无法访问 is judged on the week before the as-of date:
+at least 20 probes a day, spread over the day (--every 72m gives 20).
+
+  --content DIR         content folder (default: content)
+  --sites id,id         probe only these site ids
+  --every DURATION      keep running, one round every DURATION (e.g. 72m, 1h; at least 1m),
+                        until SIGINT or SIGTERM; without it, one round and exit
+  --rounds N            with --every: stop after N rounds
+  --timeout DURATION    time for the home page, redirects and body (default 15s, the national
+                        limit, which is also the most allowed; e.g. 10s, 500ms; a bare number is seconds)
+  --concurrency N       home pages fetched at once (default 16)
+  --allow-private       allow loopback and private addresses (intranet deployments)
+  -h, --help            this text
+
+Proxies: HTTP_PROXY, HTTPS_PROXY and NO_PROXY are honoured.`;
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** A duration such as 72m, 1.5h, 15s or 300ms, in ms; `bare` is the unit of a number without one. */
+export function parseDuration(name: string, v: string, bare?: 's'): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(v.trim());
+  const unit = m?.[2] ?? bare;
+  if (!m || !unit) throw new InputError(`--${name} must be a duration such as 72m, 1h, 15s or 500ms, got "${v}"`);
+  return Math.round(Number(m[1]) * UNIT_MS[unit]!);
+}
+
+
+/** Parse argv (without node and script); throws InputError on bad input, returns undefined for --help. */
+export function parseProbeArgs(argv: string[]): ProbeArgs | undefined {
+  const { values } = parseFlags(
+    {
+      args: argv,
+      options: {
+        content: { type: 'string' },
+        sites: { type: 'string' },
+        every: { type: 'string' },
+        rounds: { type: 'string' },
+        timeout: { type: 'string' },
+        concurrency: { type: 'string' },
+        'allow-private': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    },
+    PROBE_USAGE,
+  );
+  if (values.help) return undefined;
+  const everyMs = values.every === undefined ? undefined : parseDuration('every', values.every);
+  if (everyMs !== undefined && everyMs < MIN_EVERY_MS) throw new InputError(`--every must be at least 1m (one request per site per minute at most), got "${values.every}"`);
+  const rounds = wholeNumber('rounds', values.rounds, 1);
+  if (rounds !== undefined && everyMs === undefined) throw new InputError('--rounds needs --every (without it, one round is run)');
+  const timeoutMs = values.timeout === undefined ? undefined : parseDuration('timeout', values.timeout, 's');
+  if (timeoutMs !== undefined && !(timeoutMs >= 1 && timeoutMs <= PROBE_LIMIT_MS)) {
+    throw new InputError(`--timeout must be between 1ms and 15s (the national limit: a slower home page has not loaded), got "${values.timeout}"`);
+  }
+  const sites = values.sites
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (sites && sites.length === 0) throw new InputError('--sites needs at least one site id');
+  const options: Partial<CrawlOptions> = {};
+  if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
+  const concurrency = wholeNumber('concurrency', values.concurrency, 1);
+  if (concurrency !== undefined) options.concurrency = concurrency;
+  if (values['allow-private']) options.allowPrivate = true;
+  return {
+    contentDir: values.content ?? 'content',
+    ...(sites ? { sites } : {}),
+    ...(everyMs !== undefined ? { everyMs } : {}),
+    ...(rounds !== undefined ? { rounds } : {}),
+    options,
+  };
+}

@@ -1,0 +1,69 @@
+// What a crawl prints: progress while it runs, a summary table at the end. Only the CLI prints.
+import { join } from 'node:path';
+import cliProgress from 'cli-progress';
+import type { SiteQuarter } from '../schemas/findings.ts';
+import type { InspectEvent, InspectSummary } from '../inspector/inspect.ts';
+import { RULES } from '../inspector/rules/index.ts';
+
+/** Align columns of a small text table; East Asian characters count as two columns. */
+export function textTable(rows: string[][]): string {
+  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+  const cols = Math.max(...rows.map((r) => r.length));
+  const widths = Array.from({ length: cols }, (_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i]! - width(c)))).join('  ')).join('\n');
+}
+
+/** A progress reporter: a bar on a TTY, one line per site otherwise. */
+export function progressReporter(stream: NodeJS.WriteStream = process.stderr): { onEvent: (e: InspectEvent) => void; stop: () => void } {
+  if (stream.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { stream, format: '检查 {bar} {value}/{total} 个网站 | {eta_formatted} | {last}', hideCursor: true, etaBuffer: 20 },
+      cliProgress.Presets.shades_classic,
+    );
+    return {
+      onEvent(e) {
+        if (e.type === 'start') bar.start(e.total, 0, { last: '' });
+        else bar.increment({ last: e.site.id });
+        if (e.type === 'site-error') stream.write(`\n内部错误 ${e.site.id}: ${e.message}\n`);
+      },
+      stop: () => bar.stop(),
+    };
+  }
+  let done = 0;
+  let total = 0;
+  return {
+    onEvent(e) {
+      if (e.type === 'start') total = e.total;
+      else if (e.type === 'site-done') {
+        const r = e.result;
+        stream.write(`[${++done}/${total}] ${r.site} ${r.verdict === 'pass' ? '合格' : '不合格'} ${r.score.toFixed(1)} 分，问题 ${r.findings.length} 项，页面 ${r.stats.pages}，链接 ${r.stats.links}（${(e.ms / 1000).toFixed(1)} s）\n`);
+      } else stream.write(`[${++done}/${total}] ${e.site.id} 内部错误: ${e.message}\n`);
+    },
+    stop: () => {},
+  };
+}
+
+/** Said once per run when the holiday calendar lacks the as-of date's year: what was not judged, and what to add where. */
+export function calendarGapNotice(gap: NonNullable<InspectSummary['calendarGap']>, contentDir: string): string {
+  const titles = gap.rules.map((id) => `${RULES.find((r) => r.id === id)?.title ?? id}（${id}）`).join('、');
+  return (
+    `注意：${gap.year} 年节假日安排未录入，本次各网站的${titles}不适用（未评判）。\n` +
+    `国务院办公厅公布 ${gap.year} 年节假日安排后，将放假和调休上班日期加入 ${join(contentDir, 'holidays.yaml')}（格式见该文件开头的说明），再运行检查。`
+  );
+}
+
+/** The table printed at the end of a run: totals, then findings per indicator. */
+export function summaryTable(summary: InspectSummary, results: SiteQuarter[] = summary.results): string {
+  const fail = results.filter((r) => r.verdict === 'fail').length;
+  const head = textTable([
+    ['网站', '合格', '不合格', '页面', '链接', '请求', '用时'],
+    [String(results.length), String(results.length - fail), String(fail), String(summary.pages), String(summary.links), String(summary.requests), `${(summary.elapsedMs / 1000).toFixed(1)} s`],
+  ]);
+  const rows: string[][] = [['指标', '问题数', '涉及网站']];
+  for (const rule of RULES) {
+    const hits = results.filter((r) => r.findings.some((f) => f.indicator === rule.id));
+    const count = results.reduce((n, r) => n + r.findings.filter((f) => f.indicator === rule.id).length, 0);
+    rows.push([`${rule.id} ${rule.title}`, String(count), String(hits.length)]);
+  }
+  return `${head}\n\n${textTable(rows)}`;
+}

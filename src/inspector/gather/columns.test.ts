@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { page } from '../rules/snapshot.test-helpers.ts';
+import { assembleColumns } from './columns.ts';
+import type { ListFacts } from '../snapshot.ts';
+
+const H = 'http://www.linhe.gov.cn/';
+const item = (date: string, n = 1) => ({ title: `条目${n}`, url: `${H}a/${n}.html`, date });
+const list = (over: Partial<ListFacts>): ListFacts => ({ items: [], undated: 0, empty: false, pagination: [], ...over });
+
+describe('assembleColumns', () => {
+  test('a home block with a more link, read on its list page and the page after', () => {
+    const home = page(H, { blocks: [{ name: '通知 公告', more: `${H}tzgg/`, items: [item('2026-11-18')], undated: 0 }] }, 0);
+    const p1 = page(`${H}tzgg/`, { list: list({ items: [item('2026-11-18'), item('2026-11-02', 2)], pagination: [`${H}tzgg/index_1.html`] }) });
+    const p2 = page(`${H}tzgg/index_1.html`, { list: list({ items: [item('2026-10-01', 3)] }) });
+    expect(assembleColumns([home], [home, p1, p2])).toEqual([
+      { name: '通知公告', source: 'block', url: `${H}tzgg/`, homeItems: [item('2026-11-18')], items: [item('2026-11-18'), item('2026-11-02', 2), item('2026-10-01', 3)], pagesRead: 2, blank: false },
+    ]);
+  });
+
+  test('navigation entries are columns only when their page is a list; channels and tools never are', () => {
+    const home = page(H, { nav: [{ name: '政务公开', url: `${H}zwgk/` }, { name: '工作动态', url: `${H}gzdt/` }, { name: '领导信箱', url: `${H}ldxx/` }] }, 0);
+    const hub = page(`${H}zwgk/`, {});
+    const gzdt = page(`${H}gzdt/`, { list: list({ items: [item('2026-11-01')] }) });
+    const board = page(`${H}ldxx/`, { list: list({ items: [item('2026-11-01')] }) });
+    expect(assembleColumns([home], [home, hub, gzdt, board]).map((c) => `${c.source}:${c.name}`)).toEqual(['nav:工作动态']);
+  });
+
+  test('a list page saying 暂无信息 is a blank column; one that was never read is unread', () => {
+    const home = page(H, { blocks: [{ name: '人事信息', more: `${H}rsxx/`, items: [], undated: 0 }, { name: '规划计划', more: `${H}ghjh/`, items: [item('2026-01-05')], undated: 0 }] }, 0);
+    const rsxx = page(`${H}rsxx/`, { list: list({ empty: true }) });
+    const cols = assembleColumns([home], [home, rsxx]);
+    expect(cols.map((c) => [c.name, c.blank, c.unread])).toEqual([
+      ['人事信息', true, undefined],
+      ['规划计划', false, '未读取栏目页'],
+    ]);
+  });
+
+  test('blocks without links are judged by their home items; list pages reached otherwise are named by ColumnName or breadcrumb', () => {
+    const home = page(H, { blocks: [{ name: '图片新闻', items: [item('2026-11-19')], undated: 0 }, { name: '今日关注', items: [item('2026-11-18')], undated: 0 }] }, 0);
+    const meta = page(`${H}zcjd/`, { meta: { ColumnName: '政策解读' }, list: list({ items: [item('2026-09-01')], pagination: [`${H}zcjd/index_1.html`] }) });
+    const next = page(`${H}zcjd/index_1.html`, { meta: { ColumnName: '政策解读' }, list: list({ items: [item('2026-08-01')] }) });
+    const crumb = page(`${H}tjxx/`, { breadcrumb: ['政务公开', '统计信息'], list: list({ items: [item('2026-06-01')] }) });
+    expect(assembleColumns([home], [home, meta, next, crumb]).map((c) => `${c.source}:${c.name}:${c.url}`)).toEqual([
+      `block:图片新闻:${H}`,
+      `block:今日关注:${H}`,
+      `meta:政策解读:${H}zcjd/`,
+      `breadcrumb:统计信息:${H}tjxx/`,
+    ]);
+  });
+});

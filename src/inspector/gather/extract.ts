@@ -1,0 +1,105 @@
+// Everything read out of one HTML page: its title and the links it makes. Pure; no I/O.
+import * as cheerio from 'cheerio';
+import { resolveLink } from './urls.ts';
+import { emptyFacts, readHeader, readMeta, visibleText } from './facts.ts';
+import { hasErrorReportEntry, readHiddenLinks, readSearchForms } from './features.ts';
+import { readBlocks, readBreadcrumb, readList, readNav, readPubDate } from './blocks.ts';
+import { readChannels, readMessages } from './messages.ts';
+import type { PageFacts } from '../snapshot.ts';
+
+/** What a link points at, as far as the referring page tells. */
+export type LinkKind = 'page' | 'attachment' | 'image' | 'script' | 'style' | 'frame';
+
+/** One link found on a page. */
+export interface ExtractedLink {
+  /** Absolute URL without fragment. */
+  url: string;
+  kind: LinkKind;
+  /** Visible text or alt text, trimmed, for evidence. */
+  text: string;
+}
+
+export interface ExtractedPage {
+  title: string;
+  links: ExtractedLink[];
+  /** The page's own text says it does not exist (a "soft 404"). */
+  saysNotFound: boolean;
+  /** What the rules read from the page. */
+  facts: PageFacts;
+}
+
+const ATTACHMENT = /\.(pdf|docx?|xlsx?|pptx?|wps|et|zip|rar|7z|txt|csv|ofd|ceb)$/i;
+
+
+/** Phrases a CMS prints on a "page not found" page that it serves with status 200. */
+const NOT_FOUND_TITLE = /(^|\D)404(\D|$)|页面不存在|找不到页面|页面未找到|无法找到该页|not found/i;
+const NOT_FOUND_TEXT = /(您|你)?(所)?(访问|请求|查找)的(页面|网页|文章|信息|内容)(不存在|已(被)?删除|已过期|找不到)|页面不存在|404 not found|页面未找到/i;
+
+/** A soft 404: a short page whose title or text says the page does not exist. */
+export function looksLikeNotFound(title: string, text: string): boolean {
+  if (NOT_FOUND_TITLE.test(title)) return true;
+  // Real articles can quote these phrases; only a short page that is mostly the message counts.
+  return text.length < 1500 && NOT_FOUND_TEXT.test(text);
+}
+
+/** Read the title, every checkable link and the rules' facts of a page, in one parse. */
+export function extractPage(html: string, pageUrl: string, asOf: string): ExtractedPage {
+  const $ = cheerio.load(html);
+  const baseHref = $('base[href]').first().attr('href');
+  const base = (baseHref && resolveLink(baseHref, pageUrl)) || pageUrl;
+  const links: ExtractedLink[] = [];
+  const add = (raw: string | undefined, kind: LinkKind, text: string) => {
+    const url = resolveLink(raw, base);
+    if (!url) return;
+    const k = kind === 'page' && ATTACHMENT.test(new URL(url).pathname) ? 'attachment' : kind;
+    links.push({ url, kind: k, text: text.replace(/\s+/g, ' ').trim().slice(0, 80) });
+  };
+  $('a[href], area[href]').each((_, el) => {
+    const $el = $(el);
+    add($el.attr('href'), 'page', $el.text() || $el.find('img').attr('alt') || $el.attr('title') || '');
+  });
+  $('img[src]').each((_, el) => add($(el).attr('src'), 'image', $(el).attr('alt') ?? ''));
+  $('script[src]').each((_, el) => add($(el).attr('src'), 'script', ''));
+  $('link[href]').each((_, el) => {
+    const rel = ($(el).attr('rel') ?? '').toLowerCase();
+    if (rel.includes('stylesheet')) add($(el).attr('href'), 'style', '');
+    else if (rel.includes('icon')) add($(el).attr('href'), 'image', '');
+  });
+  $('iframe[src], frame[src]').each((_, el) => add($(el).attr('src'), 'frame', ''));
+  const title = $('title').first().text().replace(/\s+/g, ' ').trim();
+  const facts = emptyFacts();
+  facts.meta = readMeta($);
+  facts.menu = [...new Set(links.filter((l) => l.kind === 'page' && l.text.length >= 2 && l.text.length <= 12).map((l) => l.text))];
+  facts.search = readSearchForms($, base);
+  facts.errorReport = hasErrorReportEntry($);
+  facts.hiddenLinks = readHiddenLinks($, base);
+  facts.channels = readChannels($, base);
+  facts.messages = readMessages($, base, asOf);
+  // Columns and dates: read before scripts go, as TRS pagination is written by createPageHTML().
+  facts.blocks = readBlocks($, base, asOf);
+  const list = readList($, base, asOf);
+  if (list) facts.list = list;
+  const pubDate = readPubDate($, asOf);
+  if (pubDate) facts.pubDate = pubDate;
+  facts.breadcrumb = readBreadcrumb($);
+  facts.nav = readNav($, base);
+  facts.futureDates = futureItemDates(facts, asOf);
+  $('script, style, noscript, template').remove();
+  facts.header = readHeader($);
+  facts.text = visibleText($);
+  return { title, links, saysNotFound: looksLikeNotFound(title, facts.text.replace(/\s+/g, ' ')), facts };
+}
+
+
+/**
+ * Item and publication dates after the as-of date: a forged or mistyped date. Dates in running
+ * text (a deadline, a plan) are not item dates and are left out.
+ */
+function futureItemDates(facts: PageFacts, asOf: string): string[] {
+  // A month-day date's year is inferred so that it is never far in the future: not evidence.
+  const items = [...facts.blocks.flatMap((b) => b.items), ...(facts.list?.items ?? [])].filter((i) => !i.inferredYear);
+  const dates = items.map((i) => i.date);
+  if (facts.pubDate) dates.push(facts.pubDate);
+  return [...new Set(dates.filter((d) => d > asOf))].sort();
+}
+

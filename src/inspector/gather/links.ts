@@ -1,0 +1,122 @@
+// Judging link targets: HEAD first, GET when HEAD is refused or fails, each target once per run.
+import type { HttpClient, HttpOutcome } from './http.ts';
+import type { LinkResult } from '../snapshot.ts';
+import { decodeHtml } from './decode.ts';
+import { looksLikeNotFound } from './extract.ts';
+import type { HostScheduler } from './scheduler.ts';
+
+const FAILURE_TEXT: Record<string, string> = {
+  timeout: '连接超时',
+  dns: '域名无法解析',
+  refused: '连接被拒绝',
+  reset: '连接被重置',
+  'redirect-loop': '重定向循环',
+  'too-many-redirects': '重定向次数过多',
+  network: '网络错误',
+};
+
+/** Evidence text for a failure. */
+export function failureDetail(o: Extract<HttpOutcome, { ok: false }>, timeoutMs: number): string {
+  if (o.code === 'timeout') return `连接超时（${timeoutMs / 1000} 秒内未完成）`;
+  return FAILURE_TEXT[o.code] ?? o.message;
+}
+
+/** An HTML-like response; a missing Content-Type counts as HTML, as browsers sniff it. */
+export const isHtml = (headers: Record<string, string>) => /html|xml/i.test(headers['content-type'] ?? 'text/html');
+
+/** The verdict on a page served with a 2xx status whose text says it does not exist. */
+export const softNotFound = (url: string, status: number): LinkResult => ({ url, verdict: 'broken', status, detail: `HTTP ${status}，但页面显示“页面不存在”` });
+
+/**
+ * Judge one outcome; a 403/412 is checked again with a browser's User-Agent by the caller.
+ * readsPage: the caller parses the page itself and tells soft 404s apart, so skip that here.
+ */
+export function judge(o: HttpOutcome, timeoutMs: number, readsPage = false): LinkResult {
+  if (!o.ok) {
+    if (o.code === 'private-address' || o.code === 'unsupported-url') return { url: o.url, verdict: 'skipped', failure: o.code, detail: o.message };
+    return { url: o.url, verdict: 'broken', failure: o.code, detail: failureDetail(o, timeoutMs) };
+  }
+  const s = o.status;
+  if (s >= 200 && s < 300) {
+    if (!readsPage && o.body.length > 0 && isHtml(o.headers)) {
+      const text = decodeHtml(o.body, o.headers['content-type']).text;
+      const title = /<title[^>]*>([^<]*)/i.exec(text)?.[1]?.trim() ?? '';
+      const bodyText = text.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+      if (looksLikeNotFound(title, bodyText)) return softNotFound(o.url, s);
+    }
+    return { url: o.url, verdict: 'ok', status: s, detail: `HTTP ${s}` };
+  }
+  // 401 asks for a login and 429 for patience: neither says the link is dead.
+  if (s === 401 || s === 429) return { url: o.url, verdict: 'inconclusive', status: s, detail: `HTTP ${s}，无法判断` };
+  return { url: o.url, verdict: 'broken', status: s, detail: `HTTP ${s}` };
+}
+
+/** Checks link targets once per run and remembers the verdicts. */
+export class LinkChecker {
+  readonly #cache = new Map<string, Promise<LinkResult>>();
+  readonly #http: HttpClient;
+  readonly #scheduler: HostScheduler;
+  readonly #timeoutMs: number;
+  readonly #browserUserAgent: string;
+
+  constructor(http: HttpClient, scheduler: HostScheduler, timeoutMs: number, browserUserAgent: string) {
+    this.#http = http;
+    this.#scheduler = scheduler;
+    this.#timeoutMs = timeoutMs;
+    this.#browserUserAgent = browserUserAgent;
+  }
+
+  /** Distinct targets checked so far in this run. */
+  get size(): number {
+    return this.#cache.size;
+  }
+
+  /** Record the verdict of a page the crawler fetched itself, so it is not requested again. */
+  remember(url: string, result: Promise<LinkResult>): void {
+    if (!this.#cache.has(url)) this.#cache.set(url, result);
+  }
+
+  /** The cached verdict, if this target was already judged or is being judged. */
+  known(url: string): Promise<LinkResult> | undefined {
+    return this.#cache.get(url);
+  }
+
+  /**
+   * Judge a target: HEAD, then GET when HEAD is refused or fails. With readPages, an HTML page that
+   * answers HEAD with 200 is also read with GET, to see a "page not found" served as 200 (used for
+   * same-site pages; on other sites that costs a second request per link for little gain).
+   */
+  check(url: string, readPages = false): Promise<LinkResult> {
+    let p = this.#cache.get(url);
+    if (!p) {
+      p = this.#check(url, readPages);
+      this.#cache.set(url, p);
+    }
+    return p;
+  }
+
+  async #check(url: string, readPages: boolean): Promise<LinkResult> {
+    const host = new URL(url).host;
+    const head = await this.#scheduler.run(host, () => this.#http.fetch(url, { method: 'HEAD' }));
+    const headResult = judge(head, this.#timeoutMs);
+    if (headResult.verdict === 'ok' || headResult.verdict === 'skipped') {
+      // A HEAD answer has no body, so a soft 404 on an HTML page is only seen with GET.
+      if (!(readPages && head.ok && isHtml(head.headers) && headResult.verdict === 'ok')) return headResult;
+    }
+    // 64 KB is enough to read a "page not found" message and keeps link checks cheap.
+    const get = await this.#scheduler.run(host, () => this.#http.fetch(url, { maxBytes: 64 * 1024 }));
+    return this.recheckBlocked(url, get);
+  }
+
+  /** Judge a GET; a 403/412 that a browser's User-Agent does not get is inconclusive, not broken. */
+  async recheckBlocked(url: string, get: HttpOutcome, readsPage = false): Promise<LinkResult> {
+    const result = judge(get, this.#timeoutMs, readsPage);
+    if (!get.ok || (get.status !== 403 && get.status !== 412)) return result;
+    const host = new URL(url).host;
+    const asBrowser = await this.#scheduler.run(host, () => this.#http.fetch(url, { maxBytes: 64 * 1024, userAgent: this.#browserUserAgent }));
+    if (asBrowser.ok && asBrowser.status < 400) {
+      return { url, verdict: 'inconclusive', status: get.status, detail: `HTTP ${get.status}（仅拒绝检查程序，浏览器可访问）` };
+    }
+    return result;
+  }
+}

@@ -1,0 +1,230 @@
+// What the crawler hands to the rules: everything gathered about one site, and nothing that needs the network.
+import type { Site } from '../schemas/registry.ts';
+import type { LinkKind } from './gather/extract.ts';
+import type { FailureCode } from './gather/http.ts';
+
+/** The verdict on one link target. */
+export interface LinkResult {
+  url: string;
+  /**
+   * ok: opens. broken: does not open for anyone. inconclusive: refused to the crawler but not to a
+   * browser, or rate-limited, so it cannot be judged. skipped: not checked (robots.txt, private address).
+   */
+  verdict: 'ok' | 'broken' | 'inconclusive' | 'skipped';
+  /** Final HTTP status, when there was one. */
+  status?: number;
+  /** Network failure, when there was no usable response. */
+  failure?: FailureCode;
+  /** Short evidence in Chinese for people, e.g. "HTTP 404" or "连接超时（15 秒）". */
+  detail: string;
+}
+
+/** A link target with the pages that refer to it. */
+export interface SiteLink extends LinkResult {
+  kind: LinkKind;
+  /** Referring pages, sorted; the home page first when it is one of them. */
+  referrers: string[];
+}
+
+/** One try at the home page. */
+export interface HomeAttempt {
+  ok: boolean;
+  /** HTTP status or failure reason. */
+  detail: string;
+  elapsedMs: number;
+}
+
+/** One same-site HTML page that was fetched and read. */
+export interface PageSnapshot {
+  url: string;
+  /** After redirects. */
+  finalUrl: string;
+  depth: number;
+  status: number;
+  charset: string;
+  title: string;
+  /** What the rules read from the page. */
+  facts: PageFacts;
+}
+
+/** Everything gathered about one site in one run. */
+export interface SiteSnapshot {
+  site: Site;
+  asOf: string;
+  home: {
+    attempts: HomeAttempt[];
+    /** Final URL of the home page, when it loaded. */
+    url?: string;
+    /** Decoded HTML of the home page, when it loaded. */
+    html?: string;
+    /**
+     * Footers the home page loads from elsewhere: same-site iframes and scripts named like a footer
+     * (www.gov.cn's bottom.htm, beijing.gov.cn's public_foot_2017.js), as decoded text.
+     */
+    footers?: Array<{ url: string; kind: 'frame' | 'script'; text: string }>;
+    /** The site search submitted once with a query (GET forms only). */
+    search?: { url: string; ok: boolean; detail: string };
+    /** Whether https://host/ of a site registered on http:// answers. */
+    https?: { ok: boolean; detail: string };
+  };
+  pages: PageSnapshot[];
+  links: SiteLink[];
+  robots: 'honoured' | 'ignored' | 'absent' | 'unreachable';
+  /** Columns found on the home page and its navigation, with their list pages. */
+  columns: ColumnSnapshot[];
+  /** The week of availability probes before the as-of date, when records exist. */
+  probes?: ProbeWindow;
+  /** DNS facts of the home page's host, when looked up. */
+  dns?: DnsFacts;
+}
+
+/** A dated entry of a list or block: the item a column is judged by. */
+export interface DatedItem {
+  /** Link text, trimmed. */
+  title: string;
+  /** Absolute URL of the item, when it is a link. */
+  url?: string;
+  /** Publication date, YYYY-MM-DD. */
+  date: string;
+  /** The page printed no year (e.g. [11-20]); it was inferred from the as-of date. */
+  inferredYear?: true;
+}
+
+/** A block of a page with a heading, usually a "more" link, and a list of items (a column on the home page). */
+export interface Block {
+  /** Heading as shown, e.g. 通知公告. */
+  name: string;
+  /** Absolute URL of the 更多 link (text or image), when there is one. */
+  more?: string;
+  /** Absolute URL of the heading when it is a link itself. */
+  headingUrl?: string;
+  /** Items with a readable date, in page order. */
+  items: DatedItem[];
+  /** List entries with no readable date. */
+  undated: number;
+}
+
+/** What a column list page shows. */
+export interface ListFacts {
+  /** Dated items, in page order. */
+  items: DatedItem[];
+  /** Entries with no readable date. */
+  undated: number;
+  /** The page says it has nothing (暂无信息, 暂无数据…) or its list is empty. */
+  empty: boolean;
+  /** Absolute URLs of further list pages (下一页, 2, 3… , index_1.html). */
+  pagination: string[];
+}
+
+/** A published consultation message (留言) with what the page shows of it. */
+export interface PublishedMessage {
+  /** Subject as shown. */
+  title: string;
+  /** Absolute URL of the message's own page, when it is a link. */
+  url?: string;
+  /** 留言时间, YYYY-MM-DD. */
+  asked?: string;
+  /** 答复时间, YYYY-MM-DD. */
+  answered?: string;
+  /** 答复单位 / 办理单位, when shown. */
+  replier?: string;
+  /** 答复内容 is shown (on the list or the message page). */
+  replyShown: boolean;
+  /** Status text when shown: 已回复, 未回复, 办理中… */
+  status?: string;
+}
+
+/** A link to a consultation channel (领导信箱, 咨询, 留言, 市长信箱…). */
+export interface Channel {
+  name: string;
+  url: string;
+}
+
+/** A site search form. */
+export interface SearchForm {
+  /** Absolute URL the form submits to. */
+  action: string;
+  method: 'get' | 'post';
+  /** Name of the text field. */
+  field: string;
+}
+
+/** A link styled so a visitor cannot see it. */
+export interface HiddenLink {
+  url: string;
+  text: string;
+  /** How it is hidden, e.g. "display:none", "font-size:0". */
+  how: string;
+}
+
+/** Everything the rules need from one page, read in one parse. */
+export interface PageFacts {
+  /** Standard meta tags (SiteName, SiteDomain, SiteIDCode, ColumnName, ArticleTitle, PubDate…) by canonical name; "" when present but empty. */
+  meta: Record<string, string>;
+  /** Visible text: no scripts, styles, comments or attributes; block boundaries as newlines. */
+  text: string;
+  /** Column blocks (home and hub pages). */
+  blocks: Block[];
+  /** The page as a column list, when it has a list. */
+  list?: ListFacts;
+  /** The article's publication date as shown, YYYY-MM-DD. */
+  pubDate?: string;
+  /** Breadcrumb names after 当前位置, outermost first. */
+  breadcrumb: string[];
+  /** Navigation entries (the main menu). */
+  nav: Channel[];
+  /** Distinct short link texts of the page (menus, column names), for columns it only links to. */
+  menu: string[];
+  /** Links to consultation channels. */
+  channels: Channel[];
+  /** Published consultation messages this page lists or shows. */
+  messages: PublishedMessage[];
+  /** Site search forms. */
+  search: SearchForm[];
+  /** A 我为政府网站找错 entry: a link to the national error-report platform or its _jiucuo_ script. */
+  errorReport: boolean;
+  /** Invisible off-site links. */
+  hiddenLinks: HiddenLink[];
+  /** Text and image alt text of the page header (logo, banner, top bar), for the site name. */
+  header: string;
+  /** Dates printed after the as-of date (not the header clock): a forged or mistyped publication date. */
+  futureDates: string[];
+}
+
+/** A column as the crawl found it: where its name came from, its list pages and its items. */
+export interface ColumnSnapshot {
+  name: string;
+  /** Where the name was read: a home block heading, the main navigation, a ColumnName meta or a breadcrumb. */
+  source: 'block' | 'nav' | 'meta' | 'breadcrumb';
+  /** The column's list URL (the first page). */
+  url: string;
+  /** Items shown for it on the home page. */
+  homeItems: DatedItem[];
+  /** Items read on its list pages, in order of reading. */
+  items: DatedItem[];
+  /** List pages read. */
+  pagesRead: number;
+  /** The list page loaded and says it has nothing. */
+  blank: boolean;
+  /** The list page could not be loaded or read (then the column is not judged). */
+  unread?: string;
+}
+
+/** Availability probes of the week before the as-of date (from content/probes). */
+export interface ProbeWindow {
+  /** First and last day covered, YYYY-MM-DD. */
+  from: string;
+  to: string;
+  /** Days with at least one probe. */
+  days: number;
+  tries: number;
+  failures: number;
+}
+
+/** What DNS says about the home page's host. */
+export interface DnsFacts {
+  /** IPv6 addresses (AAAA records). */
+  aaaa: 'yes' | 'no' | 'unknown';
+  /** Evidence, e.g. "无 AAAA 记录" or the resolver's error. */
+  detail: string;
+}

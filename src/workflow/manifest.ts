@@ -1,0 +1,160 @@
+// The publication manifest of a quarter, content/manifests/<quarter>.sha256: the SHA-256 of every
+// file of the quarter when it was published (or last corrected), in the format of GNU sha256sum,
+// so anyone can check a published notice without this project:
+//   cd content && sha256sum -c manifests/2026-Q4.sha256
+// It guards against accidents (a hand edit, a crawl run on the wrong quarter), not against someone
+// who rewrites the manifest too: git history is the audit trail for that.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../store/yaml-file.ts';
+import { writeFileAtomic } from '../store/atomic.ts';
+import { quarterFilePath, readQuarterFile } from '../store/quarter-file.ts';
+import { quarterFiles, quarterParts } from '../store/quarter-paths.ts';
+
+/** manifests/<quarter>.sha256, relative to the content folder. */
+export const manifestFile = (quarter: string): string => `manifests/${quarter}.sha256`;
+
+/** What is wrong with a published quarter; every file is relative to the content folder. */
+export type ManifestProblem =
+  /** The file's bytes differ from the signed hash. */
+  | { kind: 'changed'; quarter: string; file: string }
+  /** Signed, but no longer on disk. */
+  | { kind: 'missing'; quarter: string; file: string }
+  /** A file of the quarter the manifest does not list (added after publication). */
+  | { kind: 'unsigned'; quarter: string; file: string }
+  /** A line of the manifest (file) that is not "<64 hex>  <a file of the quarter>". */
+  | { kind: 'malformed'; quarter: string; file: string; line: number; reason: string }
+  /** The quarter file says published, but there is no manifest (file: the manifest's path). */
+  | { kind: 'no-manifest'; quarter: string; file: string }
+  /** A manifest (file) whose quarter file is missing or still a draft. */
+  | { kind: 'not-published'; quarter: string; file: string };
+
+const QUARTER = /^\d{4}-Q[1-4]$/;
+// Text mode ("  ") as sha256sum writes it on Linux; binary mode (" *") is read too.
+const LINE = /^([0-9a-fA-F]{64}) [ *](.+)$/;
+
+const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** True for a path that can be a file of the quarter (see quarterParts); nothing else may be signed in its manifest. */
+function isQuarterPath(quarter: string, path: string): boolean {
+  const parts = quarterParts(quarter);
+  if (path === parts.quarterFile || path === parts.review) return true;
+  return [parts.findings, parts.manual].some((dir) => path.startsWith(`${dir}/`) && /^[^/\\]+\.md$/.test(path.slice(dir.length + 1)) && !path.slice(dir.length + 1).startsWith('.'));
+}
+
+/**
+ * Write manifests/<quarter>.sha256 over every file of the quarter (atomically); returns the
+ * manifest's path and the files signed, relative to the content folder.
+ */
+export function signQuarter(contentDir: string, quarter: string): { manifest: string; files: string[] } {
+  const files = quarterFiles(contentDir, quarter);
+  // sha256sum escapes such names with a leading backslash; ids never contain them, so refuse rather than escape.
+  const odd = files.find((f) => /[\\\n\r]/.test(f));
+  if (odd !== undefined) throw new InputError(`${join(contentDir, odd)}: a file name with a backslash or line break cannot be signed; rename it`);
+  const text = files.map((f) => `${sha256(join(contentDir, f))}  ${f}\n`).join('');
+  writeFileAtomic(join(contentDir, manifestFile(quarter)), text);
+  return { manifest: manifestFile(quarter), files };
+}
+
+/** The manifest's entries (path → hash) and its malformed lines. */
+function parseManifest(quarter: string, text: string): { entries: Map<string, string>; problems: ManifestProblem[] } {
+  const file = manifestFile(quarter);
+  const entries = new Map<string, string>();
+  const problems: ManifestProblem[] = [];
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  for (const [i, raw] of lines.entries()) {
+    const bad = (reason: string) => problems.push({ kind: 'malformed', quarter, file, line: i + 1, reason });
+    const m = LINE.exec(raw);
+    if (!m) {
+      bad(raw.trim() === '' ? '空行' : raw.startsWith('#') ? '注释行（sha256sum -c 不接受）' : '不是“<64 位十六进制 SHA-256>  <文件>”');
+      continue;
+    }
+    const hash = m[1]!;
+    const path = m[2]!;
+    if (!isQuarterPath(quarter, path)) bad(`${path} 不是 ${quarter} 的文件`);
+    else if (entries.has(path)) bad(`${path} 重复出现`);
+    else entries.set(path, hash.toLowerCase());
+  }
+  return { entries, problems };
+}
+
+/**
+ * Compare the quarter's files on disk with its manifest: changed, missing and unsigned files and
+ * malformed manifest lines, sorted by file; [] when everything matches. A quarter without a
+ * manifest gives one no-manifest problem.
+ */
+export function verifyQuarter(contentDir: string, quarter: string): ManifestProblem[] {
+  const manifest = join(contentDir, manifestFile(quarter));
+  if (!existsSync(manifest)) return [{ kind: 'no-manifest', quarter, file: manifestFile(quarter) }];
+  const { entries, problems } = parseManifest(quarter, readFileSync(manifest, 'utf8'));
+  for (const [file, hash] of entries) {
+    const path = join(contentDir, file);
+    if (!existsSync(path) || !statSync(path).isFile()) problems.push({ kind: 'missing', quarter, file });
+    else if (sha256(path) !== hash) problems.push({ kind: 'changed', quarter, file });
+  }
+  for (const file of quarterFiles(contentDir, quarter)) if (!entries.has(file)) problems.push({ kind: 'unsigned', quarter, file });
+  return sortProblems(problems);
+}
+
+/**
+ * Verify every published quarter of the content folder, plus the two inconsistencies between
+ * quarter files and manifests: a published quarter without a manifest, a manifest without a
+ * published quarter. An invalid quarter file is an InputError.
+ */
+export function verifyPublished(contentDir: string): ManifestProblem[] {
+  const problems: ManifestProblem[] = [];
+  const quarters = new Set<string>();
+  for (const dir of ['quarters', 'manifests']) {
+    if (!existsSync(join(contentDir, dir))) continue;
+    for (const name of readdirSync(join(contentDir, dir))) {
+      const q = name.replace(/\.(md|sha256)$/, '');
+      if (QUARTER.test(q) && name === `${q}${dir === 'quarters' ? '.md' : '.sha256'}`) quarters.add(q);
+    }
+  }
+  for (const quarter of [...quarters].sort()) {
+    const published = existsSync(quarterFilePath(contentDir, quarter)) && readQuarterFile(contentDir, quarter)?.status === 'published';
+    const signed = existsSync(join(contentDir, manifestFile(quarter)));
+    if (published) problems.push(...verifyQuarter(contentDir, quarter));
+    else if (signed) problems.push({ kind: 'not-published', quarter, file: manifestFile(quarter) });
+  }
+  return problems;
+}
+
+function sortProblems(problems: ManifestProblem[]): ManifestProblem[] {
+  const line = (p: ManifestProblem) => (p.kind === 'malformed' ? p.line : 0);
+  return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : line(a) - line(b)));
+}
+
+/** One line for people, starting with the file (and line) it is about. */
+export function describeProblem(p: ManifestProblem): string {
+  const m = manifestFile(p.quarter);
+  switch (p.kind) {
+    case 'changed':
+      return `${p.file}: 已改动（与 ${m} 中的 SHA-256 不符）`;
+    case 'missing':
+      return `${p.file}: 已删除（${m} 中有签名，文件不存在）`;
+    case 'unsigned':
+      return `${p.file}: 未签名（属于 ${p.quarter}，但不在 ${m} 中）`;
+    case 'malformed':
+      return `${p.file}:${p.line}: 格式错误：${p.reason}`;
+    case 'no-manifest':
+      return `${quarterParts(p.quarter).quarterFile}: ${p.quarter} 已发布，但没有 ${m}`;
+    case 'not-published':
+      return `${p.file}: 有签名清单，但 ${quarterParts(p.quarter).quarterFile} 不存在或不是 status: published`;
+  }
+}
+
+/** The report check:published and the build print: every problem, then what to do. */
+export function describeProblems(contentDir: string, problems: readonly ManifestProblem[]): string {
+  const quarters = [...new Set(problems.map((p) => p.quarter))];
+  return [
+    `已发布的通报与签名清单不一致（内容目录 ${contentDir}）：`,
+    ...problems.map((p) => `  ${describeProblem(p)}`),
+    '',
+    '已发布的通报是公开记录，只能通过更正改动：改好文件后运行',
+    ...quarters.map((q) => `  npm run correct -- ${q} --what "改了什么" --why "为什么改"`),
+    '记录勘误并重新签名；误改的文件请用 git 恢复。',
+  ].join('\n');
+}

@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import YAML from 'yaml';
+import { rulesConfigSchema } from '../schemas/rules-config.ts';
+import type { Site } from '../schemas/registry.ts';
+import { checkRecord, type RecordContext } from './records.ts';
+
+const config = rulesConfigSchema.parse(YAML.parse(readFileSync(join(import.meta.dirname, '../../content/rules.yaml'), 'utf8')));
+const linhe: Site = { id: 'linhe', name: '临河市人民政府', url: 'http://www.linhe.gov.cn/', unit: 'office', kind: 'portal', siteCode: '3713000001' };
+const ctx: RecordContext = {
+  sites: new Map([['linhe', linhe]]),
+  unitIds: new Set(['office', 'edu']),
+  media: new Map([['linhe-wechat', { id: 'linhe-wechat', name: '临河发布', platform: 'wechat', unit: 'office', registered: true }]]),
+  config,
+  publicDir: join(import.meta.dirname, '../../public'),
+};
+
+function check(text: string) {
+  const errors: string[] = [];
+  const r = checkRecord('manual/2026-Q4/x.md', text, ctx, errors);
+  return { r, errors };
+}
+
+const good = `---
+site: linhe
+indicator: message-overdue
+target: 11 月 3 日咨询“义务教育入学”
+inspector: 张三
+date: 2026-11-20
+---
+11 月 3 日通过领导信箱提交咨询，至 11 月 20 日（12 个工作日）未答复。
+`;
+
+describe('checkRecord', () => {
+  test('a good record takes the rules file default points (message-overdue: 4)', () => {
+    const { r, errors } = check(good);
+    expect(errors).toEqual([]);
+    expect(r).toMatchObject({ points: 4, evidence: '11 月 3 日通过领导信箱提交咨询，至 11 月 20 日（12 个工作日）未答复。', def: { kind: 'deduction', subject: 'site' } });
+  });
+
+  // Each bad input gives the file, the line of the field (the frontmatter starts on line 2) and the field.
+  test.each([
+    ['an unknown site', good.replace('site: linhe', 'site: nowhere'), 'manual/2026-Q4/x.md:2: site: no site with id "nowhere"'],
+    ['an unknown indicator', good.replace('indicator: message-overdue', 'indicator: made-up'), 'manual/2026-Q4/x.md:3: indicator: no indicator "made-up"'],
+    ['a bad date', good.replace('date: 2026-11-20', 'date: 20.11.2026'), 'manual/2026-Q4/x.md:6: date: must be a date YYYY-MM-DD'],
+    ['no inspector', good.replace('inspector: 张三\n', ''), 'manual/2026-Q4/x.md:2: inspector:'],
+    ['a media item on a site', good.replace('indicator: message-overdue', 'indicator: media-not-updated'), 'manual/2026-Q4/x.md:2: site: indicator media-not-updated (内容不更新) is about a new media account: give media: <id>'],
+    ['points on a veto', good.replace('indicator: message-overdue', 'indicator: service-unusable').replace('date: 2026-11-20', 'date: 2026-11-20\npoints: 3'), 'manual/2026-Q4/x.md:7: points: service-unusable is a veto item: points must be 0 or left out'],
+    ['two subjects', good.replace('site: linhe', 'site: linhe\nunit: office'), 'manual/2026-Q4/x.md:3: unit: give only one of site, media and unit'],
+    ['no evidence', good.replace(/---\n11 月[^\n]*\n$/, '---\n\n'), 'manual/2026-Q4/x.md:8: evidence: the text after the frontmatter must say what was seen'],
+    ['a screenshot outside public/', good.replace('date: 2026-11-20', 'date: 2026-11-20\nscreenshot: ../secret.png'), 'manual/2026-Q4/x.md:7: screenshot: must be a path under public/'],
+    ['a missing screenshot', good.replace('date: 2026-11-20', 'date: 2026-11-20\nscreenshot: evidence/none.png'), 'manual/2026-Q4/x.md:7: screenshot: no file'],
+    ['an unknown field', good.replace('date: 2026-11-20', 'date: 2026-11-20\nscore: 3'), 'manual/2026-Q4/x.md:2: (entry): Unrecognized key: "score"'],
+  ])('%s', (_label, text, message) => {
+    const { r, errors } = check(text);
+    expect(r).toBeUndefined();
+    expect(errors.join('\n')).toContain(message);
+  });
+
+  test('a file without frontmatter names its first line', () => {
+    expect(check('just text\n').errors).toEqual(['manual/2026-Q4/x.md:1: must start with a YAML frontmatter block between two --- lines']);
+  });
+
+  test('media and unit records', () => {
+    const media = check(good.replace('site: linhe', 'media: linhe-wechat').replace('indicator: message-overdue', 'indicator: media-not-updated'));
+    expect(media.errors).toEqual([]);
+    expect(media.r).toMatchObject({ points: 0, def: { kind: 'veto', subject: 'media' } });
+    const unit = check(good.replace('site: linhe', 'unit: edu').replace('indicator: message-overdue', 'indicator: self-inspection-missing'));
+    expect(unit.errors).toEqual([]);
+    expect(unit.r).toMatchObject({ def: { kind: 'problem', subject: 'unit' } });
+  });
+});

@@ -1,0 +1,147 @@
+// Inspectors' manual records of a quarter (content/manual/<quarter>/*.md): read, validated against
+// the schema, the registry, the media accounts and the rules file, and turned into findings.
+// Every bad record is reported at once, as file:line: field: message; none is ever skipped.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Finding } from '../schemas/findings.ts';
+import { manualRecordSchema, type ManualRecord } from '../schemas/manual.ts';
+import type { MediaAccount } from '../schemas/media.ts';
+import type { Site } from '../schemas/registry.ts';
+import type { RulesConfig } from '../schemas/rules-config.ts';
+import { MANUAL_BY_ID, type Subject } from '../inspector/indicators/manual.ts';
+import { describeIssues, InputError } from '../store/yaml-file.ts';
+import { RULES } from '../inspector/rules/index.ts';
+import type { RuleKind } from '../inspector/rules/types.ts';
+import { parseFrontmatter } from '../store/frontmatter.ts';
+import { quarterParts } from '../store/quarter-paths.ts';
+
+/** What an indicator is, whether a crawl rule or a manual item: enough to score and show it. */
+export interface IndicatorDef {
+  id: string;
+  title: string;
+  clause: string;
+  kind: RuleKind | 'problem';
+  subject: Subject;
+}
+
+const DEFS: ReadonlyMap<string, IndicatorDef> = new Map<string, IndicatorDef>([
+  ...RULES.map((r): [string, IndicatorDef] => [r.id, { id: r.id, title: r.title, clause: r.clause, kind: r.kind, subject: 'site' }]),
+  ...[...MANUAL_BY_ID.values()].map((m): [string, IndicatorDef] => [m.id, { id: m.id, title: m.title, clause: m.clause, kind: m.kind, subject: m.subject }]),
+]);
+
+/** A crawl rule's or a manual indicator's definition; undefined for an unknown id. */
+export function indicatorDef(id: string): IndicatorDef | undefined {
+  return DEFS.get(id);
+}
+
+/** Every indicator's id and title (for summaries). */
+export const INDICATOR_TITLES: ReadonlyArray<{ id: string; title: string }> = [...DEFS.values()];
+
+/** One valid record. */
+export interface LoadedRecord {
+  /** Relative to the content folder, / separated: manual/2026-Q4/linhe.message-overdue.1a2b3c4d.md. */
+  file: string;
+  data: ManualRecord;
+  /** The body, trimmed: what the inspector saw. */
+  evidence: string;
+  def: IndicatorDef;
+  /** Points this record counts for before the item's cap (the record's own, else the rules file's each; 0 for vetoes and problems). */
+  points: number;
+}
+
+/** What records are checked against. */
+export interface RecordContext {
+  sites: ReadonlyMap<string, Site>;
+  unitIds: ReadonlySet<string>;
+  media: ReadonlyMap<string, MediaAccount>;
+  config: RulesConfig;
+  /** The portal's public/ folder, where screenshots live. */
+  publicDir: string;
+}
+
+/** Check one parsed record file; returns the record or pushes its problems. */
+export function checkRecord(file: string, text: string, ctx: RecordContext, errors: string[]): LoadedRecord | undefined {
+  let parsed;
+  try {
+    parsed = parseFrontmatter(file, text);
+  } catch (e) {
+    if (e instanceof InputError) {
+      errors.push(e.message);
+      return undefined;
+    }
+    throw e;
+  }
+  const { yaml, body, bodyLine } = parsed;
+  const r = manualRecordSchema.safeParse(yaml.data);
+  if (!r.success) {
+    errors.push(...describeIssues(yaml, r.error.issues));
+    return undefined;
+  }
+  const rec = r.data;
+  const at = (field: string) => `${file}:${yaml.lineOf([field])}: ${field}`;
+  const before = errors.length;
+  const def = DEFS.get(rec.indicator);
+  const subject: Subject = rec.site !== undefined ? 'site' : rec.media !== undefined ? 'media' : 'unit';
+  if (!def) errors.push(`${at('indicator')}: no indicator "${rec.indicator}" (see ../shared/indicators.md and src/inspector/indicators/manual.ts)`);
+  else if (def.subject !== subject) errors.push(`${at(subject)}: indicator ${def.id} (${def.title}) is about a ${def.subject === 'media' ? 'new media account: give media: <id>' : def.subject === 'unit' ? 'responsible unit: give unit: <id>' : 'website: give site: <id>'}`);
+  if (rec.site !== undefined && !ctx.sites.has(rec.site)) errors.push(`${at('site')}: no site with id "${rec.site}" in sites.yaml`);
+  if (rec.media !== undefined && !ctx.media.has(rec.media)) errors.push(`${at('media')}: no account with id "${rec.media}" in media.yaml`);
+  if (rec.unit !== undefined && !ctx.unitIds.has(rec.unit)) errors.push(`${at('unit')}: no unit with id "${rec.unit}" in units.yaml`);
+  if (rec.screenshot !== undefined && !existsSync(join(ctx.publicDir, rec.screenshot))) errors.push(`${at('screenshot')}: no file ${join(ctx.publicDir, rec.screenshot)}`);
+  const evidence = body.trim();
+  if (!evidence) errors.push(`${file}:${bodyLine}: evidence: the text after the frontmatter must say what was seen`);
+  let points = 0;
+  if (def && def.subject === subject) {
+    const c = def.subject === 'site' ? ctx.config.indicators[def.id] : undefined;
+    if (def.subject === 'site' && !c?.enabled) errors.push(`${at('indicator')}: ${def.id} is switched off or missing in rules.yaml`);
+    if (def.kind === 'deduction' || def.kind === 'bonus') {
+      const p = rec.points ?? c?.points.each;
+      if (p === undefined) errors.push(`${at('points')}: give the points (rules.yaml has no default points.each for ${def.id})`);
+      else points = p;
+    } else if (rec.points !== undefined && rec.points !== 0) {
+      errors.push(`${at('points')}: ${def.id} is ${def.kind === 'veto' ? 'a veto item' : def.kind === 'advice' ? 'advice' : 'not scored'}: points must be 0 or left out`);
+    }
+  }
+  if (errors.length > before || !def) return undefined;
+  return { file, data: rec, evidence, def, points };
+}
+
+/** The files of manual/<quarter>/, relative to the content folder, sorted. */
+export function recordFiles(contentDir: string, quarter: string): string[] {
+  const dir = quarterParts(quarter).manual;
+  if (!existsSync(join(contentDir, dir))) return [];
+  return readdirSync(join(contentDir, dir))
+    .filter((n) => n.endsWith('.md') && !n.startsWith('.'))
+    .sort()
+    .map((n) => `${dir}/${n}`);
+}
+
+/** Every record of the quarter, or an InputError listing every problem in every file. */
+export function loadRecords(contentDir: string, quarter: string, ctx: RecordContext): LoadedRecord[] {
+  const errors: string[] = [];
+  const out: LoadedRecord[] = [];
+  for (const file of recordFiles(contentDir, quarter)) {
+    const r = checkRecord(file, readFileSync(join(contentDir, file), 'utf8'), ctx, errors);
+    if (r) out.push(r);
+  }
+  if (errors.length) throw new InputError(`${errors.length} problem${errors.length > 1 ? 's' : ''} in the manual records of ${quarter} (${contentDir}/):\n  ${errors.join('\n  ')}`);
+  return out;
+}
+
+/** A site record as a finding of the findings file. */
+export function recordFinding(r: LoadedRecord, siteUrl: string): Finding {
+  const d = r.data;
+  return {
+    indicator: d.indicator,
+    target: d.target,
+    page: d.page ?? siteUrl,
+    points: r.points,
+    detail: r.evidence,
+    clause: r.def.clause,
+    source: 'manual',
+    record: r.file,
+    inspector: d.inspector,
+    date: d.date,
+    ...(d.screenshot ? { screenshot: d.screenshot } : {}),
+  };
+}

@@ -1,0 +1,130 @@
+// `npm run sites:import -- FILE.csv`: a spreadsheet of sites becomes content/sites.yaml (+ units.yaml).
+// Excel on Chinese Windows writes GBK; elsewhere UTF-8 with or without BOM. All three are accepted.
+import { parse } from 'csv-parse/sync';
+import YAML from 'yaml';
+import { siteSchema, unitSchema, type Site, type Unit } from '../schemas/registry.ts';
+import { InputError } from '../store/yaml-file.ts';
+
+/** Decode CSV bytes: UTF-8 BOM, else valid UTF-8, else GBK (read as its superset GB18030). */
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'utf-8-bom' | 'gbk' } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gbk' };
+  }
+}
+
+/** Header names accepted for each field, English or Chinese as offices write them. */
+const HEADERS: Record<string, string[]> = {
+  id: ['id', '网站id', '编号', '网站编号'],
+  name: ['name', '网站名称', '名称'],
+  url: ['url', '首页地址', '网址', '网站地址', '首页网址'],
+  unit: ['unit', '单位id', '主管单位id', '单位编号'],
+  unitName: ['unitname', '主管单位', '主办单位', '单位名称', '开办单位'],
+  unitParent: ['unitparent', '上级单位id'],
+  region: ['region', '地区', '区域', '县区'],
+  kind: ['kind', '类型', '网站类型'],
+  siteCode: ['sitecode', '网站标识码', '标识码'],
+};
+const KINDS: Record<string, Site['kind']> = { portal: 'portal', department: 'department', 门户: 'portal', 门户网站: 'portal', 政府门户网站: 'portal', 部门: 'department', 部门网站: 'department' };
+
+export interface ImportResult {
+  sites: Site[];
+  units: Unit[];
+  encoding: string;
+}
+
+/** Turn CSV bytes into registry entries, or throw every bad row and field at once. */
+export function importSitesCsv(bytes: Uint8Array, file: string, existingUnits: Unit[] = []): ImportResult {
+  const { text, encoding } = decodeCsv(bytes);
+  let rows: string[][];
+  try {
+    rows = parse(text, { skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+  } catch (e) {
+    throw new InputError(`${file}: not a readable CSV file (${(e as Error).message})`);
+  }
+  const [header, ...body] = rows;
+  if (!header) throw new InputError(`${file}: the file is empty`);
+  const col: Record<string, number> = {};
+  header.forEach((h, i) => {
+    const key = Object.keys(HEADERS).find((k) => HEADERS[k]!.includes(h.replace(/\s+/g, '').toLowerCase()));
+    if (key && col[key] === undefined) col[key] = i;
+  });
+  const missing = ['id', 'name', 'url', 'unit', 'kind', 'siteCode'].filter((k) => col[k] === undefined);
+  if (missing.length) {
+    throw new InputError(`${file}:1: missing column${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k} (${HEADERS[k]!.slice(1).join(' / ') || k})`).join(', ')}`);
+  }
+  const errors: string[] = [];
+  const sites: Site[] = [];
+  const units = new Map(existingUnits.map((u) => [u.id, u]));
+  // csv-parse skips empty lines, so line numbers come from the record's position in the text.
+  const lineOf = lineLocator(text);
+  body.forEach((row, i) => {
+    const line = lineOf(i + 1);
+    const get = (k: string) => (col[k] === undefined ? undefined : row[col[k]!] || undefined);
+    const kindRaw = get('kind');
+    const candidate = {
+      id: get('id'),
+      name: get('name'),
+      url: get('url'),
+      unit: get('unit'),
+      ...(get('region') ? { region: get('region') } : {}),
+      kind: kindRaw === undefined ? undefined : (KINDS[kindRaw.toLowerCase()] ?? kindRaw),
+      siteCode: get('siteCode'),
+    };
+    const r = siteSchema.safeParse(candidate);
+    if (!r.success) {
+      for (const is of r.error.issues) errors.push(`${file}:${line}: ${String(is.path[0] ?? '(row)')}: ${is.message}${is.path[0] === 'kind' ? ' (portal/门户 or department/部门)' : ''}`);
+      return;
+    }
+    sites.push(r.data);
+    const unitName = get('unitName');
+    if (!units.has(r.data.unit)) {
+      if (!unitName) {
+        errors.push(`${file}:${line}: unitName: unit "${r.data.unit}" is not in units.yaml, so the row needs its name (主管单位)`);
+        return;
+      }
+      const parent = get('unitParent');
+      const u = unitSchema.safeParse({ id: r.data.unit, name: unitName, ...(parent ? { parent } : {}) });
+      if (u.success) units.set(u.data.id, u.data);
+      else for (const is of u.error.issues) errors.push(`${file}:${line}: unit ${String(is.path[0])}: ${is.message}`);
+    }
+  });
+  const seen = new Set<string>();
+  for (const s of sites) {
+    if (seen.has(s.id)) errors.push(`${file}: site id "${s.id}" appears more than once`);
+    seen.add(s.id);
+  }
+  if (errors.length) throw new InputError(`${file} has ${errors.length} problem${errors.length > 1 ? 's' : ''}:\n  ${errors.join('\n  ')}`);
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return { sites: sites.sort(byId), units: [...units.values()].sort(byId), encoding };
+}
+
+/** Line number (1-based) of the n-th non-empty CSV record, counting quoted newlines as part of a record. */
+function lineLocator(text: string): (record: number) => number {
+  const starts: number[] = [];
+  let line = 1;
+  let inQuote = false;
+  let atStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (atStart && ch !== '\n' && ch !== '\r') {
+      starts.push(line);
+      atStart = false;
+    }
+    if (ch === '"') inQuote = !inQuote;
+    else if (ch === '\n') {
+      line++;
+      if (!inQuote) atStart = true;
+    }
+  }
+  return (record) => starts[record] ?? line;
+}
+
+/** YAML text of a registry list, written with the library (STYLE 6). */
+export function registryYaml(comment: string, list: object[]): string {
+  const doc = new YAML.Document(list);
+  doc.commentBefore = ` ${comment}`;
+  return doc.toString({ lineWidth: 0 });
+}
