@@ -28,3 +28,9 @@ export function dayNumber(isoDate: string): number {
 export function isoDay(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** 2026-Q4 → 2026年第四季度 */
+export function quarterName(quarter: string): string {
+  const [year, q] = quarter.split('-Q');
+  return `${year}年第${['一', '二', '三', '四'][Number(q) - 1] ?? q}季度`;
+}

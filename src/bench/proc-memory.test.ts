@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseStat, parseVmRss, processTree, samplePeakRss, treeRss } from './proc-memory.ts';
+import { formatBytes, parseStat, parseVmRss, processTree, samplePeakRss, treeRss } from './proc-memory.ts';
 
 describe('parseStat', () => {
   it.each([
@@ -68,4 +68,13 @@ describe('treeRss over a /proc folder', () => {
     expect(r.processes).toBeGreaterThanOrEqual(1);
     expect(r.total).toBeGreaterThan(10 * 2 ** 20);
   });
+});
+
+describe('formatBytes', () => {
+  it.each([
+    [20 * 1024, '20 kB'],
+    [300 * 2 ** 20, '300 MB'],
+    [1536 * 2 ** 20, '1.50 GB'],
+    [4 * 2 ** 30, '4.00 GB'],
+  ])('%d → %s', (b, s) => expect(formatBytes(b)).toBe(s));
 });

@@ -124,3 +124,10 @@ export function samplePeakRss(root: number, intervalMs = 200, proc = '/proc', no
     },
   };
 }
+
+/** 1536 MiB → "1.50 GB", 300 MiB → "300 MB", 20 KiB → "20 kB" (binary units, as RSS is counted). */
+export function formatBytes(bytes: number): string {
+  const mb = bytes / 2 ** 20;
+  if (mb < 1) return `${(bytes / 1024).toFixed(0)} kB`;
+  return mb >= 1024 ? `${(mb / 1024).toFixed(2)} GB` : `${mb.toFixed(0)} MB`;
+}

@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { contentDir as defaultContentDir } from '../store/content-dir.ts';
 import { isIsoDate, todayInShanghai } from '../dates.ts';
-import { InputError } from '../store/yaml-file.ts';
+import { InputError } from '../errors.ts';
 
 /** A --name value that must be a whole number ≥ min; undefined when the switch is absent. */
 export function wholeNumber(name: string, v: string | undefined, min: number): number | undefined {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { expect, test } from 'vitest';
-import { parseSandboxArgs } from './sandbox-args.ts';
+import { parseSandboxArgs } from './sandbox.ts';
 
 test('parses the documented options', () => {
   expect(parseSandboxArgs(['--sites', '12', '--pages', '30', '--seed', '1', '--as-of', '2026-11-20', '--port', '8089', '--truth', 'out/t.json']))

@@ -13,7 +13,7 @@ import { loadRegistry } from '../store/registry.ts';
 import { aaaaLookup } from '../inspector/gather/dns.ts';
 import { loadDictionary } from '../store/dictionary.ts';
 import { loadRulesConfig } from '../store/rules-config.ts';
-import { InputError } from '../store/yaml-file.ts';
+import { InputError } from '../errors.ts';
 import { writeFileAtomic } from '../store/atomic.ts';
 import { RULES } from '../inspector/rules/index.ts';
 

@@ -2,9 +2,8 @@
 // Q quarters, turned into rule findings, scored and written by the real scoring and writer, so the
 // portal build can be measured on 15,000 sites × 8 quarters (a crawl of that many is far too slow).
 // The truth is exactly what a perfect crawl reports (the demo's precision and recall are 1.00).
-import type { RuleRun } from '../inspector/engine/run-rules.ts';
-import { checkRulesConfig } from '../inspector/engine/run-rules.ts';
-import { siteQuarterOf } from '../inspector/inspect.ts';
+import { checkRulesConfig, type RuleRun } from '../inspector/engine/run-rules.ts';
+import { assembleSiteQuarter, headOf } from '../inspector/report/assemble.ts';
 import { loadRegistry } from '../store/registry.ts';
 import { loadRulesConfig } from '../store/rules-config.ts';
 import { writeSiteQuarter } from '../inspector/report/site-quarter.ts';
@@ -12,7 +11,6 @@ import { summaryBody } from '../inspector/report/summary.ts';
 import { ITEM as STALE_ITEM } from '../inspector/rules/column-stale.ts';
 import { RULES } from '../inspector/rules/index.ts';
 import type { Points, Rule, RuleFinding } from '../inspector/rules/types.ts';
-import { score } from '../inspector/scoring/score.ts';
 import { removeStaleFindings, writeDemoRegistry } from './demo.ts';
 import type { SiteQuarter } from '../schemas/findings.ts';
 import type { Site } from '../schemas/registry.ts';
@@ -186,7 +184,7 @@ export function runsFromTruth(entries: readonly TruthEntry[], site: Pick<Site, '
     const c = config.indicators[rule.id];
     if (!c?.enabled) continue;
     const mine = byRule.get(rule.id);
-    runs.push({ rule, outcome: mine ? { status: 'fail', findings: findingsOf(rule, mine, c.points, site, sampledPages) } : { status: 'pass' } });
+    runs.push({ indicator: rule, outcome: mine ? { status: 'fail', findings: findingsOf(rule, mine, c.points, site, sampledPages) } : { status: 'pass' } });
   }
   return runs;
 }
@@ -231,9 +229,9 @@ export function generateScale(o: ScaleOptions): ScaleSummary {
       const entries = truthInQuarter(truthBySite.get(site.id) ?? [], o.seed, quarter);
       const stats = crawlStats(o.seed, quarter, site.id, entries.some((e) => e.indicator === 'site-unreachable'), pagesPerSite);
       // Page tags are judged on the column and content pages read: all but the home page and the board.
-      const s = score(runsFromTruth(entries, site, rules, config, Math.max(1, stats.pages - 2)), config, site);
-      const result = siteQuarterOf(site, quarter, asOf, s, stats);
-      writeSiteQuarter(o.contentDir, result, summaryBody(result, rules));
+      const crawl = runsFromTruth(entries, site, rules, config, Math.max(1, stats.pages - 2)).map((r) => ({ indicator: r.indicator.id, outcome: r.outcome }));
+      const result = assembleSiteQuarter({ head: headOf(site, quarter, asOf, stats), site, crawl, manual: [], review: { decisions: [], replies: [] }, config });
+      writeSiteQuarter(o.contentDir, result, summaryBody(result));
       files++;
       findings += result.findings.length;
       if (result.verdict === 'fail') failing++;

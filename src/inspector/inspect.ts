@@ -1,28 +1,25 @@
 // One inspection run: crawl every site, run the rules, score, write one findings file per site.
 // The core never prints; progress goes out as typed events (the linkinator habit).
 import pLimit from 'p-limit';
-import type { Site } from '../schemas/registry.ts';
+import type { Finding, SiteQuarter } from '../schemas/findings.ts';
 import type { Dictionary } from '../schemas/dictionary.ts';
-import type { SiteQuarter } from '../schemas/findings.ts';
+import type { Site } from '../schemas/registry.ts';
+import type { ReviewFile } from '../schemas/review.ts';
 import type { RulesConfig } from '../schemas/rules-config.ts';
+import { checkRulesConfig, runRules } from './engine/run-rules.ts';
 import { HttpClient, type Sleeper } from './gather/http.ts';
 import { LinkChecker } from './gather/links.ts';
 import type { CrawlOptions } from './gather/options.ts';
 import { RobotsCache } from './gather/robots.ts';
 import { HostScheduler } from './gather/scheduler.ts';
 import { crawlSite, type CrawlContext } from './gather/site.ts';
-import type { DnsFacts, ProbeWindow, SiteSnapshot } from './snapshot.ts';
-import { checkRulesConfig, runRules } from './engine/run-rules.ts';
-import { summaryBody } from './report/summary.ts';
-import { loadCalendar } from '../store/holidays.ts';
-import type { WorkCalendar } from './workdays.ts';
+import { assembleSiteQuarter, headOf } from './report/assemble.ts';
 import { writeSiteQuarter } from './report/site-quarter.ts';
+import { summaryBody } from './report/summary.ts';
 import { RULES } from './rules/index.ts';
 import type { Rule, RunContext } from './rules/types.ts';
-import { score, type Score } from './scoring/score.ts';
-import { assertDraft } from '../store/quarter-paths.ts';
-import { INDICATOR_TITLES } from '../workflow/records.ts';
-import { applyWorkflow, loadWorkflow, type QuarterWorkflow } from '../workflow/rescore.ts';
+import type { DnsFacts, ProbeWindow, SiteSnapshot } from './snapshot.ts';
+import { loadCalendar, type WorkCalendar } from './workdays.ts';
 
 export type InspectEvent =
   | { type: 'start'; total: number }
@@ -50,8 +47,10 @@ export interface InspectInput {
   onSnapshot?: (s: SiteSnapshot) => void;
   /** For tests: replaces waiting between retries. */
   sleeper?: Sleeper;
-  /** The quarter's manual records and review; read from contentDir when absent. */
-  workflow?: QuarterWorkflow;
+  /** The site's manual records of the quarter, as findings (the inspectors' workflow reads them); none when absent. */
+  manual?: (site: Site) => Finding[];
+  /** The quarter's review: decisions on findings and the sites' replies; none when absent. */
+  review?: Pick<ReviewFile, 'decisions' | 'replies'>;
 }
 
 export interface InspectSummary {
@@ -72,36 +71,15 @@ export interface InspectSummary {
   calendarGap?: { year: number; rules: string[] };
 }
 
-/** The findings file's frontmatter from a site, its score and what the crawl saw (also used by the sandbox's scale generator). */
-export function siteQuarterOf(site: Site, quarter: string, asOf: string, s: Score, stats: SiteQuarter['stats']): SiteQuarter {
-  return {
-    site: site.id,
-    name: site.name,
-    url: site.url,
-    unit: site.unit,
-    ...(site.region ? { region: site.region } : {}),
-    quarter,
-    asOf,
-    verdict: s.verdict,
-    score: s.score,
-    ...(s.bonus > 0 ? { bonus: s.bonus } : {}),
-    ...(s.noServices ? { noServices: true as const } : {}),
-    vetoes: s.vetoes,
-    stats,
-    findings: s.findings,
-    ...(s.errors.length ? { errors: s.errors } : {}),
-    ...(s.notApplicable.length ? { notApplicable: s.notApplicable } : {}),
-  };
+/** What the crawl saw of a site: pages read, distinct links checked, links that could not be judged. */
+export function crawlStats(snapshot: SiteSnapshot): SiteQuarter['stats'] {
+  return { pages: snapshot.pages.length, links: snapshot.links.length, inconclusive: snapshot.links.filter((l) => l.verdict === 'inconclusive').length };
 }
 
-/** From a snapshot to the findings file's frontmatter. */
+/** From a snapshot to the findings file's frontmatter, without records or review. */
 export function judgeSite(snapshot: SiteSnapshot, quarter: string, rules: readonly Rule[], ctx: RunContext): SiteQuarter {
-  const s = score(runRules(snapshot, rules, ctx), ctx.config, snapshot.site);
-  return siteQuarterOf(snapshot.site, quarter, snapshot.asOf, s, {
-    pages: snapshot.pages.length,
-    links: snapshot.links.length,
-    inconclusive: snapshot.links.filter((l) => l.verdict === 'inconclusive').length,
-  });
+  const crawl = runRules(snapshot, rules, ctx).map((r) => ({ indicator: r.indicator.id, outcome: r.outcome }));
+  return assembleSiteQuarter({ head: headOf(snapshot.site, quarter, snapshot.asOf, crawlStats(snapshot)), site: snapshot.site, crawl, manual: [], review: { decisions: [], replies: [] }, config: ctx.config });
 }
 
 /** Inspect every given site; each site's file is written as soon as it is done. */
@@ -115,19 +93,18 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
   const workdayRules = rules.filter((r) => r.countsWorkdays && input.rulesConfig.indicators[r.id]?.enabled).map((r) => r.id);
   const calendarGap = !calendar.covers(input.asOf) && workdayRules.length > 0 ? { year: Number(input.asOf.slice(0, 4)), rules: workdayRules } : undefined;
   const ctx: RunContext = { config: input.rulesConfig, dictionary: input.dictionary, calendar };
-  // A published notice is a public record: the crawl never rewrites it (corrections: npm run correct).
-  assertDraft(input.contentDir, input.quarter, 'crawl');
-  // Read before any request: a bad record or review entry is a configuration error, found at once.
-  const workflow = input.workflow ?? loadWorkflow(input.contentDir, input.quarter);
+  const review = input.review ?? { decisions: [], replies: [] };
   const opts = input.options;
   const http = new HttpClient(opts, input.sleeper);
   const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);
-  const crawl: CrawlContext = {
+  const gather: CrawlContext = {
     opts,
     http,
     scheduler,
     links: new LinkChecker(http, scheduler, opts.timeoutMs, opts.browserUserAgent),
     robots: new RobotsCache(http, opts.robots),
+    probes: input.probes,
+    dns: input.dns,
   };
   const emit = input.onEvent ?? (() => {});
   const results: SiteQuarter[] = [];
@@ -142,16 +119,15 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
         limit(async () => {
           const t0 = performance.now();
           try {
-            const snapshot = await crawlSite(site, input.asOf, crawl);
-            const probes = input.probes?.(site);
-            if (probes) snapshot.probes = probes;
-            if (input.dns && snapshot.home.url) snapshot.dns = await input.dns(new URL(snapshot.home.url).hostname);
+            const snapshot = await crawlSite(site, input.asOf, gather);
             input.onSnapshot?.(snapshot);
             pages += snapshot.pages.length;
             const r0 = performance.now();
-            const result = applyWorkflow(judgeSite(snapshot, input.quarter, rules, ctx), site, workflow.records, workflow.review, input.rulesConfig);
+            const crawl = runRules(snapshot, rules, ctx).map((r) => ({ indicator: r.indicator.id, outcome: r.outcome }));
+            const head = headOf(site, input.quarter, input.asOf, crawlStats(snapshot));
+            const result = assembleSiteQuarter({ head, site, crawl, manual: input.manual?.(site) ?? [], review, config: input.rulesConfig });
             rulesMs += performance.now() - r0;
-            const file = writeSiteQuarter(input.contentDir, result, summaryBody(result, INDICATOR_TITLES));
+            const file = writeSiteQuarter(input.contentDir, result, summaryBody(result));
             results.push(result);
             emit({ type: 'site-done', site, result, file, ms: Math.round(performance.now() - t0) });
           } catch (e) {
@@ -170,7 +146,7 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
     results,
     internalErrors,
     requests: http.requests,
-    links: crawl.links.size,
+    links: gather.links.size,
     pages,
     maxActivePerHost: scheduler.maxActivePerHost,
     elapsedMs: Math.round(performance.now() - started),

@@ -1,7 +1,20 @@
 // What the crawler hands to the rules: everything gathered about one site, and nothing that needs the network.
 import type { Site } from '../schemas/registry.ts';
-import type { LinkKind } from './gather/extract.ts';
-import type { FailureCode } from './gather/http.ts';
+
+/** What a link points at, as far as the referring page tells. */
+export type LinkKind = 'page' | 'attachment' | 'image' | 'script' | 'style' | 'frame';
+
+/** Why a request produced no HTTP response. */
+export type FailureCode =
+  | 'timeout'
+  | 'dns'
+  | 'refused'
+  | 'reset'
+  | 'redirect-loop'
+  | 'too-many-redirects'
+  | 'private-address'
+  | 'unsupported-url'
+  | 'network';
 
 /** The verdict on one link target. */
 export interface LinkResult {
@@ -76,6 +89,8 @@ export interface SiteSnapshot {
   probes?: ProbeWindow;
   /** DNS facts of the home page's host, when looked up. */
   dns?: DnsFacts;
+  /** Every published consultation message the crawl saw, once, merged across its list and own pages. */
+  messages: SeenMessage[];
 }
 
 /** A dated entry of a list or block: the item a column is judged by. */
@@ -132,6 +147,21 @@ export interface PublishedMessage {
   replyShown: boolean;
   /** Status text when shown: 已回复, 未回复, 办理中… */
   status?: string;
+}
+
+/** What a message's status says: answered, not answered yet, or not a valid message (不予受理, 重复…). */
+export type MessageStatusKind = 'answered' | 'unanswered' | 'invalid';
+
+/** A published message as the whole crawl saw it. */
+export interface SeenMessage extends PublishedMessage {
+  /** The board page it was listed on (as fetched); its own page when it was seen only there. */
+  board: string;
+  /** Its own page was read, or it has none: everything the site publishes about it was seen. */
+  complete: boolean;
+  /** Its own page was read. */
+  ownPageRead: boolean;
+  /** What its status says, when it shows one the crawler can read. */
+  statusKind?: MessageStatusKind;
 }
 
 /** A link to a consultation channel (领导信箱, 咨询, 留言, 市长信箱…). */

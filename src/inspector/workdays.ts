@@ -4,8 +4,9 @@
 // a year neither knows cannot be counted: CalendarGap says which year is missing, and the runner
 // makes the rules that count working days not applicable, while every other rule runs.
 import { createRequire } from 'node:module';
-import type { DayOrRange, HolidaysFile } from '../schemas/holidays.ts';
 import { dayNumber, isoDay } from '../dates.ts';
+import type { HolidaysFile } from '../schemas/holidays.ts';
+import { daysOf, loadHolidaysFile } from '../store/holidays.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -21,20 +22,6 @@ export function addDays(date: string, n: number): string {
 
 /** Day of the week of a day number: 0 Sunday … 6 Saturday. */
 const weekday = (day: number) => new Date(day * DAY_MS).getUTCDay();
-
-/** Whether a YYYY-MM-DD date falls on a Saturday or Sunday. */
-export function isWeekend(date: string): boolean {
-  const w = weekday(dayNumber(date));
-  return w === 0 || w === 6;
-}
-
-/** Every date of a day or a run of days, in order. */
-export function daysOf(d: DayOrRange): string[] {
-  if (typeof d === 'string') return [d];
-  const out: string[] = [];
-  for (let n = dayNumber(d.from); n <= dayNumber(d.to); n++) out.push(isoDay(n));
-  return out;
-}
 
 /** A working-day count needed a year whose holiday arrangement is known neither to the package nor to content/holidays.yaml. */
 export class CalendarGap extends Error {
@@ -153,4 +140,9 @@ export function buildCalendar(file: HolidaysFile = {}, pkg: PackageHolidays = pa
   const years = new Set(fileYears);
   for (let y = from; y <= to; y++) years.add(y);
   return new WorkCalendar(days, years, { package: { from, to }, file: fileYears });
+}
+
+/** The working-day calendar of a content folder: the package's years, and content/holidays.yaml's over them. */
+export function loadCalendar(contentDir: string): WorkCalendar {
+  return buildCalendar(loadHolidaysFile(contentDir));
 }

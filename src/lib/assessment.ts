@@ -2,7 +2,7 @@
 // quarter costs a unit, worded and tabled like the province's half-year table
 // (../shared/seeds/002_49f8d2aa1abd7151.txt, 附件). The year's view (times named, rating cap) is in
 // annual.ts; both read the items made here.
-import { MANUAL_INDICATORS } from '../inspector/indicators/manual.ts';
+import { indicator, indicatorsAbout } from '../inspector/catalogue/index.ts';
 import type { SiteQuarter } from '../schemas/findings.ts';
 import type { ManualRecord } from '../schemas/manual.ts';
 import type { MediaAccount } from '../schemas/media.ts';
@@ -56,11 +56,8 @@ export type Item =
 /** Whether a quarter counts: only a published notice names anyone; a draft is not counted yet. */
 export type QuarterState = 'counted' | 'draft';
 
-/** Records of late answers to citizens' messages: both cost overdueMessage (002: 网民留言处理超期). */
-const OVERDUE = new Set(['message-overdue', 'error-report-overdue']);
-const SELF_INSPECTION = 'self-inspection-missing';
 /** The media items that fail an account (kind veto); the others are problems listed without a verdict. */
-export const MEDIA_VETOES: ReadonlySet<string> = new Set(MANUAL_INDICATORS.filter((m) => m.subject === 'media' && m.kind === 'veto').map((m) => m.id));
+export const MEDIA_VETOES: ReadonlySet<string> = new Set(indicatorsAbout('media').filter((m) => m.kind === 'veto').map((m) => m.id));
 
 /** A quarter counts once its notice is published. */
 export function quarterState(file: { data: Pick<QuarterFile, 'status'> } | undefined): QuarterState {
@@ -102,13 +99,15 @@ export function failingSiteItems(quarter: string, rows: readonly SiteQuarter[], 
 export function recordItems(quarter: string, records: readonly RecordEntry[], rows: readonly SiteQuarter[], data: Pick<AssessmentData, 'registrySites' | 'media' | 'assessment'>): Item[] {
   const out: Item[] = [];
   for (const { file, data: r } of records) {
-    if (OVERDUE.has(r.indicator) && r.site !== undefined) {
+    // What a record costs its unit is the catalogue's: assessment: overdueMessage or selfInspectionMissing.
+    const item = indicator(r.indicator)?.assessment;
+    if (item === 'overdueMessage' && r.site !== undefined) {
       const site = r.site;
       const unit = data.registrySites.get(site)?.unit ?? rows.find((row) => row.site === site)?.unit;
       if (unit === undefined) throw new Error(`${file}: site ${site} is not in sites.yaml nor checked in ${quarter}`);
       out.push({ kind: 'overdue-message', quarter, unit, site, points: data.assessment.overdueMessage, file });
-    } else if (r.indicator === SELF_INSPECTION) {
-      if (r.unit === undefined) throw new Error(`${file}: ${SELF_INSPECTION} is about a unit: give unit: <id>`);
+    } else if (item === 'selfInspectionMissing') {
+      if (r.unit === undefined) throw new Error(`${file}: ${r.indicator} is about a unit: give unit: <id>`);
       out.push({ kind: 'self-inspection-missing', quarter, unit: r.unit, points: data.assessment.selfInspectionMissing, file });
     } else if (MEDIA_VETOES.has(r.indicator) && r.media !== undefined) {
       const media = r.media;

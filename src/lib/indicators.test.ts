@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MANUAL_INDICATORS } from '../inspector/indicators/manual.ts';
+import { MANUAL_INDICATORS } from '../inspector/catalogue/manual.ts';
 import { MARKS } from '../inspector/rules/identity-mark-missing.ts';
 import { RULES } from '../inspector/rules/index.ts';
 import { KNOWN_INDICATORS, MARK_ORDER, indicatorKind, indicatorSubject, indicatorTitle, isVetoIndicator, markName } from './indicators.ts';

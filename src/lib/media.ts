@@ -2,7 +2,7 @@
 // the inspectors' records (content/manual/<quarter>/) and the registry (content/media.yaml). An
 // account fails on any veto item (indicators.md: not updated in 2 weeks, no interaction, severe
 // errors); the other items are problems listed without a verdict of their own.
-import { MANUAL_BY_ID } from '../inspector/indicators/manual.ts';
+import { indicator, indicatorsAbout } from '../inspector/catalogue/index.ts';
 import type { ManualRecord } from '../schemas/manual.ts';
 import { MEDIA_PLATFORMS, type MediaAccount } from '../schemas/media.ts';
 import { unitName, type UnitTree } from './units.ts';
@@ -66,7 +66,7 @@ export function judgeMedia(accounts: readonly MediaAccount[], records: readonly 
   for (const { file, data } of records) {
     if (data.media === undefined) continue;
     if (!byId.has(data.media)) throw new Error(`${file}: new media account ${data.media} is not in media.yaml`);
-    const item = MANUAL_BY_ID.get(data.indicator);
+    const item = indicator(data.indicator);
     if (item?.subject !== 'media') throw new Error(`${file}: ${data.indicator} is not a new media item (one of ${mediaIds().join(', ')})`);
     add(data.media, {
       indicator: item.id,
@@ -80,7 +80,7 @@ export function judgeMedia(accounts: readonly MediaAccount[], records: readonly 
     });
   }
   if (problems.size > 0) {
-    const notFiled = MANUAL_BY_ID.get('media-not-filed')!;
+    const notFiled = indicator('media-not-filed')!;
     for (const a of accounts) {
       if (a.registered || problems.get(a.id)?.some((p) => p.indicator === notFiled.id)) continue;
       add(a.id, { indicator: notFiled.id, title: notFiled.title, veto: false, target: NOT_FILED_TARGET });
@@ -124,7 +124,7 @@ export function mediaCounts(judgements: readonly MediaJudgement[]): { accounts: 
 }
 
 function mediaIds(): string[] {
-  return [...MANUAL_BY_ID.values()].filter((m) => m.subject === 'media').map((m) => m.id);
+  return indicatorsAbout('media').map((m) => m.id);
 }
 
 function cmp(a: string, b: string): number {

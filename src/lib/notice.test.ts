@@ -43,6 +43,7 @@ describe('unit items of 二、主要问题', () => {
       {
         indicator: 'self-inspection-missing',
         title: '未报送自查报告',
+        wording: '未按要求报送网站自查报告',
         units: [
           { unit: 'hexi-mzj', name: '河西县民政局' },
           { unit: 'linhe-bgs', name: '临河市人民政府办公室' },
@@ -53,7 +54,7 @@ describe('unit items of 二、主要问题', () => {
   });
 
   it('one unit is named alone; past the limit the rest are counted', () => {
-    const p = { indicator: 'self-inspection-missing', title: '未报送自查报告', units: [{ unit: 'a', name: '甲局' }] };
+    const p = { indicator: 'self-inspection-missing', title: '未报送自查报告', wording: '未按要求报送网站自查报告', units: [{ unit: 'a', name: '甲局' }] };
     expect(unitProblemSentence(p)).toBe('甲局未按要求报送网站自查报告');
     const three = { ...p, units: [...p.units, { unit: 'b', name: '乙局' }, { unit: 'c', name: '丙局' }] };
     expect(unitProblemSentence(three, 2)).toBe('甲局、乙局等 3 个单位未按要求报送网站自查报告');

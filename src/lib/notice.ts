@@ -1,6 +1,6 @@
 // Wording of the quarterly notice (通报) that is not a figure: its title, how many sites a
 // paragraph of 二、主要问题 names, and the items about the responsible units themselves.
-import { MANUAL_BY_ID } from '../inspector/indicators/manual.ts';
+import { indicator, indicatorsAbout } from '../inspector/catalogue/index.ts';
 import type { RecordRef } from './media.ts';
 import { quarterName } from './quarters.ts';
 import { unitName, type UnitTree } from './units.ts';
@@ -26,14 +26,11 @@ export interface UnitProblem {
   indicator: string;
   /** Short Chinese title, e.g. 未报送自查报告. */
   title: string;
+  /** How the notice words it after the units' names, e.g. 未按要求报送网站自查报告 (the catalogue's noticeWording, else the title). */
+  wording: string;
   /** The units recorded, each once, by name (pinyin order) then id. */
   units: { unit: string; name: string }[];
 }
-
-/** How 二、主要问题 words a unit item after the units' names; an item not listed here uses its title. */
-const UNIT_PREDICATES: Readonly<Record<string, string>> = {
-  'self-inspection-missing': '未按要求报送网站自查报告',
-};
 
 /**
  * The quarter's unit items from its manual records, in indicator id order. Records about sites and
@@ -45,10 +42,10 @@ export function unitProblems(records: readonly RecordRef[], units: UnitTree): Un
   for (const { file, data } of records) {
     if (data.unit === undefined) continue;
     if (!units.byId.has(data.unit)) throw new Error(`${file}: unit ${data.unit} is not in units.yaml`);
-    const item = MANUAL_BY_ID.get(data.indicator);
-    if (item?.subject !== 'unit') throw new Error(`${file}: ${data.indicator} is not an item about a unit (${[...MANUAL_BY_ID.values()].filter((m) => m.subject === 'unit').map((m) => m.id).join(', ')})`);
+    const item = indicator(data.indicator);
+    if (item?.subject !== 'unit') throw new Error(`${file}: ${data.indicator} is not an item about a unit (${indicatorsAbout('unit').map((m) => m.id).join(', ')})`);
     let p = byId.get(item.id);
-    if (!p) byId.set(item.id, (p = { indicator: item.id, title: item.title, units: [] }));
+    if (!p) byId.set(item.id, (p = { indicator: item.id, title: item.title, wording: item.noticeWording ?? item.title, units: [] }));
     if (!p.units.some((u) => u.unit === data.unit)) p.units.push({ unit: data.unit, name: unitName(units, data.unit) });
   }
   const list = [...byId.values()].sort((a, b) => (a.indicator < b.indicator ? -1 : 1));
@@ -61,5 +58,5 @@ export function unitProblemSentence(p: UnitProblem, limit = NAMED_SITES): string
   const { shown, more } = namedSites(p.units, limit);
   const names = shown.map((u) => u.name).join('、');
   const who = more > 0 ? `${names}等 ${p.units.length} 个单位` : p.units.length > 1 ? `${names}等单位` : names;
-  return `${who}${UNIT_PREDICATES[p.indicator] ?? p.title}`;
+  return `${who}${p.wording}`;
 }

@@ -2,7 +2,7 @@
 import type { SiteQuarter } from '../schemas/findings.ts';
 
 /** 2026-Q4 → 2026年第四季度 (the writer's own helper, so the notice and the bodies say the same). */
-export { quarterName } from '../inspector/report/summary.ts';
+export { quarterName } from '../dates.ts';
 
 /** The headline figures of a quarter's notice. */
 export interface QuarterSummary {

@@ -5,7 +5,7 @@
 import { dayNumber, isoDay, type DateStyle } from './dates.ts';
 import { HIDDEN_LINK_TARGETS, MESSAGE_SUBJECTS, OLD_DEPTS, TYPOS, TYPO_CONTROLS, type TypoControlKey, type TypoKey } from './names.ts';
 import { at, hashString, rng, type Rng } from './random.ts';
-import type { SandboxSite, SandboxWeb, SitePlan, TruthEntry } from './web.ts';
+import type { SandboxSite, SandboxWeb, SitePlan, TruthEntry } from './types.ts';
 
 /** CMS style: TRS-like <ul> lists, legacy <table> lists, or modern card <div>s. */
 export type Template = 'ul' | 'table' | 'cards';

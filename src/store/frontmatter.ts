@@ -2,7 +2,8 @@
 // line numbers for errors, edited with the yaml Document API so their comments survive.
 import { readFileSync } from 'node:fs';
 import type { Document } from 'yaml';
-import { InputError, parseYaml, type YamlFile } from './yaml-file.ts';
+import { InputError } from '../errors.ts';
+import { parseYaml, type YamlFile } from './yaml-file.ts';
 
 /** A parsed Markdown file: its frontmatter (with lines counted from the file's first line) and body. */
 export interface FrontmatterFile {

@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { holidaysPath, loadCalendar, loadHolidaysFile } from './holidays.ts';
-import { InputError } from './yaml-file.ts';
+import { loadCalendar } from '../inspector/workdays.ts';
+import { holidaysPath, loadHolidaysFile } from './holidays.ts';
+import { InputError } from '../errors.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'holidays-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,15 +1,28 @@
-// content/holidays.yaml: the holiday arrangements the office adds each year, checked line by line
-// and merged over the chinese-days package into the working-day calendar. A missing file adds nothing.
+// content/holidays.yaml: the holiday arrangements the office adds each year, checked line by line.
+// src/inspector/workdays.ts merges them over the chinese-days package into the working-day
+// calendar. A missing file adds nothing.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { dayNumber, isoDay } from '../dates.ts';
 import { holidaysFileSchema, type DayOrRange, type HolidaysFile } from '../schemas/holidays.ts';
-import { buildCalendar, daysOf, isWeekend, type WorkCalendar } from '../inspector/workdays.ts';
-import { describeIssues, InputError, readYaml, type YamlFile } from './yaml-file.ts';
+import { InputError } from '../errors.ts';
+import { describeIssues, readYaml, type YamlFile } from './yaml-file.ts';
 
 /** The calendar file of a content folder. */
 export const holidaysPath = (contentDir: string) => join(contentDir, 'holidays.yaml');
 
 const WEEKDAY_NAMES = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+
+/** Every date of a day or a run of days, in order. */
+export function daysOf(d: DayOrRange): string[] {
+  if (typeof d === 'string') return [d];
+  const out: string[] = [];
+  for (let n = dayNumber(d.from); n <= dayNumber(d.to); n++) out.push(isoDay(n));
+  return out;
+}
+
+/** Day of the week of a YYYY-MM-DD date: 0 Sunday … 6 Saturday. */
+const weekdayOf = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 
 /**
  * What the schema cannot see: every date in its year (or the December before, where a New Year
@@ -33,8 +46,8 @@ function checkYears(y: YamlFile, file: HolidaysFile): string[] {
           if (!inYear) errors.push(`${at(field)}: ${date} is not in ${year} (only its own days, and the December before for a New Year holiday, belong to ${year}'s notice)`);
         }
         for (const date of daysOf(d)) {
-          if (list === 'workdays' && !isWeekend(date)) {
-            errors.push(`${at()}: ${date} is a ${WEEKDAY_NAMES[new Date(`${date}T00:00:00Z`).getUTCDay()]}: make-up working days (调休上班) are Saturdays or Sundays`);
+          if (list === 'workdays' && weekdayOf(date) % 6 !== 0) {
+            errors.push(`${at()}: ${date} is a ${WEEKDAY_NAMES[weekdayOf(date)]}: make-up working days (调休上班) are Saturdays or Sundays`);
           }
           const other = seen.get(date);
           if (other && other.list !== list) errors.push(`${at()}: ${date} is listed both as a day off (holidays) and as a working day (workdays, line ${other.line})`);
@@ -57,7 +70,3 @@ export function loadHolidaysFile(contentDir: string): HolidaysFile {
   return r.data;
 }
 
-/** The working-day calendar of a content folder: the package's years, and the file's over them. */
-export function loadCalendar(contentDir: string): WorkCalendar {
-  return buildCalendar(loadHolidaysFile(contentDir));
-}

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { mediaAccountSchema, type MediaAccount } from '../schemas/media.ts';
 import { duplicates, validateList } from './registry.ts';
-import { InputError, readYaml } from './yaml-file.ts';
+import { InputError } from '../errors.ts';
+import { readYaml } from './yaml-file.ts';
 
 /** The accounts of a content folder (none when there is no media.yaml); every problem at once. */
 export function loadMedia(contentDir: string, unitIds: ReadonlySet<string>): MediaAccount[] {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { PROBE_COLUMNS, type ProbeDay } from '../schemas/probes.ts';
-import { InputError } from './yaml-file.ts';
+import { InputError } from '../errors.ts';
 import { addProbe, bucketsOf, makeDay, mergeDay, mergeRecords, parseProbeCsv, probeFile, readProbeFile, recordProbes, serializeProbeCsv } from './probe-records.ts';
 
 const HEADER = PROBE_COLUMNS.join(',');

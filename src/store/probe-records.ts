@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { LATENCY_BUCKETS_MS, LATENCY_COLUMNS, PROBE_COLUMNS, latencyQuantile, probeDaySchema, type ProbeDay, type ProbeDayRow } from '../schemas/probes.ts';
-import { InputError } from './yaml-file.ts';
+import { InputError } from '../errors.ts';
 import { writeFileAtomic } from './atomic.ts';
 
 /** What a record keeps of one probe. */

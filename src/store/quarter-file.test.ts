@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { editQuarterFile, quarterFilePath, readQuarterFile } from './quarter-file.ts';
-import { assertDraft, quarterFiles } from './quarter-paths.ts';
+import { assertDraft } from '../workflow/draft.ts';
+import { quarterFiles } from './quarter-paths.ts';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

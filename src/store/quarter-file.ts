@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from 'yaml';
 import { quarterFileSchema, type QuarterFile } from '../schemas/quarter.ts';
-import { InputError, validateYaml } from './yaml-file.ts';
+import { InputError } from '../errors.ts';
+import { validateYaml } from './yaml-file.ts';
 import { writeFileAtomic } from './atomic.ts';
 import { readFrontmatter, renderFrontmatter } from './frontmatter.ts';
 

@@ -1,9 +1,6 @@
-// Which files make up a quarter (what a publication manifest signs), and the guard every command
-// that writes a quarter's files goes through.
+// Which files make up a quarter: what a publication manifest signs.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from './yaml-file.ts';
-import { readQuarterFile } from './quarter-file.ts';
 
 /** Folders and files of a quarter, relative to the content folder. */
 export const quarterParts = (quarter: string) => ({
@@ -27,15 +24,4 @@ export function quarterFiles(contentDir: string, quarter: string): string[] {
     for (const name of readdirSync(join(contentDir, dir))) if (name.endsWith('.md') && !name.startsWith('.')) out.push(`${dir}/${name}`);
   }
   return out.sort();
-}
-
-/** Throws an InputError when the quarter is published: `action` (e.g. "crawl") may not change it. */
-export function assertDraft(contentDir: string, quarter: string, action: string): void {
-  const q = readQuarterFile(contentDir, quarter);
-  if (q?.status === 'published') {
-    throw new InputError(
-      `${quarter} was published on ${q.published ?? '(no date)'}: ${action} refuses to change it. A published notice is a public record; ` +
-        `change its files and run npm run correct -- ${quarter} --what "…" --why "…" to record an erratum and re-sign it.`,
-    );
-  }
 }

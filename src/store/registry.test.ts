@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadRegistry } from './registry.ts';
-import { InputError } from './yaml-file.ts';
+import { InputError } from '../errors.ts';
 
 function content(sites: string, units: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'registry-'));

@@ -2,7 +2,8 @@
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { siteSchema, unitSchema, type Site, type Unit } from '../schemas/registry.ts';
-import { describeIssues, InputError, readYaml, type YamlFile } from './yaml-file.ts';
+import { InputError } from '../errors.ts';
+import { describeIssues, readYaml, type YamlFile } from './yaml-file.ts';
 
 export interface Registry {
   sites: Site[];
@@ -38,8 +39,11 @@ export function duplicates<T>(y: YamlFile, list: Array<[T, number]>, key: (t: T)
 
 /** Load the registry from a content folder; every problem in both files is reported at once. */
 export function loadRegistry(contentDir: string): Registry {
-  const sitesFile = readYaml(join(contentDir, 'sites.yaml'));
-  const unitsFile = readYaml(join(contentDir, 'units.yaml'));
+  return checkRegistry(readYaml(join(contentDir, 'sites.yaml')), readYaml(join(contentDir, 'units.yaml')));
+}
+
+/** Validate and cross-check parsed sites.yaml and units.yaml (read, or about to be written). */
+export function checkRegistry(sitesFile: YamlFile, unitsFile: YamlFile): Registry {
   const errors: string[] = [];
   const units = validateList(unitsFile, unitSchema, 'units', errors);
   const sites = validateList(sitesFile, siteSchema, 'sites', errors);

@@ -2,11 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'astro/zod';
-
-/** Bad configuration or input: the message says where and what; commands exit non-zero with it. */
-export class InputError extends Error {
-  override name = 'InputError';
-}
+import { InputError } from '../errors.ts';
 
 /** A parsed YAML file that can tell the line of any path in it. */
 export interface YamlFile {

@@ -3,20 +3,20 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { expect } from 'vitest';
-import { InputError } from '../store/yaml-file.ts';
+import { InputError } from '../errors.ts';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { siteQuarterSchema, type Finding, type SiteQuarter } from '../schemas/findings.ts';
 import { parseSiteQuarter, siteQuarterPath, writeSiteQuarter } from '../inspector/report/site-quarter.ts';
 import { summaryBody } from '../inspector/report/summary.ts';
-import { indicatorDef, INDICATOR_TITLES } from './records.ts';
+import { indicator } from '../inspector/catalogue/index.ts';
 
 export const QUARTER = '2026-Q4';
 const RULES_YAML = fileURLToPath(new URL('../../content/rules.yaml', import.meta.url));
 
 /** A crawl finding with its rule's real clause, as the crawl writes it. */
-export function crawlFinding(indicator: string, target: string, points: number, detail = ''): Finding {
-  return { indicator, target, page: 'http://www.linhe.gov.cn/', points, detail, clause: indicatorDef(indicator)!.clause };
+export function crawlFinding(id: string, target: string, points: number, detail = ''): Finding {
+  return { indicator: id, target, page: 'http://www.linhe.gov.cn/', points, detail, clause: indicator(id)!.clause };
 }
 
 /**
@@ -118,7 +118,7 @@ export function makeFixture(): Fixture {
   copyFileSync(RULES_YAML, join(content, 'rules.yaml'));
   mkdirSync(join(root, 'public', 'evidence'), { recursive: true });
   writeFileSync(join(root, 'public', 'evidence', 'linhe-message.png'), 'png');
-  for (const sq of [LINHE, LINHE_CZJ]) writeSiteQuarter(content, sq, summaryBody(sq, INDICATOR_TITLES));
+  for (const sq of [LINHE, LINHE_CZJ]) writeSiteQuarter(content, sq, summaryBody(sq));
   return {
     root,
     content,

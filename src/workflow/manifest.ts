@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../store/yaml-file.ts';
+import { InputError } from '../errors.ts';
 import { writeFileAtomic } from '../store/atomic.ts';
 import { quarterFilePath, readQuarterFile } from '../store/quarter-file.ts';
 import { quarterFiles, quarterParts } from '../store/quarter-paths.ts';

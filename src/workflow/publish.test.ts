@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { InputError } from '../store/yaml-file.ts';
+import { InputError } from '../errors.ts';
 import { verifyQuarter } from './manifest.ts';
 import { correctQuarter, publishQuarter } from './publish.ts';
 import { readQuarterFile } from '../store/quarter-file.ts';

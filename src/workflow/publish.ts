@@ -4,7 +4,7 @@
 import { isSeq } from 'yaml';
 import type { Erratum } from '../schemas/quarter.ts';
 import { isIsoDate } from '../dates.ts';
-import { InputError } from '../store/yaml-file.ts';
+import { InputError } from '../errors.ts';
 import { describeProblem, manifestFile, signQuarter, verifyQuarter, type ManifestProblem } from './manifest.ts';
 import { editQuarterFile, quarterFilePath, readQuarterFile } from '../store/quarter-file.ts';
 import { quarterFiles, quarterParts } from '../store/quarter-paths.ts';

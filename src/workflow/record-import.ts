@@ -6,10 +6,10 @@ import type { Info } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { isIsoDate } from '../dates.ts';
 import { decodeCsv } from './sites-import.ts';
-import { InputError } from '../store/yaml-file.ts';
+import { InputError } from '../errors.ts';
 import { addRecords, addResultText, checkNewRecords, type AddResult, type NewRecord } from './record-write.ts';
 import { recordContext } from './rescore.ts';
-import { assertDraft } from '../store/quarter-paths.ts';
+import { assertDraft } from './draft.ts';
 
 /** Header names accepted for each field, English or Chinese as inspectors write them (compared without spaces, lower-cased). */
 const HEADERS = {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { InputError } from '../store/yaml-file.ts';
+import { InputError } from '../errors.ts';
 import { addRecords, addResultText, recordFileName, recordText, type NewRecord } from './record-write.ts';
 import { checkRecord } from './records.ts';
 import { recordContext, rescoreQuarter } from './rescore.ts';

@@ -6,12 +6,13 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import type { ManualRecord } from '../schemas/manual.ts';
-import { InputError } from '../store/yaml-file.ts';
+import { InputError } from '../errors.ts';
 import { writeFileAtomic } from '../store/atomic.ts';
 import type { SiteQuarter } from '../schemas/findings.ts';
 import { parseSiteQuarter, siteQuarterPath } from '../inspector/report/site-quarter.ts';
 import { checkRecord, type RecordContext } from './records.ts';
-import { assertDraft, quarterParts } from '../store/quarter-paths.ts';
+import { quarterParts } from '../store/quarter-paths.ts';
+import { assertDraft } from './draft.ts';
 import { recordContext, rescoreQuarter, type RescoreResult } from './rescore.ts';
 
 /** A record to write: its frontmatter and the evidence text that becomes its body. */

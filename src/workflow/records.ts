@@ -8,34 +8,12 @@ import { manualRecordSchema, type ManualRecord } from '../schemas/manual.ts';
 import type { MediaAccount } from '../schemas/media.ts';
 import type { Site } from '../schemas/registry.ts';
 import type { RulesConfig } from '../schemas/rules-config.ts';
-import { MANUAL_BY_ID, type Subject } from '../inspector/indicators/manual.ts';
-import { describeIssues, InputError } from '../store/yaml-file.ts';
-import { RULES } from '../inspector/rules/index.ts';
-import type { RuleKind } from '../inspector/rules/types.ts';
+import { indicator } from '../inspector/catalogue/index.ts';
+import type { IndicatorDef, Subject } from '../inspector/indicator.ts';
+import { InputError } from '../errors.ts';
+import { describeIssues } from '../store/yaml-file.ts';
 import { parseFrontmatter } from '../store/frontmatter.ts';
 import { quarterParts } from '../store/quarter-paths.ts';
-
-/** What an indicator is, whether a crawl rule or a manual item: enough to score and show it. */
-export interface IndicatorDef {
-  id: string;
-  title: string;
-  clause: string;
-  kind: RuleKind | 'problem';
-  subject: Subject;
-}
-
-const DEFS: ReadonlyMap<string, IndicatorDef> = new Map<string, IndicatorDef>([
-  ...RULES.map((r): [string, IndicatorDef] => [r.id, { id: r.id, title: r.title, clause: r.clause, kind: r.kind, subject: 'site' }]),
-  ...[...MANUAL_BY_ID.values()].map((m): [string, IndicatorDef] => [m.id, { id: m.id, title: m.title, clause: m.clause, kind: m.kind, subject: m.subject }]),
-]);
-
-/** A crawl rule's or a manual indicator's definition; undefined for an unknown id. */
-export function indicatorDef(id: string): IndicatorDef | undefined {
-  return DEFS.get(id);
-}
-
-/** Every indicator's id and title (for summaries). */
-export const INDICATOR_TITLES: ReadonlyArray<{ id: string; title: string }> = [...DEFS.values()];
 
 /** One valid record. */
 export interface LoadedRecord {
@@ -80,9 +58,9 @@ export function checkRecord(file: string, text: string, ctx: RecordContext, erro
   const rec = r.data;
   const at = (field: string) => `${file}:${yaml.lineOf([field])}: ${field}`;
   const before = errors.length;
-  const def = DEFS.get(rec.indicator);
+  const def = indicator(rec.indicator);
   const subject: Subject = rec.site !== undefined ? 'site' : rec.media !== undefined ? 'media' : 'unit';
-  if (!def) errors.push(`${at('indicator')}: no indicator "${rec.indicator}" (see ../shared/indicators.md and src/inspector/indicators/manual.ts)`);
+  if (!def) errors.push(`${at('indicator')}: no indicator "${rec.indicator}" (see ../shared/indicators.md and src/inspector/catalogue/)`);
   else if (def.subject !== subject) errors.push(`${at(subject)}: indicator ${def.id} (${def.title}) is about a ${def.subject === 'media' ? 'new media account: give media: <id>' : def.subject === 'unit' ? 'responsible unit: give unit: <id>' : 'website: give site: <id>'}`);
   if (rec.site !== undefined && !ctx.sites.has(rec.site)) errors.push(`${at('site')}: no site with id "${rec.site}" in sites.yaml`);
   if (rec.media !== undefined && !ctx.media.has(rec.media)) errors.push(`${at('media')}: no account with id "${rec.media}" in media.yaml`);

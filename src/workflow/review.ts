@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { reviewFileSchema, type ReplyEntry, type ReviewEntry, type ReviewFile } from '../schemas/review.ts';
-import { InputError, parseYaml, readYaml, validateYaml, type YamlFile } from '../store/yaml-file.ts';
+import { InputError } from '../errors.ts';
+import { parseYaml, readYaml, validateYaml, type YamlFile } from '../store/yaml-file.ts';
 import { writeFileAtomic } from '../store/atomic.ts';
 import { quarterParts } from '../store/quarter-paths.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Sample } from '../schemas/quarter.ts';
 import type { Unit } from '../schemas/registry.ts';
-import { InputError } from '../store/yaml-file.ts';
+import { InputError } from '../errors.ts';
 import { drawSample, drawStrata, drawSummary, quota, rankKey, rankSites, sameDraw, sampledSites, type SampleSite } from './sample.ts';
 
 const site = (id: string, unit = 'city', region?: string): SampleSite => ({ id, unit, ...(region ? { region } : {}) });

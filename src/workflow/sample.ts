@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Sample } from '../schemas/quarter.ts';
 import type { Site, Unit } from '../schemas/registry.ts';
-import { InputError } from '../store/yaml-file.ts';
+import { InputError } from '../errors.ts';
 
 /** What a draw needs to know of a site. */
 export type SampleSite = Pick<Site, 'id' | 'unit' | 'region'>;

@@ -1,9 +1,14 @@
 // `npm run sites:import -- FILE.csv`: a spreadsheet of sites becomes content/sites.yaml (+ units.yaml).
 // Excel on Chinese Windows writes GBK; elsewhere UTF-8 with or without BOM. All three are accepted.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import YAML from 'yaml';
+import { InputError } from '../errors.ts';
 import { siteSchema, unitSchema, type Site, type Unit } from '../schemas/registry.ts';
-import { InputError } from '../store/yaml-file.ts';
+import { writeFileAtomic } from '../store/atomic.ts';
+import { checkRegistry } from '../store/registry.ts';
+import { parseYaml, readYaml } from '../store/yaml-file.ts';
 
 /** Decode CSV bytes: UTF-8 BOM, else valid UTF-8, else GBK (read as its superset GB18030). */
 export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'utf-8-bom' | 'gbk' } {
@@ -127,4 +132,33 @@ export function registryYaml(comment: string, list: object[]): string {
   const doc = new YAML.Document(list);
   doc.commentBefore = ` ${comment}`;
   return doc.toString({ lineWidth: 0 });
+}
+
+/** What importing a spreadsheet into a content folder did. */
+export interface SitesImport extends ImportResult {
+  sitesPath: string;
+  unitsPath: string;
+}
+
+/**
+ * Import the registry spreadsheet into contentDir's sites.yaml and units.yaml, merged with the units
+ * already there. Both files are validated together before either is written (atomically).
+ */
+export function importSites(contentDir: string, file: string): SitesImport {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new InputError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  const unitsPath = join(contentDir, 'units.yaml');
+  const sitesPath = join(contentDir, 'sites.yaml');
+  const existing = existsSync(unitsPath) ? ((readYaml(unitsPath).data as Unit[] | null) ?? []) : [];
+  const result = importSitesCsv(bytes, file, existing);
+  const unitsText = registryYaml('Units responsible for the sites (content/units.yaml).', result.units);
+  const sitesText = registryYaml(`Registered sites, imported from ${basename(file)}.`, result.sites);
+  checkRegistry(parseYaml(sitesPath, sitesText), parseYaml(unitsPath, unitsText));
+  writeFileAtomic(unitsPath, unitsText);
+  writeFileAtomic(sitesPath, sitesText);
+  return { ...result, sitesPath, unitsPath };
 }

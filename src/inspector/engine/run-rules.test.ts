@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { RulesConfig } from '../../schemas/rules-config.ts';
 import { context, snapshot } from '../rules/snapshot.test-helpers.ts';
 import { defineRule } from '../rules/types.ts';
-import { InputError } from '../../store/yaml-file.ts';
+import { InputError } from '../../errors.ts';
 import { checkRulesConfig, runRules } from './run-rules.ts';
 
 const throwing = defineRule({ id: 'throws', title: '出错', clause: '测试', kind: 'deduction', points: [], run: () => { throw new Error('bad selector'); } });
@@ -13,7 +13,7 @@ const config: RulesConfig = { ...shipped, indicators: { throws: { enabled: true,
 describe('runRules', () => {
   test('a rule that throws becomes an error result and the others still run', () => {
     const runs = runRules(snapshot(), [throwing, passing], { config, dictionary, calendar });
-    expect(runs.map((r) => [r.rule.id, r.outcome])).toEqual([
+    expect(runs.map((r) => [r.indicator.id, r.outcome])).toEqual([
       ['throws', { status: 'error', message: 'bad selector' }],
       ['passes', { status: 'pass' }],
     ]);
@@ -21,7 +21,7 @@ describe('runRules', () => {
 
   test('a disabled rule does not run', () => {
     const runs = runRules(snapshot(), [throwing, passing], { config: { ...config, indicators: { ...config.indicators, throws: { enabled: false, points: {}, params: {} } } }, dictionary, calendar });
-    expect(runs.map((r) => r.rule.id)).toEqual(['passes']);
+    expect(runs.map((r) => r.indicator.id)).toEqual(['passes']);
   });
 });
 

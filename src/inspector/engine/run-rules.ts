@@ -2,20 +2,21 @@
 // that site; it never stops the run (the Lighthouse habit).
 import type { RulesConfig } from '../../schemas/rules-config.ts';
 import type { SiteSnapshot } from '../snapshot.ts';
-import { InputError } from '../../store/yaml-file.ts';
-import { MANUAL_INDICATORS } from '../indicators/manual.ts';
+import { InputError } from '../../errors.ts';
+import { INDICATORS } from '../catalogue/index.ts';
+import type { IndicatorResult } from '../indicator.ts';
 import type { Rule, RuleOutcome, RunContext } from '../rules/types.ts';
 import { CalendarGap } from '../workdays.ts';
 
-export interface RuleRun {
-  rule: Rule;
-  outcome: RuleOutcome;
+/** A rule with what it concluded on one site. */
+export interface RuleRun extends IndicatorResult {
+  indicator: Rule;
 }
 
 /** Check that the rules file gives every point value each enabled rule reads; throw what is missing. */
 export function checkRulesConfig(rules: readonly Rule[], config: RulesConfig, file = 'content/rules.yaml'): void {
   // Manual items (content/manual/) are configured here too; their records are checked when loaded.
-  const known = new Set([...rules.map((r) => r.id), ...MANUAL_INDICATORS.map((m) => m.id)]);
+  const known = new Set([...rules.map((r) => r.id), ...INDICATORS.filter((d) => d.subject === 'site').map((d) => d.id)]);
   const problems: string[] = [];
   for (const id of Object.keys(config.indicators)) if (!known.has(id)) problems.push(`indicators.${id}: no rule has this id`);
   for (const rule of rules) {
@@ -49,7 +50,7 @@ export function runRules(snapshot: SiteSnapshot, rules: readonly Rule[], ctx: Ru
     if (!c?.enabled) continue;
     let outcome: RuleOutcome;
     if (rule.countsWorkdays && !ctx.calendar.covers(snapshot.asOf)) {
-      runs.push({ rule, outcome: { status: 'not_applicable', reason: calendarGapReason(asOfYear) } });
+      runs.push({ indicator: rule, outcome: { status: 'not_applicable', reason: calendarGapReason(asOfYear) } });
       continue;
     }
     try {
@@ -62,7 +63,7 @@ export function runRules(snapshot: SiteSnapshot, rules: readonly Rule[], ctx: Ru
     } catch (e) {
       outcome = e instanceof CalendarGap ? { status: 'not_applicable', reason: calendarGapReason(e.year) } : { status: 'error', message: e instanceof Error ? e.message : String(e) };
     }
-    runs.push({ rule, outcome });
+    runs.push({ indicator: rule, outcome });
   }
   return runs;
 }

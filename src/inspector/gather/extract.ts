@@ -5,10 +5,7 @@ import { emptyFacts, readHeader, readMeta, visibleText } from './facts.ts';
 import { hasErrorReportEntry, readHiddenLinks, readSearchForms } from './features.ts';
 import { readBlocks, readBreadcrumb, readList, readNav, readPubDate } from './blocks.ts';
 import { readChannels, readMessages } from './messages.ts';
-import type { PageFacts } from '../snapshot.ts';
-
-/** What a link points at, as far as the referring page tells. */
-export type LinkKind = 'page' | 'attachment' | 'image' | 'script' | 'style' | 'frame';
+import type { LinkKind, PageFacts } from '../snapshot.ts';
 
 /** One link found on a page. */
 export interface ExtractedLink {

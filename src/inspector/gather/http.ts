@@ -5,19 +5,8 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Readable, Transform } from 'node:stream';
 import { Agent, EnvHttpProxyAgent, Pool, request, type Dispatcher } from 'undici';
 import type { CrawlOptions } from './options.ts';
+import type { FailureCode } from '../snapshot.ts';
 import { guardedLookup, isPrivateUrl } from './net-guard.ts';
-
-/** Why a request produced no HTTP response. */
-export type FailureCode =
-  | 'timeout'
-  | 'dns'
-  | 'refused'
-  | 'reset'
-  | 'redirect-loop'
-  | 'too-many-redirects'
-  | 'private-address'
-  | 'unsupported-url'
-  | 'network';
 
 /** An HTTP response (any status), with the body read up to the byte cap. */
 export interface HttpResponse {

@@ -273,7 +273,7 @@ describe('collectMessages', () => {
     const list = page(BOARD, { messages: [{ title: '关于路灯…', url: item, asked: '2026-10-02', replyShown: false, status: '已答复' }] });
     const own = page(item, { messages: [{ title: '关于路灯不亮', url: item, asked: '2026-10-02', answered: '2026-10-05', replier: '城管局', replyShown: true }] }, 2);
     expect(collectMessages([list, own])).toEqual([
-      { title: '关于路灯不亮', url: item, asked: '2026-10-02', answered: '2026-10-05', replier: '城管局', replyShown: true, status: '已答复', board: BOARD, complete: true, ownPageRead: true },
+      { title: '关于路灯不亮', url: item, asked: '2026-10-02', answered: '2026-10-05', replier: '城管局', replyShown: true, status: '已答复', board: BOARD, complete: true, ownPageRead: true, statusKind: 'answered' },
     ]);
   });
 

@@ -4,7 +4,7 @@
 import type { CheerioAPI } from 'cheerio';
 import { findDates } from './dates.ts';
 import { resolveLink } from './urls.ts';
-import type { Channel, PageSnapshot, PublishedMessage } from '../snapshot.ts';
+import type { Channel, MessageStatusKind, PageSnapshot, PublishedMessage, SeenMessage } from '../snapshot.ts';
 
 type Elem = ReturnType<ReturnType<CheerioAPI['root']>['children']>[number];
 
@@ -118,7 +118,7 @@ const headerText = (s: string) => bare(s).replace(/[:：]$/, '');
 const replyIn = (v: string | undefined) => v !== undefined && !PLACEHOLDER.test(v.trim()) && !NO_REPLY_YET.test(v.trim()) && !STATUS_WORD.test(bare(v));
 
 /** Messages whose status says they were answered, not answered yet, or not valid (不予受理, 重复…). */
-export function statusKind(status: string | undefined): 'answered' | 'unanswered' | 'invalid' | undefined {
+export function statusKind(status: string | undefined): MessageStatusKind | undefined {
   if (!status) return undefined;
   if (/不予受理|不受理|无效|重复|撤回|撤销|驳回/.test(status)) return 'invalid';
   if (/未|待|办理中|处理中|受理中|已受理|转办|正在/.test(status)) return 'unanswered';
@@ -391,16 +391,6 @@ export function readMessages($: CheerioAPI, pageUrl: string, asOf: string): Publ
 // ---------------------------------------------------------------------------------------------
 // A crawl's messages, merged
 
-/** A published message as the whole crawl saw it. */
-export interface SeenMessage extends PublishedMessage {
-  /** The board page it was listed on (as fetched); its own page when it was seen only there. */
-  board: string;
-  /** Its own page was read, or it has none: everything the site publishes about it was seen. */
-  complete: boolean;
-  /** Its own page was read. */
-  ownPageRead: boolean;
-}
-
 /**
  * Every published message of a crawl, once: a message listed on a board and read on its own page
  * is merged, its own page's values first. In page order.
@@ -435,6 +425,7 @@ export function collectMessages(pages: readonly PageSnapshot[]): SeenMessage[] {
       replyShown: views.some((v) => v.replyShown),
       status: first('status'),
     });
-    return { ...merged, board: lists[0]?.page ?? firstPage, complete: ownPageRead || url === undefined, ownPageRead };
+    const kind = statusKind(merged.status);
+    return { ...merged, board: lists[0]?.page ?? firstPage, complete: ownPageRead || url === undefined, ownPageRead, ...(kind ? { statusKind: kind } : {}) };
   });
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { ProbeDay } from '../../schemas/probes.ts';
-import { InputError } from '../../store/yaml-file.ts';
+import { InputError } from '../../errors.ts';
 import { addProbe, probeFile, writeProbeFile } from '../../store/probe-records.ts';
 import { addDays, loadProbeWindow, loadProbeWindows, summariseWindow, windowBounds } from './probe-window.ts';
 

@@ -1,7 +1,7 @@
 // The week of probes the national rule judges a site on (站点无法访问: monitored for one week).
 import type { ProbeDay } from '../../schemas/probes.ts';
 import type { ProbeWindow } from '../snapshot.ts';
-import { InputError } from '../../store/yaml-file.ts';
+import { InputError } from '../../errors.ts';
 import { probeFile, readProbeFile } from '../../store/probe-records.ts';
 
 /** Days monitored: one week, as in the national rule. */

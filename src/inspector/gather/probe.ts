@@ -8,7 +8,7 @@ import { HttpClient } from './http.ts';
 import { failureDetail } from './links.ts';
 import type { CrawlOptions } from './options.ts';
 import { todayInShanghai } from '../../dates.ts';
-import { InputError } from '../../store/yaml-file.ts';
+import { InputError } from '../../errors.ts';
 import { probeFile, readProbeFile, recordProbes } from '../../store/probe-records.ts';
 
 /** The national limit: a home page that has not loaded within 15 s counts as not opening. */

@@ -4,28 +4,114 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Site } from '../../schemas/registry.ts';
 import { assembleColumns } from './columns.ts';
 import { decodeHtml } from './decode.ts';
-import { extractPage, type LinkKind } from './extract.ts';
+import { extractPage } from './extract.ts';
 import { resolveLink, sameSite } from './urls.ts';
 import type { HttpClient, HttpOutcome, HttpResponse } from './http.ts';
 import { failureDetail, isHtml, softNotFound, type LinkChecker } from './links.ts';
 import type { CrawlOptions } from './options.ts';
-import type { RobotsCache } from './robots.ts';
+import type { RobotsCache, RobotsPolicy } from './robots.ts';
+import { collectMessages } from './messages.ts';
 import type { HostScheduler } from './scheduler.ts';
-import type { HomeAttempt, LinkResult, PageFacts, PageSnapshot, SiteLink, SiteSnapshot } from '../snapshot.ts';
+import type { DnsFacts, HomeAttempt, LinkKind, LinkResult, PageFacts, PageSnapshot, ProbeWindow, SiteLink, SiteSnapshot } from '../snapshot.ts';
 
-/** Shared machinery of one crawl run. */
+/** Shared machinery of one crawl run, and what the gatherer adds from outside the crawl. */
 export interface CrawlContext {
   opts: CrawlOptions;
   http: HttpClient;
   scheduler: HostScheduler;
   links: LinkChecker;
   robots: RobotsCache;
+  /** The week of availability probes before the as-of date for a site, when records exist. */
+  probes?: ((site: Site) => ProbeWindow | undefined) | undefined;
+  /** Looks up the home host's AAAA records; without it IPv6 is not judged. */
+  dns?: ((host: string) => Promise<DnsFacts>) | undefined;
 }
 
-/** Crawl one registered site as of a date. */
+type Next = Array<{ url: string; depth: number }>;
+
+/** One site's crawl in progress: the pages read, the links seen, and what is still wanted. */
+class SiteCrawl {
+  readonly pages: PageSnapshot[] = [];
+  /** Every link target seen, with its kind and the pages that refer to it. */
+  readonly refs = new Map<string, { kind: LinkKind; referrers: Set<string> }>();
+  /** Frames of the home page: they are read as part of it (footers, blocks). */
+  readonly homeFrames = new Set<string>();
+  readonly footers: NonNullable<SiteSnapshot['home']['footers']> = [];
+  homeHtml: string | undefined;
+  readonly #crawled: Set<string>;
+  readonly #parsed = new Set<string>();
+  /** Links the rules depend on, by rank (0 first): column lists, then list pagination, then navigation and boards. */
+  readonly #wanted = new Map<string, number>();
+  readonly #site: Site;
+  readonly #homeUrl: string;
+  readonly #asOf: string;
+  readonly #opts: CrawlOptions;
+  readonly #robots: RobotsPolicy;
+
+  constructor(site: Site, homeUrl: string, asOf: string, opts: CrawlOptions, robots: RobotsPolicy) {
+    this.#site = site;
+    this.#homeUrl = homeUrl;
+    this.#asOf = asOf;
+    this.#opts = opts;
+    this.#robots = robots;
+    this.#crawled = new Set([site.url]);
+  }
+
+  /** Same site as the registered home page or as where it redirects (a portal that moved to a new host). */
+  onSite(u: string): boolean {
+    return sameSite(u, this.#site.url) || sameSite(u, this.#homeUrl);
+  }
+
+  /** A same-site URL the crawl may fetch (robots.txt). */
+  allowed(u: string): boolean {
+    return this.#robots.allowed(u);
+  }
+
+  /** Parse a fetched page; returns the pages to crawl next, or 'not-found' for a soft 404. */
+  readPage(url: string, depth: number, res: HttpResponse): Next | 'not-found' {
+    if (!isHtml(res.headers) || (depth > 0 && !this.onSite(res.finalUrl)) || this.#parsed.has(res.finalUrl)) return [];
+    this.#parsed.add(res.finalUrl);
+    const decoded = decodeHtml(res.body, res.headers['content-type']);
+    const page = extractPage(decoded.text, res.finalUrl, this.#asOf);
+    if (depth > 0 && page.saysNotFound) return 'not-found';
+    if (depth === 0) {
+      this.homeHtml = decoded.text;
+      for (const l of page.links) if (l.kind === 'frame' && this.onSite(l.url)) this.homeFrames.add(l.url);
+    }
+    if (this.homeFrames.has(url) && this.footers.length < MAX_FOOTERS) this.footers.push({ url, kind: 'frame', text: decoded.text.slice(0, MAX_FOOTER_CHARS) });
+    this.pages.push({ url, finalUrl: res.finalUrl, depth, status: res.status, charset: decoded.charset, title: page.title, facts: page.facts });
+    for (const [u, rank] of wantedLinks(page.facts, depth === 0 || this.homeFrames.has(url))) this.#wanted.set(u, Math.min(rank, this.#wanted.get(u) ?? rank));
+    return this.#follow(url, depth, page.links);
+  }
+
+  /** Record a page's links; the same-site pages within depth and budget, wanted ones first, are crawled next. */
+  #follow(url: string, depth: number, links: ReadonlyArray<{ url: string; kind: LinkKind }>): Next {
+    const next: Next = [];
+    const rankOf = (u: string) => this.#wanted.get(u) ?? 9;
+    for (const link of [...links].sort((a, b) => rankOf(a.url) - rankOf(b.url))) {
+      if (link.url === url) continue;
+      const r = this.refs.get(link.url);
+      if (r) r.referrers.add(url);
+      else this.refs.set(link.url, { kind: link.kind, referrers: new Set([url]) });
+      const crawlable = (link.kind === 'page' || link.kind === 'frame') && this.onSite(link.url);
+      if (!crawlable || depth + 1 > this.#opts.maxDepth || this.#crawled.has(link.url) || this.#crawled.size >= this.#opts.maxPages) continue;
+      if (!this.#robots.allowed(link.url)) continue;
+      this.#crawled.add(link.url);
+      next.push({ url: link.url, depth: depth + 1 });
+    }
+    return next;
+  }
+}
+
+/** Crawl one registered site as of a date, and complete its snapshot: messages, probes, DNS. */
 export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Promise<SiteSnapshot> {
   const { opts, http, scheduler, links } = ctx;
   const fetchPage = (url: string) => scheduler.run(new URL(url).host, () => http.fetch(url));
+  const outside = async (snapshot: SiteSnapshot): Promise<SiteSnapshot> => {
+    const probes = ctx.probes?.(site);
+    const dns = ctx.dns && snapshot.home.url ? await ctx.dns(new URL(snapshot.home.url).hostname) : undefined;
+    return { ...snapshot, ...(probes ? { probes } : {}), ...(dns ? { dns } : {}) };
+  };
 
   const robots = await ctx.robots.forUrl(site.url);
   if (robots.delayMs !== undefined) scheduler.setHostDelay(new URL(site.url).host, robots.delayMs);
@@ -37,73 +123,28 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
     if (o.ok && o.status < 400) home = o;
     attempts.push({ ok: o.ok && o.status < 400, detail: o.ok ? `HTTP ${o.status}` : failureDetail(o, opts.timeoutMs), elapsedMs: o.elapsedMs });
   }
-  if (!home) return { site, asOf, home: { attempts }, pages: [], links: [], robots: robots.status, columns: [] };
+  if (!home) return outside({ site, asOf, home: { attempts }, pages: [], links: [], robots: robots.status, columns: [], messages: [] });
 
-  const refs = new Map<string, { kind: LinkKind; referrers: Set<string> }>();
-  const addRef = (url: string, kind: LinkKind, page: string) => {
-    const r = refs.get(url);
-    if (r) r.referrers.add(page);
-    else refs.set(url, { kind, referrers: new Set([page]) });
-  };
-  const pages: PageSnapshot[] = [];
-  const crawled = new Set<string>([site.url]);
-  const parsed = new Set<string>();
-  let homeHtml: string | undefined;
-  /** Links the rules depend on, by rank (0 first): column lists, then list pagination, then navigation and boards. */
-  const wanted = new Map<string, number>();
-  const homeFrames = new Set<string>();
-  const footers: NonNullable<SiteSnapshot['home']['footers']> = [];
+  const c = new SiteCrawl(site, home.finalUrl, asOf, opts, robots);
   links.remember(site.url, Promise.resolve({ url: site.url, verdict: 'ok', status: home.status, detail: `HTTP ${home.status}` }));
-
-  // Same site as the registered home page or as where it redirects (a portal that moved to a new host).
-  const onSite = (u: string) => sameSite(u, site.url) || sameSite(u, home!.finalUrl);
-  /** Parse a fetched page; returns the pages to crawl next, or 'not-found' for a soft 404. */
-  const readPage = (url: string, depth: number, res: HttpResponse): Array<{ url: string; depth: number }> | 'not-found' => {
-    if (!isHtml(res.headers) || (depth > 0 && !onSite(res.finalUrl)) || parsed.has(res.finalUrl)) return [];
-    parsed.add(res.finalUrl);
-    const decoded = decodeHtml(res.body, res.headers['content-type']);
-    const page = extractPage(decoded.text, res.finalUrl, asOf);
-    if (depth > 0 && page.saysNotFound) return 'not-found';
-    if (depth === 0) {
-      homeHtml = decoded.text;
-      for (const l of page.links) if (l.kind === 'frame' && onSite(l.url)) homeFrames.add(l.url);
-    }
-    if (homeFrames.has(url) && footers.length < MAX_FOOTERS) footers.push({ url, kind: 'frame', text: decoded.text.slice(0, MAX_FOOTER_CHARS) });
-    pages.push({ url, finalUrl: res.finalUrl, depth, status: res.status, charset: decoded.charset, title: page.title, facts: page.facts });
-    for (const [u, rank] of wantedLinks(page.facts, depth === 0 || homeFrames.has(url))) wanted.set(u, Math.min(rank, wanted.get(u) ?? rank));
-    const next: Array<{ url: string; depth: number }> = [];
-    const rankOf = (u: string) => wanted.get(u) ?? 9;
-    const ordered = [...page.links].sort((a, b) => rankOf(a.url) - rankOf(b.url));
-    for (const link of ordered) {
-      if (link.url === url) continue;
-      addRef(link.url, link.kind, url);
-      const crawlable = (link.kind === 'page' || link.kind === 'frame') && onSite(link.url);
-      if (!crawlable || depth + 1 > opts.maxDepth || crawled.has(link.url) || crawled.size >= opts.maxPages) continue;
-      if (!robots.allowed(link.url)) continue;
-      crawled.add(link.url);
-      next.push({ url: link.url, depth: depth + 1 });
-    }
-    return next;
-  };
-
-  const first = readPage(site.url, 0, home);
+  const first = c.readPage(site.url, 0, home);
   let frontier = first === 'not-found' ? [] : first;
-  const homeFacts = pages[0]?.facts;
+  const homeFacts = c.pages[0]?.facts;
   const [scripts, search, https] = await Promise.all([
-    footerScripts(homeHtml, home.finalUrl, (u) => onSite(u) && robots.allowed(u), fetchPage),
-    homeFacts ? probeSearch(homeFacts, (u) => !onSite(u) || robots.allowed(u), fetchPage, opts.timeoutMs) : Promise.resolve(undefined),
+    footerScripts(c.homeHtml, home.finalUrl, (u) => c.onSite(u) && c.allowed(u), fetchPage),
+    homeFacts ? probeSearch(homeFacts, (u) => !c.onSite(u) || c.allowed(u), fetchPage, opts.timeoutMs) : Promise.resolve(undefined),
     site.url.startsWith('http:') ? probeHttps(site.url, http, opts.timeoutMs) : Promise.resolve(undefined),
   ]);
-  footers.push(...scripts);
+  c.footers.push(...scripts);
   while (frontier.length > 0) {
     const levels = await Promise.all(
       frontier.map(async ({ url, depth }) => {
         const outcome: HttpOutcome = await fetchPage(url);
         // The page is parsed below anyway, so the soft-404 check happens there, not twice.
         let judged = await links.recheckBlocked(url, outcome, true);
-        let next: Array<{ url: string; depth: number }> = [];
+        let next: Next = [];
         if (judged.verdict === 'ok' && outcome.ok) {
-          const read = readPage(url, depth, outcome);
+          const read = c.readPage(url, depth, outcome);
           if (read === 'not-found') judged = softNotFound(url, outcome.status);
           else next = read;
         }
@@ -114,13 +155,34 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
     frontier = levels.flat();
   }
 
-  // Every other target once: HEAD first. Same-site pages the crawl did not reach are read for soft 404s.
+  const pages = [...c.pages].sort((a, b) => a.depth - b.depth || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  return outside({
+    site,
+    asOf,
+    home: {
+      attempts,
+      url: home.finalUrl,
+      ...(c.homeHtml === undefined ? {} : { html: c.homeHtml }),
+      ...(c.footers.length ? { footers: [...c.footers].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)) } : {}),
+      ...(search ? { search } : {}),
+      ...(https ? { https } : {}),
+    },
+    pages,
+    links: await checkTargets(c, site.url, links),
+    robots: robots.status,
+    columns: assembleColumns(pages.filter((p) => p.depth === 0 || c.homeFrames.has(p.url)), pages),
+    messages: collectMessages(pages),
+  });
+}
+
+/** Every link target the crawl saw, checked once (HEAD first); same-site pages it did not reach are read for soft 404s. */
+async function checkTargets(c: SiteCrawl, home: string, links: LinkChecker): Promise<SiteLink[]> {
   const results = new Map<string, LinkResult>();
   await Promise.all(
-    [...refs.entries()].map(async ([url, ref]) => {
-      const same = onSite(url);
+    [...c.refs.entries()].map(async ([url, ref]) => {
+      const same = c.onSite(url);
       let p = links.known(url);
-      if (!p && same && !robots.allowed(url)) {
+      if (!p && same && !c.allowed(url)) {
         results.set(url, { url, verdict: 'skipped', detail: 'robots.txt 不允许访问' });
         return;
       }
@@ -128,31 +190,13 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
       results.set(url, await p);
     }),
   );
-
-  const siteLinks: SiteLink[] = [...refs.entries()]
+  return [...c.refs.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([url, ref]) => {
       const referrers = [...ref.referrers].sort();
-      if (ref.referrers.has(site.url)) referrers.sort((a, b) => (a === site.url ? -1 : b === site.url ? 1 : 0));
+      if (ref.referrers.has(home)) referrers.sort((a, b) => (a === home ? -1 : b === home ? 1 : 0));
       return { ...results.get(url)!, url, kind: ref.kind, referrers };
     });
-  pages.sort((a, b) => a.depth - b.depth || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  return {
-    site,
-    asOf,
-    home: {
-      attempts,
-      url: home.finalUrl,
-      ...(homeHtml === undefined ? {} : { html: homeHtml }),
-      ...(footers.length ? { footers: footers.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)) } : {}),
-      ...(search ? { search } : {}),
-      ...(https ? { https } : {}),
-    },
-    pages,
-    links: siteLinks,
-    robots: robots.status,
-    columns: assembleColumns(pages.filter((p) => p.depth === 0 || homeFrames.has(p.url)), pages),
-  };
 }
 
 const MAX_FOOTERS = 4;

@@ -1,15 +1,11 @@
 // The Markdown body of a findings file: a short summary in Chinese for people.
+import { quarterName } from '../../dates.ts';
 import type { SiteQuarter } from '../../schemas/findings.ts';
-
-/** 2026-Q4 → 2026年第四季度 */
-export function quarterName(quarter: string): string {
-  const [year, q] = quarter.split('-Q');
-  return `${year}年第${['一', '二', '三', '四'][Number(q) - 1] ?? q}季度`;
-}
+import { indicator } from '../catalogue/index.ts';
 
 /** A few sentences and a list of problems per indicator. */
-export function summaryBody(r: SiteQuarter, rules: ReadonlyArray<{ id: string; title: string }>): string {
-  const title = (id: string) => rules.find((x) => x.id === id)?.title ?? id;
+export function summaryBody(r: SiteQuarter): string {
+  const title = (id: string) => indicator(id)?.title ?? id;
   const lines: string[] = [];
   const verdict = r.verdict === 'pass' ? '合格' : '不合格';
   lines.push(`${r.name}（<${r.url}>）${quarterName(r.quarter)}检查结果：**${verdict}**，得分 ${r.score.toFixed(1)} 分。监测时间点 ${r.asOf}。`);

@@ -78,6 +78,7 @@ export default defineRule({
   title: '网站标识缺失',
   clause: '扣分：网站标识—页面底部功能区缺少党政机关网站标识、网站标识码、ICP备案编号、公安机关备案标识、主办单位或联系方式（每项 0.5 分，最多扣 3 分）',
   kind: 'deduction',
+  targetNames: MARK_NAMES,
   points: ['each'],
   run(snapshot, { points }) {
     const html = snapshot.home.html;

@@ -1,5 +1,5 @@
-import { collectMessages, statusKind, type SeenMessage } from '../gather/messages.ts';
 import { calendarDaysBetween } from '../workdays.ts';
+import type { SeenMessage } from '../snapshot.ts';
 import { defineRule, type RuleFinding } from './types.ts';
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -10,7 +10,7 @@ const MIN_HOME_TEXT = 200;
 /** How long a valid message waited for its answer, in calendar days; undefined when the page does not tell. */
 function waitingDays(m: SeenMessage, asOf: string): number | undefined {
   if (!m.asked) return undefined;
-  const kind = statusKind(m.status);
+  const kind = m.statusKind;
   if (kind === 'invalid') return undefined;
   if (m.answered) return calendarDaysBetween(m.asked, m.answered);
   // Only a page that says so makes a message unanswered: a list may simply not show answer dates.
@@ -38,7 +38,7 @@ export default defineRule({
     const limit = params['unansweredDays']!;
     const asOf = snapshot.asOf;
 
-    const messages = collectMessages(snapshot.pages);
+    const messages = snapshot.messages;
     const late = new Map<string, Array<{ m: SeenMessage; days: number }>>();
     for (const m of messages) {
       const days = waitingDays(m, asOf);

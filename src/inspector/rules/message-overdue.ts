@@ -1,5 +1,5 @@
-import { collectMessages, statusKind, type SeenMessage } from '../gather/messages.ts';
 import { calendarDaysBetween } from '../workdays.ts';
+import type { SeenMessage } from '../snapshot.ts';
 import { defineRule, type RuleFinding } from './types.ts';
 
 /**
@@ -19,17 +19,19 @@ export default defineRule({
   points: ['each'],
   params: ['workdays', 'lookbackDays'],
   countsWorkdays: true,
+  // 002: 1 条网民留言处理超期 -5 — each record of a late answer costs the unit in the assessment.
+  assessment: 'overdueMessage',
   run(snapshot, { points, params, calendar }) {
     if (!snapshot.home.html) return { status: 'not_applicable', reason: '首页无法打开' };
     const asOf = snapshot.asOf;
     const limit = params['workdays']!;
     const lookback = params['lookbackDays']!;
-    const messages = collectMessages(snapshot.pages).filter((m) => m.asked !== undefined && m.asked <= asOf && calendarDaysBetween(m.asked, asOf) <= lookback);
+    const messages = snapshot.messages.filter((m) => m.asked !== undefined && m.asked <= asOf && calendarDaysBetween(m.asked, asOf) <= lookback);
     if (messages.length === 0) return { status: 'not_applicable', reason: `未读到 ${lookback} 天内的公开留言` };
 
     const findings: RuleFinding[] = [];
     for (const m of messages) {
-      const kind = statusKind(m.status);
+      const kind = m.statusKind;
       if (kind === 'invalid') continue;
       const answered = m.answered !== undefined && m.answered <= asOf ? m.answered : undefined;
       if (answered === undefined && kind !== 'unanswered') continue;

@@ -1,5 +1,5 @@
-import { collectMessages, statusKind, type SeenMessage } from '../gather/messages.ts';
 import { calendarDaysBetween } from '../workdays.ts';
+import type { SeenMessage } from '../snapshot.ts';
 import { defineRule, type RuleFinding } from './types.ts';
 
 /**
@@ -21,7 +21,7 @@ const FIELDS = [
  * message is assigned to its 办理单位 before it is answered.
  */
 function answered(m: SeenMessage): boolean {
-  const kind = statusKind(m.status);
+  const kind = m.statusKind;
   if (kind === 'unanswered' || kind === 'invalid') return false;
   return m.answered !== undefined || m.replyShown || kind === 'answered';
 }
@@ -32,7 +32,7 @@ function answered(m: SeenMessage): boolean {
  * only on a message's own page, where it belongs; a list without links may open it in a pop-up.
  */
 function lacks(m: SeenMessage, field: (typeof FIELDS)[number]['key']): boolean {
-  if (statusKind(m.status) === 'invalid' || !m.complete) return false;
+  if (m.statusKind === 'invalid' || !m.complete) return false;
   switch (field) {
     case 'asked':
       return m.asked === undefined;
@@ -61,7 +61,7 @@ export default defineRule({
     if (!snapshot.home.html) return { status: 'not_applicable', reason: '首页无法打开' };
     const asOf = snapshot.asOf;
     const silentDays = params['silentDays']!;
-    const messages = collectMessages(snapshot.pages);
+    const messages = snapshot.messages;
 
     if (messages.length === 0) {
       // Fined only when a board page was read and shows it has nothing: never for a board the crawl did not reach.

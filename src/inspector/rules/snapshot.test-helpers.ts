@@ -4,6 +4,7 @@ import type { Dictionary } from '../../schemas/dictionary.ts';
 import type { ColumnSnapshot, PageFacts, PageSnapshot, SiteLink, SiteSnapshot } from '../snapshot.ts';
 import { loadDictionary } from '../../store/dictionary.ts';
 import { loadRulesConfig } from '../../store/rules-config.ts';
+import { collectMessages } from '../gather/messages.ts';
 import type { Points, RuleContext } from './types.ts';
 import { buildCalendar, type WorkCalendar } from '../workdays.ts';
 
@@ -48,6 +49,8 @@ export function snapshot(
     links: (over.links ?? []).map((l) => ({ verdict: 'ok', detail: 'HTTP 200', kind: 'page', referrers: [url], ...l })),
     robots: 'honoured',
     columns: over.columns ?? [],
+    // The gatherer merges the pages' messages once; rule tests give pages and get the same merge.
+    messages: collectMessages(over.pages ?? []),
     ...(over.probes ? { probes: over.probes } : {}),
     ...(over.dns ? { dns: over.dns } : {}),
   };

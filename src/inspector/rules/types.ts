@@ -1,25 +1,18 @@
 // The contract every rule (one indicator of ../shared/indicators.md) fulfils.
 import type { Dictionary } from '../../schemas/dictionary.ts';
-import type { Finding } from '../../schemas/findings.ts';
 import type { RulesConfig } from '../../schemas/rules-config.ts';
 import type { SiteSnapshot } from '../snapshot.ts';
+import type { AssessmentItem, IndicatorFinding, IndicatorKind, IndicatorOutcome } from '../indicator.ts';
 import type { WorkCalendar } from '../workdays.ts';
 
 /** A finding as a rule reports it; scoring adds the rule's clause. */
-export type RuleFinding = Omit<Finding, 'clause'>;
+export type RuleFinding = IndicatorFinding;
 
-/** What a rule concluded for one site (STYLE 2: tagged, never booleans plus nulls). */
-export type RuleOutcome =
-  | { status: 'pass' }
-  | { status: 'fail'; findings: RuleFinding[] }
-  | { status: 'not_applicable'; reason: string }
-  | { status: 'error'; message: string };
+/** What a rule concluded for one site. */
+export type RuleOutcome = IndicatorOutcome;
 
-/**
- * How an indicator counts: a veto fails the site, a deduction costs points up to a cap, a bonus
- * adds points up to a cap when the score is above the bonus line, advice costs nothing.
- */
-export type RuleKind = 'veto' | 'deduction' | 'bonus' | 'advice';
+/** How a rule's indicator counts (src/inspector/indicator.ts): every kind but problem, which only media and units have. */
+export type RuleKind = Exclude<IndicatorKind, 'problem'>;
 
 /** Points of one indicator from the rules file, by name (e.g. home: 0.2, other: 0.1). */
 export type Points = Readonly<Record<string, number>>;
@@ -60,6 +53,10 @@ export interface Rule {
    * makes it not applicable with the reason, and every other rule still runs.
    */
   countsWorkdays?: true;
+  /** Chinese names of the targets it reports, when they are ids (the portal shows them). */
+  targetNames?: Readonly<Record<string, string>>;
+  /** Each inspector's record of it costs the responsible unit this amount of rules.yaml's assessment:. */
+  assessment?: AssessmentItem;
   run(snapshot: SiteSnapshot, ctx: RuleContext): RuleOutcome;
 }
 

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { RulesConfig } from '../../schemas/rules-config.ts';
-import type { RuleRun } from '../engine/run-rules.ts';
-import { defineRule, type RuleKind, type RuleOutcome } from '../rules/types.ts';
+import type { IndicatorKind, IndicatorOutcome, IndicatorResult } from '../indicator.ts';
 import type { Site } from '../../schemas/registry.ts';
 import { context } from '../rules/snapshot.test-helpers.ts';
 import { score as scoreOf } from './score.ts';
@@ -20,13 +19,12 @@ const config: RulesConfig = {
   },
 };
 const PORTAL = { kind: 'portal' } as const;
-const score = (runs: RuleRun[], c: RulesConfig = config, site: Pick<Site, 'kind' | 'services'> = PORTAL) => scoreOf(runs, c, site);
-const rule = (id: string, kind: RuleKind) => defineRule({ id, title: '测试', clause: '测试条款', kind, points: [], run: () => ({ status: 'pass' }) });
-const fail = (id: string, ...points: number[]): RuleOutcome => ({
+const score = (runs: IndicatorResult[], c: RulesConfig = config, site: Pick<Site, 'kind' | 'services'> = PORTAL) => scoreOf(runs, c, site);
+const fail = (id: string, ...points: number[]): IndicatorOutcome => ({
   status: 'fail',
   findings: points.map((p, i) => ({ indicator: id, target: `t${String(i).padStart(2, '0')}`, page: 'p', points: p, detail: '' })),
 });
-const run = (id: string, kind: RuleKind, outcome: RuleOutcome): RuleRun => ({ rule: rule(id, kind), outcome });
+const run = (id: string, kind: IndicatorKind, outcome: IndicatorOutcome): IndicatorResult => ({ indicator: { id, kind, clause: '测试条款' }, outcome });
 
 describe('score', () => {
   test('no findings: 100 and pass', () => {

@@ -3,7 +3,7 @@
 import type { Finding } from '../../schemas/findings.ts';
 import type { Site } from '../../schemas/registry.ts';
 import type { RulesConfig } from '../../schemas/rules-config.ts';
-import type { RuleRun } from '../engine/run-rules.ts';
+import type { IndicatorResult } from '../indicator.ts';
 
 export interface Score {
   verdict: 'pass' | 'fail';
@@ -37,9 +37,10 @@ const oneDecimal = (hundredths: number) => Math.round(hundredths / 10) / 10;
  * 1. Any veto ⇒ fail. 2. Otherwise 100 − Σ min(cap, Σ points) per indicator; a department without
  * public services is scored out of noServicesOutOf (75) and scaled to 100 (× 4/3); below the pass
  * line ⇒ fail. 3. Above the bonus line, a portal's bonus items are added (each capped).
- * Rules that errored or do not apply cost nothing (they are reported, not scored).
+ * Indicators that errored or do not apply cost nothing (they are reported, not scored). Each
+ * finding gets its indicator's clause. A problem item (media, units) has no place on a site.
  */
-export function score(runs: RuleRun[], config: RulesConfig, site: Pick<Site, 'kind' | 'services'>): Score {
+export function score(results: readonly IndicatorResult[], config: RulesConfig, site: Pick<Site, 'kind' | 'services'>): Score {
   const findings: Finding[] = [];
   const vetoes: string[] = [];
   const deductions: Record<string, number> = {};
@@ -48,25 +49,26 @@ export function score(runs: RuleRun[], config: RulesConfig, site: Pick<Site, 'ki
   let lost = 0;
   let bonus = 0;
   const bonusFindings: Finding[] = [];
-  for (const { rule, outcome } of runs) {
-    if (outcome.status === 'error') errors.push({ indicator: rule.id, message: outcome.message });
-    if (outcome.status === 'not_applicable') notApplicable.push({ indicator: rule.id, reason: outcome.reason });
+  for (const { indicator, outcome } of results) {
+    if (outcome.status === 'error') errors.push({ indicator: indicator.id, message: outcome.message });
+    if (outcome.status === 'not_applicable') notApplicable.push({ indicator: indicator.id, reason: outcome.reason });
     if (outcome.status !== 'fail') continue;
-    const withClause = (f: (typeof outcome.findings)[number], points = f.points): Finding => ({ ...f, points, clause: rule.clause });
-    const capOf = () => toHundredths(config.indicators[rule.id]?.cap ?? Infinity);
+    const withClause = (f: (typeof outcome.findings)[number], points = f.points): Finding => ({ ...f, points, clause: indicator.clause });
+    const capOf = () => toHundredths(config.indicators[indicator.id]?.cap ?? Infinity);
     const sum = () => Math.min(capOf(), outcome.findings.reduce((s, f) => s + toHundredths(f.points), 0));
-    if (rule.kind === 'veto') {
-      vetoes.push(rule.id);
+    if (indicator.kind === 'problem') throw new Error(`${indicator.id} is an item about a new media account or a unit, not a website`);
+    if (indicator.kind === 'veto') {
+      vetoes.push(indicator.id);
       findings.push(...outcome.findings.map((f) => withClause(f, 0)));
-    } else if (rule.kind === 'advice') {
+    } else if (indicator.kind === 'advice') {
       findings.push(...outcome.findings.map((f) => withClause(f, 0)));
-    } else if (rule.kind === 'bonus') {
+    } else if (indicator.kind === 'bonus') {
       bonusFindings.push(...outcome.findings.map((f) => withClause(f)));
       bonus += sum();
     } else {
       findings.push(...outcome.findings.map((f) => withClause(f)));
       const capped = sum();
-      deductions[rule.id] = capped / 100;
+      deductions[indicator.id] = capped / 100;
       lost += capped;
     }
   }

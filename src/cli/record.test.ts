@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
-import { InputError } from '../store/yaml-file.ts';
+import { InputError } from '../errors.ts';
 import { makeFixture, QUARTER, type Fixture } from '../workflow/fixture.test-helpers.ts';
-import { completeRecord, indicatorChoices, parseRecordFlags, parseRecordImportArgs, RECORD_IMPORT_USAGE, RECORD_USAGE, type Ask } from './record-args.ts';
+import { completeRecord, indicatorChoices, parseRecordFlags, parseRecordImportArgs, RECORD_IMPORT_USAGE, RECORD_USAGE, type Ask } from './record.ts';
 
 const d = { today: '2026-11-12', contentDir: 'content' };
 const full = ['--quarter', '2026-Q4', '--site', 'linhe', '--indicator', 'message-overdue', '--target', '2026-11-03 模拟咨询', '--inspector', '张三', '--evidence', '未答复。'];

@@ -1,6 +1,10 @@
-// Command-line options of npm run publish, npm run correct and npm run check:published.
+// npm run publish, npm run correct and npm run check:published: options and commands.
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { InputError } from '../store/yaml-file.ts';
+import { InputError } from '../errors.ts';
+import { describeProblems, verifyPublished } from '../workflow/manifest.ts';
+import { correctQuarter, publishQuarter } from '../workflow/publish.ts';
+import { rescoreQuarter } from '../workflow/rescore.ts';
 import { contentArg, dateArg, type ArgDefaults } from './args.ts';
 
 
@@ -95,4 +99,54 @@ export function parseCheckPublishedArgs(argv: string[], d: ArgDefaults = {}): Ch
   if (values.help) return undefined;
   if (positionals.length) throw new InputError(`unexpected argument ${positionals.join(' ')}\n\n${CHECK_PUBLISHED_USAGE}`);
   return { contentDir: contentArg(values.content, d) };
+}
+
+/** npm run publish: records and review applied, then the quarter signed. */
+export async function publishCommand(argv: string[]): Promise<number> {
+  const args = parsePublishArgs(argv);
+  if (!args) {
+    console.log(PUBLISH_USAGE);
+    return 0;
+  }
+  // Records and review are validated and applied before signing: what is published is what they say.
+  const check = () => {
+    const r = rescoreQuarter(args.contentDir, args.quarter);
+    if (r.changed.length) console.log(`发布前按人工记录与复核结果重新计分：${r.changed.length} 个文件`);
+  };
+  const done = await publishQuarter({ ...args, check });
+  console.log(`${done.quarter} 已发布（${done.date}），签名 ${done.files.length} 个文件：${join(args.contentDir, done.manifest)}`);
+  console.log(`任何人都可以核对：cd ${args.contentDir} && sha256sum -c ${done.manifest}`);
+  console.log(`此后改动须运行 npm run correct -- ${done.quarter} --what "改了什么" --why "为什么改"，记录勘误。`);
+  return 0;
+}
+
+/** npm run correct: the quarter re-scored, the erratum recorded, the quarter signed again. */
+export async function correctCommand(argv: string[]): Promise<number> {
+  const args = parseCorrectArgs(argv);
+  if (!args) {
+    console.log(CORRECT_USAGE);
+    return 0;
+  }
+  // An edited record or review changes scores: the findings files follow before re-signing.
+  const done = await correctQuarter({ ...args, rescore: () => void rescoreQuarter(args.contentDir, args.quarter) });
+  console.log(`${done.quarter} 已记录勘误（${done.erratum.date}），涉及 ${done.erratum.files.length} 个文件：`);
+  for (const f of done.erratum.files) console.log(`  ${f}`);
+  console.log(`已重新签名 ${done.files.length} 个文件：${join(args.contentDir, done.manifest)}`);
+  return 0;
+}
+
+/** npm run check:published: exit 1, listing each changed, missing or unsigned file, when a published quarter differs from its manifest. */
+export function checkPublishedCommand(argv: string[]): number {
+  const args = parseCheckPublishedArgs(argv);
+  if (!args) {
+    console.log(CHECK_PUBLISHED_USAGE);
+    return 0;
+  }
+  const problems = verifyPublished(args.contentDir);
+  if (problems.length) {
+    console.error(describeProblems(args.contentDir, problems));
+    return 1;
+  }
+  console.log('已发布的通报与签名清单一致。');
+  return 0;
 }

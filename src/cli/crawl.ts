@@ -1,8 +1,16 @@
-// Command-line options of `npm run crawl`, parsed and checked (bad values are configuration errors).
-import { wholeNumber, parseFlags } from './args.ts';
-import type { CrawlOptions } from '../inspector/gather/options.ts';
+// npm run crawl: its options, parsed and checked (bad values are configuration errors), and the
+// command: the workflow's plan (draft, sites, records, review), the crawl, the summary.
 import { isIsoDate, quarterOf, todayInShanghai } from '../dates.ts';
-import { InputError } from '../store/yaml-file.ts';
+import { InputError } from '../errors.ts';
+import { aaaaLookup, systemResolve6 } from '../inspector/gather/dns.ts';
+import { resolveOptions, type CrawlOptions } from '../inspector/gather/options.ts';
+import { loadProbeWindows } from '../inspector/gather/probe-window.ts';
+import { inspect } from '../inspector/inspect.ts';
+import { loadDictionary } from '../store/dictionary.ts';
+import { loadRulesConfig } from '../store/rules-config.ts';
+import { planCrawl } from '../workflow/crawl-plan.ts';
+import { parseFlags, wholeNumber } from './args.ts';
+import { calendarGapNotice, progressReporter, summaryTable } from './crawl-output.ts';
 
 export interface CrawlArgs {
   contentDir: string;
@@ -86,4 +94,44 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
   if (values['ignore-robots']) options.robots = false;
   if (values['allow-private']) options.allowPrivate = true;
   return { contentDir: values.content ?? 'content', quarter, asOf, ...(only ? { only } : {}), sample: values.sample === true, options };
+}
+
+/** npm run crawl: exit 0 when the run completed, whatever the sites did; 1 when a site hit a bug. */
+export async function crawlCommand(argv: string[]): Promise<number> {
+  const args = parseCrawlArgs(argv);
+  if (!args) {
+    console.log(CRAWL_USAGE);
+    return 0;
+  }
+  const plan = planCrawl(args.contentDir, args.quarter, args);
+  if (args.sample) console.log(`${args.quarter} 抽查：检查 ${plan.sites.length} 个网站（注册 ${plan.registered} 个）`);
+  // Not refused (a full check of a sampled quarter can be wanted), but publish will only take the sample's files.
+  if (plan.unsampledDraw !== undefined) console.warn(`注意：${args.quarter} 已抽样（${plan.unsampledDraw} 个网站），本次未加 --sample；发布时样本以外网站的结果须先删除。`);
+  const rulesConfig = loadRulesConfig(args.contentDir);
+  const dictionary = loadDictionary(args.contentDir);
+  // Read before any request: a bad probe record is a configuration error (exit 2), not a site's failure.
+  const windows = loadProbeWindows(args.contentDir, plan.sites.map((s) => s.id), args.asOf);
+  const progress = progressReporter();
+  const summary = await inspect({
+    sites: plan.sites,
+    contentDir: args.contentDir,
+    quarter: args.quarter,
+    asOf: args.asOf,
+    options: resolveOptions(args.options),
+    rulesConfig,
+    dictionary,
+    dns: aaaaLookup(systemResolve6()),
+    probes: (site) => windows.get(site.id),
+    manual: plan.manual,
+    review: plan.review,
+    onEvent: progress.onEvent,
+  });
+  progress.stop();
+  console.log(`\n${args.quarter} 监测时间点 ${args.asOf}，结果写入 ${args.contentDir}/findings/${args.quarter}/\n`);
+  console.log(summaryTable(summary));
+  if (summary.calendarGap) console.log(`\n${calendarGapNotice(summary.calendarGap, args.contentDir)}`);
+  if (summary.internalErrors.length === 0) return 0;
+  console.error(`\n${summary.internalErrors.length} 个网站检查时出现内部错误（程序缺陷，请报告）：`);
+  for (const e of summary.internalErrors) console.error(`  ${e.site}: ${e.message}`);
+  return 1;
 }

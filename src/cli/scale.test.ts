@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, parseBenchBuildArgs, parseScaleArgs, SCALE_DEFAULTS } from './scale-args.ts';
+import { parseBenchBuildArgs, parseScaleArgs, SCALE_DEFAULTS } from './scale.ts';
 
 describe('parseScaleArgs', () => {
   it('takes the defaults: 15,000 sites × 8 quarters ending 2026-Q4', () => {
@@ -39,13 +39,4 @@ describe('parseBenchBuildArgs', () => {
     [['--out', 'x'], /Unknown option '--out'/],
     [['--sites', 'many'], /--sites/],
   ])('refuses %j', (argv, message) => expect(() => parseBenchBuildArgs(argv)).toThrow(message));
-});
-
-describe('formatBytes', () => {
-  it.each([
-    [20 * 1024, '20 kB'],
-    [300 * 2 ** 20, '300 MB'],
-    [1536 * 2 ** 20, '1.50 GB'],
-    [4 * 2 ** 30, '4.00 GB'],
-  ])('%d → %s', (b, s) => expect(formatBytes(b)).toBe(s));
 });

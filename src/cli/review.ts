@@ -1,8 +1,9 @@
-// Command-line options of `npm run review`: list the quarter's automated findings, or decide one
-// (confirm, dismiss with a reason) or record the site's reply to it.
-import { InputError } from '../store/yaml-file.ts';
-import type { ReviewRequest } from '../workflow/review-list.ts';
-import { contentArg, dateArg, type ArgDefaults, parseFlags } from './args.ts';
+// npm run review: list the quarter's automated findings, or decide one (confirm, dismiss with a
+// reason) or record the site's reply to it.
+import { InputError } from '../errors.ts';
+import { assertDraft } from '../workflow/draft.ts';
+import { reviewFinding, reviewList, reviewListText, reviewResultText, type ReviewRequest } from '../workflow/review-list.ts';
+import { contentArg, dateArg, parseFlags, type ArgDefaults } from './args.ts';
 
 /** npm run review -- --list */
 export interface ReviewListArgs {
@@ -104,4 +105,20 @@ export function parseReviewArgs(argv: string[], d: ArgDefaults = {}): ReviewArgs
     date,
   };
   return { mode: 'review', contentDir, quarter, request };
+}
+
+/** npm run review: --list prints; a decision or a reply is written and the site's file re-scored. */
+export function reviewCommand(argv: string[]): number {
+  const args = parseReviewArgs(argv);
+  if (!args) {
+    console.log(REVIEW_USAGE);
+    return 0;
+  }
+  if (args.mode === 'list') {
+    console.log(reviewListText(reviewList(args.contentDir, args.quarter, args.site), args.quarter));
+  } else {
+    assertDraft(args.contentDir, args.quarter, 'review');
+    console.log(reviewResultText(reviewFinding(args.contentDir, args.quarter, args.request)));
+  }
+  return 0;
 }

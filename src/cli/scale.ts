@@ -1,8 +1,13 @@
-// Command-line options of `npm run scale` (generated findings at scale) and `npm run bench:build`
-// (the portal build measured on them), parsed and checked.
+// npm run scale (findings at scale from the sandbox's seeded defects, without crawling) and npm run
+// bench:build (the portal build measured on them): options, parsed and checked, and the commands.
+import { readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchWorkDir, measureBuild, tally } from '../bench/build.ts';
+import { formatBytes } from '../bench/proc-memory.ts';
+import { generateScale } from '../demo/scale.ts';
+import { InputError } from '../errors.ts';
 import { wholeNumber } from './args.ts';
-import { InputError } from '../store/yaml-file.ts';
 
 /** What to generate: N sites × Q quarters ending with `until`. */
 export interface ScaleSize {
@@ -112,9 +117,68 @@ export function parseBenchBuildArgs(argv: string[]): BenchBuildArgs | undefined 
   return { ...parseSize(values), ...(values.content !== undefined ? { content: values.content } : {}), keep: values.keep === true };
 }
 
-/** 1536 MiB → "1.50 GB", 300 MiB → "300 MB", 20 KiB → "20 kB" (binary units, as RSS is counted). */
-export function formatBytes(bytes: number): string {
-  const mb = bytes / 2 ** 20;
-  if (mb < 1) return `${(bytes / 1024).toFixed(0)} kB`;
-  return mb >= 1024 ? `${(mb / 1024).toFixed(2)} GB` : `${mb.toFixed(0)} MB`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** npm run scale: the content folder written quarter by quarter. */
+export function scaleCommand(argv: string[]): number {
+  const args = parseScaleArgs(argv);
+  if (!args) {
+    console.log(SCALE_USAGE);
+    return 0;
+  }
+  console.log(`${args.sites} sites × ${args.quarters} quarters until ${args.until}, seed ${args.seed} → ${args.out}`);
+  const summary = generateScale({
+    contentDir: args.out,
+    sites: args.sites,
+    quarters: args.quarters,
+    until: args.until,
+    seed: args.seed,
+    pagesPerSite: args.pagesPerSite,
+    onEvent: (e) => {
+      if (e.type === 'registry') console.log(`registry: ${e.sites} sites, ${e.units} units (${seconds(e.ms)})`);
+      else console.log(`${e.quarter} (as of ${e.asOf}): ${e.files} files, ${e.failing} failing, ${e.findings} findings (${seconds(e.ms)})`);
+    },
+  });
+  console.log(`${summary.files} findings files in ${seconds(summary.ms)}, peak RSS ${formatBytes(process.resourceUsage().maxRSS * 1024)}`);
+  console.log(`Build the portal from them: CONTENT_DIR=${args.out} npm run build (or npm run bench:build -- --content ${args.out})`);
+  return 0;
+}
+
+/** npm run bench:build: wall time, peak memory of the build's process tree, pages and dist size; exit 1 when the build failed. */
+export async function benchBuildCommand(argv: string[]): Promise<number> {
+  const args = parseBenchBuildArgs(argv);
+  if (!args) {
+    console.log(BENCH_BUILD_USAGE);
+    return 0;
+  }
+  const work = benchWorkDir();
+  const contentDir = args.content ? resolve(args.content) : join(work, 'content');
+  if (!args.content) {
+    console.log(`generating ${args.sites} sites × ${args.quarters} quarters until ${args.until} into ${contentDir}`);
+    const g = generateScale({ contentDir, sites: args.sites, quarters: args.quarters, until: args.until, seed: args.seed, pagesPerSite: args.pagesPerSite });
+    console.log(`generated ${g.files} files in ${seconds(g.ms)}`);
+  }
+  const findingsDir = join(contentDir, 'findings');
+  const quarters = readdirSync(findingsDir).filter((q) => /^\d{4}-Q[1-4]$/.test(q)).sort();
+  const sites = new Set(quarters.flatMap((q) => readdirSync(join(findingsDir, q)).filter((f) => f.endsWith('.md'))));
+  const input = tally(findingsDir, (n) => n.endsWith('.md'));
+  const m = await measureBuild(contentDir, work, (line) => console.log(line), (command, log) => {
+    console.log(command);
+    console.log(`(full log: ${log}; each line: seconds since the build started, resident set of the build)`);
+  });
+  const ok = m.exit.code === 0;
+  const out = ok ? tally(m.dist) : { files: 0, bytes: 0 };
+  const html = ok ? tally(m.dist, (n) => n.endsWith('.html')).files : 0;
+  console.log('');
+  console.log(`sites           ${sites.size}`);
+  console.log(`quarters        ${quarters.length} (${quarters[0]} … ${quarters.at(-1)})`);
+  console.log(`findings files  ${input.files} (${formatBytes(input.bytes)})`);
+  console.log(`build           ${ok ? 'ok' : `FAILED (exit ${m.exit.code ?? m.exit.signal})`}`);
+  console.log(`routes          ${m.routes} generated; ${html} HTML files in dist${m.pagesLine ? ` (astro: ${m.pagesLine.replace(/^.*\]\s*/, '')})` : ''}`);
+  console.log(`wall time       ${seconds(m.wallMs)} (budget 600 s)`);
+  console.log(`peak RSS        ${formatBytes(m.peak.total)} for the process tree at ${seconds(m.peak.at)} (largest process ${formatBytes(m.peak.largest)}, up to ${m.peak.processes} processes, ${m.peak.samples} samples; budget 4 GB)`);
+  console.log(`dist            ${out.files} files, ${formatBytes(out.bytes)}`);
+  if (args.keep || !ok) console.log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+  return ok ? 0 : 1;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { InputError } from '../store/yaml-file.ts';
-import { parseCrawlArgs } from './crawl-args.ts';
+import { InputError } from '../errors.ts';
+import { parseCrawlArgs } from './crawl.ts';
 
 describe('parseCrawlArgs', () => {
   test('defaults: content/, today in Shanghai, its quarter', () => {

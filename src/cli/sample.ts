@@ -1,7 +1,10 @@
-// Command-line options of `npm run sample` (the quarter's spot-check draw), parsed and checked.
-import { wholeNumber, parseFlags } from './args.ts';
+// npm run sample (the quarter's spot-check draw): options, parsed and checked, and the command.
 import { isIsoDate, todayInShanghai } from '../dates.ts';
-import { InputError } from '../store/yaml-file.ts';
+import { InputError } from '../errors.ts';
+import { quarterFilePath } from '../store/quarter-file.ts';
+import { drawQuarterSample } from '../workflow/draw-sample.ts';
+import { drawSummary } from '../workflow/sample.ts';
+import { parseFlags, wholeNumber } from './args.ts';
 
 export interface SampleArgs {
   contentDir: string;
@@ -65,4 +68,18 @@ export function parseSampleArgs(argv: string[], today = todayInShanghai()): Samp
   if (!isIsoDate(date)) throw new InputError(`--date must be a date YYYY-MM-DD, got "${date}"`);
   if (values.content === '') throw new InputError('--content needs a folder');
   return { contentDir: values.content ?? 'content', quarter, ratio, seed, ...(strata ? { strata } : {}), date };
+}
+
+/** npm run sample: the draw written into the quarter file, or left alone when it is the same. */
+export function sampleCommand(argv: string[]): number {
+  const args = parseSampleArgs(argv);
+  if (!args) {
+    console.log(SAMPLE_USAGE);
+    return 0;
+  }
+  const params = { seed: args.seed, ratio: args.ratio, ...(args.strata ? { strata: args.strata } : {}) };
+  const d = drawQuarterSample(args.contentDir, args.quarter, params, args.date);
+  console.log(drawSummary(d.sample, d.strata, d.previous));
+  if (!d.unchanged) console.log(`已写入 ${quarterFilePath(args.contentDir, args.quarter)} 的 sample；按抽样检查：npm run crawl -- --quarter ${args.quarter} --sample`);
+  return 0;
 }

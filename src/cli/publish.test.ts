@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCheckPublishedArgs, parseCorrectArgs, parsePublishArgs } from './publish-args.ts';
+import { parseCheckPublishedArgs, parseCorrectArgs, parsePublishArgs } from './publish.ts';
 
 const D = { today: '2026-12-01', contentDir: '/office/content' };
 

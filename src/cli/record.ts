@@ -1,13 +1,17 @@
-// Command-line options of `npm run record`: one manual record from flags, and at a terminal the
-// missing values asked for in Chinese (an inspector types 指标 by number from the list shown).
+// npm run record: one manual record from flags, and at a terminal the missing values asked for in
+// Chinese (an inspector types 指标 by number from the list shown); npm run record:import: a CSV.
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import type { ManualRecord } from '../schemas/manual.ts';
 import { quarterOf } from '../dates.ts';
-import { MANUAL_INDICATORS, type Subject } from '../inspector/indicators/manual.ts';
-import { InputError } from '../store/yaml-file.ts';
-import { contentArg, dateArg, type ArgDefaults, parseFlags } from './args.ts';
-import { RULES } from '../inspector/rules/index.ts';
-import type { NewRecord } from '../workflow/record-write.ts';
+import { InputError } from '../errors.ts';
+import { indicatorsAbout } from '../inspector/catalogue/index.ts';
+import type { Subject } from '../inspector/indicator.ts';
+import type { ManualRecord } from '../schemas/manual.ts';
+import { assertDraft } from '../workflow/draft.ts';
+import { importRecords, importResultText } from '../workflow/record-import.ts';
+import { addRecords, addResultText, type NewRecord } from '../workflow/record-write.ts';
+import { contentArg, dateArg, parseFlags, type ArgDefaults } from './args.ts';
 
 
 /** The flags as given; what is missing is asked for (at a terminal) or refused. */
@@ -111,8 +115,9 @@ function checkQuarter(quarter: string): void {
 
 /** Indicators a record about this subject may name: the manual ones first, then (for a site) the crawl rules. */
 export function indicatorChoices(subject: Subject): Array<{ id: string; title: string }> {
-  const manual = MANUAL_INDICATORS.filter((m) => m.subject === subject).map(({ id, title }) => ({ id, title }));
-  return subject === 'site' ? [...manual, ...RULES.map(({ id, title }) => ({ id, title }))] : manual;
+  // Items only a person checks first: they are what an inspector records most.
+  const about = indicatorsAbout(subject);
+  return [...about.filter((d) => d.check === 'manual'), ...about.filter((d) => d.check === 'crawl')].map(({ id, title }) => ({ id, title }));
 }
 
 /** Asks one question at the terminal and gives the answer. */
@@ -217,4 +222,41 @@ export function parseRecordImportArgs(argv: string[], d: ArgDefaults = {}): Reco
   checkQuarter(values.quarter);
   if (values.content === '') throw new InputError('--content needs a folder');
   return { contentDir: contentArg(values.content, d), quarter: values.quarter, file: positionals[0]! };
+}
+
+/** npm run record: the record validated, written and the site's findings file re-scored, or nothing written. */
+export async function recordCommand(argv: string[]): Promise<number> {
+  const flags = parseRecordFlags(argv);
+  if (!flags) {
+    console.log(RECORD_USAGE);
+    return 0;
+  }
+  // Only at a terminal is anyone there to answer; piped or scripted, a missing flag is an error.
+  const rl = process.stdin.isTTY ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
+  let args;
+  try {
+    args = await completeRecord(flags, rl && ((q) => rl.question(q)), (quarter) => assertDraft(flags.contentDir, quarter, 'record'));
+  } finally {
+    rl?.close();
+  }
+  console.log(addResultText(addRecords(args.contentDir, args.quarter, [args.record])));
+  return 0;
+}
+
+/** npm run record:import: every row checked before any is written. */
+export function recordImportCommand(argv: string[]): number {
+  const args = parseRecordImportArgs(argv);
+  if (!args) {
+    console.log(RECORD_IMPORT_USAGE);
+    return 0;
+  }
+  assertDraft(args.contentDir, args.quarter, 'record:import');
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(args.file);
+  } catch (e) {
+    throw new InputError(`${args.file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  console.log(importResultText(importRecords(args.contentDir, args.quarter, bytes, args.file), args.file));
+  return 0;
 }

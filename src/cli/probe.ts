@@ -1,8 +1,10 @@
-// Command-line options of `npm run probe`, parsed and checked (bad values are configuration errors).
-import { wholeNumber, parseFlags } from './args.ts';
-import type { CrawlOptions } from '../inspector/gather/options.ts';
-import { InputError } from '../store/yaml-file.ts';
-import { PROBE_LIMIT_MS } from '../inspector/gather/probe.ts';
+// npm run probe: its options, parsed and checked (bad values are configuration errors), and the
+// command: one round of availability probes, or rounds at an interval until stopped.
+import { InputError } from '../errors.ts';
+import { resolveOptions, type CrawlOptions } from '../inspector/gather/options.ts';
+import { PROBE_LIMIT_MS, probeLoop, roundLine } from '../inspector/gather/probe.ts';
+import { loadRegistry } from '../store/registry.ts';
+import { parseFlags, wholeNumber } from './args.ts';
 
 export interface ProbeArgs {
   contentDir: string;
@@ -92,4 +94,42 @@ export function parseProbeArgs(argv: string[]): ProbeArgs | undefined {
     ...(rounds !== undefined ? { rounds } : {}),
     options,
   };
+}
+
+/** npm run probe: the first SIGINT or SIGTERM finishes the round's records and exits 0; a second leaves at once. */
+export async function probeCommand(argv: string[]): Promise<number> {
+  const args = parseProbeArgs(argv);
+  if (!args) {
+    console.log(PROBE_USAGE);
+    return 0;
+  }
+  let sites = loadRegistry(args.contentDir).sites;
+  if (args.sites) {
+    const unknown = args.sites.filter((id) => !sites.some((s) => s.id === id));
+    if (unknown.length) throw new InputError(`--sites: no site with id ${unknown.join(', ')} in ${args.contentDir}/sites.yaml`);
+    sites = sites.filter((s) => args.sites!.includes(s.id));
+  }
+  const stop = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stop.signal.aborted) process.exit(130);
+    console.error(`收到 ${signal}，写完本轮记录后退出（再按一次立即退出）`);
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    await probeLoop({
+      sites,
+      contentDir: args.contentDir,
+      options: resolveOptions(args.options),
+      signal: stop.signal,
+      ...(args.everyMs !== undefined ? { everyMs: args.everyMs } : {}),
+      ...(args.rounds !== undefined ? { rounds: args.rounds } : {}),
+      onRound: (s) => console.log(roundLine(s)),
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  return 0;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { InputError } from '../store/yaml-file.ts';
-import { parseSampleArgs, SAMPLE_USAGE } from './sample-args.ts';
+import { InputError } from '../errors.ts';
+import { parseSampleArgs, SAMPLE_USAGE } from './sample.ts';
 
 const base = ['--quarter', '2026-Q4', '--ratio', '0.3', '--seed', '7'];
 

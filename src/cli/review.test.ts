@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
-import { InputError } from '../store/yaml-file.ts';
+import { InputError } from '../errors.ts';
 import { makeFixture, QUARTER, type Fixture } from '../workflow/fixture.test-helpers.ts';
-import { parseReviewArgs, REVIEW_USAGE } from './review-args.ts';
+import { parseReviewArgs, REVIEW_USAGE } from './review.ts';
 
 const d = { today: '2026-11-21', contentDir: 'content' };
 const finding = ['--quarter', '2026-Q4', '--site', 'linhe-czj', '--indicator', 'severe-error', '--target', '国务院总里'];

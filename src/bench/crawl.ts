@@ -1,0 +1,52 @@
+// The crawler measured on the sandbox: the sandbox runs in a child process, so the memory figure is
+// the crawler's own. Settings as fast as the sandbox allows (no pause between requests to a host,
+// a 2 s page limit): the figures measure the crawler, not politeness.
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeDemoRegistry } from '../demo/demo.ts';
+import { resolveOptions } from '../inspector/gather/options.ts';
+import { inspect, type InspectSummary } from '../inspector/inspect.ts';
+import { generateWeb } from '../sandbox/web.ts';
+import { loadDictionary } from '../store/dictionary.ts';
+import { loadRegistry } from '../store/registry.ts';
+import { loadRulesConfig } from '../store/rules-config.ts';
+
+/** The sandbox to crawl. */
+export interface CrawlBench {
+  sites: number;
+  pages: number;
+  seed: number;
+  asOf: string;
+}
+
+/** Crawl a sandbox of the given size once; the peak resident set is sampled every 100 ms. */
+export async function benchCrawl(o: CrawlBench): Promise<{ summary: InspectSummary; peakRss: number }> {
+  const args = ['--sites', String(o.sites), '--pages', String(o.pages), '--seed', String(o.seed), '--as-of', o.asOf, '--port', '0'];
+  const child = fork(new URL('../../scripts/sandbox.ts', import.meta.url), args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const dir = mkdtempSync(join(tmpdir(), 'bench-'));
+  try {
+    const proxyUrl = await new Promise<string>((resolve, reject) => {
+      child.once('message', (m) => resolve((m as { proxyUrl: string }).proxyUrl));
+      child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+    });
+    writeDemoRegistry(dir, generateWeb({ sites: o.sites, pagesPerSite: o.pages, seed: o.seed, asOf: o.asOf }));
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+    const summary = await inspect({
+      sites: loadRegistry(dir).sites,
+      contentDir: dir,
+      quarter: '2026-Q4',
+      asOf: o.asOf,
+      rulesConfig: loadRulesConfig(dir),
+      dictionary: loadDictionary(dir),
+      options: resolveOptions({ proxy: { http: proxyUrl }, timeoutMs: 2_000, homeAttemptGapMs: 200, backoffMs: 100, hostDelayMs: 0, perHost: 4, concurrency: 32, siteConcurrency: 8 }),
+    });
+    clearInterval(sampler);
+    return { summary, peakRss };
+  } finally {
+    child.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

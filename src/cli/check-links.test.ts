@@ -1,0 +1,45 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { InputError } from '../errors.ts';
+import { parseCheckLinksArgs } from './check-links.ts';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
+/** A built folder in a temp dir. */
+function site(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'check-links-'));
+  made.push(dir);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('the command line', () => {
+  test('defaults: dist, BASE_PATH, else /', () => {
+    const dist = site({ 'index.html': '' });
+    expect(parseCheckLinksArgs(['--dir', dist], {})).toEqual({ dir: dist, base: '/' });
+    expect(parseCheckLinksArgs(['--dir', dist], { BASE_PATH: '/gov-portal' })).toEqual({ dir: dist, base: '/gov-portal' });
+    expect(parseCheckLinksArgs(['--dir', dist, '--base', '/x', '--concurrency', '4'], { BASE_PATH: '/gov-portal' })).toEqual({ dir: dist, base: '/x', concurrency: 4 });
+    expect(parseCheckLinksArgs(['--help'], {})).toBeUndefined();
+  });
+
+  test.each([
+    [['--dir', '/no/such/dist'], /--dir \/no\/such\/dist: no such folder/],
+    [['--frobnicate'], /Unknown option '--frobnicate'/],
+    [['--base', '/a?b'], /--base: base path/],
+    [['--concurrency', '0'], /--concurrency must be a whole number ≥ 1/],
+    [['stray'], /Unexpected argument 'stray'/],
+  ])('%j is refused with an InputError', (argv, message) => {
+    const dist = site({ 'index.html': '' });
+    const args = argv.includes('--dir') ? argv : ['--dir', dist, ...argv];
+    expect(() => parseCheckLinksArgs(args, {})).toThrow(InputError);
+    expect(() => parseCheckLinksArgs(args, {})).toThrow(message);
+  });
+});
