@@ -8,10 +8,9 @@ import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { dayNumber } from './dates.ts';
-import {
-  FUTURE_DATE_DAYS, REQUIRED_COLUMNS, WINDOW_DAYS, articlePath, buildSiteModel, columnPool, listPath,
-  type ColumnClass, type SiteModel,
-} from './model.ts';
+import { articlePath, columnPool, listPath } from './columns.ts';
+import { FUTURE_DATE_DAYS, REQUIRED_COLUMNS, WINDOW_DAYS, type ColumnClass } from './indicators.ts';
+import { buildSiteModel, type SiteModel } from './model.ts';
 import { OLD_DEPTS, TYPOS, TYPO_CONTROLS } from './names.ts';
 import { decodeHtml } from './reference-crawler.ts';
 import { htmlPagesOf, knownHost, respond, type RouterState } from './respond.ts';

@@ -1,11 +1,12 @@
 // HTML of every sandbox page, in three CMS styles (TRS-like <ul> lists, legacy <table> lists,
 // modern card <div>s). Inspired by real government pages; no real page is copied.
 import { clockText, dayNumber, formatDate, type DateStyle } from './dates.ts';
-import {
-  GOOD_IMAGES, HOME_BLOCK, JIUCUO_HOSTS, PATHS, articlePath, listPath, navDropdown, typoArticle, typoControlSpot,
-  type Column, type ColumnClass, type Item, type SiteModel,
-} from './model.ts';
+import { articlePath, listPath, type Column, type Item } from './columns.ts';
+import type { ColumnClass } from './indicators.ts';
+import { HOME_BLOCK } from './look.ts';
+import { navDropdown, typoArticle, typoControlSpot, type SiteModel } from './model.ts';
 import { BODY_CLOSINGS, BODY_MIDDLES, BODY_OPENINGS, OLD_TOPICS, REPLIES, TOPICS, TYPOS, TYPO_CONTROLS } from './names.ts';
+import { GOOD_IMAGES, JIUCUO_HOSTS, PATHS } from './paths.ts';
 import { rng } from './random.ts';
 
 /** Escapes text for HTML element content and attribute values. */

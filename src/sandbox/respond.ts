@@ -1,8 +1,10 @@
 // Routing: (host, method, path, User-Agent) → a reply. Pure apart from the per-server counters
 // passed in (for the 503-once and 429-once pages), so it can be tested without sockets.
 import iconv from 'iconv-lite';
-import { JIUCUO_HOSTS, PATHS, articlePath, listPath, type Column, type Item, type SiteModel } from './model.ts';
+import { articlePath, listPath, type Column, type Item } from './columns.ts';
+import type { SiteModel } from './model.ts';
 import { HIDDEN_LINK_TARGETS } from './names.ts';
+import { JIUCUO_HOSTS, PATHS } from './paths.ts';
 import {
   IMAGE_PATHS, errorBody, renderArticle, renderBoard, renderContact, renderHome, renderList, renderRobots,
   renderSearch, renderSimple, renderSoft404,

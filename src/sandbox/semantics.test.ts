@@ -3,7 +3,9 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import { dayNumber } from './dates.ts';
-import { WINDOW_DAYS, buildSiteModel, listPath, type SiteModel } from './model.ts';
+import { listPath } from './columns.ts';
+import { WINDOW_DAYS } from './indicators.ts';
+import { buildSiteModel, type SiteModel } from './model.ts';
 import { decodeHtml } from './reference-crawler.ts';
 import { respond, type RouterState } from './respond.ts';
 import { generateWeb, type SandboxWeb } from './web.ts';

@@ -2,7 +2,8 @@ import net from 'node:net';
 import zlib from 'node:zlib';
 import { Agent, EnvHttpProxyAgent, ProxyAgent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSiteModel, type Encoding, type SiteModel } from './model.ts';
+import type { Encoding } from './look.ts';
+import { buildSiteModel, type SiteModel } from './model.ts';
 import { fetchVia } from './reference-crawler.ts';
 import { startSandbox, type RunningSandbox } from './server.ts';
 

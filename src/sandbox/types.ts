@@ -1,5 +1,5 @@
 // The simulated web's shapes: what is generated (web.ts) and what each site's model and the ground
-// truth are built from (model.ts). A leaf: both read it, it reads neither.
+// truth are built from (model.ts, ground-truth.ts). A leaf: they read it, it reads none of them.
 import type { Dept, Province } from './names.ts';
 
 /** What to generate. */

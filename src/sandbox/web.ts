@@ -1,6 +1,9 @@
 // The simulated government web: a registry of sites and units, each site's plan, and the ground
 // truth of seeded defects. Pure and deterministic: no I/O, same options → same web.
-import { buildSiteModel, roleOf, siteControls, siteTruth } from './model.ts';
+import { siteControls } from './controls.ts';
+import { siteTruth } from './ground-truth.ts';
+import { buildSiteModel } from './model.ts';
+import { roleOf } from './roles.ts';
 import { DEPTS, PLACE_SYLLABLES, PROVINCES, type Dept } from './names.ts';
 import { at, hashString, rng } from './random.ts';
 import { dayNumber } from './dates.ts';

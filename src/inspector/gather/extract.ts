@@ -3,7 +3,11 @@ import * as cheerio from 'cheerio';
 import { resolveLink } from './urls.ts';
 import { emptyFacts, readHeader, readMeta, visibleText } from './facts.ts';
 import { hasErrorReportEntry, readHiddenLinks, readSearchForms } from './features.ts';
-import { readBlocks, readBreadcrumb, readList, readNav, readPubDate } from './blocks.ts';
+import { readBlocks } from './page/blocks.ts';
+import { readBreadcrumb } from './page/breadcrumb.ts';
+import { readList } from './page/lists.ts';
+import { readNav } from './page/nav.ts';
+import { readPubDate } from './page/pub-date.ts';
 import { readChannels, readMessages } from './messages.ts';
 import type { LinkKind, PageFacts } from '../snapshot.ts';
 

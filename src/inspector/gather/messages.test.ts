@@ -1,7 +1,8 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import { dayNumber, formatDate } from '../../sandbox/dates.ts';
-import { buildSiteModel, listPath, urlOf, type SiteModel } from '../../sandbox/model.ts';
+import { listPath } from '../../sandbox/columns.ts';
+import { buildSiteModel, urlOf, type SiteModel } from '../../sandbox/model.ts';
 import { renderArticle, renderBoard, renderHome, renderList } from '../../sandbox/render.ts';
 import { generateWeb } from '../../sandbox/web.ts';
 import { page } from '../rules/snapshot.test-helpers.ts';

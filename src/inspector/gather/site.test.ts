@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
 import { HOSTILE_HOST } from '../../sandbox/web.ts';
-import { PATHS } from '../../sandbox/model.ts';
+import { PATHS } from '../../sandbox/paths.ts';
 import type { Site } from '../../schemas/registry.ts';
 import { HttpClient } from './http.ts';
 import { LinkChecker } from './links.ts';

@@ -1,6 +1,7 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, test } from 'vitest';
-import { buildSiteModel, siteTruth, urlOf } from '../../sandbox/model.ts';
+import { siteTruth } from '../../sandbox/ground-truth.ts';
+import { buildSiteModel, urlOf } from '../../sandbox/model.ts';
 import { renderBoard, renderHome } from '../../sandbox/render.ts';
 import { generateWeb } from '../../sandbox/web.ts';
 import { readChannels, readMessages } from '../gather/messages.ts';

@@ -1,0 +1,127 @@
+// The controls of one site: what looks like a defect but must NOT be reported (traps, hidden menus,
+// historical topics, counts below a threshold, correct text containing a wrong form, unusual but
+// valid variants), as truth-shaped entries.
+import { articlePath, listPath } from './columns.ts';
+import { siteTruth, staleAndBlank, type Push } from './ground-truth.ts';
+import { SERIOUS_TYPO_LIMIT } from './indicators.ts';
+import { navDropdown, typoControlSpot, urlOf, type SiteModel } from './model.ts';
+import { OLD_DEPTS, TYPOS, TYPO_CONTROLS } from './names.ts';
+import { PATHS } from './paths.ts';
+import type { TruthEntry } from './types.ts';
+
+/** Whether the site's truth has an entry of this indicator (and target, when given). */
+type Has = (indicator: string, target?: string) => boolean;
+
+/** Things on this site that must NOT be reported (known negatives), as truth-shaped entries. */
+export function siteControls(m: SiteModel, truth: readonly TruthEntry[] = siteTruth(m)): TruthEntry[] {
+  if (m.down) return [];
+  const site = m.site.id;
+  const out: TruthEntry[] = [];
+  const push: Push = (indicator, target, page, note) => {
+    out.push({ site, indicator, target, page, note });
+  };
+  const has: Has = (indicator, target) => truth.some((t) => t.indicator === indicator && (target === undefined || t.target === target));
+  linkControls(m, push);
+  columnControls(m, has, push);
+  wordingControls(m, has, push);
+  variantControls(m, push);
+  return out;
+}
+
+/** Links that work or must not be followed: pseudo-links, the traps, robots-disallowed and hidden off-site links. */
+function linkControls(m: SiteModel, push: Push): void {
+  const link = (href: string, note: string, page = '/'): void => {
+    const pageUrl = urlOf(m, page);
+    const u = new URL(href, pageUrl);
+    u.hash = '';
+    push('broken-link', u.href, pageUrl === urlOf(m, '/') ? m.home : pageUrl, note);
+  };
+  if (m.footer.contact === 'email') link(`mailto:${m.email}`, 'mailto: link');
+  link('javascript:void(0)', 'javascript: link');
+  link('#top', 'fragment link');
+  for (const t of m.traps) {
+    switch (t) {
+      case 'head-405':
+        link(PATHS.head405, 'HEAD answers 405, GET 200');
+        break;
+      case 'html-entity':
+        link(PATHS.searchHref.replace('&amp;', '&'), 'href written with &amp;');
+        break;
+      case 'non-ascii-path':
+        link(PATHS.nonAscii, 'Chinese characters in the path');
+        break;
+      case 'redirect-chain':
+        link(PATHS.chainStart, '301 → 302 → 200');
+        break;
+      case 'retry-503':
+        link(PATHS.retry503, '503 once, then 200');
+        break;
+      case 'retry-429':
+        link(PATHS.retry429, '429 with Retry-After: 1 once, then 200');
+        break;
+      case 'ua-403':
+        link(PATHS.ua403, 'inconclusive: 403 to the inspector User-Agent only');
+        break;
+      case 'commented-link':
+        link(PATHS.commented, 'link inside an HTML comment (404 if fetched)');
+        break;
+    }
+  }
+  if (m.robotsDisallow) link(PATHS.internal, 'disallowed by robots.txt: must not be fetched');
+  for (const h of m.hiddenLinks) link(h.href, 'hidden off-site link: answers 200');
+}
+
+/** Historical topics, same-site links in the closed drop-down menu, counts below the thresholds, old data releases. */
+function columnControls(m: SiteModel, has: Has, push: Push): void {
+  for (const c of m.columns) {
+    if (c.cls === 'topic' && !c.blank) push('column-stale', c.name, urlOf(m, listPath(c, 0)), 'historical topic: never stale');
+  }
+
+  // Same-site links in the closed drop-down menu are hidden but are no 暗链; a required column
+  // listed only there is still present.
+  const shownOnHome = new Set(m.columns.filter((c) => c.onHome).map((c) => c.name));
+  for (const c of navDropdown(m)) {
+    push('hidden-link', urlOf(m, listPath(c, 0)), m.home, 'same-site link in a closed drop-down menu');
+    if (c.req && !shownOnHome.has(c.name)) push('column-missing', c.req, m.home, `${c.name} is listed only in the drop-down menu`);
+  }
+
+  const { stale, blank } = staleAndBlank(m);
+  if ((stale.length > 0 || blank.length > 0) && !has('columns-not-updated')) {
+    push('columns-not-updated', m.home, m.home, `below the thresholds: ${stale.length} stale, ${blank.length} blank`);
+  }
+  for (const c of m.columns) {
+    if (c.cls === 'data' && !c.blank && !has('data-release-updated', c.name)) push('data-release-updated', c.name, urlOf(m, listPath(c, 0)), 'newest release older than 6 months: no bonus');
+  }
+}
+
+/**
+ * Wording: correct text that contains a wrong form; serious typos that stay at the limit; a
+ * deadline after the as-of date in a notice's text.
+ */
+function wordingControls(m: SiteModel, has: Has, push: Push): void {
+  for (const key of m.typoControls) {
+    const c = TYPO_CONTROLS[key];
+    const spot = typoControlSpot(m, key);
+    if (!has('typo', c.looksLike)) push('typo', c.looksLike, spot === 'home' ? m.home : urlOf(m, articlePath(spot.col, spot.item)), `correct text: ${c.sentence}`);
+  }
+  // A link to a department merged away in 2018, named 原<city><old name>: history, not an error.
+  for (const d of m.broken) {
+    const old = d.kind === 'unknown-host' ? OLD_DEPTS.find((o) => d.text.startsWith('原') && d.text.endsWith(o.name)) : undefined;
+    if (old && !has('typo', old.name)) push('typo', old.name, m.home, `historical mention: ${d.text}`);
+  }
+  const serious = m.typos.filter((t) => TYPOS[t.key].serious);
+  if (serious.length > 0 && serious.length <= SERIOUS_TYPO_LIMIT) {
+    for (const t of serious) push('severe-error', TYPOS[t.key].wrong, m.home, `only ${serious.length} serious wording errors (the veto needs more than ${SERIOUS_TYPO_LIMIT})`);
+  }
+  if (m.deadline) push('severe-error', m.deadline.date, urlOf(m, articlePath(m.deadline.col, m.deadline.item)), 'a deadline in the text of a notice, not a publication date');
+}
+
+/** Variants that are right however unusual they look. */
+function variantControls(m: SiteModel, push: Push): void {
+  if (m.errorReport === 'zfwzgl-link' || m.errorReport === 'pucha-link') push('error-report-entry-missing', m.home, m.home, 'entry is an image link, not the script');
+  if (m.search?.variant === 'remote') push('search-missing', m.home, m.home, `search submits to ${new URL(m.search.action).host}`);
+  if (m.tagCase === 'lower') {
+    for (const tag of ['SiteName', 'ColumnName']) push('meta-tags-missing', tag, m.home, 'tag name written in lower case');
+  }
+  if (m.headerName === 'alt') push('domain-nonstandard', 'header-name', m.home, 'the name is the logo image\'s alt text');
+}

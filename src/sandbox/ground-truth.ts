@@ -1,0 +1,189 @@
+// The ground truth of one site: every seeded defect the crawler must report, as truth entries,
+// computed from the site's model alone (nothing is rendered).
+import { articlePath, listPath, type Column } from './columns.ts';
+import { dayNumber } from './dates.ts';
+import {
+  DATA_BONUS_DAYS, LATE_ANSWER_DAYS, NOT_UPDATED, OVERDUE_LOOKBACK_DAYS, REQUIRED_COLUMNS, SERIOUS_TYPO_LIMIT, SILENT_DAYS,
+  UNANSWERED_DAYS, WINDOW_DAYS, type RequiredColumn,
+} from './indicators.ts';
+import { typoArticle, urlOf, type SiteModel } from './model.ts';
+import { TYPOS } from './names.ts';
+import type { BrokenKind, DeepKind, HiddenKind, Mark } from './roles.ts';
+import type { TruthEntry } from './types.ts';
+
+/** Records one entry (of the truth or of the controls) for the site being judged. */
+export type Push = (indicator: string, target: string, page: string, note: string) => void;
+
+/** Names of the stale columns (judged ones only: not topics, not 数据发布), and of the blank ones. */
+export function staleAndBlank(m: SiteModel): { stale: Column[]; blank: Column[] } {
+  const stale: Column[] = [];
+  const blank: Column[] = [];
+  for (const c of m.columns) {
+    if (c.cls === 'topic' || c.cls === 'data') continue;
+    const newest = c.items[0] ? dayNumber(c.items[0].date) : null;
+    if (c.blank) blank.push(c);
+    else if (newest !== null && m.asOfDay - newest > WINDOW_DAYS[c.cls]) stale.push(c);
+  }
+  return { stale, blank };
+}
+
+/** The required column classes the site shows (a blank column still counts as present). */
+export function requiredPresent(m: SiteModel): Set<RequiredColumn> {
+  const out = new Set<RequiredColumn>();
+  for (const c of m.columns) {
+    if (c.req) out.add(c.req);
+    if (c.cls === 'news' || c.cls === 'policy' || c.cls === 'interpretation') out.add(c.cls);
+  }
+  return out;
+}
+
+/** The seeded defects of one site as ground-truth entries, sorted by indicator then target. */
+export function siteTruth(m: SiteModel): TruthEntry[] {
+  const site = m.site.id;
+  if (m.down) {
+    return [{ site, indicator: 'site-unreachable', target: m.home, page: m.home, note: 'connection refused' }];
+  }
+  const out: TruthEntry[] = [];
+  const push: Push = (indicator, target, page, note) => {
+    out.push({ site, indicator, target, page, note });
+  };
+  linkAndMarkTruth(m, push);
+  columnTruth(m, push);
+  boardTruth(m, push);
+  wordingTruth(m, push);
+  pageTruth(m, push);
+  return out.sort((a, b) => (a.indicator === b.indicator ? cmp(a.target, b.target) : cmp(a.indicator, b.indicator)));
+}
+
+/** Broken links (each target once) and missing footer marks. */
+function linkAndMarkTruth(m: SiteModel, push: Push): void {
+  const seen = new Set<string>();
+  for (const d of m.broken) {
+    if (seen.has(d.target)) continue;
+    seen.add(d.target);
+    push('broken-link', d.target, d.page === '/' ? m.home : urlOf(m, d.page), BROKEN_NOTES[d.kind]);
+  }
+  const marks: [Mark, string][] = [
+    ['conac', m.footer.conac], ['site-code', m.footer.siteCode], ['icp', m.footer.icp],
+    ['psb', m.footer.psb], ['sponsor', m.footer.sponsor], ['contact', m.footer.contact],
+  ];
+  for (const [mark, v] of marks) {
+    if (v === 'none' || v === 'comment') push('identity-mark-missing', mark, m.home, v === 'comment' ? 'only inside an HTML comment' : 'absent from the footer');
+  }
+}
+
+/** Columns: stale, blank, not updated, missing, and the data-release bonus. */
+function columnTruth(m: SiteModel, push: Push): void {
+  const { stale, blank } = staleAndBlank(m);
+  for (const c of blank) push('column-blank', c.name, urlOf(m, listPath(c, 0)), '暂无信息');
+  for (const c of stale) push('column-stale', c.name, urlOf(m, listPath(c, 0)), `${c.cls} column, newest item ${c.items[0]?.date}`);
+  const firstLevelStale = stale.filter((c) => c.cls !== 'periodic').length;
+  if (firstLevelStale >= NOT_UPDATED.firstLevel || stale.length >= NOT_UPDATED.any || blank.length >= NOT_UPDATED.blank) {
+    push('columns-not-updated', m.home, m.home, `${firstLevelStale} stale news/notice/policy columns, ${stale.length} stale, ${blank.length} blank`);
+  }
+  let homeNewest = -Infinity;
+  for (const c of m.columns) {
+    const newest = c.items[0] ? dayNumber(c.items[0].date) : null;
+    if (c.onHome && newest !== null) homeNewest = Math.max(homeNewest, newest);
+  }
+  if (m.asOfDay - homeNewest > WINDOW_DAYS.news) push('homepage-not-updated', m.home, m.home, 'no home-page item in the last 14 days');
+  const present = requiredPresent(m);
+  for (const req of REQUIRED_COLUMNS) if (!present.has(req)) push('column-missing', req, m.home, `no ${REQUIRED_NAMES[req]} column anywhere on the site`);
+  for (const c of m.columns) {
+    if (c.cls !== 'data' || c.blank || !c.items[0]) continue;
+    const age = m.asOfDay - dayNumber(c.items[0].date);
+    if (age <= DATA_BONUS_DAYS.one) {
+      push('data-release-updated', c.name, urlOf(m, listPath(c, 0)), `bonus ${age <= DATA_BONUS_DAYS.two ? 2 : 1}: newest release ${c.items[0].date}`);
+    }
+  }
+}
+
+/** The message board: unanswered, not public, answered late. */
+function boardTruth(m: SiteModel, push: Push): void {
+  const boardUrl = urlOf(m, m.board.path);
+  const unresponsive = m.board.messages.some((msg) => {
+    const asked = dayNumber(msg.asked);
+    if (m.asOfDay - asked > 365) return false;
+    const answered = msg.answered === null ? m.asOfDay : dayNumber(msg.answered);
+    return answered - asked > UNANSWERED_DAYS;
+  });
+  if (unresponsive) push('interaction-unresponsive', boardUrl, boardUrl, 'a message left unanswered for more than 3 months');
+  const newestMsg = Math.max(...m.board.messages.map((msg) => dayNumber(msg.asked)));
+  const unpublished: string[] = [];
+  if (m.asOfDay - newestMsg > SILENT_DAYS) unpublished.push('no published message in the last 2 months');
+  if (!m.board.shows.answered) unpublished.push('messages shown without 答复时间');
+  if (!m.board.shows.replier) unpublished.push('messages shown without 答复单位');
+  if (unpublished.length > 0) push('messages-not-public', boardUrl, boardUrl, unpublished.join('; '));
+  // Late answers are seen only where the board shows when messages were answered.
+  if (m.board.shows.answered) {
+    for (const msg of m.board.messages) {
+      const asked = dayNumber(msg.asked);
+      const waited = (msg.answered === null ? m.asOfDay : dayNumber(msg.answered)) - asked;
+      if (m.asOfDay - asked <= OVERDUE_LOOKBACK_DAYS && waited >= LATE_ANSWER_DAYS) {
+        push('message-overdue', `《${msg.subject}》${msg.asked}`, boardUrl, `${msg.answered === null ? 'unanswered' : 'answered'} ${waited} days after it was asked`);
+      }
+    }
+  }
+}
+
+/** Wording and dates: typos, serious ones past the veto limit, a forged date. */
+function wordingTruth(m: SiteModel, push: Push): void {
+  const article = typoArticle(m);
+  const articleUrl = article ? urlOf(m, articlePath(article.col, article.item)) : m.home;
+  const serious: string[] = [];
+  for (const t of m.typos) {
+    const spec = TYPOS[t.key];
+    const page = t.spot === 'home' ? m.home : articleUrl;
+    push('typo', spec.wrong, page, `${spec.serious ? 'serious' : 'normal'} wording error`);
+    if (spec.serious) serious.push(spec.wrong);
+  }
+  if (serious.length > SERIOUS_TYPO_LIMIT) {
+    for (const t of m.typos) {
+      const spec = TYPOS[t.key];
+      if (spec.serious) push('severe-error', spec.wrong, t.spot === 'home' ? m.home : articleUrl, `one of ${serious.length} serious wording errors`);
+    }
+  }
+  if (m.futureDate) push('severe-error', m.futureDate, articleUrl, 'publication date after the as-of date (forged)');
+}
+
+/** Home page, header, footer, page tags, search, host. */
+function pageTruth(m: SiteModel, push: Push): void {
+  for (const h of m.hiddenLinks) push('hidden-link', new URL(h.href).href, m.home, `off-site link hidden with ${HIDDEN_NOTES[h.how]}`);
+  if (m.errorReport === 'none') push('error-report-entry-missing', m.home, m.home, 'no 我为政府网站找错 entry on any page');
+  if (m.search === null) push('search-missing', m.home, m.home, 'no search form');
+  else if (m.search.variant === 'broken') push('search-missing', m.home, m.home, 'the search form submits to a page answering HTTP 500');
+  for (const tag of [...m.omitTags].sort()) push('meta-tags-missing', tag, m.home, tag === 'SiteIDCode' ? 'absent from every page' : 'absent from every article page');
+  if (!m.plan.host.endsWith('.gov.cn')) push('domain-nonstandard', 'domain', m.home, `${m.plan.host} is not under .gov.cn`);
+  if (m.headerName === 'none') push('domain-nonstandard', 'header-name', m.home, 'the page header shows no site name');
+  if (!m.ipv6) push('ipv6-missing', m.plan.host, m.home, 'no AAAA record');
+  push('https-missing', m.home, m.home, 'served over plain HTTP only (advice)');
+}
+
+const REQUIRED_NAMES: Record<RequiredColumn, string> = {
+  overview: '概况信息', functions: '机构职能', leaders: '领导信息', news: '动态要闻', policy: '政策文件', interpretation: '政策解读',
+};
+
+const HIDDEN_NOTES: Record<HiddenKind, string> = {
+  'display-none-div': 'display:none on its parent div',
+  'display-none-a': 'display:none on the link',
+  offscreen: 'position:absolute;left:-9999px',
+  'font-size-0': 'font-size:0',
+};
+
+const BROKEN_NOTES: Record<BrokenKind | DeepKind, string> = {
+  'not-found': 'HTTP 404',
+  'server-error': 'HTTP 500',
+  'unknown-host': 'host does not resolve',
+  'redirect-loop': 'redirect loop',
+  timeout: 'never answers',
+  'soft-404': '200 page saying the page does not exist',
+  image: 'image 404',
+  'article-404': 'attachment 404 in an article',
+  'article-500': 'attachment HTTP 500 in an article',
+  'list-unknown-host': 'list item on a host that does not resolve',
+  'page2-404': 'list item on page 2 answers 404',
+};
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

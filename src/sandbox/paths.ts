@@ -1,0 +1,37 @@
+// The fixed layout every sandbox site shares: paths of fixed pages and trap targets, the search
+// and 找错 hosts, and the images that exist. The server routes by these; the pages link to them.
+
+/** Paths of fixed pages and trap targets. */
+export const PATHS = {
+  board: '/hdjl/ldxx/index.html',
+  contact: '/lxwm/index.html',
+  internal: '/internal/index.html',
+  head405: '/bsfw/index.html',
+  search: '/search',
+  searchHref: '/search?a=1&amp;b=2',
+  was5: '/was5/web/search',
+  jsearch: '/jsearchfront/search.do',
+  brokenSearch: '/cms/search/searchResults.jsp',
+  remoteSearch: '/jrobotfront/search.do',
+  nonAscii: '/专题/党史学习/index.html',
+  chainStart: '/zwgk/index.shtml',
+  chainMiddle: '/zwgk/index.jsp',
+  retry503: '/zwfw/index.html',
+  retry429: '/hdjl/zxft/index.html',
+  ua403: '/ggfw/index.html',
+  commented: '/old/zwdt/index.html',
+  loopA: '/wzdt/index.htm',
+  loopB: '/wzdt/',
+  timeout: '/wsdc/index.jsp',
+} as const;
+
+/** Host of a place's shared search engine (search.<place>.gov.cn). */
+export function searchHost(pinyin: string): string {
+  return `search.${pinyin}.gov.cn`;
+}
+
+/** Hosts of the national error-report platform and its older operator. */
+export const JIUCUO_HOSTS = { zfwzgl: 'zfwzgl.www.gov.cn', pucha: 'pucha.kaipuyun.cn' } as const;
+
+/** Images the sites really have. */
+export const GOOD_IMAGES = ['/images/logo.png', '/images/banner.jpg', '/images/more.gif', '/images/ga.png', '/images/zt1.jpg', '/images/jiucuo.png'] as const;

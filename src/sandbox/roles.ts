@@ -1,0 +1,115 @@
+// The role table: which defects, traps and controls each site role seeds, and the kinds they are
+// named by. web.ts assigns the roles; the README's Roles table says what each row means.
+import type { TypoControlKey, TypoKey } from './names.ts';
+import { at } from './random.ts';
+
+/** Kinds of seeded broken links on the home page. */
+export type BrokenKind = 'not-found' | 'server-error' | 'unknown-host' | 'redirect-loop' | 'timeout' | 'soft-404' | 'image';
+/** Kinds of seeded broken links on deeper pages. */
+export type DeepKind = 'article-404' | 'article-500' | 'list-unknown-host' | 'page2-404';
+/** Footer identity marks (identity-mark-missing targets). */
+export type Mark = 'conac' | 'site-code' | 'icp' | 'psb' | 'sponsor' | 'contact';
+/** Links that look risky but work (or are no links at all): must not be reported. */
+export type Trap = 'head-405' | 'html-entity' | 'non-ascii-path' | 'redirect-chain' | 'retry-503' | 'retry-429' | 'ua-403' | 'commented-link';
+/** Message-board behaviour. */
+export type BoardState = 'ok' | 'unanswered' | 'late' | 'silent';
+/** How an injected off-site link is hidden on the home page. */
+export type HiddenKind = 'display-none-div' | 'display-none-a' | 'offscreen' | 'font-size-0';
+/** Page tags a role's templates leave out. */
+export type OmittedTag = 'ArticleTitle' | 'PubDate' | 'SiteIDCode';
+
+/** One row of the role table: the defects, traps and controls a site of that role carries. */
+export interface Role {
+  down?: true;
+  home: BrokenKind[];
+  deep: DeepKind[];
+  missing: Mark[];
+  comment?: Mark;
+  stale: number;
+  blank: number;
+  homeStale?: true;
+  board: BoardState;
+  robots?: true;
+  traps: Trap[];
+  /** Wrong wordings in the home page's headline summary and in the newest article of the first column. */
+  typos?: { home: TypoKey[]; article: TypoKey[] };
+  /** Correct sentences that look like typos (in the home headline or the 概况 column). */
+  typoControls?: TypoControlKey[];
+  /** The newest item of the first column is dated weeks after the as-of date (a forged date). */
+  futureDate?: true;
+  /** The newest notice names a deadline after the as-of date in its text (not a publication date). */
+  deadline?: true;
+  hidden?: HiddenKind[];
+  errorReport?: 'none';
+  search?: 'none' | 'broken';
+  omitTags?: OmittedTag[];
+  /** The registry URL is not under .gov.cn. */
+  domain?: 'nonstandard';
+  /** The header shows no site name (logo without alt, no text). */
+  noHeaderName?: true;
+  noIpv6?: true;
+  /** A required column class absent from the whole site. */
+  lacks?: 'interpretation' | 'leaders';
+  /** Make the stale columns the news/notice/policy ones (after one periodic): columns-not-updated. */
+  staleFirstLevel?: true;
+  /** A field the message board does not publish. */
+  boardOmits?: 'answered' | 'replier';
+  /** A message of the quarter judged answered weeks late (message-overdue); other boards have one by chance. */
+  lateAnswer?: true;
+  /** Age of the 数据发布 column on portals: within 3 months unless aging (3–6 months) or old (older). */
+  data?: 'aging' | 'old';
+}
+
+/** Role of a site by index mod 12; any 12 consecutive sites carry every defect kind. */
+export const ROLES: readonly Role[] = [
+  { down: true, home: [], deep: [], missing: [], stale: 0, blank: 0, board: 'ok', traps: [] },
+  {
+    home: ['not-found', 'image'], deep: [], missing: ['psb'], stale: 0, blank: 0, board: 'late', traps: ['head-405', 'html-entity'],
+    typos: { home: ['chuxin'], article: [] }, omitTags: ['ArticleTitle', 'PubDate'],
+  },
+  {
+    home: ['server-error', 'unknown-host'], deep: ['article-404'], missing: ['site-code'], stale: 6, blank: 0, board: 'ok', traps: ['non-ascii-path', 'redirect-chain'],
+    staleFirstLevel: true, typoControls: ['historical', 'inWord'], lateAnswer: true,
+  },
+  {
+    home: ['redirect-loop', 'soft-404'], deep: [], missing: [], comment: 'conac', stale: 0, blank: 1, board: 'ok', robots: true, traps: ['retry-503'],
+    search: 'none', noHeaderName: true,
+  },
+  {
+    home: ['timeout'], deep: [], missing: ['sponsor'], stale: 0, blank: 0, homeStale: true, board: 'ok', traps: ['retry-429'],
+    errorReport: 'none', data: 'old',
+  },
+  {
+    home: [], deep: [], missing: [], stale: 0, blank: 0, board: 'ok', robots: true, traps: ['ua-403', 'commented-link'],
+    typoControls: ['historical', 'inWord'], deadline: true,
+  },
+  {
+    home: ['not-found', 'not-found'], deep: ['list-unknown-host'], missing: ['icp', 'contact'], stale: 0, blank: 0, board: 'silent', traps: ['head-405'],
+    typos: { home: ['shehui', 'zongli'], article: ['gongfu', 'gonghe'] }, noIpv6: true,
+  },
+  {
+    home: ['image', 'unknown-host'], deep: ['article-500'], missing: [], comment: 'contact', stale: 1, blank: 2, board: 'ok', traps: [],
+    hidden: ['display-none-div', 'display-none-a'], lacks: 'leaders', lateAnswer: true,
+  },
+  {
+    home: ['server-error'], deep: ['page2-404'], missing: ['conac'], stale: 0, blank: 0, board: 'unanswered', traps: ['html-entity', 'non-ascii-path'],
+    futureDate: true, omitTags: ['SiteIDCode'],
+  },
+  {
+    home: ['soft-404'], deep: [], missing: [], stale: 1, blank: 0, board: 'ok', traps: ['redirect-chain', 'retry-503', 'commented-link'],
+    typos: { home: ['shehui'], article: ['zongli', 'gonghe', 'guotu'] }, boardOmits: 'answered', data: 'aging',
+  },
+  {
+    home: ['redirect-loop', 'not-found'], deep: [], missing: ['psb', 'site-code'], stale: 0, blank: 0, board: 'unanswered', traps: ['retry-429', 'ua-403'],
+    domain: 'nonstandard', typos: { home: [], article: ['chuxin'] },
+  },
+  {
+    home: ['image'], deep: ['article-404'], missing: [], comment: 'sponsor', stale: 0, blank: 1, board: 'ok', robots: true, traps: [],
+    search: 'broken', lacks: 'interpretation', hidden: ['offscreen', 'font-size-0'],
+  },
+];
+
+/** The role table entry of a role index. */
+export function roleOf(role: number): Role {
+  return at(ROLES, role);
+}
