@@ -1,6 +1,5 @@
 // npm run record: one manual record from flags, and at a terminal the missing values asked for in
 // Chinese (an inspector types 指标 by number from the list shown); npm run record:import: a CSV.
-import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { quarterOf } from '../dates.ts';
@@ -8,6 +7,7 @@ import { InputError } from '../errors.ts';
 import { indicatorsAbout } from '../inspector/catalogue/index.ts';
 import type { Subject } from '../inspector/indicator.ts';
 import type { ManualRecord } from '../schemas/manual.ts';
+import { readBytes } from '../store/read.ts';
 import { assertDraft } from '../workflow/draft.ts';
 import { importRecords, importResultText } from '../workflow/record-import.ts';
 import { addRecords, addResultText, type NewRecord } from '../workflow/record-write.ts';
@@ -251,12 +251,6 @@ export function recordImportCommand(argv: string[]): number {
     return 0;
   }
   assertDraft(args.contentDir, args.quarter, 'record:import');
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(args.file);
-  } catch (e) {
-    throw new InputError(`${args.file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
-  console.log(importResultText(importRecords(args.contentDir, args.quarter, bytes, args.file), args.file));
+  console.log(importResultText(importRecords(args.contentDir, args.quarter, readBytes(args.file), args.file), args.file));
   return 0;
 }

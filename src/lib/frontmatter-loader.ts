@@ -1,28 +1,13 @@
 // A content loader that keeps only the frontmatter of Markdown files. The findings bodies are a
 // summary for people reading the files in git; the pages are built from the frontmatter alone, and
 // rendering 120,000 bodies (what the glob loader does) costs a minute and gigabytes at 15,000 sites
-// × 8 quarters. YAML is read with js-yaml, the parser Astro's own loaders use, so the data is the same.
+// × 8 quarters. Files are read with the project's one frontmatter reader (src/store/frontmatter.ts),
+// so the portal sees exactly the data the crawl wrote and the workflow checked.
 import type { Loader } from 'astro/loaders';
-import { load } from 'js-yaml';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-
-/** The frontmatter block at the start of a Markdown file (an optional BOM, then --- … ---); group 1 is its YAML. */
-const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
-
-/** The frontmatter of a Markdown file as data; throws naming the file when there is none or it is not a mapping. */
-export function readFrontmatter(text: string, file: string): Record<string, unknown> {
-  const m = FRONTMATTER.exec(text);
-  if (!m) throw new Error(`${file}: no YAML frontmatter (the file must start with a line "---")`);
-  let data: unknown;
-  try {
-    data = load(m[1]!, { filename: file });
-  } catch (e) {
-    throw new Error(`${file}: ${(e as Error).message}`);
-  }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new Error(`${file}: the frontmatter is not a mapping of fields`);
-  return data as Record<string, unknown>;
-}
+import YAML from 'yaml';
+import { frontmatterData } from '../store/frontmatter.ts';
 
 /**
  * Every .md file under dir, id = path without .md with / separators (2026-Q4/linhe), in a stable
@@ -40,8 +25,9 @@ export function frontmatterLoader(dir: string, o: { body?: boolean } = {}): Load
         const filePath = join(dir, f);
         const text = await readFile(filePath, 'utf8');
         const id = f.slice(0, -3).split(sep).join('/');
-        const data = await parseData({ id, data: readFrontmatter(text, filePath), filePath });
-        const body = o.body ? text.replace(FRONTMATTER, '') : undefined;
+        const fm = frontmatterData(filePath, text);
+        const data = await parseData({ id, data: fm.data, filePath });
+        const body = o.body ? fm.body : undefined;
         store.set({ id, data, digest: generateDigest(text), ...(body === undefined ? {} : { body }) });
       }
     },
@@ -58,7 +44,7 @@ export function yamlListLoader(path: string): Loader {
       if (text === undefined) return;
       let list: unknown;
       try {
-        list = load(text, { filename: path });
+        list = YAML.parse(text);
       } catch (e) {
         throw new Error(`${path}: ${(e as Error).message}`);
       }

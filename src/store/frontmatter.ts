@@ -1,9 +1,22 @@
-// Markdown files with YAML frontmatter written by people (quarter files, manual records): read with
-// line numbers for errors, edited with the yaml Document API so their comments survive.
-import { readFileSync } from 'node:fs';
-import type { Document } from 'yaml';
+// The one reader and writer of Markdown files with YAML frontmatter (findings, quarter files, manual
+// records), for the crawl, the workflow and the portal alike: one pattern splits a file, one YAML
+// library (yaml) reads and writes it. People's files are read with line numbers, for errors that
+// name the line, and edited with the Document API so their comments survive; the portal reads the
+// data alone.
+import YAML, { type Document } from 'yaml';
 import { InputError } from '../errors.ts';
+import { readText } from './read.ts';
 import { parseYaml, type YamlFile } from './yaml-file.ts';
+
+/** An optional BOM, then the YAML between a first line --- and the next line ---; group 1 is the YAML. */
+const FENCE = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/** The frontmatter's YAML text and the body after it; a file without one is an InputError naming it. */
+export function splitFrontmatter(file: string, text: string): { yaml: string; body: string; bodyLine: number } {
+  const m = FENCE.exec(text);
+  if (!m) throw new InputError(`${file}:1: must start with a YAML frontmatter block between two --- lines`);
+  return { yaml: m[1]!, body: text.slice(m[0].length), bodyLine: m[0].split('\n').length };
+}
 
 /** A parsed Markdown file: its frontmatter (with lines counted from the file's first line) and body. */
 export interface FrontmatterFile {
@@ -13,30 +26,39 @@ export interface FrontmatterFile {
   bodyLine: number;
 }
 
-const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
-/** Split and parse; a file without a frontmatter block is an InputError naming it. */
+/** Split and parse with line numbers (for files people write); errors are InputErrors naming file and line. */
 export function parseFrontmatter(file: string, text: string): FrontmatterFile {
-  const src = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const m = FENCE.exec(src);
-  if (!m) throw new InputError(`${file}:1: must start with a YAML frontmatter block between two --- lines`);
+  const { yaml, body, bodyLine } = splitFrontmatter(file, text);
   // The frontmatter's first line is the file's line 2, after the opening ---.
-  return { yaml: parseYaml(file, m[1]!, 2), body: src.slice(m[0].length), bodyLine: m[0].split('\n').length };
+  return { yaml: parseYaml(file, yaml, 2), body, bodyLine };
 }
 
 /** Read and parse a Markdown file; a missing file is an InputError. */
 export function readFrontmatter(file: string): FrontmatterFile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InputError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
-  return parseFrontmatter(file, text);
+  return parseFrontmatter(file, readText(file));
 }
 
-/** Markdown text from an (edited) frontmatter document and a body. */
-export function renderFrontmatter(doc: Document, body: string): string {
-  const yaml = String(doc);
+/** The frontmatter as data and the body, without line bookkeeping (what the portal reads); a frontmatter that is not a mapping is an InputError. */
+export function frontmatterData(file: string, text: string): { data: Record<string, unknown>; body: string } {
+  const { yaml, body } = splitFrontmatter(file, text);
+  let data: unknown;
+  try {
+    data = YAML.parse(yaml);
+  } catch (e) {
+    const line = (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
+    throw new InputError(`${file}:${line === undefined ? 1 : line + 1}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new InputError(`${file}: the frontmatter is not a mapping of fields`);
+  return { data: data as Record<string, unknown>, body };
+}
+
+/**
+ * Markdown text from frontmatter data, or from an edited Document (its comments and layout kept),
+ * and a body, as given. Data is written as YAML 1.1, which quotes what a 1.1 reader would take for
+ * another type (a target 2026-12-05 would become a date, yes a boolean), with long lines never
+ * folded, so the bytes stay stable.
+ */
+export function renderFrontmatter(data: object | Document, body: string): string {
+  const yaml = YAML.isDocument(data) ? String(data) : `${YAML.stringify(data, { lineWidth: 0, version: '1.1' }).trim()}\n`;
   return `---\n${yaml.endsWith('\n') ? yaml : `${yaml}\n`}---\n${body}`;
 }

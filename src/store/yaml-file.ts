@@ -1,8 +1,8 @@
 // Reading hand-edited YAML with errors that name the file, the line and the field.
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { InputError } from '../errors.ts';
+import { readText } from './read.ts';
 
 /** A parsed YAML file that can tell the line of any path in it. */
 export interface YamlFile {
@@ -39,13 +39,7 @@ export function parseYaml(file: string, text: string, firstLine = 1): YamlFile {
 
 /** Read and parse a YAML file; a missing file is an InputError. */
 export function readYaml(file: string): YamlFile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InputError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
-  return parseYaml(file, text);
+  return parseYaml(file, readText(file));
 }
 
 /** One message per zod issue: "file:line: where field: message". */

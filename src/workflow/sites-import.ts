@@ -1,12 +1,13 @@
 // `npm run sites:import -- FILE.csv`: a spreadsheet of sites becomes content/sites.yaml (+ units.yaml).
 // Excel on Chinese Windows writes GBK; elsewhere UTF-8 with or without BOM. All three are accepted.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import YAML from 'yaml';
 import { InputError } from '../errors.ts';
 import { siteSchema, unitSchema, type Site, type Unit } from '../schemas/registry.ts';
 import { writeFileAtomic } from '../store/atomic.ts';
+import { readBytes } from '../store/read.ts';
 import { checkRegistry } from '../store/registry.ts';
 import { parseYaml, readYaml } from '../store/yaml-file.ts';
 
@@ -145,12 +146,7 @@ export interface SitesImport extends ImportResult {
  * already there. Both files are validated together before either is written (atomically).
  */
 export function importSites(contentDir: string, file: string): SitesImport {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new InputError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
+  const bytes = readBytes(file);
   const unitsPath = join(contentDir, 'units.yaml');
   const sitesPath = join(contentDir, 'sites.yaml');
   const existing = existsSync(unitsPath) ? ((readYaml(unitsPath).data as Unit[] | null) ?? []) : [];
