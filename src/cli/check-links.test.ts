@@ -1,25 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { InputError } from '../errors.ts';
+import { builtFolder as site } from '../postbuild/built-folder.test-helpers.ts';
 import { parseCheckLinksArgs } from './check-links.ts';
-
-const made: string[] = [];
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
-
-/** A built folder in a temp dir. */
-function site(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'check-links-'));
-  made.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
 
 describe('the command line', () => {
   test('defaults: dist, BASE_PATH, else /', () => {

@@ -1,27 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { formatLinkReport } from '../cli/check-links.ts';
+import { builtFolder as site } from './built-folder.test-helpers.ts';
 import { checkLinks, listHtmlFiles, type LinkReport } from './links.ts';
-
-const made: string[] = [];
-
-/** A built folder in a temp dir. */
-function site(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'links-'));
-  made.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
-
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
 
 const page = (body: string, head = '') => `<!DOCTYPE html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
 
@@ -59,6 +40,7 @@ const GOOD: Record<string, string> = {
 
 describe('a good portal', () => {
   let report: LinkReport;
+  let dist: string;
   const connects: string[] = [];
 
   beforeAll(async () => {
@@ -71,7 +53,8 @@ describe('a good portal', () => {
       return (original as (...a: unknown[]) => net.Socket).apply(this, args);
     });
     try {
-      report = await checkLinks({ dir: site(GOOD), base: '/gov-portal', concurrency: 4 });
+      dist = site(GOOD);
+      report = await checkLinks({ dir: dist, base: '/gov-portal', concurrency: 4 });
     } finally {
       spy.mockRestore();
     }
@@ -92,7 +75,7 @@ describe('a good portal', () => {
   });
 
   test('the same build gives the same report', async () => {
-    expect(await checkLinks({ dir: made[0]!, base: '/gov-portal/' })).toEqual(report);
+    expect(await checkLinks({ dir: dist, base: '/gov-portal/' })).toEqual(report);
   });
 });
 
