@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { SiteQuarter } from '../schemas/findings.ts';
 import type { InspectEvent, InspectSummary } from '../inspector/inspect.ts';
-import { RULES } from '../inspector/rules/index.ts';
+import { CRAWL_INDICATORS, indicator } from '../inspector/catalogue/index.ts';
 
 /** Align columns of a small text table; East Asian characters count as two columns. */
 export function textTable(rows: string[][]): string {
@@ -45,7 +45,7 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
 
 /** Said once per run when the holiday calendar lacks the as-of date's year: what was not judged, and what to add where. */
 export function calendarGapNotice(gap: NonNullable<InspectSummary['calendarGap']>, contentDir: string): string {
-  const titles = gap.rules.map((id) => `${RULES.find((r) => r.id === id)?.title ?? id}（${id}）`).join('、');
+  const titles = gap.rules.map((id) => `${indicator(id)?.title ?? id}（${id}）`).join('、');
   return (
     `注意：${gap.year} 年节假日安排未录入，本次各网站的${titles}不适用（未评判）。\n` +
     `国务院办公厅公布 ${gap.year} 年节假日安排后，将放假和调休上班日期加入 ${join(contentDir, 'holidays.yaml')}（格式见该文件开头的说明），再运行检查。`
@@ -60,7 +60,7 @@ export function summaryTable(summary: InspectSummary, results: SiteQuarter[] = s
     [String(results.length), String(results.length - fail), String(fail), String(summary.pages), String(summary.links), String(summary.requests), `${(summary.elapsedMs / 1000).toFixed(1)} s`],
   ]);
   const rows: string[][] = [['指标', '问题数', '涉及网站']];
-  for (const rule of RULES) {
+  for (const rule of CRAWL_INDICATORS) {
     const hits = results.filter((r) => r.findings.some((f) => f.indicator === rule.id));
     const count = results.reduce((n, r) => n + r.findings.filter((f) => f.indicator === rule.id).length, 0);
     rows.push([`${rule.id} ${rule.title}`, String(count), String(hits.length)]);

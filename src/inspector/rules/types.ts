@@ -57,6 +57,8 @@ export interface Rule {
   targetNames?: Readonly<Record<string, string>>;
   /** Each inspector's record of it costs the responsible unit this amount of rules.yaml's assessment:. */
   assessment?: AssessmentItem;
+  /** Why the sandbox seeds no defect of it, when it does not (the registry's meta-test asks for one or the other). */
+  unseeded?: string;
   run(snapshot: SiteSnapshot, ctx: RuleContext): RuleOutcome;
 }
 
