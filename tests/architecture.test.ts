@@ -2,7 +2,8 @@
 // frontmatter → Markdown file → Astro collection → pages. This test reads every import of the
 // project and fails on a runtime import cycle, on two folders (or files) of one parent importing
 // each other, and on an import a folder is not allowed (the table below is the architecture).
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { importGraph, importsOf, mutualPairs, runtimeCycles, siblings, sourceFiles, type Edge } from './import-graph.test-helpers.ts';
 
@@ -105,6 +106,46 @@ describe('the project’s imports', () => {
 });
 
 const readText = (f: string) => readFileSync(new URL(`../${f}`, import.meta.url), 'utf8');
+
+/**
+ * The entries of the README's Structure block, as paths: a line starting with a path names it; an
+ * indented one is inside the last entry one level up (two spaces a level).
+ */
+function structureEntries(readme: string): string[] {
+  const block = /## Structure\s+```\n([\s\S]*?)\n```/.exec(readme)?.[1] ?? '';
+  const out: string[] = [];
+  const parents: string[] = [];
+  for (const line of block.split('\n')) {
+    const m = /^( *)([\w.\[\]-]+(?:\/[\w.\[\]-]+)*\/?)(?: |$)/.exec(line);
+    if (!m || m[2]!.length < 2 || !/[./]/.test(m[2]!)) continue;
+    const level = m[1]!.length / 2;
+    const path = level === 0 ? m[2]! : `${parents[level - 1]}${m[2]}`;
+    parents[level] = path.endsWith('/') ? path : `${path}/`;
+    out.push(path.replace(/\/$/, ''));
+  }
+  return out;
+}
+
+describe("the README's Structure section", () => {
+  const listed = structureEntries(readText('README.md'));
+  const dirs = (readdirSync(new URL('../src', import.meta.url), { recursive: true, withFileTypes: true }) as Dirent[])
+    .filter((e) => e.isDirectory())
+    .map((e) => join(relative(ROOT, e.parentPath), e.name).split(sep).join('/'))
+    // Page routes mirror URLs; the section names src/pages/ once.
+    .filter((d) => !d.startsWith('src/pages/'));
+
+  test('names every folder of src/', () => {
+    expect(dirs.filter((d) => !listed.includes(d)).sort()).toEqual([]);
+  });
+
+  test('names nothing that is not there', () => {
+    expect(listed.filter((p) => !existsSync(join(ROOT, p)))).toEqual([]);
+  });
+
+  test('reads nested entries as paths', () => {
+    expect(structureEntries('## Structure\n\n```\nsrc/a/        x\n  b/          y\n    c.ts      z\n  d.ts        w\n              more words\n```\n')).toEqual(['src/a', 'src/a/b', 'src/a/b/c.ts', 'src/a/d.ts']);
+  });
+});
 
 // The checker itself, on graphs made up for the purpose: each rule must be able to fail.
 describe('the import checker', () => {
