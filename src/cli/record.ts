@@ -47,7 +47,7 @@ the same thing again replaces the earlier record. At a terminal, missing values 
   --site ID              the website (content/sites.yaml); or
   --media ID             the new media account (content/media.yaml); or
   --unit ID              the responsible unit (content/units.yaml): exactly one of the three
-  --indicator ID         manual indicator (src/inspector/indicators/manual.ts) or, for a site, a crawl rule id
+  --indicator ID         manual indicator (src/inspector/catalogue/manual.ts) or, for a site, a crawl rule id
   --target TEXT          what is wrong, in a few words (the message, the service, the post)
   --points N             points for this finding (default: points.each in content/rules.yaml)
   --page URL             the page where it was seen

@@ -45,7 +45,7 @@ describe('indicator names', () => {
     expect(isVetoIndicator(id)).toBe(rule.kind === 'veto');
   });
 
-  // Manual indicators (src/inspector/indicators/manual.ts) likewise: titles, kinds and subjects from the one registry.
+  // Manual indicators (src/inspector/catalogue/manual.ts) likewise: titles, kinds and subjects from the one registry.
   it.each(MANUAL_INDICATORS.map((m) => [m.id, m] as const))('agrees with the manual indicator %s', (id, m) => {
     expect(indicatorTitle(id)).toBe(m.title);
     expect(indicatorKind(id)).toBe(m.kind);

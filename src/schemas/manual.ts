@@ -18,7 +18,7 @@ export const manualRecordSchema = z
     media: idSchema.optional(),
     /** A responsible unit (content/units.yaml), for items about the unit itself (self-inspection report). */
     unit: idSchema.optional(),
-    /** Indicator id from ../shared/indicators.md or the manual indicators (src/inspector/indicators/manual.ts). */
+    /** Indicator id from ../shared/indicators.md or the manual indicators (src/inspector/catalogue/manual.ts). */
     indicator: indicatorIdSchema,
     /** What is wrong, in a few words: the message, the service, the account's post. */
     target: z.string().trim().min(1),
