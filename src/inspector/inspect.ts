@@ -76,10 +76,12 @@ export function crawlStats(snapshot: SiteSnapshot): SiteQuarter['stats'] {
   return { pages: snapshot.pages.length, links: snapshot.links.length, inconclusive: snapshot.links.filter((l) => l.verdict === 'inconclusive').length };
 }
 
-/** From a snapshot to the findings file's frontmatter, without records or review. */
-export function judgeSite(snapshot: SiteSnapshot, quarter: string, rules: readonly Rule[], ctx: RunContext): SiteQuarter {
+const NO_REVIEW = { decisions: [], replies: [] };
+
+/** From a snapshot to the findings file's frontmatter: the rules, then the site's records and the review, scored once. */
+export function judgeSite(snapshot: SiteSnapshot, quarter: string, rules: readonly Rule[], ctx: RunContext, manual: Finding[] = [], review: Pick<ReviewFile, 'decisions' | 'replies'> = NO_REVIEW): SiteQuarter {
   const crawl = runRules(snapshot, rules, ctx).map((r) => ({ indicator: r.indicator.id, outcome: r.outcome }));
-  return assembleSiteQuarter({ head: headOf(snapshot.site, quarter, snapshot.asOf, crawlStats(snapshot)), site: snapshot.site, crawl, manual: [], review: { decisions: [], replies: [] }, config: ctx.config });
+  return assembleSiteQuarter({ head: headOf(snapshot.site, quarter, snapshot.asOf, crawlStats(snapshot)), site: snapshot.site, crawl, manual, review, config: ctx.config });
 }
 
 /** Inspect every given site; each site's file is written as soon as it is done. */
@@ -93,7 +95,7 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
   const workdayRules = rules.filter((r) => r.countsWorkdays && input.rulesConfig.indicators[r.id]?.enabled).map((r) => r.id);
   const calendarGap = !calendar.covers(input.asOf) && workdayRules.length > 0 ? { year: Number(input.asOf.slice(0, 4)), rules: workdayRules } : undefined;
   const ctx: RunContext = { config: input.rulesConfig, dictionary: input.dictionary, calendar };
-  const review = input.review ?? { decisions: [], replies: [] };
+  const review = input.review ?? NO_REVIEW;
   const opts = input.options;
   const http = new HttpClient(opts, input.sleeper);
   const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);
@@ -123,9 +125,7 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
             input.onSnapshot?.(snapshot);
             pages += snapshot.pages.length;
             const r0 = performance.now();
-            const crawl = runRules(snapshot, rules, ctx).map((r) => ({ indicator: r.indicator.id, outcome: r.outcome }));
-            const head = headOf(site, input.quarter, input.asOf, crawlStats(snapshot));
-            const result = assembleSiteQuarter({ head, site, crawl, manual: input.manual?.(site) ?? [], review, config: input.rulesConfig });
+            const result = judgeSite(snapshot, input.quarter, rules, ctx, input.manual?.(site) ?? [], review);
             rulesMs += performance.now() - r0;
             const file = writeSiteQuarter(input.contentDir, result, summaryBody(result));
             results.push(result);
