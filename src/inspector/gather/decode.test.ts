@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import iconv from 'iconv-lite';
+import { describeNeeding } from '../../../tests/needs.test-helpers.ts';
 import { decodeHtml, canonicalCharset, charsetFromMeta } from './decode.ts';
+import { REAL_PAGES, realBytes } from './real-pages.test-helpers.ts';
 
-const REAL = new URL('../../../../shared/real-pages/', import.meta.url);
-const real = (f: string) => readFileSync(new URL(f, REAL));
+const real = realBytes;
 
 describe('decodeHtml', () => {
   const text = '<html><head><meta charset="gb2312"><title>临河市人民政府</title></head><body>网站标识码：3713000001</body></html>';
@@ -45,7 +45,7 @@ describe('decodeHtml', () => {
   });
 });
 
-describe('real pages', () => {
+describeNeeding(REAL_PAGES, 'real pages', () => {
   const labels = JSON.parse(real('labels.json').toString('utf8')) as Array<{ file: string; declaredCharset: string | null; bytesEncoding: string }>;
   test.each(labels.map((l) => [l.file, l] as const))('%s decodes as its real byte encoding', (_f, label) => {
     const bytes = real(label.file);

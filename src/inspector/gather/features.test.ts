@@ -1,6 +1,7 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, test } from 'vitest';
-import { realPages } from './real-pages.test-helpers.ts';
+import { describeNeeding } from '../../../tests/needs.test-helpers.ts';
+import { REAL_PAGES, realPages } from './real-pages.test-helpers.ts';
 import { hasErrorReportEntry, readHiddenLinks, readSearchForms } from './features.ts';
 
 const PAGE = 'http://www.linhe.gov.cn/';
@@ -67,7 +68,7 @@ describe('readHiddenLinks', () => {
   });
 });
 
-describe('the real pages', () => {
+describeNeeding(REAL_PAGES, 'the real pages', () => {
   const pages = realPages();
   test.each(pages.map((p) => [p.label.file, p] as const))('%s: error-report entry as labelled, no hidden links', (_f, p) => {
     const $ = cheerio.load(p.html);

@@ -6,7 +6,8 @@ import { buildSiteModel, urlOf, type SiteModel } from '../../sandbox/model.ts';
 import { renderArticle, renderBoard, renderHome, renderList } from '../../sandbox/render.ts';
 import { generateWeb } from '../../sandbox/web.ts';
 import { page } from '../rules/snapshot.test-helpers.ts';
-import { realHtml } from './real-pages.test-helpers.ts';
+import { describeNeeding } from '../../../tests/needs.test-helpers.ts';
+import { REAL_PAGES, realHtml } from './real-pages.test-helpers.ts';
 import { collectMessages, isChannelName, readChannels, readDate, readMessages, statusKind } from './messages.ts';
 import type { PublishedMessage } from '../snapshot.ts';
 
@@ -233,7 +234,7 @@ describe('the sandbox boards', () => {
   });
 });
 
-describe('the real pages in ../shared/real-pages', () => {
+describeNeeding(REAL_PAGES, 'the real pages in ../shared/real-pages', () => {
   const load = (file: string) => cheerio.load(realHtml(file));
   // Read by eye (grep 信箱|咨询|留言|互动|信访|投诉|举报): the consultation links of each page, and
   // the 信访 / 举报 / 投诉 / phone-line links that must not count.

@@ -1,9 +1,18 @@
 // The real government pages of ../shared/real-pages with their hand-checked labels, for tests.
 // They are third-party data: read from the shared folder at test time, never copied into the repo.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Need } from '../../../tests/needs.test-helpers.ts';
 import { decodeHtml } from './decode.ts';
 
 const DIR = new URL('../../../../shared/real-pages/', import.meta.url);
+
+/** The corpus, which a clone of the public repository does not have (describeNeeding skips or, in CI, fails). */
+export const REAL_PAGES: Need = { what: '../shared/real-pages', found: existsSync(new URL('labels.json', DIR)) };
+
+/** A real page's bytes, as saved. */
+export function realBytes(file: string): Buffer {
+  return readFileSync(new URL(file, DIR));
+}
 
 /** The part of labels.json the tests read (see ../shared/real-pages/README.md). */
 export interface RealLabel {

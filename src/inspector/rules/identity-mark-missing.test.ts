@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { realHtmlAsLabelled, realLabels } from '../gather/real-pages.test-helpers.ts';
+import { REAL_PAGES, realHtmlAsLabelled, realLabels } from '../gather/real-pages.test-helpers.ts';
+import { describeNeeding } from '../../../tests/needs.test-helpers.ts';
 import rule, { findMarks, MARKS, scriptHtml, type Mark } from './identity-mark-missing.ts';
 import { context, snapshot } from './snapshot.test-helpers.ts';
 
@@ -56,7 +57,7 @@ describe('identity-mark-missing', () => {
   });
 });
 
-describe('every real page in ../shared/real-pages', () => {
+describeNeeding(REAL_PAGES, 'every real page in ../shared/real-pages', () => {
   type Label = { file: string; bytesEncoding: string; identity: { conac: boolean; siteCode: string | null; icp: string | null; psb: string | null; sponsor: string | null; contact: boolean } };
   const labels = realLabels<Label>();
   test.each(labels.map((l) => [l.file, l] as const))('%s matches its hand-checked labels', (_f, l) => {

@@ -4,7 +4,8 @@ import type { Dictionary } from '../../schemas/dictionary.ts';
 import { visibleText } from '../gather/facts.ts';
 import { loadDictionary } from '../../store/dictionary.ts';
 import { CONTENT } from '../rules/snapshot.test-helpers.ts';
-import { realHtml, realLabels } from '../gather/real-pages.test-helpers.ts';
+import { REAL_PAGES, realHtml, realLabels } from '../gather/real-pages.test-helpers.ts';
+import { describeNeeding } from '../../../tests/needs.test-helpers.ts';
 import { compileDictionary, contextAt, findTypos } from './typos.ts';
 
 const shipped = loadDictionary(CONTENT);
@@ -152,7 +153,7 @@ describe('the shipped dictionary', () => {
   });
 });
 
-describe('real pages in ../shared/real-pages', () => {
+describeNeeding(REAL_PAGES, 'real pages in ../shared/real-pages', () => {
   const labels = realLabels();
   const textOf = (file: string) => {
     const $ = cheerio.load(realHtml(file));

@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { listPath } from '../../../sandbox/columns.ts';
 import { HOME_BLOCK } from '../../../sandbox/look.ts';
 import { renderHome } from '../../../sandbox/render.ts';
-import { realLabels } from '../real-pages.test-helpers.ts';
+import { REAL_PAGES, realLabels } from '../real-pages.test-helpers.ts';
+import { describeNeeding } from '../../../../tests/needs.test-helpers.ts';
 import { readBlocks } from './blocks.ts';
 import { readList } from './lists.ts';
 import { AS_OF, HOME, asOfOf, load, named, newest, page, sandboxWebs } from './pages.test-helpers.ts';
@@ -173,8 +174,6 @@ describe('the sandbox web', () => {
 // ---------------------------------------------------------------------------------------------
 // Real pages with hand-checked labels (../shared/real-pages, read at test time, never copied).
 
-const labels = realLabels();
-
 /**
  * Labels this code does not meet, with why and what it does instead (asserted below). Both are
  * MM-DD columns of bjgjj.gov.cn whose spans are out of order: the label took the years from the
@@ -193,8 +192,8 @@ const GAPS: Record<string, { why: string; newest: string | undefined; dated: num
   },
 };
 
-describe('real pages: columns', () => {
-  for (const l of labels.filter((x) => x.kind !== 'article')) {
+describeNeeding(REAL_PAGES, 'real pages: columns', () => {
+  for (const l of realLabels().filter((x) => x.kind !== 'article')) {
     test(`${l.file}`, () => {
       const $ = load(l.file);
       const url = `http://${l.host}/`;

@@ -1,6 +1,7 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, test } from 'vitest';
-import { realLabels } from '../real-pages.test-helpers.ts';
+import { REAL_PAGES, realLabels } from '../real-pages.test-helpers.ts';
+import { describeNeeding } from '../../../../tests/needs.test-helpers.ts';
 import { readPubDate } from './pub-date.ts';
 import { AS_OF, asOfOf, load, page } from './pages.test-helpers.ts';
 
@@ -43,10 +44,8 @@ describe('readPubDate', () => {
 
 // Real pages with hand-checked labels (../shared/real-pages, read at test time, never copied).
 
-const labels = realLabels();
-
-describe('real pages: publication dates', () => {
-  for (const l of labels) {
+describeNeeding(REAL_PAGES, 'real pages: publication dates', () => {
+  for (const l of realLabels()) {
     test(`${l.file}`, () => {
       const got = readPubDate(load(l.file), asOfOf(l));
       // Home and list pages have no publication date of their own (no clock, copyright or item date).

@@ -1,0 +1,12 @@
+import chromium from '@sparticuz/chromium';
+import { chromium as pw } from 'playwright-core';
+const t0 = performance.now();
+const path = await chromium.executablePath();
+console.log('path', path, ((performance.now() - t0) / 1000).toFixed(1), 's');
+console.log('args', chromium.args.join(' '));
+const b = await pw.launch({ executablePath: path, args: chromium.args, timeout: 30_000 });
+const p = await b.newPage();
+await p.setContent('<ul id=l></ul><script>for (let i=0;i<3;i++){const li=document.createElement("li");li.textContent="item"+i;document.getElementById("l").appendChild(li)}</script>');
+console.log(await p.textContent('#l'), b.version());
+await b.close();
+console.log('total', ((performance.now() - t0) / 1000).toFixed(1), 's');

@@ -1,0 +1,10 @@
+import chromium from '@sparticuz/chromium';
+import { chromium as pw } from 'playwright-core';
+const path = await chromium.executablePath();
+const args = ['--headless=shell', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync', '--no-zygote', '--disable-dev-shm-usage'];
+const b = await pw.launch({ executablePath: path, args, timeout: 30_000 });
+const p = await b.newPage();
+await p.setContent('<ul id=l></ul><script>for (let i=0;i<3;i++){const li=document.createElement("li");li.textContent="测试"+i;document.getElementById("l").appendChild(li)}</script>');
+console.log(await p.textContent('#l'), b.version());
+await p.screenshot({ path: '/tmp/shot.png' });
+await b.close();
