@@ -73,25 +73,42 @@ export const NO_CHROMIUM = 'no Chromium found: npm install brings @sparticuz/chr
 /** A running Chromium: the browser to drive, and the one way to end it. */
 export interface RunningChromium {
   browser: Browser;
+  /** The browser process. */
+  pid: number;
   /** Close the browser; if it does not close within the time, kill its process. Safe to call twice. */
   close(timeoutMs?: number): Promise<void>;
 }
 
-/** Launch a found Chromium headless, as a process this module owns (so it can always be killed). */
-export async function launchChromium(found: FoundChromium, o: { timeoutMs?: number } = {}): Promise<RunningChromium> {
+/**
+ * Launch a found Chromium headless, as a process this module owns (so it can always be killed).
+ * heapMb caps each page's JavaScript heap: a script that allocates without end crashes its own page.
+ */
+export async function launchChromium(found: FoundChromium, o: { timeoutMs?: number; heapMb?: number; proxy?: { server: string; bypass?: string } | undefined } = {}): Promise<RunningChromium> {
   const headlessShell = found.source === '@sparticuz/chromium';
   // The package's binary is chrome-headless-shell: it takes --headless=shell, not =new.
   const args = CHROMIUM_ARGS.map((a) => (headlessShell && a === '--headless=new' ? '--headless=shell' : a));
+  if (headlessShell) args.push('--no-zygote');
+  if (o.heapMb) args.push(`--js-flags=--max-old-space-size=${o.heapMb}`);
   const server = await chromium.launchServer({
     executablePath: found.path,
-    args: headlessShell ? [...args, '--no-zygote'] : [...args],
+    args,
+    ...(o.proxy ? { proxy: o.proxy } : {}),
     timeout: o.timeoutMs ?? 30_000,
     // The caller decides what a signal means (finish the site, or leave at once), then closes.
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
   });
-  const browser = await chromium.connect(server.wsEndpoint(), { timeout: o.timeoutMs ?? 30_000 });
+  // Chromium talks to this process through a pipe and ends when the pipe closes: a process that
+  // dies, even by a signal or SIGKILL, takes its browser along (renderer.test.ts checks it).
+  const pid = server.process().pid!;
+  let browser: Browser;
+  try {
+    browser = await chromium.connect(server.wsEndpoint(), { timeout: o.timeoutMs ?? 30_000 });
+  } catch (e) {
+    await server.kill();
+    throw e;
+  }
   let closing: Promise<void> | undefined;
   const close = (timeoutMs = 5_000) =>
     (closing ??= (async () => {
@@ -102,5 +119,5 @@ export async function launchChromium(found: FoundChromium, o: { timeoutMs?: numb
       const late = new Promise<false>((done) => setTimeout(() => done(false), timeoutMs).unref());
       if (!(await Promise.race([closed, late]))) await server.kill();
     })());
-  return { browser, close };
+  return { browser, pid, close };
 }

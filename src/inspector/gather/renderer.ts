@@ -1,0 +1,157 @@
+// Pages as a browser shows them: one Chromium per run (browser.ts), a bounded pool of pages, each
+// with a time limit and a memory limit, under the crawler's own rules: its proxy, its User-Agent,
+// robots.txt, and no request from inside a page to a loopback or private address. Downloads,
+// pop-ups and dialogs are refused. A page that hangs, loops or allocates without end costs its time
+// limit and nothing more; close() leaves no browser process behind.
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { BrowserContext, Page, Route } from 'playwright-core';
+import { InputError } from '../../errors.ts';
+import { findChromium, launchChromium, NO_CHROMIUM, type FoundChromium, type RunningChromium } from './browser.ts';
+import { isPrivateUrl } from './net-guard.ts';
+import type { CrawlOptions } from './options.ts';
+
+/** What rendering needs of the crawl's options. */
+export type RenderOptions = Pick<CrawlOptions, 'userAgent' | 'allowPrivate' | 'proxy'> & {
+  /** Pages rendered at once. */
+  pages: number;
+  /** Time for one page: loading, its scripts, and reading the result. */
+  timeoutMs: number;
+  /** After the load event, how long the page's scripts may still fill it in before it is read. */
+  settleMs?: number;
+  /** Largest JavaScript heap one page may use, in MB. */
+  heapMb?: number;
+};
+
+/** A rendered page, or why it could not be rendered (the crawl keeps its static reading then). */
+export type RenderResult =
+  | { ok: true; url: string; finalUrl: string; html: string; ms: number }
+  | { ok: false; url: string; reason: 'timeout' | 'crashed' | 'refused' | 'error'; detail: string; ms: number };
+
+/** Why a request from inside a page is not sent, or undefined when it may go. */
+export type RequestGuard = (url: URL) => string | undefined;
+
+/** The proxy Chromium is started with: the options', else the environment's HTTPS_PROXY or HTTP_PROXY. */
+export function browserProxy(o: Pick<CrawlOptions, 'proxy'>, env: NodeJS.ProcessEnv = process.env): { server: string; bypass?: string } | undefined {
+  const server = o.proxy ? (o.proxy.https ?? o.proxy.http) : (env['HTTPS_PROXY'] ?? env['https_proxy'] ?? env['HTTP_PROXY'] ?? env['http_proxy']);
+  if (!server) return undefined;
+  const bypass = o.proxy ? o.proxy.noProxy : (env['NO_PROXY'] ?? env['no_proxy']);
+  return bypass ? { server, bypass } : { server };
+}
+
+/** One Chromium for a run, rendering pages through a bounded pool. */
+export class Renderer {
+  readonly chromium: FoundChromium;
+  readonly #running: RunningChromium;
+  readonly #context: BrowserContext;
+  readonly #limit: LimitFunction;
+  readonly #o: Required<Pick<RenderOptions, 'timeoutMs' | 'settleMs'>>;
+  #guard: RequestGuard;
+  #closed = false;
+
+  private constructor(chromium: FoundChromium, running: RunningChromium, context: BrowserContext, o: RenderOptions, guard: RequestGuard) {
+    this.chromium = chromium;
+    this.#running = running;
+    this.#context = context;
+    this.#limit = pLimit(o.pages);
+    this.#o = { timeoutMs: o.timeoutMs, settleMs: o.settleMs ?? 1_000 };
+    this.#guard = guard;
+  }
+
+  /**
+   * Find and launch Chromium once. No Chromium is a configuration error (the command says how to
+   * get one); `guard` may refuse more requests than the private addresses (robots.txt).
+   */
+  static async start(o: RenderOptions, guard: RequestGuard = () => undefined): Promise<Renderer> {
+    const found = await findChromium();
+    if (!found) throw new InputError(NO_CHROMIUM);
+    const running = await launchChromium(found, { heapMb: o.heapMb ?? 256, proxy: browserProxy(o) });
+    try {
+      const context = await running.browser.newContext({
+        userAgent: o.userAgent,
+        acceptDownloads: false,
+        serviceWorkers: 'block',
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        viewport: { width: 1366, height: 900 },
+      });
+      const renderer = new Renderer(found, running, context, o, (url) => (!o.allowPrivate && isPrivateUrl(url) ? 'private address' : guard(url)));
+      await context.route('**/*', (route) => renderer.#route(route));
+      // Pop-ups are refused where they start; any that still opens is closed at once.
+      await context.addInitScript(() => {
+        window.open = () => null;
+      });
+      context.on('page', (p) => void (p.opener().then((opener) => (opener ? p.close() : undefined)).catch(() => {})));
+      return renderer;
+    } catch (e) {
+      await running.close();
+      throw e;
+    }
+  }
+
+  /** Requests from inside pages: only http(s) and data:, never to what the guard refuses. */
+  async #route(route: Route): Promise<void> {
+    const url = URL.parse(route.request().url());
+    const refused = !url ? 'not a URL' : url.protocol === 'data:' || url.protocol === 'blob:' ? undefined : url.protocol !== 'http:' && url.protocol !== 'https:' ? url.protocol : this.#guard(url);
+    await (refused ? route.abort('blockedbyclient') : route.continue()).catch(() => {});
+  }
+
+  /**
+   * Render one page. With `html`, the crawl's fetched bytes are shown at the page's URL (its scripts
+   * and images still load), sparing a second download of the page itself.
+   */
+  render(url: string, o: { html?: string } = {}): Promise<RenderResult> {
+    return this.#limit(() => this.#render(url, o.html));
+  }
+
+  async #render(url: string, html: string | undefined): Promise<RenderResult> {
+    const t0 = performance.now();
+    const ms = () => Math.round(performance.now() - t0);
+    const refused = this.#guard(new URL(url));
+    if (this.#closed) return { ok: false, url, reason: 'error', detail: 'the renderer is closed', ms: 0 };
+    if (refused) return { ok: false, url, reason: 'refused', detail: refused, ms: 0 };
+    let page: Page | undefined;
+    let crashed = false;
+    const deadline = t0 + this.#o.timeoutMs;
+    const left = () => Math.max(1, deadline - performance.now());
+    try {
+      page = await this.#context.newPage();
+      page.on('dialog', (d) => void d.dismiss().catch(() => {}));
+      page.on('crash', () => (crashed = true));
+      if (html !== undefined) {
+        await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }), { times: 1 });
+      }
+      await page.goto(url, { waitUntil: 'load', timeout: left() });
+      // Scripts that fill lists after the load event (XHR, timers) get a moment, within the limit.
+      await page.waitForLoadState('networkidle', { timeout: Math.min(this.#o.settleMs, left()) }).catch(() => {});
+      const content = await withTimeout(page.content(), left(), 'reading the page');
+      return { ok: true, url, finalUrl: page.url(), html: content, ms: ms() };
+    } catch (e) {
+      const message = (e as Error).message.split('\n')[0] ?? String(e);
+      const reason = crashed || /crash/i.test(message) ? 'crashed' : /timeout|timed out/i.test(message) ? 'timeout' : 'error';
+      return { ok: false, url, reason, detail: message, ms: ms() };
+    } finally {
+      // A page stuck in a script may not close by itself: the renderer waits a little, then moves on.
+      if (page) await withTimeout(page.close({ runBeforeUnload: false }), 2_000, 'closing a page').catch(() => {});
+    }
+  }
+
+  /** The browser's process id (tests check it is gone after close). */
+  get pid(): number {
+    return this.#running.pid;
+  }
+
+  /** Close the browser (killing it if it does not close); every render after this fails. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#running.close();
+  }
+}
+
+/** A promise that fails when it has not settled within ms. */
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timeout: ${what} took more than ${Math.round(ms)} ms`)), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
