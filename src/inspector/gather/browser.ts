@@ -2,7 +2,10 @@
 // Where it comes from, in order: CHROMIUM_PATH; the build inside the @sparticuz/chromium package
 // (Linux x64 and arm64: no system package needed); a system Chrome or Chromium. Playwright's own
 // browser download is not used: it is not reachable from every machine the product runs on.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser } from 'playwright-core';
 import { InputError } from '../../errors.ts';
 
@@ -40,14 +43,41 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--no-default-browser-check',
 ];
 
-/** The package's build, unpacked on first use (a second or two); undefined where it does not run or is not installed. */
+/** How long a process may hold the unpacking lock before it counts as dead. */
+const STALE_LOCK_MS = 120_000;
+
+/**
+ * The package's build, unpacked into the temp folder on first use (a second or two); undefined
+ * where it does not run or is not installed. The package writes the binary in place and takes any
+ * file already there as done, so two processes unpacking at once launch a half-written file
+ * (ETXTBSY): a lock folder lets one unpack while the others wait.
+ */
 async function packagedChromium(): Promise<string | undefined> {
   if (process.platform !== 'linux') return undefined;
+  let pkg: { executablePath(): Promise<string> };
   try {
-    const { default: pkg } = (await import('@sparticuz/chromium')) as { default: { executablePath(): Promise<string> } };
+    ({ default: pkg } = (await import('@sparticuz/chromium')) as { default: typeof pkg });
+  } catch {
+    return undefined;
+  }
+  const lock = join(tmpdir(), '.gov-portal-chromium-unpack.lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const since = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (since > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      await sleep(100);
+    }
+  }
+  try {
     return await pkg.executablePath();
   } catch {
     return undefined;
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
   }
 }
 
