@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDemoRegistry } from '../demo/demo.ts';
-import { resolveOptions } from '../inspector/gather/options.ts';
+import { resolveOptions, type RenderMode } from '../inspector/gather/options.ts';
+import { samplePeakRss } from './proc-memory.ts';
 import { inspect, type InspectSummary } from '../inspector/inspect.ts';
 import { generateWeb } from '../sandbox/web.ts';
 import { loadDictionary } from '../store/dictionary.ts';
@@ -19,10 +20,15 @@ export interface CrawlBench {
   pages: number;
   seed: number;
   asOf: string;
+  /** Pages rendered in Chromium (the crawl's --render). */
+  render: RenderMode;
 }
 
-/** Crawl a sandbox of the given size once; the peak resident set is sampled every 100 ms. */
-export async function benchCrawl(o: CrawlBench): Promise<{ summary: InspectSummary; peakRss: number }> {
+/**
+ * Crawl a sandbox of the given size once. Peak memory is sampled every 100 ms: the crawler's own
+ * resident set, and the crawler with its Chromium processes (the sandbox's process left out).
+ */
+export async function benchCrawl(o: CrawlBench): Promise<{ summary: InspectSummary; peakRss: number; peakTree: number }> {
   const args = ['--sites', String(o.sites), '--pages', String(o.pages), '--seed', String(o.seed), '--as-of', o.asOf, '--port', '0'];
   const child = fork(new URL('../../scripts/sandbox.ts', import.meta.url), args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const dir = mkdtempSync(join(tmpdir(), 'bench-'));
@@ -34,6 +40,7 @@ export async function benchCrawl(o: CrawlBench): Promise<{ summary: InspectSumma
     writeDemoRegistry(dir, generateWeb({ sites: o.sites, pagesPerSite: o.pages, seed: o.seed, asOf: o.asOf }));
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+    const tree = samplePeakRss(process.pid, 100, '/proc', undefined, child.pid === undefined ? [] : [child.pid]);
     const summary = await inspect({
       sites: loadRegistry(dir).sites,
       contentDir: dir,
@@ -41,10 +48,10 @@ export async function benchCrawl(o: CrawlBench): Promise<{ summary: InspectSumma
       asOf: o.asOf,
       rulesConfig: loadRulesConfig(dir),
       dictionary: loadDictionary(dir),
-      options: resolveOptions({ proxy: { http: proxyUrl }, timeoutMs: 2_000, homeAttemptGapMs: 200, backoffMs: 100, hostDelayMs: 0, perHost: 4, concurrency: 32, siteConcurrency: 8 }),
+      options: resolveOptions({ proxy: { http: proxyUrl }, timeoutMs: 2_000, homeAttemptGapMs: 200, backoffMs: 100, hostDelayMs: 0, perHost: 4, concurrency: 32, siteConcurrency: 8, render: o.render }),
     });
     clearInterval(sampler);
-    return { summary, peakRss };
+    return { summary, peakRss, peakTree: tree.stop().total };
   } finally {
     child.kill();
     rmSync(dir, { recursive: true, force: true });

@@ -54,14 +54,14 @@ export interface TreeRss {
   processes: number;
 }
 
-/** Read the resident sets of root and its descendants now. */
-export function treeRss(root: number, proc = '/proc'): TreeRss {
+/** Read the resident sets of root and its descendants now, leaving out the subtrees of `exclude`. */
+export function treeRss(root: number, proc = '/proc', exclude: readonly number[] = []): TreeRss {
   const parents = new Map<number, number>();
   for (const name of readdirSync(proc)) {
     if (!/^\d+$/.test(name)) continue;
     const stat = readGone(join(proc, name, 'stat'));
     const s = stat === undefined ? undefined : parseStat(stat);
-    if (s) parents.set(s.pid, s.ppid);
+    if (s && !exclude.includes(s.pid)) parents.set(s.pid, s.ppid);
   }
   let total = 0;
   let largest = 0;
@@ -97,12 +97,12 @@ export interface RssSampler {
 }
 
 /** Poll treeRss(root) every intervalMs until stop(), which takes one last reading and returns the peaks. */
-export function samplePeakRss(root: number, intervalMs = 200, proc = '/proc', now: () => number = () => performance.now()): RssSampler {
+export function samplePeakRss(root: number, intervalMs = 200, proc = '/proc', now: () => number = () => performance.now(), exclude: readonly number[] = []): RssSampler {
   const started = now();
   const peak: PeakRss = { total: 0, at: 0, largest: 0, processes: 0, samples: 0 };
   let last: TreeRss = { total: 0, largest: 0, processes: 0 };
   const read = () => {
-    const r = treeRss(root, proc);
+    const r = treeRss(root, proc, exclude);
     if (r.processes === 0) return;
     last = r;
     if (r.total > peak.total) {

@@ -3,6 +3,8 @@
 import { isIsoDate } from '../dates.ts';
 import { InputError } from '../errors.ts';
 import { benchCrawl } from '../bench/crawl.ts';
+import { formatBytes } from '../bench/proc-memory.ts';
+import { RENDER_MODES, type RenderMode } from '../inspector/gather/options.ts';
 import { parseFlags, wholeNumber } from './args.ts';
 
 export const BENCH_USAGE = `Usage: npm run bench -- [options]
@@ -10,12 +12,13 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --pages N          pages per site, at least 10 (default 60)
   --seed N           sandbox seed (default 1)
   --as-of DATE       the as-of date YYYY-MM-DD (default 2026-11-20)
+  --render MODES     crawls to run, by --render mode, comma-separated (default auto,never)
   -h, --help         this text`;
 
 /** npm run bench. */
 export async function benchCommand(argv: string[]): Promise<number> {
   const { values } = parseFlags(
-    { args: argv, options: { sites: { type: 'string' }, pages: { type: 'string' }, seed: { type: 'string' }, 'as-of': { type: 'string' }, help: { type: 'boolean', short: 'h' } } },
+    { args: argv, options: { sites: { type: 'string' }, pages: { type: 'string' }, seed: { type: 'string' }, 'as-of': { type: 'string' }, render: { type: 'string' }, help: { type: 'boolean', short: 'h' } } },
     BENCH_USAGE,
   );
   if (values.help) {
@@ -26,13 +29,21 @@ export async function benchCommand(argv: string[]): Promise<number> {
   if (!isIsoDate(asOf)) throw new InputError(`--as-of must be a date YYYY-MM-DD, got "${asOf}"`);
   const sites = wholeNumber('sites', values.sites, 1) ?? 40;
   const pages = wholeNumber('pages', values.pages, 10) ?? 60;
-  const { summary, peakRss } = await benchCrawl({ sites, pages, seed: wholeNumber('seed', values.seed, 0) ?? 1, asOf });
-  const s = summary.elapsedMs / 1000;
-  console.log(`sites ${sites}, pages/site ≤ ${pages}: ${summary.pages} pages, ${summary.links} distinct links, ${summary.requests} requests in ${s.toFixed(1)} s`);
-  console.log(`pages/s ${(summary.pages / s).toFixed(1)}  links checked/s ${(summary.links / s).toFixed(1)}  requests/s ${(summary.requests / s).toFixed(1)}`);
-  // Rules run synchronously on the one event loop, so their summed time is wall time taken from the crawl.
-  console.log(`rules and scoring ${summary.rulesMs} ms = ${((summary.rulesMs / summary.elapsedMs) * 100).toFixed(1)} % of the run (issue 3 budget: < 20 %)`);
-  console.log(`peak RSS of the crawler ${(peakRss / 2 ** 20).toFixed(0)} MB (sandbox in a separate process)`);
-  console.log('Note: the sandbox\'s seeded "never answers" links cost the 2 s bench timeout each (HEAD then GET).');
+  const modes = (values.render ?? 'auto,never').split(',').map((m) => m.trim());
+  for (const m of modes) if (!(RENDER_MODES as readonly string[]).includes(m)) throw new InputError(`--render takes ${RENDER_MODES.join(', ')}, comma-separated; got "${m}"`);
+  const seed = wholeNumber('seed', values.seed, 0) ?? 1;
+  for (const render of modes as RenderMode[]) {
+    const { summary, peakRss, peakTree } = await benchCrawl({ sites, pages, seed, asOf, render });
+    const s = summary.elapsedMs / 1000;
+    const rendered = summary.results.reduce((n, r) => n + (r.stats.rendered?.pages ?? 0), 0);
+    console.log(`\n--render ${render}`);
+    console.log(`sites ${sites}, pages/site ≤ ${pages}: ${summary.pages} pages, ${summary.links} distinct links, ${summary.requests} requests in ${s.toFixed(1)} s`);
+    console.log(`pages/s ${(summary.pages / s).toFixed(1)}  links checked/s ${(summary.links / s).toFixed(1)}  requests/s ${(summary.requests / s).toFixed(1)}`);
+    console.log(`pages rendered in Chromium ${rendered} = ${summary.pages ? ((100 * rendered) / summary.pages).toFixed(1) : '0.0'} % of pages`);
+    // Rules run synchronously on the one event loop, so their summed time is wall time taken from the crawl.
+    console.log(`rules and scoring ${summary.rulesMs} ms = ${((summary.rulesMs / summary.elapsedMs) * 100).toFixed(1)} % of the run (issue 3 budget: < 20 %)`);
+    console.log(`peak RSS of the crawler ${formatBytes(peakRss)}; with its Chromium processes ${formatBytes(peakTree)} (sandbox in a separate process, not counted)`);
+  }
+  console.log('\nNote: the sandbox\'s seeded "never answers" links cost the 2 s bench timeout each (HEAD then GET).');
   return 0;
 }

@@ -1,7 +1,7 @@
 // What a crawl prints: progress while it runs, a summary table at the end. Only the CLI prints.
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
-import type { SiteQuarter } from '../schemas/findings.ts';
+import { RENDER_REASON_NAMES, RENDER_REASONS, type SiteQuarter } from '../schemas/findings.ts';
 import type { InspectEvent, InspectSummary } from '../inspector/inspect.ts';
 import { CRAWL_INDICATORS, indicator } from '../inspector/catalogue/index.ts';
 
@@ -65,5 +65,26 @@ export function summaryTable(summary: InspectSummary, results: SiteQuarter[] = s
     const count = results.reduce((n, r) => n + r.findings.filter((f) => f.indicator === rule.id).length, 0);
     rows.push([`${rule.id} ${rule.title}`, String(count), String(hits.length)]);
   }
-  return `${head}\n\n${textTable(rows)}`;
+  return `${head}\n${renderLine(results)}\n${textTable(rows)}`;
+}
+
+/** How many pages were rendered in Chromium, why, and how many that needed it were read statically. */
+export function renderLine(results: readonly SiteQuarter[]): string {
+  const stats = results.flatMap((r) => (r.stats.rendered ? [r.stats.rendered] : []));
+  if (stats.length === 0) return '';
+  const pages = results.reduce((n, r) => n + r.stats.pages, 0);
+  const rendered = stats.reduce((n, s) => n + s.pages, 0);
+  const why = RENDER_REASONS.map((k) => [k, stats.reduce((n, s) => n + (s.reasons[k] ?? 0), 0)] as const)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${RENDER_REASON_NAMES[k]} ${n}`)
+    .join('，');
+  const failed = stats.reduce((n, s) => n + (s.failed ?? 0), 0);
+  const over = stats.reduce((n, s) => n + (s.overBudget ?? 0), 0);
+  const share = pages ? ((100 * rendered) / pages).toFixed(1) : '0.0';
+  return (
+    `\n浏览器渲染 ${rendered} 个页面（占 ${share}%${why ? `：${why}` : ''}）` +
+    (failed ? `；${failed} 个渲染未成功` : '') +
+    (over ? `；${over} 个超出每站渲染页数（--max-rendered），按静态页面判断` : '') +
+    '\n'
+  );
 }

@@ -3,7 +3,7 @@
 import { isIsoDate, quarterOf, todayInShanghai } from '../dates.ts';
 import { InputError } from '../errors.ts';
 import { aaaaLookup, systemResolve6 } from '../inspector/gather/dns.ts';
-import { resolveOptions, type CrawlOptions } from '../inspector/gather/options.ts';
+import { RENDER_MODES, resolveOptions, type CrawlOptions, type RenderMode } from '../inspector/gather/options.ts';
 import { loadProbeWindows } from '../inspector/gather/probe-window.ts';
 import { inspect } from '../inspector/inspect.ts';
 import { loadDictionary } from '../store/dictionary.ts';
@@ -37,6 +37,9 @@ export const CRAWL_USAGE = `Usage: npm run crawl -- [options]
   --max-depth N          link depth from the home page (default 3)
   --timeout SECONDS      time for one page, headers and body (default 15, the national rule)
   --retries N            retries for network errors, 429 and 5xx (default 2)
+  --render MODE          pages rendered in Chromium: auto (default: pages whose lists, footer marks,
+                         search or redirect scripts write), always, or never (static HTML only)
+  --max-rendered N       pages rendered per site at most (default 30); more are read statically
   --ignore-robots        do not read robots.txt (for the supervising office's own inspections)
   --allow-private        allow loopback and private addresses (intranet deployments)
   -h, --help             this text
@@ -62,6 +65,8 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
         'max-depth': { type: 'string' },
         timeout: { type: 'string' },
         retries: { type: 'string' },
+        render: { type: 'string' },
+        'max-rendered': { type: 'string' },
         'ignore-robots': { type: 'boolean' },
         'allow-private': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -91,6 +96,11 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
   set('maxDepth', wholeNumber('max-depth', values['max-depth'], 0));
   set('retries', wholeNumber('retries', values.retries, 0));
   set('timeoutMs', timeout === undefined ? undefined : Math.round(timeout * 1000));
+  set('maxRendered', wholeNumber('max-rendered', values['max-rendered'], 0));
+  if (values.render !== undefined) {
+    if (!(RENDER_MODES as readonly string[]).includes(values.render)) throw new InputError(`--render must be one of ${RENDER_MODES.join(', ')}, got "${values.render}"`);
+    options.render = values.render as RenderMode;
+  }
   if (values['ignore-robots']) options.robots = false;
   if (values['allow-private']) options.allowPrivate = true;
   return { contentDir: values.content ?? 'content', quarter, asOf, ...(only ? { only } : {}), sample: values.sample === true, options };

@@ -11,6 +11,7 @@ import { HttpClient, type Sleeper } from './gather/http.ts';
 import { LinkChecker } from './gather/links.ts';
 import type { CrawlOptions } from './gather/options.ts';
 import { RobotsCache } from './gather/robots.ts';
+import { startCrawlRenderer, type Renderer } from './gather/renderer.ts';
 import { HostScheduler } from './gather/scheduler.ts';
 import { crawlSite, type CrawlContext } from './gather/site.ts';
 import { assembleSiteQuarter, headOf } from './report/assemble.ts';
@@ -19,6 +20,7 @@ import { summaryBody } from './report/summary.ts';
 import { RULES } from './rules/index.ts';
 import type { Rule, RunContext } from './rules/types.ts';
 import type { DnsFacts, ProbeWindow, SiteSnapshot } from './snapshot.ts';
+import type { IndicatorResult } from './indicator.ts';
 import { loadCalendar, type WorkCalendar } from './workdays.ts';
 
 export type InspectEvent =
@@ -73,14 +75,43 @@ export interface InspectSummary {
 
 /** What the crawl saw of a site: pages read, distinct links checked, links that could not be judged. */
 export function crawlStats(snapshot: SiteSnapshot): SiteQuarter['stats'] {
-  return { pages: snapshot.pages.length, links: snapshot.links.length, inconclusive: snapshot.links.filter((l) => l.verdict === 'inconclusive').length };
+  return {
+    pages: snapshot.pages.length,
+    links: snapshot.links.length,
+    inconclusive: snapshot.links.filter((l) => l.verdict === 'inconclusive').length,
+    ...(snapshot.rendering ? { rendered: snapshot.rendering } : {}),
+  };
+}
+
+/**
+ * The evidence of a finding seen on a page the crawl rendered says so: the rendered reading stood
+ * where it differed from the static one; a page that needed rendering but was read statically too.
+ */
+export function noteRendering(results: IndicatorResult[], snapshot: SiteSnapshot, rules: readonly Rule[]): IndicatorResult[] {
+  const siteLevel = new Set(rules.filter((r) => r.siteLevel).map((r) => r.id));
+  const notes = new Map<string, string>();
+  for (const p of snapshot.pages) {
+    const r = p.rendering;
+    if (!r) continue;
+    const note =
+      r.status === 'rendered'
+        ? r.changed.length ? `（按浏览器渲染后的页面判断；与静态页面不同：${r.changed.join('，')}）` : undefined
+        : `（该页内容由脚本生成，${r.status === 'failed' ? '渲染未成功' : '超出每站渲染页数'}，按静态页面判断）`;
+    if (note) for (const u of [p.url, p.finalUrl]) notes.set(u, note);
+  }
+  if (notes.size === 0) return results;
+  return results.map((r) =>
+    r.outcome.status !== 'fail' || siteLevel.has(r.indicator.id)
+      ? r
+      : { ...r, outcome: { ...r.outcome, findings: r.outcome.findings.map((f) => (notes.has(f.page) ? { ...f, detail: `${f.detail}${notes.get(f.page)}` } : f)) } },
+  );
 }
 
 const NO_REVIEW = { decisions: [], replies: [] };
 
 /** From a snapshot to the findings file's frontmatter: the rules, then the site's records and the review, scored once. */
 export function judgeSite(snapshot: SiteSnapshot, quarter: string, rules: readonly Rule[], ctx: RunContext, manual: Finding[] = [], review: Pick<ReviewFile, 'decisions' | 'replies'> = NO_REVIEW): SiteQuarter {
-  const crawl = runRules(snapshot, rules, ctx).map((r) => ({ indicator: r.indicator.id, outcome: r.outcome }));
+  const crawl = noteRendering(runRules(snapshot, rules, ctx), snapshot, rules).map((r) => ({ indicator: r.indicator.id, outcome: r.outcome }));
   return assembleSiteQuarter({ head: headOf(snapshot.site, quarter, snapshot.asOf, crawlStats(snapshot)), site: snapshot.site, crawl, manual, review, config: ctx.config });
 }
 
@@ -99,14 +130,23 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
   const opts = input.options;
   const http = new HttpClient(opts, input.sleeper);
   const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);
+  const robots = new RobotsCache(http, opts.robots);
+  let renderer: Renderer | undefined;
+  try {
+    renderer = await startCrawlRenderer(opts, robots, input.asOf);
+  } catch (e) {
+    await http.close();
+    throw e;
+  }
   const gather: CrawlContext = {
     opts,
     http,
     scheduler,
     links: new LinkChecker(http, scheduler, opts.timeoutMs, opts.browserUserAgent),
-    robots: new RobotsCache(http, opts.robots),
+    robots,
     probes: input.probes,
     dns: input.dns,
+    renderer,
   };
   const emit = input.onEvent ?? (() => {});
   const results: SiteQuarter[] = [];
@@ -139,7 +179,7 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
       ),
     );
   } finally {
-    await http.close();
+    await Promise.all([http.close(), renderer?.close()]);
   }
   results.sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0));
   return {

@@ -1,4 +1,5 @@
 // What the crawler hands to the rules: everything gathered about one site, and nothing that needs the network.
+import type { RenderReason, RenderStats } from '../schemas/findings.ts';
 import type { Site } from '../schemas/registry.ts';
 
 /** What a link points at, as far as the referring page tells. */
@@ -47,6 +48,18 @@ export interface HomeAttempt {
   elapsedMs: number;
 }
 
+/** Why the crawl rendered a page in Chromium (see gather/scripting.ts). */
+export type { RenderReason };
+
+/** How a page was rendered, when the crawl rendered it or meant to. */
+export type PageRendering =
+  /** Rendered: its facts are the rendered page's; `changed` says where the static reading differed. */
+  | { status: 'rendered'; reasons: RenderReason[]; changed: string[]; finalUrl: string }
+  /** Rendering failed (time limit, crash): its facts are the static reading's. */
+  | { status: 'failed'; reasons: RenderReason[]; detail: string }
+  /** The site's rendering budget was spent: its facts are the static reading's. */
+  | { status: 'over-budget'; reasons: RenderReason[] };
+
 /** One same-site HTML page that was fetched and read. */
 export interface PageSnapshot {
   url: string;
@@ -58,6 +71,8 @@ export interface PageSnapshot {
   title: string;
   /** What the rules read from the page. */
   facts: PageFacts;
+  /** Rendered in Chromium (or meant to be): then `facts` are what the browser showed. */
+  rendering?: PageRendering;
 }
 
 /** Everything gathered about one site in one run. */
@@ -81,6 +96,8 @@ export interface SiteSnapshot {
     https?: { ok: boolean; detail: string };
   };
   pages: PageSnapshot[];
+  /** What rendering came to, when the crawl could render (`--render auto` or `always`). */
+  rendering?: RenderStats;
   links: SiteLink[];
   robots: 'honoured' | 'ignored' | 'absent' | 'unreachable';
   /** Columns found on the home page and its navigation, with their list pages. */

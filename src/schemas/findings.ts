@@ -23,6 +23,33 @@ export const isoDateSchema = z.preprocess(
 /** An indicator id from ../shared/indicators.md, kebab-case. */
 export const indicatorIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case indicator id');
 
+/** Why the crawl rendered a page in Chromium (`--render auto`: its static reading could not decide). */
+export const RENDER_REASONS = ['write', 'list', 'redirect', 'empty', 'home-marks', 'always'] as const;
+export type RenderReason = (typeof RENDER_REASONS)[number];
+
+/** The reasons in Chinese, as the crawl's output and the site page show them. */
+export const RENDER_REASON_NAMES: Readonly<Record<RenderReason, string>> = {
+  write: '脚本写入页面内容',
+  list: '列表由脚本填充',
+  redirect: '脚本跳转',
+  empty: '页面主体由脚本生成',
+  'home-marks': '首页标识、找错入口或搜索可能由脚本生成',
+  always: '全部渲染',
+};
+
+/** What rendering came to on a site: pages rendered (by reason), and pages that needed it but were read statically. */
+export const renderStatsSchema = z.strictObject({
+  /** Pages rendered in Chromium; their findings rest on what the browser showed. */
+  pages: z.number().int().min(0),
+  /** Pages rendered, by reason (a page may have several). */
+  reasons: z.partialRecord(z.enum(RENDER_REASONS), z.number().int().min(1)),
+  /** Pages that needed rendering but could not be rendered (time limit, crash): read statically. */
+  failed: z.number().int().min(0).optional(),
+  /** Pages that needed rendering beyond the site's budget (--max-rendered): read statically. */
+  overBudget: z.number().int().min(0).optional(),
+});
+export type RenderStats = z.infer<typeof renderStatsSchema>;
+
 /** An inspector's decision on an automated finding (content/review/<quarter>.yaml). */
 export const reviewDecisionSchema = z.strictObject({
   /** confirmed: checked by a person and upheld; dismissed: a false finding, which does not count. */
@@ -123,6 +150,8 @@ export const siteQuarterSchema = z.strictObject({
     pages: z.number().int().min(0),
     links: z.number().int().min(0),
     inconclusive: z.number().int().min(0),
+    /** Pages rendered in Chromium, when the crawl rendered any or meant to. */
+    rendered: renderStatsSchema.optional(),
   }),
   /** Every observed problem that counts, sorted by indicator, target, page. */
   findings: z.array(findingSchema),

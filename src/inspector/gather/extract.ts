@@ -9,6 +9,7 @@ import { readList } from './page/lists.ts';
 import { readNav } from './page/nav.ts';
 import { readPubDate } from './page/pub-date.ts';
 import { readChannels, readMessages } from './messages.ts';
+import { readScripting, type Scripting } from './scripting.ts';
 import type { LinkKind, PageFacts } from '../snapshot.ts';
 
 /** One link found on a page. */
@@ -27,6 +28,8 @@ export interface ExtractedPage {
   saysNotFound: boolean;
   /** What the rules read from the page. */
   facts: PageFacts;
+  /** What its scripts may change of what it shows (whether `--render auto` renders it). */
+  scripting: Scripting;
 }
 
 const ATTACHMENT = /\.(pdf|docx?|xlsx?|pptx?|wps|et|zip|rar|7z|txt|csv|ofd|ceb)$/i;
@@ -85,10 +88,11 @@ export function extractPage(html: string, pageUrl: string, asOf: string): Extrac
   facts.breadcrumb = readBreadcrumb($);
   facts.nav = readNav($, base);
   facts.futureDates = futureItemDates(facts, asOf);
+  const scripting = readScripting($);
   $('script, style, noscript, template').remove();
   facts.header = readHeader($);
   facts.text = visibleText($);
-  return { title, links, saysNotFound: looksLikeNotFound(title, facts.text.replace(/\s+/g, ' ')), facts };
+  return { title, links, saysNotFound: looksLikeNotFound(title, facts.text.replace(/\s+/g, ' ')), facts, scripting };
 }
 
 

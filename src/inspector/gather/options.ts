@@ -1,5 +1,8 @@
 // Crawl options and their defaults. The defaults are polite to the inspected sites (STYLE 11).
 
+export const RENDER_MODES = ['never', 'auto', 'always'] as const;
+export type RenderMode = (typeof RENDER_MODES)[number];
+
 /** Everything that shapes one crawl run. */
 export interface CrawlOptions {
   /** Sites crawled at the same time. */
@@ -38,6 +41,15 @@ export interface CrawlOptions {
   userAgent: string;
   /** A browser's User-Agent, used once to tell a crawler block (403/412) from a real failure. */
   browserUserAgent: string;
+  /**
+   * Pages rendered in Chromium: never (static HTML only), auto (a page whose static reading cannot
+   * decide: lists, footers, search or redirects written by script), always (every page).
+   */
+  render: RenderMode;
+  /** Pages rendered per site at most; the rest are read statically and the findings file says how many. */
+  maxRendered: number;
+  /** Pages rendered at once in the whole run (one Chromium, this many tabs). */
+  renderPages: number;
   /** Explicit proxy; by default HTTP_PROXY / HTTPS_PROXY / NO_PROXY are read from the environment. */
   proxy?: { http?: string; https?: string; noProxy?: string };
 }
@@ -63,6 +75,9 @@ export const DEFAULT_OPTIONS: CrawlOptions = {
   homeAttemptGapMs: 5_000,
   robots: true,
   allowPrivate: false,
+  render: 'auto',
+  maxRendered: 30,
+  renderPages: 2,
   userAgent: `GovSiteInspector/0.1 (+${CONTACT_URL}; government website supervision)`,
   browserUserAgent:
     'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36',
@@ -71,16 +86,17 @@ export const DEFAULT_OPTIONS: CrawlOptions = {
 /** Defaults overridden by the given values; rejects values that make no sense. */
 export function resolveOptions(partial: Partial<CrawlOptions> = {}): CrawlOptions {
   const o: CrawlOptions = { ...DEFAULT_OPTIONS, ...stripUndefined(partial) };
-  const positive: (keyof CrawlOptions)[] = ['siteConcurrency', 'concurrency', 'perHost', 'timeoutMs', 'maxBytes', 'maxPages', 'homeAttempts'];
+  const positive: (keyof CrawlOptions)[] = ['siteConcurrency', 'concurrency', 'perHost', 'timeoutMs', 'maxBytes', 'maxPages', 'homeAttempts', 'renderPages'];
   for (const k of positive) {
     const v = o[k];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new Error(`crawl option ${k} must be a whole number ≥ 1, got ${String(v)}`);
   }
-  const nonNegative: (keyof CrawlOptions)[] = ['hostDelayMs', 'retries', 'backoffMs', 'maxRetryAfterMs', 'maxRedirects', 'maxDepth', 'homeAttemptGapMs'];
+  const nonNegative: (keyof CrawlOptions)[] = ['hostDelayMs', 'retries', 'backoffMs', 'maxRetryAfterMs', 'maxRedirects', 'maxDepth', 'homeAttemptGapMs', 'maxRendered'];
   for (const k of nonNegative) {
     const v = o[k];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Error(`crawl option ${k} must be a whole number ≥ 0, got ${String(v)}`);
   }
+  if (!RENDER_MODES.includes(o.render)) throw new Error(`crawl option render must be one of ${RENDER_MODES.join(', ')}, got ${String(o.render)}`);
   return o;
 }
 

@@ -9,6 +9,7 @@ import { InputError } from '../../errors.ts';
 import { findChromium, launchChromium, NO_CHROMIUM, type FoundChromium, type RunningChromium } from './browser.ts';
 import { isPrivateUrl } from './net-guard.ts';
 import type { CrawlOptions } from './options.ts';
+import type { RobotsCache } from './robots.ts';
 
 /** What rendering needs of the crawl's options. */
 export type RenderOptions = Pick<CrawlOptions, 'userAgent' | 'allowPrivate' | 'proxy'> & {
@@ -20,6 +21,11 @@ export type RenderOptions = Pick<CrawlOptions, 'userAgent' | 'allowPrivate' | 'p
   settleMs?: number;
   /** Largest JavaScript heap one page may use, in MB. */
   heapMb?: number;
+  /**
+   * What the pages' clocks say (Date.now, new Date): the inspection's as-of moment, so that a script
+   * that prints "today" or filters by date shows what it showed then. Timers still run.
+   */
+  now?: Date;
 };
 
 /** A rendered page, or why it could not be rendered (the crawl keeps its static reading then). */
@@ -27,8 +33,11 @@ export type RenderResult =
   | { ok: true; url: string; finalUrl: string; html: string; ms: number }
   | { ok: false; url: string; reason: 'timeout' | 'crashed' | 'refused' | 'error'; detail: string; ms: number };
 
-/** Why a request from inside a page is not sent, or undefined when it may go. */
-export type RequestGuard = (url: URL) => string | undefined;
+/** Why a request from inside a page is not sent, or undefined when it may go (robots.txt is read asynchronously). */
+export type RequestGuard = (url: URL) => string | undefined | Promise<string | undefined>;
+
+/** What a read of the page does not need: refused in reading mode, sparing the site the downloads. */
+const NOT_FOR_READING = new Set(['image', 'media', 'font', 'stylesheet']);
 
 /** The proxy Chromium is started with: the options', else the environment's HTTPS_PROXY or HTTP_PROXY. */
 export function browserProxy(o: Pick<CrawlOptions, 'proxy'>, env: NodeJS.ProcessEnv = process.env): { server: string; bypass?: string } | undefined {
@@ -76,6 +85,7 @@ export class Renderer {
       });
       const renderer = new Renderer(found, running, context, o, (url) => (!o.allowPrivate && isPrivateUrl(url) ? 'private address' : guard(url)));
       await context.route('**/*', (route) => renderer.#route(route));
+      if (o.now) await context.clock.setFixedTime(o.now);
       // Pop-ups are refused where they start; any that still opens is closed at once.
       await context.addInitScript(() => {
         window.open = () => null;
@@ -91,22 +101,28 @@ export class Renderer {
   /** Requests from inside pages: only http(s) and data:, never to what the guard refuses. */
   async #route(route: Route): Promise<void> {
     const url = URL.parse(route.request().url());
-    const refused = !url ? 'not a URL' : url.protocol === 'data:' || url.protocol === 'blob:' ? undefined : url.protocol !== 'http:' && url.protocol !== 'https:' ? url.protocol : this.#guard(url);
+    let refused: string | undefined;
+    try {
+      refused = !url ? 'not a URL' : url.protocol === 'data:' || url.protocol === 'blob:' ? undefined : url.protocol !== 'http:' && url.protocol !== 'https:' ? url.protocol : await this.#guard(url);
+    } catch (e) {
+      refused = `guard failed: ${(e as Error).message}`;
+    }
     await (refused ? route.abort('blockedbyclient') : route.continue()).catch(() => {});
   }
 
   /**
    * Render one page. With `html`, the crawl's fetched bytes are shown at the page's URL (its scripts
-   * and images still load), sparing a second download of the page itself.
+   * still load), sparing a second download of the page itself. With `reading`, images, media, fonts
+   * and style sheets are not loaded: the DOM is the same without them.
    */
-  render(url: string, o: { html?: string } = {}): Promise<RenderResult> {
-    return this.#limit(() => this.#render(url, o.html));
+  render(url: string, o: { html?: string; reading?: boolean } = {}): Promise<RenderResult> {
+    return this.#limit(() => this.#render(url, o.html, o.reading === true));
   }
 
-  async #render(url: string, html: string | undefined): Promise<RenderResult> {
+  async #render(url: string, html: string | undefined, reading: boolean): Promise<RenderResult> {
     const t0 = performance.now();
     const ms = () => Math.round(performance.now() - t0);
-    const refused = this.#guard(new URL(url));
+    const refused = await this.#guard(new URL(url));
     if (this.#closed) return { ok: false, url, reason: 'error', detail: 'the renderer is closed', ms: 0 };
     if (refused) return { ok: false, url, reason: 'refused', detail: refused, ms: 0 };
     let page: Page | undefined;
@@ -117,6 +133,7 @@ export class Renderer {
       page = await this.#context.newPage();
       page.on('dialog', (d) => void d.dismiss().catch(() => {}));
       page.on('crash', () => (crashed = true));
+      if (reading) await page.route('**/*', (route) => (NOT_FOR_READING.has(route.request().resourceType()) ? route.abort('blockedbyclient') : route.fallback()).catch(() => {}));
       if (html !== undefined) {
         await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }), { times: 1 });
       }
@@ -144,6 +161,30 @@ export class Renderer {
   async close(): Promise<void> {
     this.#closed = true;
     await this.#running.close();
+  }
+}
+
+/**
+ * The crawl's Chromium, when its options render pages (auto or always). Requests from inside pages
+ * follow the inspected sites' robots.txt as the crawl read it (other origins' files are not fetched
+ * for it); the pages' clocks show the end of the as-of day in Beijing, what a visitor saw then.
+ */
+export async function startCrawlRenderer(opts: CrawlOptions, robots: Pick<RobotsCache, 'peek'>, asOf: string): Promise<Renderer | undefined> {
+  if (opts.render === 'never') return undefined;
+  try {
+    return await Renderer.start(
+      {
+        userAgent: opts.userAgent,
+        allowPrivate: opts.allowPrivate,
+        ...(opts.proxy ? { proxy: opts.proxy } : {}),
+        pages: opts.renderPages,
+        timeoutMs: opts.timeoutMs,
+        now: new Date(`${asOf}T23:59:00+08:00`),
+      },
+      (url) => (robots.peek(url.href)?.allowed(url.href) === false ? 'robots.txt 不允许访问' : undefined),
+    );
+  } catch (e) {
+    throw e instanceof InputError ? new InputError(`${e.message}; or crawl with --render never (pages that scripts fill are then read from their HTML alone)`) : e;
   }
 }
 

@@ -21,6 +21,7 @@ const allowAll = (status: RobotsPolicy['status']): RobotsPolicy => ({ allowed: (
 /** Fetches and caches robots.txt per origin. */
 export class RobotsCache {
   readonly #cache = new Map<string, Promise<RobotsPolicy>>();
+  readonly #known = new Map<string, RobotsPolicy>();
   readonly #http: HttpClient;
   readonly #enabled: boolean;
 
@@ -29,13 +30,18 @@ export class RobotsCache {
     this.#enabled = enabled;
   }
 
+  /** The policy for a URL's origin when it has already been read, without a request (the renderer's guard). */
+  peek(url: string): RobotsPolicy | undefined {
+    return this.#known.get(new URL(url).origin);
+  }
+
   /** The policy for a URL's origin. */
   forUrl(url: string): Promise<RobotsPolicy> {
     if (!this.#enabled) return Promise.resolve(allowAll('ignored'));
     const origin = new URL(url).origin;
     let p = this.#cache.get(origin);
     if (!p) {
-      p = this.#load(origin);
+      p = this.#load(origin).then((policy) => (this.#known.set(origin, policy), policy));
       this.#cache.set(origin, p);
     }
     return p;

@@ -4,7 +4,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Site } from '../../schemas/registry.ts';
 import { assembleColumns } from './columns.ts';
 import { decodeHtml } from './decode.ts';
-import { extractPage } from './extract.ts';
+import { extractPage, type ExtractedPage } from './extract.ts';
+import type { Renderer } from './renderer.ts';
+import { renderReasons } from './scripting.ts';
 import { resolveLink, sameSite } from './urls.ts';
 import type { HttpClient, HttpOutcome, HttpResponse } from './http.ts';
 import { failureDetail, isHtml, softNotFound, type LinkChecker } from './links.ts';
@@ -12,7 +14,8 @@ import type { CrawlOptions } from './options.ts';
 import type { RobotsCache, RobotsPolicy } from './robots.ts';
 import { collectMessages } from './messages.ts';
 import type { HostScheduler } from './scheduler.ts';
-import type { DnsFacts, HomeAttempt, LinkKind, LinkResult, PageFacts, PageSnapshot, ProbeWindow, SiteLink, SiteSnapshot } from '../snapshot.ts';
+import type { DnsFacts, HomeAttempt, LinkKind, LinkResult, PageFacts, PageRendering, PageSnapshot, ProbeWindow, SiteLink, SiteSnapshot } from '../snapshot.ts';
+import type { RenderStats } from '../../schemas/findings.ts';
 
 /** Shared machinery of one crawl run, and what the gatherer adds from outside the crawl. */
 export interface CrawlContext {
@@ -25,6 +28,8 @@ export interface CrawlContext {
   probes?: ((site: Site) => ProbeWindow | undefined) | undefined;
   /** Looks up the home host's AAAA records; without it IPv6 is not judged. */
   dns?: ((host: string) => Promise<DnsFacts>) | undefined;
+  /** The run's Chromium, when pages may be rendered (`opts.render` is auto or always). */
+  renderer?: Renderer | undefined;
 }
 
 type Next = Array<{ url: string; depth: number }>;
@@ -47,14 +52,30 @@ class SiteCrawl {
   readonly #asOf: string;
   readonly #opts: CrawlOptions;
   readonly #robots: RobotsPolicy;
+  readonly #renderer: Renderer | undefined;
+  /** Pages rendered or meant to be, by outcome and reason. */
+  readonly rendering: RenderStats & { failed: number; overBudget: number } = { pages: 0, reasons: {}, failed: 0, overBudget: 0 };
+  #renderTries = 0;
 
-  constructor(site: Site, homeUrl: string, asOf: string, opts: CrawlOptions, robots: RobotsPolicy) {
+  constructor(site: Site, homeUrl: string, asOf: string, opts: CrawlOptions, robots: RobotsPolicy, renderer: Renderer | undefined) {
     this.#site = site;
     this.#homeUrl = homeUrl;
     this.#asOf = asOf;
     this.#opts = opts;
     this.#robots = robots;
+    this.#renderer = opts.render === 'never' ? undefined : renderer;
     this.#crawled = new Set([site.url]);
+  }
+
+  /** Whether any page was rendered or needed rendering. */
+  renderingHappened(): boolean {
+    return this.rendering.pages + this.rendering.failed + this.rendering.overBudget > 0;
+  }
+
+  /** What rendering came to on this site, as the findings file keeps it. */
+  renderStats(): RenderStats {
+    const { pages, reasons, failed, overBudget } = this.rendering;
+    return { pages, reasons: { ...reasons }, ...(failed ? { failed } : {}), ...(overBudget ? { overBudget } : {}) };
   }
 
   /** Same site as the registered home page or as where it redirects (a portal that moved to a new host). */
@@ -67,21 +88,61 @@ class SiteCrawl {
     return this.#robots.allowed(u);
   }
 
-  /** Parse a fetched page; returns the pages to crawl next, or 'not-found' for a soft 404. */
-  readPage(url: string, depth: number, res: HttpResponse): Next | 'not-found' {
+  /**
+   * Parse a fetched page, rendered in Chromium when its static reading cannot decide (or always);
+   * returns the pages to crawl next, or 'not-found' for a soft 404.
+   */
+  async readPage(url: string, depth: number, res: HttpResponse): Promise<Next | 'not-found'> {
     if (!isHtml(res.headers) || (depth > 0 && !this.onSite(res.finalUrl)) || this.#parsed.has(res.finalUrl)) return [];
     this.#parsed.add(res.finalUrl);
     const decoded = decodeHtml(res.body, res.headers['content-type']);
-    const page = extractPage(decoded.text, res.finalUrl, this.#asOf);
+    const homeLike = depth === 0 || this.homeFrames.has(url);
+    let html = decoded.text;
+    let page = extractPage(html, res.finalUrl, this.#asOf);
+    let rendering: PageRendering | undefined;
+    if (!(depth > 0 && page.saysNotFound)) {
+      const seen = await this.#render(res.finalUrl, html, page, homeLike);
+      rendering = seen?.rendering;
+      if (seen?.read) ({ read: page, html } = seen);
+    }
     if (depth > 0 && page.saysNotFound) return 'not-found';
     if (depth === 0) {
-      this.homeHtml = decoded.text;
+      this.homeHtml = html;
       for (const l of page.links) if (l.kind === 'frame' && this.onSite(l.url)) this.homeFrames.add(l.url);
     }
-    if (this.homeFrames.has(url) && this.footers.length < MAX_FOOTERS) this.footers.push({ url, kind: 'frame', text: decoded.text.slice(0, MAX_FOOTER_CHARS) });
-    this.pages.push({ url, finalUrl: res.finalUrl, depth, status: res.status, charset: decoded.charset, title: page.title, facts: page.facts });
+    if (this.homeFrames.has(url) && this.footers.length < MAX_FOOTERS) this.footers.push({ url, kind: 'frame', text: html.slice(0, MAX_FOOTER_CHARS) });
+    this.pages.push({ url, finalUrl: res.finalUrl, depth, status: res.status, charset: decoded.charset, title: page.title, facts: page.facts, ...(rendering ? { rendering } : {}) });
     for (const [u, rank] of wantedLinks(page.facts, depth === 0 || this.homeFrames.has(url))) this.#wanted.set(u, Math.min(rank, this.#wanted.get(u) ?? rank));
     return this.#follow(url, depth, page.links);
+  }
+
+  /**
+   * Render a page whose static reading cannot decide, within the site's budget. The rendered
+   * reading replaces the static one; where they differ, `changed` says how (the findings say so).
+   */
+  async #render(finalUrl: string, html: string, page: ExtractedPage, homeLike: boolean): Promise<{ rendering: PageRendering; read?: ExtractedPage; html: string } | undefined> {
+    if (!this.#renderer) return undefined;
+    const reasons = this.#opts.render === 'always' ? (['always'] as const) : renderReasons(page.scripting, page.facts, html, homeLike);
+    if (reasons.length === 0) return undefined;
+    const r = [...reasons];
+    if (this.#renderTries >= this.#opts.maxRendered) {
+      this.rendering.overBudget++;
+      return { rendering: { status: 'over-budget', reasons: r }, html };
+    }
+    this.#renderTries++;
+    const out = await this.#renderer.render(finalUrl, { html, reading: true });
+    // A script that sends the visitor to another site: what it shows there is not this site's page.
+    if (!out.ok || !this.onSite(out.finalUrl)) {
+      this.rendering.failed++;
+      return { rendering: { status: 'failed', reasons: r, detail: out.ok ? `脚本跳转到其他网站 ${out.finalUrl}` : `${out.reason}: ${out.detail}` }, html };
+    }
+    // The page a script redirect leads to is read here, not fetched again.
+    this.#crawled.add(out.finalUrl);
+    this.#parsed.add(out.finalUrl);
+    const read = extractPage(out.html, out.finalUrl, this.#asOf);
+    this.rendering.pages++;
+    for (const reason of r) this.rendering.reasons[reason] = (this.rendering.reasons[reason] ?? 0) + 1;
+    return { rendering: { status: 'rendered', reasons: r, changed: readingChanges(page, read), finalUrl: out.finalUrl }, read, html: out.html };
   }
 
   /** Record a page's links; the same-site pages within depth and budget, wanted ones first, are crawled next. */
@@ -125,9 +186,9 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
   }
   if (!home) return outside({ site, asOf, home: { attempts }, pages: [], links: [], robots: robots.status, columns: [], messages: [] });
 
-  const c = new SiteCrawl(site, home.finalUrl, asOf, opts, robots);
+  const c = new SiteCrawl(site, home.finalUrl, asOf, opts, robots, ctx.renderer);
   links.remember(site.url, Promise.resolve({ url: site.url, verdict: 'ok', status: home.status, detail: `HTTP ${home.status}` }));
-  const first = c.readPage(site.url, 0, home);
+  const first = await c.readPage(site.url, 0, home);
   let frontier = first === 'not-found' ? [] : first;
   const homeFacts = c.pages[0]?.facts;
   const [scripts, search, https] = await Promise.all([
@@ -144,7 +205,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
         let judged = await links.recheckBlocked(url, outcome, true);
         let next: Next = [];
         if (judged.verdict === 'ok' && outcome.ok) {
-          const read = c.readPage(url, depth, outcome);
+          const read = await c.readPage(url, depth, outcome);
           if (read === 'not-found') judged = softNotFound(url, outcome.status);
           else next = read;
         }
@@ -168,6 +229,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
       ...(https ? { https } : {}),
     },
     pages,
+    ...(c.renderingHappened() ? { rendering: c.renderStats() } : {}),
     links: await checkTargets(c, site.url, links),
     robots: robots.status,
     columns: assembleColumns(pages.filter((p) => p.depth === 0 || c.homeFrames.has(p.url)), pages),
@@ -197,6 +259,27 @@ async function checkTargets(c: SiteCrawl, home: string, links: LinkChecker): Pro
       if (ref.referrers.has(home)) referrers.sort((a, b) => (a === home ? -1 : b === home ? 1 : 0));
       return { ...results.get(url)!, url, kind: ref.kind, referrers };
     });
+}
+
+/**
+ * Where a rendered reading differs from the static one, in words for the evidence: links, column
+ * items, list items, the 找错 entry and the search.
+ */
+export function readingChanges(before: ExtractedPage, after: ExtractedPage): string[] {
+  const out: string[] = [];
+  const count = (name: string, a: number, b: number) => {
+    if (a !== b) out.push(`${name} ${a}→${b}`);
+  };
+  const has = (name: string, a: boolean, b: boolean) => {
+    if (a !== b) out.push(`${name}${a ? '有→无' : '无→有'}`);
+  };
+  count('链接', before.links.length, after.links.length);
+  const items = (p: ExtractedPage) => p.facts.blocks.reduce((n, b) => n + b.items.length, 0);
+  count('栏目条目', items(before), items(after));
+  count('列表条目', before.facts.list?.items.length ?? 0, after.facts.list?.items.length ?? 0);
+  has('找错入口', before.facts.errorReport, after.facts.errorReport);
+  has('搜索', before.facts.search.length > 0, after.facts.search.length > 0);
+  return out;
 }
 
 const MAX_FOOTERS = 4;

@@ -30,6 +30,7 @@ export default defineRule({
   title: '域名或名称不规范',
   clause: '扣分：网站域名不符合“.gov.cn”规范，或页头未标注网站名称（每项扣 1 分，最多扣 3 分）',
   kind: 'deduction',
+  siteLevel: true,
   points: ['each'],
   run(snapshot, { points }) {
     const { site } = snapshot;

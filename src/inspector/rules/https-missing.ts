@@ -9,6 +9,7 @@ export default defineRule({
   title: '未启用 HTTPS',
   clause: '建议：网站未启用 HTTPS 加密访问（2019 年指标未设分值，不扣分）',
   kind: 'advice',
+  siteLevel: true,
   points: [],
   run(snapshot) {
     const final = snapshot.home.url;

@@ -9,6 +9,7 @@ export default defineRule({
   title: '不支持 IPv6',
   clause: '扣分：网站未支持 IPv6 访问（无 AAAA 记录，扣 1 分）',
   kind: 'deduction',
+  siteLevel: true,
   points: ['each'],
   run(snapshot, { points }) {
     const dns = snapshot.dns;

@@ -20,6 +20,7 @@ export default defineRule({
   title: '站点无法访问',
   clause: '单项否决：站点无法访问（监测 1 周，每天不少于 20 次，首页 15 秒内无法打开的次数达到 5%）',
   kind: 'veto',
+  siteLevel: true,
   points: [],
   params: ['minProbes', 'failurePercent'],
   run(snapshot, { params }) {

@@ -53,6 +53,11 @@ export interface Rule {
    * makes it not applicable with the reason, and every other rule still runs.
    */
   countsWorkdays?: true;
+  /**
+   * It judges the site's answers (HTTP, TLS, DNS, its address), not what a page shows: the note that
+   * a finding rests on a rendered page does not apply to it.
+   */
+  siteLevel?: true;
   /** Chinese names of the targets it reports, when they are ids (the portal shows them). */
   targetNames?: Readonly<Record<string, string>>;
   /** Each inspector's record of it costs the responsible unit this amount of rules.yaml's assessment:. */

@@ -1,0 +1,140 @@
+// The crawl with pages rendered in Chromium (--render), against a site on 127.0.0.1 whose home page
+// fills its news list by XHR, writes its footer marks from a script named like nothing in particular,
+// and links a page that sends the visitor on by script.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { describeNeeding } from '../../../tests/needs.test-helpers.ts';
+import type { Site } from '../../schemas/registry.ts';
+import type { SiteSnapshot } from '../snapshot.ts';
+import { findChromium } from './browser.ts';
+import { HttpClient } from './http.ts';
+import { LinkChecker } from './links.ts';
+import { resolveOptions, type CrawlOptions } from './options.ts';
+import { startCrawlRenderer } from './renderer.ts';
+import { RobotsCache } from './robots.ts';
+import { HostScheduler } from './scheduler.ts';
+import { crawlSite } from './site.ts';
+
+const FOUND = await findChromium();
+const AS_OF = '2026-11-20';
+
+const HOME = `<!doctype html><html><head><meta charset="utf-8"><title>某某县人民政府</title></head><body>
+<div class="header"><h1>某某县人民政府</h1></div>
+<div class="box"><h2><a href="/gzdt/">工作动态</a></h2><ul id="gzdt"></ul><a href="/gzdt/">更多</a></div>
+<script>
+  var x = new XMLHttpRequest();
+  x.open('GET', '/api/gzdt.json');
+  x.onload = function () {
+    var items = JSON.parse(x.responseText), html = '';
+    for (var i = 0; i < items.length; i++) html += '<li><a href="' + items[i].url + '">' + items[i].title + '</a><span>' + items[i].date + '</span></li>';
+    document.getElementById('gzdt').innerHTML = html;
+  };
+  x.send();
+</script>
+<p><a href="/go.html">政务公开</a></p>
+<p>某某县位于浙江省西部，辖 5 个镇、3 个乡，总面积 1,200 平方公里，户籍人口 32 万人。</p>
+<script src="/js/common.js"></script>
+</body></html>`;
+const ITEMS = [
+  { title: '县政府召开常务会议', url: '/gzdt/a1.html', date: '2026-11-18' },
+  { title: '县长调研秋粮收购工作', url: '/gzdt/gone.html', date: '2026-11-10' },
+];
+/** A footer a script writes, from a file whose name does not say footer. */
+const COMMON_JS = `document.write('<div class="footer">主办单位：某某县人民政府办公室 联系电话：0571-12345678 浙ICP备12345678号 浙公网安备33010002000001号 网站标识码：3301000001 <a href="https://bszs.conac.cn/sitename?method=show&id=1">党政机关</a> <a href="https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=3301000001">我为政府网站找错</a></div>');`;
+const ARTICLE = (t: string) => `<html><head><meta charset="utf-8"><title>${t}</title></head><body><h1>${t}</h1><p>发布时间：2026-11-18</p><p>${'会议研究部署了当前重点工作。'.repeat(20)}</p></body></html>`;
+const PAGES: Record<string, [string, string]> = {
+  '/': ['text/html; charset=utf-8', HOME],
+  '/api/gzdt.json': ['application/json', JSON.stringify(ITEMS)],
+  '/js/common.js': ['application/javascript', COMMON_JS],
+  // The column's own list page shows only its newest item (the others are on later pages).
+  '/gzdt/': ['text/html; charset=utf-8', `<html><body><ul><li><a href="${ITEMS[0]!.url}">${ITEMS[0]!.title}</a><span>${ITEMS[0]!.date}</span></li></ul></body></html>`],
+  '/gzdt/a1.html': ['text/html; charset=utf-8', ARTICLE('县政府召开常务会议')],
+  '/go.html': ['text/html; charset=utf-8', '<html><body><script>location.replace("/zwgk/index.html");</script></body></html>'],
+  '/zwgk/index.html': ['text/html; charset=utf-8', `<html><body><h1>政务公开</h1><a href="/zwgk/gone-too.html">政府信息公开指南</a><p>${'政务公开栏目。'.repeat(30)}</p></body></html>`],
+};
+let robotsTxt = 'User-agent: *\nDisallow:\n';
+let server: Server;
+let site: Site;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const page: [string, string] | undefined = path === '/robots.txt' ? ['text/plain', robotsTxt] : PAGES[path];
+    res.writeHead(page ? 200 : 404, { 'content-type': page?.[0] ?? 'text/html; charset=utf-8' }).end(page?.[1] ?? '<html><body><h1>404</h1></body></html>');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  site = { id: 'mock', name: '某某县人民政府', url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, unit: 'mock', kind: 'portal' } as Site;
+});
+afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+/** Crawl the mock site with the given options, its own client, robots cache and renderer. */
+async function crawl(over: Partial<CrawlOptions>): Promise<SiteSnapshot> {
+  const opts = resolveOptions({ allowPrivate: true, timeoutMs: 5_000, hostDelayMs: 0, homeAttemptGapMs: 50, backoffMs: 50, ...over });
+  const http = new HttpClient(opts);
+  const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);
+  const robots = new RobotsCache(http, opts.robots);
+  const renderer = await startCrawlRenderer(opts, robots, AS_OF);
+  try {
+    return await crawlSite(site, AS_OF, { opts, http, scheduler, robots, renderer, links: new LinkChecker(http, scheduler, opts.timeoutMs, opts.browserUserAgent) });
+  } finally {
+    await Promise.all([http.close(), renderer?.close()]);
+  }
+}
+const link = (s: SiteSnapshot, path: string) => s.links.find((l) => l.url === new URL(path, site.url).href);
+const page = (s: SiteSnapshot, path: string) => s.pages.find((p) => p.url === new URL(path, site.url).href);
+
+test('--render never reads the HTML alone: the script-built list, footer and redirect target are unseen', async () => {
+  const s = await crawl({ render: 'never' });
+  expect(s.rendering).toBeUndefined();
+  expect(page(s, '/')!.rendering).toBeUndefined();
+  expect(page(s, '/')!.facts.blocks.find((b) => b.name === '工作动态')?.items ?? []).toEqual([]);
+  expect(link(s, '/gzdt/gone.html')).toBeUndefined();
+  expect(s.home.html).not.toContain('bszs.conac.cn');
+  expect(link(s, '/zwgk/gone-too.html')).toBeUndefined();
+});
+
+describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'the crawl with --render auto', () => {
+  test('reads the home page as a browser shows it, and says why and what changed', async () => {
+    const s = await crawl({ render: 'auto' });
+    const home = page(s, '/')!;
+    expect(home.rendering).toMatchObject({ status: 'rendered', reasons: ['list', 'home-marks'] });
+    // Links: the heading, 更多, 政务公开 and the script; then the two items and the footer's two links.
+    expect(home.rendering?.status === 'rendered' && home.rendering.changed).toEqual(['链接 4→8', '栏目条目 0→2', '列表条目 0→2', '找错入口无→有']);
+    // The dates the script wrote are the column's items; the footer's marks are in the home page's HTML.
+    expect(home.facts.blocks.find((b) => b.name === '工作动态')?.items.map((i) => i.date)).toEqual(['2026-11-18', '2026-11-10']);
+    expect(s.home.html).toContain('bszs.conac.cn');
+    expect(s.home.html).toContain('网站标识码：3301000001');
+    // A link only the script builds is checked like any other.
+    expect(link(s, '/gzdt/gone.html')).toMatchObject({ verdict: 'broken', status: 404, referrers: [site.url] });
+    // The redirect page is read where the script sends the visitor, and that page is not fetched twice.
+    const go = page(s, '/go.html')!;
+    expect(go.rendering).toMatchObject({ status: 'rendered', reasons: ['redirect', 'empty'], finalUrl: new URL('/zwgk/index.html', site.url).href });
+    expect(link(s, '/zwgk/gone-too.html')).toMatchObject({ verdict: 'broken' });
+    expect(s.pages.filter((p) => p.url.endsWith('/zwgk/index.html'))).toEqual([]);
+    // Static pages are not rendered.
+    expect(page(s, '/gzdt/a1.html')!.rendering).toBeUndefined();
+    expect(s.rendering).toEqual({ pages: 2, reasons: { list: 1, 'home-marks': 1, redirect: 1, empty: 1 } });
+  }, 60_000);
+
+  test('beyond --max-rendered a page is read statically and counted', async () => {
+    const s = await crawl({ render: 'auto', maxRendered: 1 });
+    expect(page(s, '/')!.rendering?.status).toBe('rendered');
+    expect(page(s, '/go.html')!.rendering).toEqual({ status: 'over-budget', reasons: ['redirect', 'empty'] });
+    expect(s.rendering).toMatchObject({ pages: 1, overBudget: 1 });
+  }, 60_000);
+
+  test("requests from inside a page follow the site's robots.txt", async () => {
+    robotsTxt = 'User-agent: *\nDisallow: /api/\n';
+    try {
+      const s = await crawl({ render: 'auto' });
+      const home = page(s, '/')!;
+      // Rendered, but the list's data was not fetched: the list stays empty, as the crawl may not read it.
+      expect(home.rendering?.status).toBe('rendered');
+      expect(home.facts.blocks.find((b) => b.name === '工作动态')?.items ?? []).toEqual([]);
+      expect(s.home.html).toContain('bszs.conac.cn');
+    } finally {
+      robotsTxt = 'User-agent: *\nDisallow:\n';
+    }
+  }, 60_000);
+});
