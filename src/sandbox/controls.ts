@@ -1,12 +1,13 @@
 // The controls of one site: what looks like a defect but must NOT be reported (traps, hidden menus,
 // historical topics, counts below a threshold, correct text containing a wrong form, unusual but
-// valid variants), as truth-shaped entries.
+// valid variants, what a script-built site's scripts write), as truth-shaped entries.
 import { articlePath, listPath } from './columns.ts';
 import { siteTruth, staleAndBlank, type Push } from './ground-truth.ts';
 import { SERIOUS_TYPO_LIMIT } from './indicators.ts';
 import { navDropdown, typoControlSpot, urlOf, type SiteModel } from './model.ts';
 import { OLD_DEPTS, TYPOS, TYPO_CONTROLS } from './names.ts';
 import { PATHS } from './paths.ts';
+import type { Mark } from './roles.ts';
 import type { TruthEntry } from './types.ts';
 
 /** Whether the site's truth has an entry of this indicator (and target, when given). */
@@ -25,6 +26,12 @@ export function siteControls(m: SiteModel, truth: readonly TruthEntry[] = siteTr
   columnControls(m, has, push);
   wordingControls(m, has, push);
   variantControls(m, push);
+  if (m.scripted) {
+    const seen = new Set(out.map((c) => `${c.indicator} ${c.target}`));
+    scriptedControls(m, has, (indicator, target, page, note) => {
+      if (!seen.has(`${indicator} ${target}`)) push(indicator, target, page, note);
+    });
+  }
   return out;
 }
 
@@ -124,4 +131,31 @@ function variantControls(m: SiteModel, push: Push): void {
     for (const tag of ['SiteName', 'ColumnName']) push('meta-tags-missing', tag, m.home, 'tag name written in lower case');
   }
   if (m.headerName === 'alt') push('domain-nonstandard', 'header-name', m.home, 'the name is the logo image\'s alt text');
+}
+
+/**
+ * What a script-built site's scripts write is on the page a visitor sees, so it is there: the
+ * footer marks it has, its 找错 entry, its search, the rows of its lists and home blocks.
+ */
+function scriptedControls(m: SiteModel, has: Has, push: Push): void {
+  const s = m.scripted;
+  if (!s) return;
+  const by = s.footer === 'inline' ? 'document.write in an inline script' : 'document.write in /js/common.js';
+  const marks: [Mark, string][] = [
+    ['conac', m.footer.conac], ['site-code', m.footer.siteCode], ['icp', m.footer.icp],
+    ['psb', m.footer.psb], ['sponsor', m.footer.sponsor], ['contact', m.footer.contact],
+  ];
+  for (const [mark, v] of marks) if (v !== 'none' && v !== 'comment') push('identity-mark-missing', mark, m.home, `written by ${by}`);
+  if (m.errorReport !== 'none') push('error-report-entry-missing', m.home, m.home, `the 找错 entry is written by ${by}`);
+  if (s.search !== 'static' && !has('search-missing')) {
+    push('search-missing', m.home, m.home, s.search === 'form' ? 'a search form written by script, submitted by an onclick link' : 'a search box written by script with no form: its onclick function opens the engine');
+  }
+  if (s.lists !== 'document-write') {
+    for (const c of m.columns) {
+      if (!c.blank && c.items.length > 0) push('column-blank', c.name, urlOf(m, listPath(c, 0)), 'its rows are written by script from inline data');
+    }
+  }
+  if (s.lists !== 'list-data' && !has('homepage-not-updated')) {
+    push('homepage-not-updated', m.home, m.home, s.lists === 'xhr' ? 'the home blocks\' rows are fetched by XHR from /api/column/' : 'the home blocks\' rows are written by document.write');
+  }
 }

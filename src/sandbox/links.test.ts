@@ -1,5 +1,6 @@
 // The truth is only useful if it is true: crawl every site with a simple reference crawler and
-// check that exactly the seeded links fail, at the pages the truth names.
+// check that exactly the seeded links fail, at the pages the truth names (on the script-built sites
+// of the second dozen, as a browser shows their pages).
 import { ProxyAgent } from 'undici';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkLink, probeSite, type ProbeResult } from './reference-crawler.ts';
@@ -8,6 +9,7 @@ import { startSandbox, type RunningSandbox } from './server.ts';
 const OPTIONS = [
   { sites: 12, pagesPerSite: 30, seed: 1, asOf: '2026-11-20' },
   { sites: 12, pagesPerSite: 12, seed: 20260401, asOf: '2026-03-31' },
+  { sites: 24, pagesPerSite: 20, seed: 7, asOf: '2025-06-30' },
 ];
 
 describe.each(OPTIONS)('served links match the truth (seed $seed, $pagesPerSite pages)', (opts) => {
@@ -35,8 +37,8 @@ describe.each(OPTIONS)('served links match the truth (seed $seed, $pagesPerSite 
     await sb?.close();
   });
 
-  test('every site but the down one was crawled, within the page budget', () => {
-    expect(probes.size).toBe(opts.sites - 1);
+  test('every site but the down ones was crawled, within the page budget', () => {
+    expect(probes.size).toBe(opts.sites - sb.web.truth.filter((t) => t.indicator === 'site-unreachable').length);
     for (const [, p] of probes) {
       expect(p.pages.length).toBeGreaterThan(3);
       expect(p.pages.length).toBeLessThanOrEqual(opts.pagesPerSite);

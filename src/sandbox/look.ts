@@ -1,6 +1,7 @@
-// A site's look: the CMS template, the charset handling and the compression, rotated by site
-// index so that a handful of consecutive sites covers every variant.
+// A site's look: the CMS template, the charset handling, the compression and the parts its
+// scripts build, rotated by site index so that a handful of consecutive sites covers every variant.
 import { at, hashString } from './random.ts';
+import { ROLES } from './roles.ts';
 import type { SitePlan } from './types.ts';
 
 /** CMS style: TRS-like <ul> lists, legacy <table> lists, or modern card <div>s. */
@@ -29,4 +30,53 @@ export const HOME_BLOCK: Record<Template, number> = { ul: 7, table: 6, cards: 5 
 /** A site's variant of xs: its index shifted by an offset hashed from (seed, key), so neighbours differ and no random stream is drawn. */
 export function rot<T>(xs: readonly T[], plan: SitePlan, seed: number, key: string): T {
   return at(xs, (plan.index + (hashString(`${seed}:${key}`) % xs.length)) % xs.length);
+}
+
+/**
+ * How a script-built site writes its parts, each rotated among the script-built sites: what a
+ * browser shows but a static HTML reader does not see (README: Script-built sites).
+ */
+export interface Scripted {
+  /**
+   * Column item lists: home blocks written by document.write from an inline array (list pages
+   * static); home blocks filled from /api/column/<slug>.json by XHR and list pages from inline
+   * data; or home blocks static and list pages from inline data.
+   */
+  lists: 'document-write' | 'xhr' | 'list-data';
+  /** The footer's rows written by document.write: in an inline script, or by /js/common.js (a name that does not say footer). */
+  footer: 'inline' | 'common-js';
+  /** The header search, written by a script: a form submitted by an onclick link, an input with an onclick function and no form, or the static form. */
+  search: 'form' | 'box' | 'static';
+  /** The registered home URL: the home page itself, a frameset of top, main and bottom frames, or a page that only redirects to /index.html by script. */
+  entry: 'page' | 'frameset' | 'script-redirect';
+}
+
+/**
+ * Whether a site is script-built: every site of every other dozen, starting with the second
+ * (sites 12–23, 36–47, …). Any 24 consecutive sites then carry every role (period 12) once
+ * script-built and once static, and the first dozen, the small web most tests crawl with a static
+ * reader, stays static.
+ */
+export function isScripted(plan: SitePlan): boolean {
+  return Math.floor(plan.index / ROLES.length) % 2 === 1;
+}
+
+/**
+ * The script-built parts of a site, or null for a static one. Each part rotates by site index
+ * with its own period and a seed offset: the footer 2 (flipped every 24 sites, so that a role
+ * meets both footers), the lists and the search 3 (shifted by ⌊index / 3⌋, by one and by two, so
+ * that any 9 consecutive sites pair every lists variant with every search variant and every
+ * template), the entry 5.
+ */
+export function scriptedOf(plan: SitePlan, seed: number): Scripted | null {
+  if (plan.hostile || !isScripted(plan)) return null;
+  const i = plan.index;
+  const pick = <T>(xs: readonly T[], key: string, shift: number): T => at(xs, (i + shift + hashString(`${seed}:script:${key}`)) % xs.length);
+  const third = Math.floor(i / 3);
+  return {
+    lists: pick(['document-write', 'xhr', 'list-data'] as const, 'lists', third),
+    footer: pick(['inline', 'common-js'] as const, 'footer', Math.floor(i / (2 * ROLES.length))),
+    search: pick(['form', 'box', 'static'] as const, 'search', 2 * third),
+    entry: pick(['page', 'frameset', 'page', 'script-redirect', 'page'] as const, 'entry', 0),
+  };
 }

@@ -5,7 +5,7 @@
 import { boardOf, type Board } from './board.ts';
 import { buildColumns, type Column, type Item } from './columns.ts';
 import { dayNumber, isoDay, type DateStyle } from './dates.ts';
-import { COMPRESSIONS, ENCODINGS, TEMPLATES, rot, type Compression, type Encoding, type Template } from './look.ts';
+import { COMPRESSIONS, ENCODINGS, TEMPLATES, rot, scriptedOf, type Compression, type Encoding, type Scripted, type Template } from './look.ts';
 import {
   defectAdder, friendlyLinksOf, hiddenLinksOf, placeDeepDefects, placeHomeDefects, quickLinksOf,
   type Defect, type HiddenLink, type QuickLink,
@@ -113,6 +113,8 @@ export interface SiteModel {
   navVisible: number;
   /** The host has AAAA records. */
   ipv6: boolean;
+  /** The parts a script-built site writes with scripts (what the site serves; a browser shows the same page), or null. */
+  scripted: Scripted | null;
 }
 
 /** Columns the main menu shows before the 更多 drop-down. */
@@ -149,6 +151,7 @@ export function buildSiteModel(web: SandboxWeb, index: number): SiteModel {
   const phone = `${plan.place.areaCode}-${r.int(2, 8)}${String(r.int(0, 999999)).padStart(6, '0')}`;
   const { typos, futureDate, deadline } = wordingOf(role, columns, r, asOfDay);
   const reg = registrations(plan, placeFull, r);
+  const search = searchFormOf(plan, site, role, seed);
 
   return {
     plan,
@@ -192,13 +195,23 @@ export function buildSiteModel(web: SandboxWeb, index: number): SiteModel {
     deadline,
     hiddenLinks: hiddenLinksOf(role, plan),
     errorReport: role.errorReport ?? rot(['pucha-script', 'zfwzgl-script', 'pucha-script', 'zfwzgl-link', 'pucha-link'] as const, plan, seed, 'jiucuo'),
-    search: searchFormOf(plan, site, role, seed),
+    search,
     omitTags: new Set(role.omitTags ?? []),
     tagCase: template === 'table' ? 'lower' : 'canonical',
     headerName: role.noHeaderName ? 'none' : template === 'table' ? 'alt' : 'text',
     navVisible: NAV_VISIBLE,
     ipv6: role.noIpv6 !== true,
+    scripted: role.down ? null : scriptedFor(plan, seed, search),
   };
+}
+
+/** The site's script-built parts; a search that does not exist is not scripted, and one that fails is always a real form (its action is what fails). */
+function scriptedFor(plan: SitePlan, seed: number, search: SearchForm | null): Scripted | null {
+  const s = scriptedOf(plan, seed);
+  if (!s) return null;
+  if (search === null) return { ...s, search: 'static' };
+  if (search.variant === 'broken' && s.search === 'box') return { ...s, search: 'form' };
+  return s;
 }
 
 /** The footer marks: the role's missing and commented-out ones, the others in a rotated printed variant. */

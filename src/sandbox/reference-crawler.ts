@@ -1,7 +1,11 @@
 // A deliberately simple reference crawler, used by the sandbox's own tests to prove that the
-// ground truth matches what the served web really does. Not the product's crawler.
+// ground truth matches what the served web really does. Not the product's crawler. It reads pages
+// as a browser shows them, running the sandbox's own scripts (reference-browser.ts).
 import * as cheerio from 'cheerio';
 import { ProxyAgent, request } from 'undici';
+import { decodeHtml, showPage, type Resource, type Shown } from './reference-browser.ts';
+
+export { decodeHtml } from './reference-browser.ts';
 
 /** A browser User-Agent (the ua-403 page only refuses the inspector's). */
 export const BROWSER_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
@@ -37,16 +41,37 @@ export async function fetchVia(
   }
 }
 
-/** Decodes HTML the way a careful crawler should: header charset, else valid UTF-8, else <meta>. */
-export function decodeHtml(body: Buffer, contentType: string): string {
-  const header = /charset=([\w-]+)/i.exec(contentType)?.[1];
-  if (header) return new TextDecoder(header).decode(body);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    const meta = /charset=["']?([\w-]+)/i.exec(body.subarray(0, 4096).toString('latin1'))?.[1];
-    return new TextDecoder(meta ?? 'gbk').decode(body);
+/**
+ * A page as a browser shows it (showPage), reading through the proxy: the synchronous reference
+ * browser runs against a cache, and what it missed is fetched before it runs again. `fetched` is
+ * the page's response when the caller has it; `cache` may be shared by the pages of a site (its
+ * scripts and JSON files are read once).
+ */
+export async function showPageVia(
+  agent: ProxyAgent,
+  url: string,
+  fetched?: Fetched,
+  cache = new Map<string, Resource | undefined>(),
+): Promise<Shown | undefined> {
+  if (fetched) cache.set(url, resource(fetched));
+  for (let round = 0; round < 8; round++) {
+    const missing = new Set<string>();
+    const shown = showPage(url, (u) => {
+      if (cache.has(u)) return cache.get(u);
+      missing.add(u);
+      return undefined;
+    });
+    if (missing.size === 0) return shown;
+    await Promise.all([...missing].map(async (u) => {
+      const res = await fetchVia(agent, u);
+      cache.set(u, typeof res === 'string' ? undefined : resource(res));
+    }));
   }
+  throw new Error(`${url}: still reading new resources after 8 rounds`);
+}
+
+function resource(f: Fetched): Resource {
+  return { status: f.status, contentType: f.headers['content-type'] ?? '', body: f.body };
 }
 
 /** 'ok' or why the link is broken, following redirects and retrying 503/429 once. */
@@ -130,14 +155,19 @@ export async function probeSite(agent: ProxyAgent, home: string, maxPages = 200)
   const disallowed = new Set<string>();
   const queue = [home];
   const queued = new Set(queue);
+  const resources = new Map<string, Resource | undefined>();
   while (queue.length > 0 && pages.length < maxPages) {
     const page = queue.shift() as string;
     const res = await fetchVia(agent, page);
     if (typeof res === 'string' || res.status !== 200 || !(res.headers['content-type'] ?? '').startsWith('text/html')) continue;
-    const html = decodeHtml(res.body, res.headers['content-type'] ?? '');
+    // What a browser shows: scripts run, frames and a script redirect's target are this page.
+    const shown = await showPageVia(agent, page, res, resources);
+    if (!shown) continue;
+    for (const u of shown.read) queued.add(u);
+    const html = shown.html;
     if (cheerio.load(html)('title').text().trim() === '404') continue;
     pages.push(page);
-    for (const link of linksOf(html, page)) {
+    for (const link of linksOf(html, shown.url)) {
       if (!links.has(link)) links.set(link, page);
       if (!link.startsWith(`${origin}/`) || queued.has(link)) continue;
       if (blocked(link)) {

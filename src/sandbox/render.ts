@@ -1,13 +1,38 @@
 // HTML of every sandbox page, in three CMS styles (TRS-like <ul> lists, legacy <table> lists,
-// modern card <div>s). Inspired by real government pages; no real page is copied.
+// modern card <div>s), as a browser shows it or as the site serves it (script-built sites write
+// parts of their pages with scripts: scripts.ts). Inspired by real government pages; no real page
+// is copied.
 import { clockText, dayNumber, formatDate, type DateStyle } from './dates.ts';
 import { articlePath, listPath, type Column, type Item } from './columns.ts';
 import type { ColumnClass } from './indicators.ts';
-import { HOME_BLOCK } from './look.ts';
+import { HOME_BLOCK, type Scripted } from './look.ts';
 import { navDropdown, typoArticle, typoControlSpot, type SiteModel } from './model.ts';
 import { BODY_CLOSINGS, BODY_MIDDLES, BODY_OPENINGS, OLD_TOPICS, REPLIES, TOPICS, TYPOS, TYPO_CONTROLS } from './names.ts';
 import { GOOD_IMAGES, JIUCUO_HOSTS, PATHS } from './paths.ts';
-import { rng } from './random.ts';
+import { hashString, rng } from './random.ts';
+import { columnLoader, documentWrite, fetchedRows, inlineDataRows, rowsJson, scriptedSearch, writtenHtml, writtenRows, type Row } from './scripts.ts';
+
+/**
+ * Which HTML a page is: 'shown' is the page as a browser shows it, every script-built part written
+ * out (the readers' tests use it); 'served' is what the site sends, its script-built parts as the
+ * scripts that write them (the same as 'shown' on a static site).
+ */
+export type View = 'shown' | 'served';
+
+/** The script-built parts in effect for a view: none when shown. */
+function scriptedIn(m: SiteModel, view: View): Scripted | null {
+  return view === 'served' ? m.scripted : null;
+}
+
+/** Paths of a frameset home page's frames. */
+export const FRAMES = { top: '/top.html', main: '/main.html', bottom: '/bottom.html' } as const;
+/** One frame of a frameset home page. */
+export type Frame = keyof typeof FRAMES;
+
+/** Path of the JSON file a script-built home block fetches its rows from. */
+export function columnJsonPath(col: Column): string {
+  return `/api/column/${col.slug}.json`;
+}
 
 /** Escapes text for HTML element content and attribute values. */
 export function esc(s: string): string {
@@ -146,7 +171,13 @@ export function searchForm(m: SiteModel): string {
   }
 }
 
-function topBar(m: SiteModel, fromHome: boolean): string {
+/** The header search as served: written by a script on script-built sites (a form or a bare box), else the form. */
+function headerSearch(m: SiteModel, s: Scripted | null): string {
+  if (!m.search || !s || s.search === 'static') return searchForm(m);
+  return `<div class="search">${scriptedSearch(s.search, m.search, esc)}</div>`;
+}
+
+function topBar(m: SiteModel, fromHome: boolean, s: Scripted | null = null): string {
   const links = [
     '<a href="javascript:void(0)" onclick="this.style.behavior=\'url(#default#homepage)\';this.setHomePage(location.href);">设为首页</a>',
     '<a href="javascript:void(0)" onclick="window.external.addFavorite(location.href,document.title)">加入收藏</a>',
@@ -156,7 +187,7 @@ function topBar(m: SiteModel, fromHome: boolean): string {
     : `<a href="${href(m, '/', fromHome)}" class="logo"><img src="/images/logo.png" alt="${esc(m.site.name)}"></a>`;
   const name = m.headerName === 'text' ? `<h1 class="sitename">${esc(m.site.name)}</h1>` : '';
   return `<div class="topbar"><div class="w1200">${clock(m)}<span class="toplinks">${links.join(' | ')}</span></div></div>\n`
-    + `<div class="header"><div class="w1200">${logo}${name}${searchForm(m)}</div></div>\n`;
+    + `<div class="header"><div class="w1200">${logo}${name}${headerSearch(m, s)}</div></div>\n`;
 }
 
 function nav(m: SiteModel, fromHome: boolean): string {
@@ -172,6 +203,28 @@ function nav(m: SiteModel, fromHome: boolean): string {
 }
 /** The footer with the identity marks this site shows (or hides in comments, or lacks). */
 export function footer(m: SiteModel, fromHome: boolean): string {
+  return `<div class="footer"><div class="w1200">\n${footerInner(m, fromHome)}\n</div></div>\n`;
+}
+
+/**
+ * The footer as served: on script-built sites its rows are written by document.write, in an
+ * inline script or by /js/common.js (whose name does not say footer).
+ */
+function pageFooter(m: SiteModel, fromHome: boolean, s: Scripted | null): string {
+  if (!s) return footer(m, fromHome);
+  const inner = s.footer === 'inline' ? writtenHtml(footerInner(m, fromHome)) : COMMON_JS_TAG;
+  return `<div class="footer"><div class="w1200">\n${inner}\n</div></div>\n`;
+}
+
+const COMMON_JS_TAG = '<script type="text/javascript" src="/js/common.js"></script>';
+
+/** What /js/common.js adds on a site whose footer it writes (null when it writes nothing): the footer's rows, by document.write. */
+export function commonJsFooter(m: SiteModel): string | null {
+  return m.scripted?.footer === 'common-js' ? `${documentWrite(footerInner(m, false))}\n` : null;
+}
+
+/** The rows and marks inside the footer. */
+function footerInner(m: SiteModel, fromHome: boolean): string {
   const f = m.footer;
   const code = m.site.siteCode;
   const abbr = m.plan.place.province.abbr;
@@ -308,61 +361,107 @@ export function footer(m: SiteModel, fromHome: boolean): string {
     case 'none':
       break;
   }
-  return `<div class="footer"><div class="w1200">\n${rows.join('\n')}\n<div class="marks">${marks.join('\n')}</div>\n</div></div>\n`;
+  return `${rows.join('\n')}\n<div class="marks">${marks.join('\n')}</div>`;
 }
-function blockItems(m: SiteModel, col: Column, items: readonly Item[], fromHome: boolean, style: DateStyle): string {
-  if (items.length === 0 && col.extraRows.length === 0) {
-    return m.template === 'table'
-      ? '<tr><td colspan="3" class="empty">暂无信息</td></tr>'
-      : m.template === 'ul' ? '<li class="empty">暂无信息</li>' : '<div class="empty">暂无信息</div>';
+
+/** The 暂无信息 row of a list with nothing in it, or null when it has rows. */
+function emptyRow(m: SiteModel, col: Column, items: readonly Item[]): string | null {
+  if (items.length > 0 || col.extraRows.length > 0) return null;
+  return m.template === 'table'
+    ? '<tr><td colspan="3" class="empty">暂无信息</td></tr>'
+    : m.template === 'ul' ? '<li class="empty">暂无信息</li>' : '<div class="empty">暂无信息</div>';
+}
+
+function itemRows(m: SiteModel, col: Column, items: readonly Item[], fromHome: boolean, style: DateStyle): Row[] {
+  return items.map((it) => ({ title: itemTitle(m, col, it), href: href(m, articlePath(col, it), fromHome), date: shownDate(m, it.date, style) }));
+}
+
+function extraRows(m: SiteModel, col: Column): Row[] {
+  return col.extraRows.map((x) => ({
+    title: `${m.cityName}${x.date.slice(0, 4)}年${TOPICS[Number(x.date.slice(8)) % TOPICS.length] ?? ''}工作综述`,
+    href: x.href,
+    date: formatDate(x.date, m.dateStyle),
+  }));
+}
+
+/** A row in the template's markup; rows appended for seeded defects carry no title attribute. */
+function rowHtml(m: SiteModel, r: Row, titled = true): string {
+  const title = esc(r.title);
+  switch (m.template) {
+    case 'ul':
+      return titled ? `<li><a href="${r.href}" target="_blank" title="${title}">${title}</a><span>${r.date}</span></li>` : `<li><a href="${r.href}" target="_blank">${title}</a><span>${r.date}</span></li>`;
+    case 'table':
+      return `<tr><td class="dot" width="10">·</td><td><a href="${r.href}" target="_blank">${title}</a></td><td class="date" align="right" width="100">${r.date}</td></tr>`;
+    case 'cards':
+      return `<div class="card"><a class="card-title" href="${r.href}">${title}</a><p class="card-date">${r.date}</p></div>`;
   }
-  const rows = items.map((it) => {
-    const title = esc(itemTitle(m, col, it));
-    const h = href(m, articlePath(col, it), fromHome);
-    const d = shownDate(m, it.date, style);
-    switch (m.template) {
-      case 'ul':
-        return `<li><a href="${h}" target="_blank" title="${title}">${title}</a><span>${d}</span></li>`;
-      case 'table':
-        return `<tr><td class="dot" width="10">·</td><td><a href="${h}" target="_blank">${title}</a></td><td class="date" align="right" width="100">${d}</td></tr>`;
-      case 'cards':
-        return `<div class="card"><a class="card-title" href="${h}">${title}</a><p class="card-date">${d}</p></div>`;
-    }
-  });
-  return rows.join('\n');
+}
+
+function blockItems(m: SiteModel, col: Column, items: readonly Item[], fromHome: boolean, style: DateStyle): string {
+  return emptyRow(m, col, items) ?? itemRows(m, col, items, fromHome, style).map((r) => rowHtml(m, r)).join('\n');
 }
 
 function extraRowsHtml(m: SiteModel, col: Column): string {
-  return col.extraRows.map((x) => {
-    const title = esc(`${m.cityName}${x.date.slice(0, 4)}年${TOPICS[Number(x.date.slice(8)) % TOPICS.length] ?? ''}工作综述`);
-    const d = formatDate(x.date, m.dateStyle);
-    switch (m.template) {
-      case 'ul':
-        return `<li><a href="${x.href}" target="_blank">${title}</a><span>${d}</span></li>`;
-      case 'table':
-        return `<tr><td class="dot" width="10">·</td><td><a href="${x.href}" target="_blank">${title}</a></td><td class="date" align="right" width="100">${d}</td></tr>`;
-      case 'cards':
-        return `<div class="card"><a class="card-title" href="${x.href}">${title}</a><p class="card-date">${d}</p></div>`;
-    }
-  }).join('\n');
+  return extraRows(m, col).map((r) => rowHtml(m, r, false)).join('\n');
 }
 
-function homeBlock(m: SiteModel, col: Column): string {
-  const more = href(m, listPath(col, 0), true);
-  const items = col.items.slice(0, HOME_BLOCK[m.template]);
-  const body = blockItems(m, col, items, true, m.homeDateStyle);
-  switch (m.template) {
-    case 'ul':
-      return `<div class="lm lm-${col.slug}">\n<div class="lm-hd"><h3>${esc(col.name)}</h3><a class="more" href="${more}" target="_blank">更多&gt;&gt;</a></div>\n<ul class="lm-list">\n${body}\n</ul>\n</div>`;
-    case 'table':
-      return `<table width="100%" border="0" cellspacing="0" cellpadding="0" class="lanmu">\n<tr><td class="lmtitle">${esc(col.name)}</td><td align="right"><a href="${more}"><img src="/images/more.gif" alt="更多" border="0"></a></td></tr>\n<tr><td colspan="2"><table width="100%" class="newslist">\n${body}\n</table></td></tr>\n</table>`;
-    case 'cards':
-      return `<section class="panel panel-${col.slug}">\n<h2 class="panel-title"><a href="${more}">${esc(col.name)}</a></h2>\n<div class="card-list">\n${body}\n</div>\n</section>`;
+/** The rows a home block shows. */
+function homeRows(m: SiteModel, col: Column): Item[] {
+  return col.items.slice(0, HOME_BLOCK[m.template]);
+}
+
+/** The JSON a script-built home block fetches (columnJsonPath): the rows the block shows. */
+export function columnJson(m: SiteModel, col: Column): string {
+  return rowsJson(itemRows(m, col, homeRows(m, col), true, m.homeDateStyle));
+}
+
+/** Opening (without its '>') and closing tags of a home block's list and of a list page's, by template. */
+const HOME_LIST: Record<SiteModel['template'], [string, string]> = {
+  ul: ['<ul class="lm-list"', '</ul>'],
+  table: ['<table width="100%" class="newslist"', '</table>'],
+  cards: ['<div class="card-list"', '</div>'],
+};
+const PAGE_LIST: Record<SiteModel['template'], [string, string]> = {
+  ul: ['<ul class="list"', '</ul>'],
+  table: ['<table width="100%" class="newslist"', '</table>'],
+  cards: ['<div class="card-list"', '</div>'],
+};
+
+/** A home block's list: its rows, or (script-built) the script that writes them or the empty list an XHR fills. */
+function homeList(m: SiteModel, col: Column, s: Scripted | null): string {
+  const [open, close] = HOME_LIST[m.template];
+  const items = homeRows(m, col);
+  const id = `lm_${col.slug}`;
+  switch (s?.lists) {
+    case 'document-write':
+      return `${open}>\n${writtenRows(m.template, id, itemRows(m, col, items, true, m.homeDateStyle), emptyRow(m, col, items), esc)}\n${close}`;
+    case 'xhr':
+      return `${open} id="${id}">${close}\n${fetchedRows(id, columnJsonPath(col), emptyRow(m, col, items))}`;
+    default:
+      return `${open}>\n${blockItems(m, col, items, true, m.homeDateStyle)}\n${close}`;
   }
 }
 
-function page(m: SiteModel, title: string, tags: PageTags, body: string, fromHome = false, injected = ''): string {
-  return `${head(m, title, tags)}<body>\n<a name="top"></a>\n${injected}${topBar(m, fromHome)}${nav(m, fromHome)}<div class="main w1200">\n${body}\n</div>\n${footer(m, fromHome)}<script type="text/javascript" src="/js/common.js"></script>\n</body>\n</html>\n`;
+function homeBlock(m: SiteModel, col: Column, s: Scripted | null): string {
+  const more = href(m, listPath(col, 0), true);
+  const list = homeList(m, col, s);
+  switch (m.template) {
+    case 'ul':
+      return `<div class="lm lm-${col.slug}">\n<div class="lm-hd"><h3>${esc(col.name)}</h3><a class="more" href="${more}" target="_blank">更多&gt;&gt;</a></div>\n${list}\n</div>`;
+    case 'table':
+      return `<table width="100%" border="0" cellspacing="0" cellpadding="0" class="lanmu">\n<tr><td class="lmtitle">${esc(col.name)}</td><td align="right"><a href="${more}"><img src="/images/more.gif" alt="更多" border="0"></a></td></tr>\n<tr><td colspan="2">${list}</td></tr>\n</table>`;
+    case 'cards':
+      return `<section class="panel panel-${col.slug}">\n<h2 class="panel-title"><a href="${more}">${esc(col.name)}</a></h2>\n${list}\n</section>`;
+  }
+}
+
+/** The script every page ends with, unless it already wrote the footer. */
+function trailingScript(s: Scripted | null): string {
+  return s?.footer === 'common-js' ? '' : `${COMMON_JS_TAG}\n`;
+}
+
+function page(m: SiteModel, title: string, tags: PageTags, body: string, s: Scripted | null, fromHome = false, injected = ''): string {
+  return `${head(m, title, tags)}<body>\n<a name="top"></a>\n${injected}${topBar(m, fromHome, s)}${nav(m, fromHome)}<div class="main w1200">\n${body}\n</div>\n${pageFooter(m, fromHome, s)}${trailingScript(s)}</body>\n</html>\n`;
 }
 
 /** The sentences of the home headline's summary: an opening, then any wording seeded there. */
@@ -398,9 +497,23 @@ function hiddenLinksHtml(m: SiteModel, where: 'top' | 'links' | 'bottom'): strin
   return out.length > 0 ? `${out.join('\n')}\n` : '';
 }
 
-/** The home page. */
-export function renderHome(m: SiteModel): string {
+/** The home page's title. */
+function homeTitle(m: SiteModel): string {
+  return m.template === 'cards' ? `首页 - ${m.site.name}` : m.site.name;
+}
+
+/** The home page; on a frameset site what its frames show together, on a script-redirect site the page at /index.html. */
+export function renderHome(m: SiteModel, view: View = 'shown'): string {
+  const s = scriptedIn(m, view);
+  const { body, injected } = homeContent(m, s);
+  return page(m, homeTitle(m), { kind: 'home' }, body, s, true, injected);
+}
+
+/** The home page's main part, and the hidden links injected before its header. */
+function homeContent(m: SiteModel, s: Scripted | null): { body: string; injected: string } {
   const parts: string[] = [];
+  // The XHR loader the script-built home blocks call.
+  if (s?.lists === 'xhr') parts.push(columnLoader(m.template));
   const topic = m.columns.find((c) => c.cls === 'topic');
   const bannerTarget = topic ? listPath(topic, 0) : listPath(m.columns[0] as Column, 0);
   parts.push(`<div class="banner"><a href="${href(m, bannerTarget, true)}"><img src="/images/banner.jpg" alt="专题专栏" width="1200" height="120"></a></div>`);
@@ -412,7 +525,7 @@ export function renderHome(m: SiteModel): string {
     const title = esc(itemTitle(m, lead.col, lead.item));
     parts.push(`<div class="toutiao"><a class="tt-title" href="${h}" target="_blank">${title}</a><p class="tt-summary">${esc(headlineSummary(m, lead.item).join(''))}<a href="${h}" target="_blank">[详细]</a></p></div>`);
   }
-  for (const c of m.columns) if (c.onHome) parts.push(homeBlock(m, c));
+  for (const c of m.columns) if (c.onHome) parts.push(homeBlock(m, c, s));
 
   // 便民服务: plain links, trap links and most of the seeded broken links.
   const quick: string[] = [
@@ -434,7 +547,48 @@ export function renderHome(m: SiteModel): string {
   parts.push(`<div class="yqlj"><span>友情链接：</span>${friends}${hiddenLinksHtml(m, 'links').trimEnd()}<select onchange="if(this.value)window.open(this.value)"><option value="">--${esc(m.plan.place.province.name)}政府网站--</option><option value="http://www.gov.cn/">中国政府网</option></select></div>`);
   const bottom = hiddenLinksHtml(m, 'bottom');
   if (bottom) parts.push(bottom.trimEnd());
-  return page(m, m.template === 'cards' ? `首页 - ${m.site.name}` : m.site.name, { kind: 'home' }, parts.join('\n'), true, hiddenLinksHtml(m, 'top'));
+  return { body: parts.join('\n'), injected: hiddenLinksHtml(m, 'top') };
+}
+
+/**
+ * The home URL of a frameset site: top, main and bottom frames (header and menu, the home page's
+ * content, the footer). Its head carries the home page's tags.
+ */
+export function renderFrameset(m: SiteModel): string {
+  const frames = [
+    `<frame src="${FRAMES.top}" name="topFrame" scrolling="no" noresize="noresize" title="topFrame">`,
+    `<frame src="${FRAMES.main}" name="mainFrame" title="mainFrame">`,
+    `<frame src="${FRAMES.bottom}" name="bottomFrame" scrolling="no" noresize="noresize" title="bottomFrame">`,
+  ];
+  return `${head(m, homeTitle(m), { kind: 'home' })}<frameset rows="180,*,160" frameborder="no" border="0" framespacing="0">\n${frames.join('\n')}\n</frameset>\n`
+    + `<noframes><body><p>您的浏览器不支持框架，请<a href="${FRAMES.main}">点击这里</a>浏览。</p></body></noframes>\n</html>\n`;
+}
+
+/** One frame of a frameset home page. */
+export function renderFrame(m: SiteModel, frame: Frame, view: View = 'shown'): string {
+  const s = scriptedIn(m, view);
+  let body: string;
+  switch (frame) {
+    case 'top':
+      body = `<a name="top"></a>\n${topBar(m, true, s)}${nav(m, true)}`;
+      break;
+    case 'main': {
+      const c = homeContent(m, s);
+      body = `${c.injected}<div class="main w1200">\n${c.body}\n</div>\n`;
+      break;
+    }
+    case 'bottom':
+      body = `${pageFooter(m, true, s)}${trailingScript(s)}`;
+      break;
+  }
+  return `${head(m, homeTitle(m), { kind: 'home' })}<body>\n${body}</body>\n</html>\n`;
+}
+
+/** The home URL of a script-redirect site: a page that only sends the browser to /index.html, in one of two common wordings. */
+export function renderScriptRedirect(m: SiteModel): string {
+  const js = hashString(m.plan.host) % 2 === 0 ? "location.replace('/index.html');" : "window.location.href = 'index.html';";
+  const lines = [charsetMeta(m), `<title>${esc(homeTitle(m))}</title>`, `<script type="text/javascript">${js}</script>`].filter((l) => l !== '');
+  return `<html>\n<head>\n${lines.join('\n')}\n</head>\n<body>\n</body>\n</html>\n`;
 }
 
 function breadcrumb(col: Column | null, here?: string): string {
@@ -445,13 +599,21 @@ function breadcrumb(col: Column | null, here?: string): string {
 }
 
 /** List page k of a column. */
-export function renderList(m: SiteModel, col: Column, k: number): string {
+export function renderList(m: SiteModel, col: Column, k: number, view: View = 'shown'): string {
+  const s = scriptedIn(m, view);
   const items = col.items.slice(k * col.pageSize, (k + 1) * col.pageSize);
-  let body = blockItems(m, col, items, false, m.dateStyle);
-  if (k === col.pages - 1 && col.extraRows.length > 0) body += `\n${extraRowsHtml(m, col)}`;
-  const list = m.template === 'table'
-    ? `<table width="100%" class="newslist">\n${body}\n</table>`
-    : m.template === 'ul' ? `<ul class="list">\n${body}\n</ul>` : `<div class="card-list">\n${body}\n</div>`;
+  const last = k === col.pages - 1 && col.extraRows.length > 0;
+  const [open, close] = PAGE_LIST[m.template];
+  let list: string;
+  if (s && s.lists !== 'document-write') {
+    // The list page's rows from inline data, written into the empty list by script.
+    const rows = [...itemRows(m, col, items, false, m.dateStyle), ...(last ? extraRows(m, col) : [])];
+    list = `${open} id="list">${close}\n${inlineDataRows(m.template, 'list', rows, emptyRow(m, col, items))}`;
+  } else {
+    let body = blockItems(m, col, items, false, m.dateStyle);
+    if (last) body += `\n${extraRowsHtml(m, col)}`;
+    list = `${open}>\n${body}\n${close}`;
+  }
   const pager: string[] = [`共${col.pages}页 当前第${k + 1}页`];
   if (col.pages > 1) {
     pager.push(`<a href="index.html">首页</a>`);
@@ -461,7 +623,7 @@ export function renderList(m: SiteModel, col: Column, k: number): string {
   }
   const script = m.template === 'ul' ? `\n<script type="text/javascript">var currentPage = ${k};var countPage = ${col.pages};</script>` : '';
   const main = `${breadcrumb(col)}\n<div class="lm-title"><h2>${esc(col.name)}</h2></div>\n${list}\n<div class="page">${pager.join(' ')}</div>${script}`;
-  return page(m, `${col.name}_${m.site.name}`, { kind: 'column', name: col.name, type: COLUMN_TYPES[col.cls] }, main);
+  return page(m, `${col.name}_${m.site.name}`, { kind: 'column', name: col.name, type: COLUMN_TYPES[col.cls] }, main, s);
 }
 
 function paragraphs(m: SiteModel, col: Column, item: Item): string[] {
@@ -483,7 +645,7 @@ function paragraphs(m: SiteModel, col: Column, item: Item): string[] {
 }
 
 /** An article page. */
-export function renderArticle(m: SiteModel, col: Column, item: Item): string {
+export function renderArticle(m: SiteModel, col: Column, item: Item, view: View = 'shown'): string {
   const title = itemTitle(m, col, item);
   const r = rng(m.seed, m.plan.host, 'time', item.id);
   const time = `${String(r.int(8, 18)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}`;
@@ -494,11 +656,11 @@ export function renderArticle(m: SiteModel, col: Column, item: Item): string {
   const main = `${breadcrumb(col, '正文')}\n<div class="article">\n<h1 class="title">${esc(title)}</h1>\n`
     + `<div class="info">发布时间：${formatDate(item.date, m.dateStyle)} ${time}　来源：${esc(m.site.name)}　【字体：<a href="javascript:void(0)">大</a> <a href="javascript:void(0)">中</a> <a href="javascript:void(0)">小</a>】</div>\n`
     + `<div class="content">\n${paras}\n</div>${attach}\n</div>`;
-  return page(m, `${title}_${m.site.name}`, { kind: 'article', col, title, pubDate: `${item.date} ${time}` }, main);
+  return page(m, `${title}_${m.site.name}`, { kind: 'article', col, title, pubDate: `${item.date} ${time}` }, main, scriptedIn(m, view));
 }
 
 /** The message board (领导信箱): 留言时间 and, unless the role leaves them out, 答复单位, 答复时间 and 答复内容. */
-export function renderBoard(m: SiteModel): string {
+export function renderBoard(m: SiteModel, view: View = 'shown'): string {
   const msgs = m.board.messages;
   const shows = m.board.shows;
   const done = msgs.filter((x) => x.answered !== null).length;
@@ -520,13 +682,13 @@ export function renderBoard(m: SiteModel): string {
     + `<p class="stat">共收到群众来信${msgs.length}件，已办结${done}件。</p>\n`
     + `<table class="xx-list" width="100%" border="1" cellspacing="0">\n<tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr>\n`
     + `${rows.join('\n')}\n</table>`;
-  return page(m, `${m.board.name}_${m.site.name}`, { kind: 'column', name: m.board.name, type: '互动交流' }, main);
+  return page(m, `${m.board.name}_${m.site.name}`, { kind: 'column', name: m.board.name, type: '互动交流' }, main, scriptedIn(m, view));
 }
 
 /** A simple content page (contact, services, internal office, trap targets). */
-export function renderSimple(m: SiteModel, name: string, text: string): string {
+export function renderSimple(m: SiteModel, name: string, text: string, view: View = 'shown'): string {
   const main = `${breadcrumb(null, name)}\n<div class="article">\n<h1 class="title">${esc(name)}</h1>\n<div class="content"><p>${esc(text)}</p></div>\n</div>`;
-  return page(m, `${name}_${m.site.name}`, { kind: 'column', name, type: '其他' }, main);
+  return page(m, `${name}_${m.site.name}`, { kind: 'column', name, type: '其他' }, main, scriptedIn(m, view));
 }
 
 /** Items whose title contains the query, newest first (the site's search engine). */
@@ -550,8 +712,8 @@ export const SEARCH_PAGE_SIZE = 10;
  * A search result page: the query, the hit count, the hits grouped by column (分类), and the first
  * ten hits with links to the articles. Without a query: the advanced search form.
  */
-export function renderSearch(m: SiteModel, query: string, column: string | null): string {
-  if (query.trim() === '') return renderSimple(m, '高级检索', '请输入检索条件。');
+export function renderSearch(m: SiteModel, query: string, column: string | null, view: View = 'shown'): string {
+  if (query.trim() === '') return renderSimple(m, '高级检索', '请输入检索条件。', view);
   const all = searchItems(m, query);
   const hits = column ? all.filter((h) => h.col.slug === column) : all;
   const s = m.search;
@@ -574,12 +736,12 @@ export function renderSearch(m: SiteModel, query: string, column: string | null)
     + `<div class="search-groups">分类：${groups.join(' ')}</div>\n`
     + (rows.length > 0 ? `<ul class="result-list">\n${rows.join('\n')}\n</ul>` : '<p class="no-result">没有找到相关结果，请更换检索词。</p>')
     + '\n</div>';
-  return page(m, `检索结果_${m.site.name}`, { kind: 'column', name: '站内搜索', type: '其他' }, main);
+  return page(m, `检索结果_${m.site.name}`, { kind: 'column', name: '站内搜索', type: '其他' }, main, scriptedIn(m, view));
 }
 
 /** The contact page. */
-export function renderContact(m: SiteModel): string {
-  return renderSimple(m, '联系我们', `地址：${m.address}　联系电话：${m.phone}　电子邮箱：${m.email}`);
+export function renderContact(m: SiteModel, view: View = 'shown'): string {
+  return renderSimple(m, '联系我们', `地址：${m.address}　联系电话：${m.phone}　电子邮箱：${m.email}`, view);
 }
 
 /** A soft 404: status 200, but the page says it does not exist. */

@@ -6,8 +6,9 @@ import type { SiteModel } from './model.ts';
 import { HIDDEN_LINK_TARGETS } from './names.ts';
 import { JIUCUO_HOSTS, PATHS } from './paths.ts';
 import {
-  IMAGE_PATHS, errorBody, renderArticle, renderBoard, renderContact, renderHome, renderList, renderRobots,
-  renderSearch, renderSimple, renderSoft404,
+  FRAMES, IMAGE_PATHS, columnJson, columnJsonPath, commonJsFooter, errorBody, renderArticle, renderBoard, renderContact,
+  renderFrame, renderFrameset, renderHome, renderList, renderRobots, renderScriptRedirect, renderSearch, renderSimple,
+  renderSoft404, type Frame,
 } from './render.ts';
 import { HOSTILE_HOST, type SandboxWeb } from './web.ts';
 
@@ -42,6 +43,14 @@ export const INSPECTOR_UA = 'GovSiteInspector';
 
 type Route =
   | { t: 'home' }
+  /** A frame of a frameset home page. */
+  | { t: 'frame'; frame: Frame }
+  /** A home URL that only redirects to /index.html by script. */
+  | { t: 'script-redirect' }
+  /** The rows a script-built home block fetches. */
+  | { t: 'json'; col: Column }
+  /** /js/common.js on a site whose footer it writes. */
+  | { t: 'common-js'; footer: string }
   | { t: 'list'; col: Column; page: number }
   | { t: 'article'; col: Column; item: Item }
   | { t: 'board' }
@@ -68,8 +77,13 @@ export function routesOf(m: SiteModel): Map<string, Route> {
     if (routes.has(path)) throw new Error(`sandbox route clash on ${m.plan.host}: ${path}`);
     routes.set(path, route);
   };
-  set('/', { t: 'home' });
+  const s = m.scripted;
+  set('/', s?.entry === 'script-redirect' ? { t: 'script-redirect' } : { t: 'home' });
   set('/index.html', { t: 'home' });
+  if (s?.entry === 'frameset') for (const [frame, path] of Object.entries(FRAMES) as [Frame, string][]) set(path, { t: 'frame', frame });
+  if (s?.lists === 'xhr') for (const c of m.columns) if (c.onHome) set(columnJsonPath(c), { t: 'json', col: c });
+  const footer = commonJsFooter(m);
+  if (footer !== null) set('/js/common.js', { t: 'common-js', footer });
   set('/robots.txt', { t: 'robots' });
   for (const c of m.columns) {
     for (let k = 0; k < c.pages; k++) set(listPath(c, k), { t: 'list', col: c, page: k });
@@ -148,11 +162,12 @@ export function htmlPagesOf(m: SiteModel): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const [path, r] of routesOf(m)) {
-    if (r.t === 'file' || r.t === 'robots' || r.t === 'status' || r.t === 'redirect' || r.t === 'hang') continue;
+    // A frameset's frames are its home page; JSON and scripts are no pages.
+    if (r.t === 'file' || r.t === 'robots' || r.t === 'status' || r.t === 'redirect' || r.t === 'hang' || r.t === 'frame' || r.t === 'json' || r.t === 'common-js') continue;
     // Search engines are reached through forms; /search only by a link on sites with the html-entity trap.
     if (r.t === 'search' && (path !== PATHS.search || !m.traps.includes('html-entity'))) continue;
     // '/' and '/index.html', or a column dir and its index.html, are one page.
-    const id = r.t === 'home' ? 'home' : r.t === 'list' ? `list:${r.col.slug}:${r.page}` : path;
+    const id = r.t === 'home' || r.t === 'script-redirect' ? 'home' : r.t === 'list' ? `list:${r.col.slug}:${r.page}` : path;
     if (seen.has(id)) continue;
     seen.add(id);
     out.push(r.t === 'search' ? `${path}?a=1&b=2` : path);
@@ -198,6 +213,12 @@ export function htmlReply(m: SiteModel, status: number, html: string, extra: Rec
     case 'utf8-undeclared':
       return send(status, 'text/html', html, { server: m.server, ...extra }, true);
   }
+}
+
+/** A script in the site's own encoding, declared in the header (it then wins over the page's). */
+function scriptReply(m: SiteModel, js: string): Reply {
+  const gbk = m.encoding === 'gbk-header' || m.encoding === 'gb2312-meta';
+  return send(200, `application/javascript; charset=${gbk ? 'GBK' : 'utf-8'}`, gbk ? iconv.encode(js, 'gbk') : js, { server: m.server }, true);
 }
 
 function errorReply(m: SiteModel, status: number, extra: Record<string, string> = {}): Reply {
@@ -279,17 +300,25 @@ export function respond(state: RouterState, req: SandboxRequest): Reply {
   }
   switch (route.t) {
     case 'home':
-      return htmlReply(m, 200, renderHome(m));
+      return htmlReply(m, 200, m.scripted?.entry === 'frameset' ? renderFrameset(m) : renderHome(m, 'served'));
+    case 'frame':
+      return htmlReply(m, 200, renderFrame(m, route.frame, 'served'));
+    case 'script-redirect':
+      return htmlReply(m, 200, renderScriptRedirect(m));
+    case 'json':
+      return send(200, 'application/json; charset=utf-8', columnJson(m, route.col), { server: m.server }, true);
+    case 'common-js':
+      return scriptReply(m, JS + route.footer);
     case 'list':
-      return htmlReply(m, 200, renderList(m, route.col, route.page));
+      return htmlReply(m, 200, renderList(m, route.col, route.page, 'served'));
     case 'article':
-      return htmlReply(m, 200, renderArticle(m, route.col, route.item));
+      return htmlReply(m, 200, renderArticle(m, route.col, route.item, 'served'));
     case 'board':
-      return htmlReply(m, 200, renderBoard(m));
+      return htmlReply(m, 200, renderBoard(m, 'served'));
     case 'contact':
-      return htmlReply(m, 200, renderContact(m));
+      return htmlReply(m, 200, renderContact(m, 'served'));
     case 'internal':
-      return htmlReply(m, 200, renderSimple(m, '内部办公', '内部办公系统，请使用工作账号登录。'));
+      return htmlReply(m, 200, renderSimple(m, '内部办公', '内部办公系统，请使用工作账号登录。', 'served'));
     case 'soft404':
       return htmlReply(m, 200, renderSoft404(m));
     case 'search': {
@@ -298,7 +327,7 @@ export function respond(state: RouterState, req: SandboxRequest): Reply {
       const params = queryParams(search, m);
       if ([...params.keys()].some((k) => k.startsWith('amp;'))) return errorReply(m, 404);
       const field = m.search?.field ?? 'q';
-      return htmlReply(m, 200, renderSearch(m, params.get(field) ?? params.get('q') ?? '', params.get('cid')));
+      return htmlReply(m, 200, renderSearch(m, params.get(field) ?? params.get('q') ?? '', params.get('cid'), 'served'));
     }
     case 'simple': {
       const key = `${host} ${path}`;
@@ -306,7 +335,7 @@ export function respond(state: RouterState, req: SandboxRequest): Reply {
       if (route.trap === 'retry-503' && state.hit(key) === 0) return errorReply(m, 503, { 'retry-after': '1' });
       if (route.trap === 'retry-429' && state.hit(key) === 0) return errorReply(m, 429, { 'retry-after': '1' });
       if (route.trap === 'ua-403' && req.userAgent.includes(INSPECTOR_UA)) return errorReply(m, 403);
-      return htmlReply(m, 200, renderSimple(m, route.name, route.text));
+      return htmlReply(m, 200, renderSimple(m, route.name, route.text, 'served'));
     }
     case 'status':
       return errorReply(m, route.code);
@@ -328,7 +357,7 @@ function sharedSearch(state: RouterState, portal: number, path: string, search: 
   if (path === '/robots.txt') return send(200, 'text/plain', 'User-agent: *\nAllow: /\n');
   if (path !== PATHS.remoteSearch) return errorReply(m, 404);
   const params = queryParams(search, m);
-  return htmlReply(m, 200, renderSearch(m, params.get('keyword') ?? params.get('q') ?? '', params.get('cid')));
+  return htmlReply(m, 200, renderSearch(m, params.get('keyword') ?? params.get('q') ?? '', params.get('cid'), 'served'));
 }
 
 /**

@@ -1,12 +1,13 @@
 // The non-link truth (identity marks, columns, home page, message board) checked against the
 // served HTML with independent, simple extraction, so a template change cannot silently drift.
+// Pages are read as a browser shows them (the reference browser runs the sandbox's scripts).
 import * as cheerio from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import { dayNumber } from './dates.ts';
 import { listPath } from './columns.ts';
 import { WINDOW_DAYS } from './indicators.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
-import { decodeHtml } from './reference-crawler.ts';
+import { showPage } from './reference-browser.ts';
 import { respond, type RouterState } from './respond.ts';
 import { generateWeb, type SandboxWeb } from './web.ts';
 
@@ -15,10 +16,15 @@ const CASES = [
   { sites: 24, pagesPerSite: 14, seed: 4242, asOf: '2026-01-05' },
 ];
 
+/** A page as a browser shows it. */
 function page(state: RouterState, m: SiteModel, path: string): string {
-  const reply = respond(state, { host: m.plan.host, method: 'GET', path, userAgent: 'test' });
-  if (reply.kind !== 'send' || reply.status !== 200) throw new Error(`${m.plan.host}${path} not served`);
-  return decodeHtml(reply.body, reply.headers['content-type'] ?? '');
+  const shown = showPage(new URL(path, m.origin).href, (url) => {
+    const u = new URL(url);
+    const reply = respond(state, { host: u.hostname, method: 'GET', path: u.pathname + u.search, userAgent: 'test' });
+    return reply.kind === 'send' ? { status: reply.status, contentType: reply.headers['content-type'] ?? '', body: reply.body } : undefined;
+  });
+  if (!shown) throw new Error(`${m.plan.host}${path} not served`);
+  return shown.html;
 }
 
 /** Visible text without comments, scripts, head, or the header clock. */
@@ -44,8 +50,11 @@ function marksPresent(html: string): Set<string> {
   const $ = cheerio.load(html);
   $('head').remove();
   const footer = $('.footer');
-  const text = footer.text();
   const markup = footer.html() ?? '';
+  // Text a visitor reads: not the text of the scripts that wrote it.
+  const shown = cheerio.load(markup);
+  shown('script').remove();
+  const text = shown.root().text();
   const found = new Set<string>();
   if (/conac\.cn/.test(markup.replace(/<!--[\s\S]*?-->/g, ''))) found.add('conac');
   if (/网站标识码[：:]?\s*[A-Za-z0-9]{10}/.test(text)) found.add('site-code');

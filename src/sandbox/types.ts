@@ -94,6 +94,11 @@ export interface SandboxWeb {
   hosts: Map<string, number>;
   /** Place pinyin → index of its portal (the portal's host may be non-standard). */
   portals: Map<string, number>;
+  /**
+   * Script-built sites that are up, in site order: site id → the parts its scripts write, e.g.
+   * ['lists:xhr', 'footer:common-js', 'search:box', 'entry:frameset'] (README: Script-built sites).
+   */
+  scripted: Map<string, string[]>;
   /** The AAAA records of a host, as a DNS resolver for the crawl: see resolveAaaa. */
   resolveAaaa(host: string): string[];
 }

@@ -2,6 +2,7 @@
 // truth of seeded defects. Pure and deterministic: no I/O, same options → same web.
 import { siteControls } from './controls.ts';
 import { siteTruth } from './ground-truth.ts';
+import type { Scripted } from './look.ts';
 import { buildSiteModel } from './model.ts';
 import { roleOf } from './roles.ts';
 import { DEPTS, PLACE_SYLLABLES, PROVINCES, type Dept } from './names.ts';
@@ -42,7 +43,7 @@ export function generateWeb(opts: SandboxOptions): SandboxWeb {
     if (p.dept === null && !p.hostile) portals.set(p.place.pinyin, p.index);
   }
   const web: SandboxWeb = {
-    options: { ...opts }, sites, units, truth: [], controls: [], plans, hosts, portals,
+    options: { ...opts }, sites, units, truth: [], controls: [], plans, hosts, portals, scripted: new Map(),
     resolveAaaa: (host) => resolveAaaa(web, host),
   };
   for (const plan of plans) {
@@ -51,8 +52,17 @@ export function generateWeb(opts: SandboxOptions): SandboxWeb {
     const truth = siteTruth(model);
     web.truth.push(...truth);
     web.controls.push(...siteControls(model, truth));
+    if (model.scripted) web.scripted.set(model.site.id, scriptedParts(model.scripted));
   }
   return web;
+}
+
+/** The parts a script-built site writes with scripts, as 'part:variant' labels (a static search or a plain home URL left out). */
+export function scriptedParts(s: Scripted): string[] {
+  const out = [`lists:${s.lists}`, `footer:${s.footer}`];
+  if (s.search !== 'static') out.push(`search:${s.search}`);
+  if (s.entry !== 'page') out.push(`entry:${s.entry}`);
+  return out;
 }
 
 /** Well-known hosts outside the registry that have IPv6 (the national portal and its services). */
