@@ -1,11 +1,14 @@
 // The demo pipeline: start the simulated government web, write its registry, crawl it through the
-// proxy exactly as a real inspection would, and score the findings against the seeded ground truth.
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// proxy exactly as a real inspection would, and score the findings against the seeded ground truth;
+// the script-built sites are crawled once more without rendering, to show what rendering finds.
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../sandbox/server.ts';
-import { compareToTruth, type Scored } from '../sandbox/truth.ts';
+import { compareToTruth, totals, type Scored, type Totals } from '../sandbox/truth.ts';
 import type { SandboxWeb } from '../sandbox/web.ts';
-import { resolveOptions, type CrawlOptions } from '../inspector/gather/options.ts';
+import { resolveOptions, type CrawlOptions, type RenderMode } from '../inspector/gather/options.ts';
+import { loadCalendar } from '../inspector/workdays.ts';
 import { quarterOf } from '../dates.ts';
 import { inspect, type InspectEvent, type InspectSummary } from '../inspector/inspect.ts';
 import { registryYaml } from '../workflow/sites-import.ts';
@@ -39,6 +42,18 @@ export interface DemoResult {
   scores: Scored[];
   web: SandboxWeb;
   quarter: string;
+  /** The script-built sites (web.scripted) scored apart, with and without rendering; absent when the web has none. */
+  scripted?: ScriptedScores;
+}
+
+/** Detection on the script-built sites: by the demo's crawl, and by a crawl of them alone with render never. */
+export interface ScriptedScores {
+  /** How many script-built sites (those up). */
+  sites: number;
+  /** The demo crawl's render mode (auto unless overridden). */
+  render: RenderMode;
+  rendered: { totals: Totals; scores: Scored[] };
+  never: { totals: Totals; scores: Scored[] };
 }
 
 const REPO_RULES = new URL('../../content/rules.yaml', import.meta.url);
@@ -79,26 +94,81 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
       hostDelayMs: 20,
       ...o.crawl,
     });
+    const rulesConfig = loadRulesConfig(o.contentDir);
+    const dictionary = loadDictionary(o.contentDir);
+    // The sandbox's own DNS answers AAAA queries, so IPv6 is judged offline.
+    const dns = aaaaLookup(async (host) => {
+      const addrs = sandbox.web.resolveAaaa(host);
+      if (addrs.length === 0) throw Object.assign(new Error(`no AAAA for ${host}`), { code: 'ENODATA' });
+      return addrs;
+    });
     const summary = await inspect({
       sites: registry.sites,
       contentDir: o.contentDir,
       quarter,
       asOf: o.asOf,
       options,
-      rulesConfig: loadRulesConfig(o.contentDir),
-      // The sandbox's own DNS answers AAAA queries, so IPv6 is judged offline.
-      dns: aaaaLookup(async (host) => {
-        const addrs = sandbox.web.resolveAaaa(host);
-        if (addrs.length === 0) throw Object.assign(new Error(`no AAAA for ${host}`), { code: 'ENODATA' });
-        return addrs;
-      }),
-      dictionary: loadDictionary(o.contentDir),
+      rulesConfig,
+      dns,
+      dictionary,
       ...(o.onEvent ? { onEvent: o.onEvent } : {}),
     });
-    const findings = summary.results.flatMap((r) => r.findings.map((f) => ({ site: r.site, indicator: f.indicator, target: f.target })));
-    const scores = compareToTruth(findings, sandbox.web.truth, CRAWL_INDICATORS.map((r) => r.id));
-    return { summary, scores, web: sandbox.web, quarter };
+    const indicators = CRAWL_INDICATORS.map((r) => r.id);
+    const scores = compareToTruth(findingsOf(summary), sandbox.web.truth, indicators);
+    const ids = new Set(sandbox.web.scripted.keys());
+    if (ids.size === 0) return { summary, scores, web: sandbox.web, quarter };
+    const scored = (s: InspectSummary): { totals: Totals; scores: Scored[] } => {
+      const sc = compareToTruth(findingsOf(s).filter((f) => ids.has(f.site)), sandbox.web.truth.filter((t) => ids.has(t.site)), indicators);
+      return { totals: totals(sc), scores: sc };
+    };
+    // The script-built sites again without rendering, into a folder of their own: never the content folder.
+    let never = summary;
+    if (options.render !== 'never') {
+      const dir = mkdtempSync(join(tmpdir(), 'demo-render-never-'));
+      try {
+        never = await inspect({
+          sites: registry.sites.filter((s) => ids.has(s.id)),
+          contentDir: dir,
+          quarter,
+          asOf: o.asOf,
+          options: { ...options, render: 'never' },
+          rulesConfig,
+          dns,
+          dictionary,
+          calendar: loadCalendar(o.contentDir),
+        });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    // A site the second crawl could not inspect is a bug like any other: the demo exits non-zero.
+    if (never !== summary) summary.internalErrors.push(...never.internalErrors.map((e) => ({ ...e, message: `(render never) ${e.message}` })));
+    const scripted: ScriptedScores = { sites: ids.size, render: options.render, rendered: scored(summary), never: scored(never) };
+    return { summary, scores, web: sandbox.web, quarter, scripted };
   } finally {
     await sandbox.close();
   }
+}
+
+function findingsOf(s: InspectSummary): Array<{ site: string; indicator: string; target: string }> {
+  return s.results.flatMap((r) => r.findings.map((f) => ({ site: r.site, indicator: f.indicator, target: f.target })));
+}
+
+/** Misses listed under the script-built sites' line, at most this many. */
+const MAX_MISSES = 12;
+
+/**
+ * The script-built sites' line of the demo: precision and recall with the demo's render mode and
+ * with render never, then what the rendered crawl still missed or wrongly reported.
+ */
+export function formatScripted(s: ScriptedScores): string {
+  const pr = (t: Totals): string => `精确率 ${t.precision.toFixed(2)} 召回率 ${t.recall.toFixed(2)}（检出 ${t.tp}，误报 ${t.fp}，漏检 ${t.fn}）`;
+  const lines = [`脚本生成内容的网站（${s.sites} 个）：render ${s.render} ${pr(s.rendered.totals)} · render never ${pr(s.never.totals)}`];
+  const misses = s.rendered.scores.flatMap((x) => [
+    ...x.falseNegatives.map((m) => `  render ${s.render} 漏检 ${x.indicator} ${m.site} ${m.target}`),
+    ...x.falsePositives.map((m) => `  render ${s.render} 误报 ${x.indicator} ${m.site} ${m.target}`),
+  ]);
+  lines.push(...misses.slice(0, MAX_MISSES));
+  if (misses.length > MAX_MISSES) lines.push(`  …另有 ${misses.length - MAX_MISSES} 条`);
+  return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compareToTruth, formatScores } from './truth.ts';
+import { compareToTruth, formatScores, totals } from './truth.ts';
 import type { TruthEntry } from './web.ts';
 
 const entry = (site: string, indicator: string, target: string): TruthEntry => ({ site, indicator, target, page: 'http://x/', note: '' });
@@ -47,4 +47,15 @@ test('formatScores prints an aligned table', () => {
     'identity-mark-missing   0   0   0       1.00    1.00',
     '',
   ].join('\n'));
+});
+
+test('totals sum the indicators: each seeded defect and each finding counts once', () => {
+  const truth = [entry('a', 'broken-link', 'http://a/1'), entry('a', 'broken-link', 'http://a/2'), entry('a', 'identity-mark-missing', 'icp')];
+  const findings = [
+    { site: 'a', indicator: 'broken-link', target: 'http://a/1' },
+    { site: 'a', indicator: 'identity-mark-missing', target: 'icp' },
+    { site: 'a', indicator: 'identity-mark-missing', target: 'psb' },
+  ];
+  expect(totals(compareToTruth(findings, truth, ['broken-link', 'identity-mark-missing']))).toEqual({ tp: 2, fp: 1, fn: 1, precision: 2 / 3, recall: 2 / 3 });
+  expect(totals([])).toEqual({ tp: 0, fp: 0, fn: 0, precision: 1, recall: 1 });
 });

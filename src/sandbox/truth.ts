@@ -17,6 +17,25 @@ export interface Scored {
 
 type Keyed = { site: string; indicator: string; target: string };
 
+/** Matches and misses summed over indicators (a micro-average: each seeded defect and each finding counts once). */
+export interface Totals {
+  tp: number;
+  fp: number;
+  fn: number;
+  /** tp / (tp + fp); 1 when nothing was reported. */
+  precision: number;
+  /** tp / (tp + fn); 1 when nothing was seeded. */
+  recall: number;
+}
+
+/** The scores of several indicators as one precision and one recall. */
+export function totals(scores: readonly Scored[]): Totals {
+  const tp = scores.reduce((n, s) => n + s.tp, 0);
+  const fp = scores.reduce((n, s) => n + s.fp, 0);
+  const fn = scores.reduce((n, s) => n + s.fn, 0);
+  return { tp, fp, fn, precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: tp + fn === 0 ? 1 : tp / (tp + fn) };
+}
+
 /** Matches findings to truth on (site, indicator, target), for each listed indicator. */
 export function compareToTruth(findings: Keyed[], truth: TruthEntry[], indicators: string[]): Scored[] {
   return indicators.map((indicator) => {
