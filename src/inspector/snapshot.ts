@@ -1,6 +1,10 @@
 // What the crawler hands to the rules: everything gathered about one site, and nothing that needs the network.
 import type { RenderReason, RenderStats } from '../schemas/findings.ts';
 import type { Site } from '../schemas/registry.ts';
+import type { PagePart, Where } from '../schemas/findings.ts';
+
+/** Where on a page an element is: part of the page, selector, text (the findings' own shape). */
+export type { PagePart, Where };
 
 /** What a link points at, as far as the referring page tells. */
 export type LinkKind = 'page' | 'attachment' | 'image' | 'script' | 'style' | 'frame';
@@ -38,6 +42,8 @@ export interface SiteLink extends LinkResult {
   kind: LinkKind;
   /** Referring pages, sorted; the home page first when it is one of them. */
   referrers: string[];
+  /** Where the link is on each referring page (its first place there), by the page's URL, when it was seen in the page's body. */
+  whereOn?: Record<string, Where>;
 }
 
 /** One try at the home page. */
@@ -120,6 +126,8 @@ export interface DatedItem {
   date: string;
   /** The page printed no year (e.g. [11-20]); it was inferred from the as-of date. */
   inferredYear?: true;
+  /** Where the item is on its page: recorded only for a date after the as-of date (the only item a finding names). */
+  where?: Where;
 }
 
 /** A block of a page with a heading, usually a "more" link, and a list of items (a column on the home page). */
@@ -134,6 +142,8 @@ export interface Block {
   items: DatedItem[];
   /** List entries with no readable date. */
   undated: number;
+  /** Where its heading is on the page. */
+  where?: Where;
 }
 
 /** What a column list page shows. */
@@ -164,6 +174,8 @@ export interface PublishedMessage {
   replyShown: boolean;
   /** Status text when shown: 已回复, 未回复, 办理中… */
   status?: string;
+  /** Where its row is on a board page (none on the message's own page, which is all about it). */
+  where?: Where;
 }
 
 /** What a message's status says: answered, not answered yet, or not a valid message (不予受理, 重复…). */
@@ -185,6 +197,8 @@ export interface SeenMessage extends PublishedMessage {
 export interface Channel {
   name: string;
   url: string;
+  /** Where the link is on the page (navigation entries). */
+  where?: Where;
 }
 
 /** A site search form. */
@@ -194,6 +208,8 @@ export interface SearchForm {
   method: 'get' | 'post';
   /** Name of the text field. */
   field: string;
+  /** Where the form is on the page. */
+  where?: Where;
 }
 
 /** A link styled so a visitor cannot see it. */
@@ -202,6 +218,15 @@ export interface HiddenLink {
   text: string;
   /** How it is hidden, e.g. "display:none", "font-size:0". */
   how: string;
+  /** Where the link is in the page's markup. */
+  where?: Where;
+}
+
+/** A run of a page's visible text and the element that holds it: from `at` (an offset in PageFacts.text) up to the next run. */
+export interface TextRun {
+  at: number;
+  part?: PagePart;
+  selector: string;
 }
 
 /** Everything the rules need from one page, read in one parse. */
@@ -210,6 +235,8 @@ export interface PageFacts {
   meta: Record<string, string>;
   /** Visible text: no scripts, styles, comments or attributes; block boundaries as newlines. */
   text: string;
+  /** Where the text is on the page, run by run in text order (for the wording errors found in it). */
+  textWhere?: TextRun[];
   /** Column blocks (home and hub pages). */
   blocks: Block[];
   /** The page as a column list, when it has a list. */
@@ -255,6 +282,8 @@ export interface ColumnSnapshot {
   blank: boolean;
   /** The list page could not be loaded or read (then the column is not judged). */
   unread?: string;
+  /** Where the crawl found it: its block's heading or its menu entry, on the page named in `page`. */
+  where?: Where;
 }
 
 /** Availability probes of the week before the as-of date (from content/probes). */

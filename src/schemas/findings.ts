@@ -72,6 +72,23 @@ export const replySchema = z.strictObject({
 });
 export type Reply = z.infer<typeof replySchema>;
 
+/** The parts of a page a visitor names: the header (logo, banner, top bar), the navigation, the body, the footer. */
+export const PAGE_PARTS = ['header', 'nav', 'body', 'footer'] as const;
+export type PagePart = (typeof PAGE_PARTS)[number];
+
+/** Where on a page the element of a finding is, for the web editor who must find it. */
+export const whereSchema = z.strictObject({
+  /** The part of the page it is in, when that can be told (not for a pop-up after the footer, say). */
+  part: z.enum(PAGE_PARTS).optional(),
+  /** A CSS selector that finds it in the browser's developer tools, e.g. #footer > ul > li:nth-of-type(3) > a. */
+  selector: z.string().min(1),
+  /** What it shows: a link's text, a column's heading, the sentence around a wrong word; "" when nothing (an image without alt text). */
+  text: z.string(),
+  /** The page it is on, when not the finding's own (a column's heading on the home page). */
+  page: z.string().min(1).optional(),
+});
+export type Where = z.infer<typeof whereSchema>;
+
 /** One observed problem. */
 export const findingSchema = z.strictObject({
   /** Indicator id, e.g. broken-link. */
@@ -80,6 +97,8 @@ export const findingSchema = z.strictObject({
   target: z.string().min(1),
   /** The page where it was seen. */
   page: z.string().min(1),
+  /** Where on the page, when the finding is about an element of it (not about something missing). */
+  where: whereSchema.optional(),
   /** Points deducted (or, for a bonus item, added) for this one finding before the item's cap; 0 for vetoes and advice. */
   points: z.number().min(0),
   /** Human-readable evidence, e.g. "HTTP 404". */

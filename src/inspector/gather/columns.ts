@@ -1,6 +1,6 @@
 // The site's columns (栏目), put together after the crawl from what the pages showed: the home
 // page's blocks and navigation, the list pages they lead to, and the further list pages read.
-import type { Block, ColumnSnapshot, DatedItem, PageSnapshot } from '../snapshot.ts';
+import type { Block, ColumnSnapshot, DatedItem, PageSnapshot, Where } from '../snapshot.ts';
 
 /** Names that are consultation channels or site tools, never content columns. */
 const NOT_A_COLUMN = /信箱|留言|咨询|互动|信访|投诉|搜索|登录|注册|无障碍|English|繁體|长者|关怀|首页|网站地图|联系我们|RSS/i;
@@ -22,7 +22,7 @@ export function assembleColumns(homeParts: readonly PageSnapshot[], pages: reado
   const paginationOf = new Set<string>();
   for (const p of pages) for (const u of p.facts.list?.pagination ?? []) paginationOf.add(u);
 
-  const add = (name: string, source: ColumnSnapshot['source'], url: string, homeItems: DatedItem[], key = url) => {
+  const add = (name: string, source: ColumnSnapshot['source'], url: string, homeItems: DatedItem[], key = url, where?: Where) => {
     const clean = name.replace(/\s+/g, '');
     if (!clean || clean.length > 16 || NOT_A_COLUMN.test(clean) || out.has(key) || names.has(clean)) return;
     // A block with no link of its own is judged by what the home page shows of it.
@@ -52,6 +52,7 @@ export function assembleColumns(homeParts: readonly PageSnapshot[], pages: reado
       items,
       pagesRead,
       blank,
+      ...(where ? { where } : {}),
       ...(page || key !== url ? {} : { unread: '未读取栏目页' }),
     });
   };
@@ -59,11 +60,12 @@ export function assembleColumns(homeParts: readonly PageSnapshot[], pages: reado
   for (const part of homeParts) {
     for (const b of part.facts.blocks) {
       const url = blockUrl(b);
-      if (url) add(b.name, 'block', url, b.items);
-      else add(b.name, 'block', part.url, b.items, `${part.url}#${b.name}`);
+      const where = onPage(b.where, part.url);
+      if (url) add(b.name, 'block', url, b.items, url, where);
+      else add(b.name, 'block', part.url, b.items, `${part.url}#${b.name}`, where);
     }
   }
-  for (const part of homeParts) for (const n of part.facts.nav) add(n.name, 'nav', n.url, []);
+  for (const part of homeParts) for (const n of part.facts.nav) add(n.name, 'nav', n.url, [], n.url, onPage(n.where, part.url));
   for (const p of pages) {
     if (home.has(p.url) || paginationOf.has(p.url) || !p.facts.list) continue;
     const list = p.facts.list;
@@ -73,6 +75,11 @@ export function assembleColumns(homeParts: readonly PageSnapshot[], pages: reado
     else if (p.facts.breadcrumb.length) add(p.facts.breadcrumb[p.facts.breadcrumb.length - 1]!, 'breadcrumb', p.url, []);
   }
   return [...out.values()];
+}
+
+/** A place with the page it is on. */
+function onPage(where: Where | undefined, page: string): Where | undefined {
+  return where && { ...where, page };
 }
 
 /** Where a block's column lives: its 更多 link, else its heading link. */

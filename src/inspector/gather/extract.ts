@@ -1,16 +1,18 @@
 // Everything read out of one HTML page: its title and the links it makes. Pure; no I/O.
 import * as cheerio from 'cheerio';
 import { resolveLink } from './urls.ts';
-import { emptyFacts, readHeader, readMeta, visibleText } from './facts.ts';
+import { emptyFacts, readHeader, readMeta, readVisibleText } from './facts.ts';
 import { hasErrorReportEntry, readHiddenLinks, readSearchForms } from './features.ts';
 import { readBlocks } from './page/blocks.ts';
 import { readBreadcrumb } from './page/breadcrumb.ts';
 import { readList } from './page/lists.ts';
 import { readNav } from './page/nav.ts';
 import { readPubDate } from './page/pub-date.ts';
+import type { Node } from './page/node.ts';
+import { locator } from './page/where.ts';
 import { readChannels, readMessages } from './messages.ts';
 import { readScripting, type Scripting } from './scripting.ts';
-import type { LinkKind, PageFacts } from '../snapshot.ts';
+import type { LinkKind, PageFacts, Where } from '../snapshot.ts';
 
 /** One link found on a page. */
 export interface ExtractedLink {
@@ -19,6 +21,8 @@ export interface ExtractedLink {
   kind: LinkKind;
   /** Visible text or alt text, trimmed, for evidence. */
   text: string;
+  /** Where the link is on the page, when it is in the page's body. */
+  where?: Where;
 }
 
 export interface ExtractedPage {
@@ -51,25 +55,29 @@ export function extractPage(html: string, pageUrl: string, asOf: string): Extrac
   const $ = cheerio.load(html);
   const baseHref = $('base[href]').first().attr('href');
   const base = (baseHref && resolveLink(baseHref, pageUrl)) || pageUrl;
+  // Built on the model the page readers share (they get the same base and as-of date below).
+  const loc = locator($, base, asOf);
   const links: ExtractedLink[] = [];
-  const add = (raw: string | undefined, kind: LinkKind, text: string) => {
+  const add = (el: unknown, raw: string | undefined, kind: LinkKind, text: string) => {
     const url = resolveLink(raw, base);
     if (!url) return;
     const k = kind === 'page' && ATTACHMENT.test(new URL(url).pathname) ? 'attachment' : kind;
-    links.push({ url, kind: k, text: text.replace(/\s+/g, ' ').trim().slice(0, 80) });
+    const shown = text.replace(/\s+/g, ' ').trim().slice(0, 80);
+    const where = loc.where(el as Node, shown);
+    links.push({ url, kind: k, text: shown, ...(where ? { where } : {}) });
   };
   $('a[href], area[href]').each((_, el) => {
     const $el = $(el);
-    add($el.attr('href'), 'page', $el.text() || $el.find('img').attr('alt') || $el.attr('title') || '');
+    add(el, $el.attr('href'), 'page', $el.text() || $el.find('img').attr('alt') || $el.attr('title') || '');
   });
-  $('img[src]').each((_, el) => add($(el).attr('src'), 'image', $(el).attr('alt') ?? ''));
-  $('script[src]').each((_, el) => add($(el).attr('src'), 'script', ''));
+  $('img[src]').each((_, el) => add(el, $(el).attr('src'), 'image', $(el).attr('alt') ?? ''));
+  $('script[src]').each((_, el) => add(el, $(el).attr('src'), 'script', ''));
   $('link[href]').each((_, el) => {
     const rel = ($(el).attr('rel') ?? '').toLowerCase();
-    if (rel.includes('stylesheet')) add($(el).attr('href'), 'style', '');
-    else if (rel.includes('icon')) add($(el).attr('href'), 'image', '');
+    if (rel.includes('stylesheet')) add(el, $(el).attr('href'), 'style', '');
+    else if (rel.includes('icon')) add(el, $(el).attr('href'), 'image', '');
   });
-  $('iframe[src], frame[src]').each((_, el) => add($(el).attr('src'), 'frame', ''));
+  $('iframe[src], frame[src]').each((_, el) => add(el, $(el).attr('src'), 'frame', ''));
   const title = $('title').first().text().replace(/\s+/g, ' ').trim();
   const facts = emptyFacts();
   facts.meta = readMeta($);
@@ -91,7 +99,9 @@ export function extractPage(html: string, pageUrl: string, asOf: string): Extrac
   const scripting = readScripting($);
   $('script, style, noscript, template').remove();
   facts.header = readHeader($);
-  facts.text = visibleText($);
+  const visible = readVisibleText($, loc);
+  facts.text = visible.text;
+  facts.textWhere = visible.runs;
   return { title, links, saysNotFound: looksLikeNotFound(title, facts.text.replace(/\s+/g, ' ')), facts, scripting };
 }
 

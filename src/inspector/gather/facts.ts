@@ -2,7 +2,9 @@
 // Each reader is pure over the loaded document; the order matters only in that the visible text is
 // read last, after scripts and styles are removed.
 import type { CheerioAPI } from 'cheerio';
-import type { PageFacts } from '../snapshot.ts';
+import type { Node } from './page/node.ts';
+import type { Locator } from './page/where.ts';
+import type { PageFacts, TextRun } from '../snapshot.ts';
 
 /** Meta tag names of the national page-tag specification, in their canonical spelling. */
 export const META_NAMES = [
@@ -21,14 +23,6 @@ export function readMeta($: CheerioAPI): Record<string, string> {
   return out;
 }
 
-/** The part of a parsed node the text walk needs (cheerio's DOM, without depending on its package). */
-interface DomNode {
-  type: string;
-  name?: string;
-  data?: string;
-  children?: DomNode[];
-}
-
 const BLOCK_TAGS = new Set(['p', 'div', 'li', 'tr', 'td', 'th', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'section', 'article', 'header', 'footer', 'nav', 'dd', 'dt', 'dl', 'form', 'option']);
 
 /**
@@ -36,25 +30,89 @@ const BLOCK_TAGS = new Set(['p', 'div', 'li', 'tr', 'td', 'th', 'br', 'h1', 'h2'
  * together. Call after scripts, styles and hidden templates are removed.
  */
 export function visibleText($: CheerioAPI): string {
+  return readVisibleText($).text;
+}
+
+/**
+ * The visible text (as visibleText gives it) and, with a locator, where its Chinese text is: a run
+ * starts at the first Chinese character after the innermost block holding the text changes, so
+ * that every wording error (always Chinese) lies in the run of its block. Call after scripts,
+ * styles and hidden templates are removed.
+ */
+export function readVisibleText($: CheerioAPI, where?: Locator): { text: string; runs: TextRun[] } {
   const parts: string[] = [];
-  const walk = (nodes: readonly DomNode[]) => {
+  let length = 0;
+  // Where each run starts in the text as joined, and its block.
+  const starts: Array<{ at: number; block: Node }> = [];
+  let current: Node | undefined;
+  const walk = (nodes: readonly Node[], block: Node) => {
     for (const n of nodes) {
-      if (n.type === 'text') parts.push(n.data ?? '');
-      else if ((n.type === 'tag' || n.type === 'root') && n.children) {
-        const block = n.name !== undefined && BLOCK_TAGS.has(n.name);
-        if (block) parts.push('\n');
-        walk(n.children);
-        if (block) parts.push('\n');
+      if (n.type === 'text') {
+        const data = n.data ?? '';
+        if (where && block !== current) {
+          const i = data.search(HAN);
+          if (i >= 0) {
+            starts.push({ at: length + i, block });
+            current = block;
+          }
+        }
+        parts.push(data);
+        length += data.length;
+      } else if ((n.type === 'tag' || n.type === 'root') && n.children) {
+        const isBlock = n.name !== undefined && BLOCK_TAGS.has(n.name);
+        if (isBlock) parts.push('\n');
+        length += isBlock ? 1 : 0;
+        walk(n.children, isBlock ? n : block);
+        if (isBlock) parts.push('\n');
+        length += isBlock ? 1 : 0;
       }
     }
   };
   const body = $('body');
-  walk((body.length ? body.toArray() : $.root().toArray()) as unknown as DomNode[]);
-  return parts
-    .join('')
+  const top = (body.length ? body.toArray() : $.root().toArray()) as unknown as Node[];
+  walk(top, top[0]!);
+  const joined = parts.join('');
+  const text = joined
     .replace(/[ \t\u00a0\u3000\r]+/g, ' ')
     .replace(/ ?\n[\n ]*/g, '\n')
     .trim();
+  if (!where || starts.length === 0) return { text, runs: [] };
+  const at = alignOffsets(joined, text, starts.map((s) => s.at));
+  const runs = starts.map((s, i): TextRun => {
+    const part = where.part(s.block);
+    return { at: at[i]!, ...(part ? { part } : {}), selector: where.selector(s.block) ?? 'body' };
+  });
+  return { text, runs };
+}
+
+/** A Chinese character. */
+const HAN = /\p{Script=Han}/u;
+
+/** Whether a UTF-16 code unit is whitespace as \s and trim() see it. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Offsets in `tidy` of the characters at `offsets` of `raw` (ascending, none on whitespace), where
+ * `tidy` is `raw` with whitespace collapsed or dropped and nothing else changed.
+ */
+function alignOffsets(raw: string, tidy: string, offsets: readonly number[]): number[] {
+  const out: number[] = [];
+  let j = 0;
+  let k = 0;
+  for (let i = 0; i < raw.length && k < offsets.length; i++) {
+    if (isSpace(raw.charCodeAt(i))) continue;
+    while (j < tidy.length && isSpace(tidy.charCodeAt(j))) j++;
+    if (i === offsets[k]) {
+      out.push(j);
+      k++;
+    }
+    j++;
+  }
+  return out;
 }
 
 /** Facts of a page before any reader has run: nothing found. */

@@ -9,10 +9,10 @@ const load = (body: string) => cheerio.load(`<html><body>${body}</body></html>`)
 
 describe('readSearchForms', () => {
   test.each([
-    ['a GET form with a q field', '<form action="/search"><input name="q"></form>', [{ action: `${PAGE}search`, method: 'get', field: 'q' }]],
-    ['a POST form to another host, field named searchword', '<form method="post" action="http://search.linhe.gov.cn/was5/web/search"><input type="text" name="searchword"></form>', [{ action: 'http://search.linhe.gov.cn/was5/web/search', method: 'post', field: 'searchword' }]],
-    ['an empty action with a placeholder 全文搜索', '<form id="search" method="get" action=""><input type="text" name="temp" placeholder="全文搜索"></form>', [{ action: PAGE, method: 'get', field: 'temp' }]],
-    ['a script-driven box outside any form', '<input id="search" type="text" class="sou-kuang" onkeydown="searchkey(event)">', [{ action: PAGE, method: 'get', field: '' }]],
+    ['a GET form with a q field', '<form action="/search"><input name="q"></form>', [{ action: `${PAGE}search`, method: 'get', field: 'q', where: { selector: 'body > form > input', text: '' } }]],
+    ['a POST form to another host, field named searchword', '<form method="post" action="http://search.linhe.gov.cn/was5/web/search"><input type="text" name="searchword"></form>', [{ action: 'http://search.linhe.gov.cn/was5/web/search', method: 'post', field: 'searchword', where: { selector: 'body > form > input', text: '' } }]],
+    ['an empty action with a placeholder 全文搜索', '<form id="search" method="get" action=""><input type="text" name="temp" placeholder="全文搜索"></form>', [{ action: PAGE, method: 'get', field: 'temp', where: { selector: '#search > input', text: '全文搜索' } }]],
+    ['a script-driven box outside any form', '<input id="search" type="text" class="sou-kuang" onkeydown="searchkey(event)">', [{ action: PAGE, method: 'get', field: '', where: { selector: '#search', text: '' } }]],
   ])('%s is a search', (_n, html, want) => {
     expect(readSearchForms(load(html), PAGE)).toEqual(want);
   });
@@ -43,7 +43,16 @@ describe('hasErrorReportEntry', () => {
 describe('readHiddenLinks', () => {
   test('an off-site link inside a display:none box is reported with how it is hidden', () => {
     const $ = load('<div style="display:none"><a href="http://www.bet365-vip.example/">体育</a></div>');
-    expect(readHiddenLinks($, PAGE)).toEqual([{ url: 'http://www.bet365-vip.example/', text: '体育', how: 'display:none' }]);
+    expect(readHiddenLinks($, PAGE)).toEqual([{ url: 'http://www.bet365-vip.example/', text: '体育', how: 'display:none', where: { selector: 'body > div > a', text: '体育' } }]);
+  });
+
+  test('an injected link in the footer is placed there', () => {
+    const $ = load(`<div class="top"><a href="/">首页</a> 网站名称</div><div class="main"><p>${'正文内容。'.repeat(60)}</p></div>
+      <div class="footer"><p>主办单位：临河市人民政府办公室</p><p><span style="font-size:0"><a href="http://www.bocai.example/">真人视讯</a><a href="http://www.bocai.example/b">百家乐</a></span></p></div>`);
+    expect(readHiddenLinks($, PAGE).map((l) => l.where)).toEqual([
+      { part: 'footer', selector: 'div.footer > p:nth-of-type(2) > span > a:nth-of-type(1)', text: '真人视讯' },
+      { part: 'footer', selector: 'div.footer > p:nth-of-type(2) > span > a:nth-of-type(2)', text: '百家乐' },
+    ]);
   });
 
   test.each([

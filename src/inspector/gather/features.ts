@@ -2,6 +2,8 @@
 // 我为政府网站找错 entry, and links hidden from visitors. Pure over the loaded document; no mutation.
 import type { CheerioAPI } from 'cheerio';
 import { resolveLink, sameSite } from './urls.ts';
+import type { Node } from './page/node.ts';
+import { locator } from './page/where.ts';
 import type { HiddenLink, SearchForm } from '../snapshot.ts';
 
 /** Words in a search field's name, id, placeholder, title or value, or in the form's action, id or name. */
@@ -11,6 +13,7 @@ const NOT_SEARCH = /login|mail|password|passwd|登录|邮箱/i;
 
 /** Site search forms (and script-driven search boxes, whose action is the page itself). */
 export function readSearchForms($: CheerioAPI, pageUrl: string): SearchForm[] {
+  const loc = locator($);
   const out: SearchForm[] = [];
   const seen = new Set<string>();
   const textInputs = 'input:not([type]), input[type="text" i], input[type="search" i]';
@@ -18,11 +21,14 @@ export function readSearchForms($: CheerioAPI, pageUrl: string): SearchForm[] {
     const $el = $(el);
     return ['name', 'id', 'class', 'placeholder', 'title', 'value'].map((a) => $el.attr(a) ?? '').join(' ');
   };
-  const add = (action: string, method: 'get' | 'post', field: string) => {
+  // Where: the search box, with its prompt (placeholder or title) as its text.
+  const add = (action: string, method: 'get' | 'post', field: string, box: Parameters<CheerioAPI>[0]) => {
     const key = `${method} ${action} ${field}`;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ action, method, field });
+    const $box = $(box);
+    const where = loc.where(box as unknown as Node, ($box.attr('placeholder') || $box.attr('title') || '').replace(/\s+/g, ' ').trim());
+    out.push({ action, method, field, ...(where ? { where } : {}) });
   };
   $('form').each((_, form) => {
     const $form = $(form);
@@ -34,13 +40,13 @@ export function readSearchForms($: CheerioAPI, pageUrl: string): SearchForm[] {
     const field = inputs.find((i) => SEARCHY.test(describe(i))) ?? (SEARCHY.test(formWords) ? inputs[0] : undefined);
     if (!field || NOT_SEARCH.test(formWords)) return;
     const action = resolveLink($form.attr('action') || pageUrl, pageUrl) ?? pageUrl;
-    add(action, ($form.attr('method') ?? 'get').toLowerCase() === 'post' ? 'post' : 'get', $(field).attr('name') ?? '');
+    add(action, ($form.attr('method') ?? 'get').toLowerCase() === 'post' ? 'post' : 'get', $(field).attr('name') ?? '', field);
   });
   // Search boxes driven by a script, outside any form (bjft.gov.cn, moe.gov.cn).
   $(textInputs).each((_, el) => {
     if ($(el).closest('form').length) return;
     const words = describe(el);
-    if (SEARCHY.test(words) && !NOT_SEARCH.test(words)) add(pageUrl, 'get', $(el).attr('name') ?? '');
+    if (SEARCHY.test(words) && !NOT_SEARCH.test(words)) add(pageUrl, 'get', $(el).attr('name') ?? '', el);
   });
   return out;
 }
@@ -93,6 +99,7 @@ const SPAM = /博彩|赌|投注|下注|娱乐城|百家乐|时时彩|六合彩|�
  * public-service domains: what black-hat SEO injects into hacked sites.
  */
 export function readHiddenLinks($: CheerioAPI, pageUrl: string): HiddenLink[] {
+  const loc = locator($);
   const out: HiddenLink[] = [];
   $('a[href]').each((_, el) => {
     const url = resolveLink($(el).attr('href'), pageUrl);
@@ -101,7 +108,9 @@ export function readHiddenLinks($: CheerioAPI, pageUrl: string): HiddenLink[] {
     const text = $(el).text().replace(/\s+/g, ' ').trim().slice(0, 80);
     if (TRUSTED_HOST.test(host) || !(SPAM.test(text) || SPAM.test(host))) return;
     const how = hiddenBy($, el);
-    if (how) out.push({ url, text, how });
+    if (!how) return;
+    const where = loc.where(el as unknown as Node, text);
+    out.push({ url, text, how, ...(where ? { where } : {}) });
   });
   return out;
 }

@@ -14,7 +14,9 @@ import type { PublishedMessage } from '../snapshot.ts';
 const AS_OF = '2026-11-20';
 const BOARD = 'http://www.linhe.gov.cn/hdjl/ldxx/index.html';
 const doc = (body: string, head = '') => cheerio.load(`<html><head>${head}</head><body>${body}</body></html>`);
-const messages = (body: string, url = BOARD) => readMessages(doc(body), url, AS_OF);
+/** A message without its place on the page (which has tests of its own below). */
+const withoutWhere = ({ where: _w, ...m }: PublishedMessage): PublishedMessage => m;
+const messages = (body: string, url = BOARD) => readMessages(doc(body), url, AS_OF).map(withoutWhere);
 
 describe('readDate', () => {
   test.each([
@@ -166,6 +168,35 @@ describe('readMessages: list items with labelled fields', () => {
   });
 });
 
+describe('readMessages: where each message is', () => {
+  test('a table row, by its title', () => {
+    const got = readMessages(doc(`<div class="top">临河市人民政府</div><table>
+      <tr><th>信件标题</th><th>来信时间</th><th>办理状态</th></tr>
+      <tr><td><a href="1.html" title="关于小区路灯长期不亮的问题">关于小区路灯长…</a></td><td>2026-10-02</td><td>已答复</td></tr>
+      <tr><td><a href="2.html">反映夜间施工噪音扰民</a></td><td>2026-11-18</td><td>办理中</td></tr></table>`), BOARD, AS_OF);
+    expect(got.map((m) => m.where)).toEqual([
+      { selector: 'body > table > tbody > tr:nth-of-type(2)', text: '关于小区路灯长期不亮的问题' },
+      { selector: 'body > table > tbody > tr:nth-of-type(3)', text: '反映夜间施工噪音扰民' },
+    ]);
+  });
+
+  test('a list item with labelled fields', () => {
+    const got = readMessages(doc(`<ul id="xxlb">
+      <li><a href="/hdjl/1.html">关于小区路灯长期不亮的问题</a><div class="info">留言时间：2026-10-02 答复时间：2026-10-05</div></li>
+      <li><a href="/hdjl/2.html">反映夜间施工噪音扰民</a><div class="info">留言时间：2026-11-18 状态：未回复</div></li></ul>`), BOARD, AS_OF);
+    expect(got.map((m) => m.where)).toEqual([
+      { selector: '#xxlb > li:nth-of-type(1)', text: '关于小区路灯长期不亮的问题' },
+      { selector: '#xxlb > li:nth-of-type(2)', text: '反映夜间施工噪音扰民' },
+    ]);
+  });
+
+  test("none on the message's own page, which is all about it", () => {
+    const got = readMessages(doc(`<div class="detail"><p>留言标题：咨询社保转移</p><p>留言时间：2026-07-01</p><p>留言内容：如何转移？</p><p>答复内容：暂未答复</p></div>`), BOARD, AS_OF);
+    expect(got).toHaveLength(1);
+    expect(got[0]!.where).toBeUndefined();
+  });
+});
+
 describe("readMessages: a message's own page", () => {
   const url = 'http://www.linhe.gov.cn/hdjl/ldxx/202610/t20261002_1.html';
   test('a key-value table without colons', () => {
@@ -220,7 +251,7 @@ describe('the sandbox boards', () => {
   });
 
   test.each(models.map((m) => [m.site.id, m] as const))('%s: the board reads as the model says', (_id, m) => {
-    expect(readMessages(cheerio.load(renderBoard(m)), urlOf(m, m.board.path), AS_OF)).toEqual(expected(m));
+    expect(readMessages(cheerio.load(renderBoard(m)), urlOf(m, m.board.path), AS_OF).map(withoutWhere)).toEqual(expected(m));
   });
 
   test.each(models.map((m) => [m.site.id, m] as const))('%s: the home page links the board; lists and articles show no messages', (_id, m) => {
@@ -282,6 +313,13 @@ describe('collectMessages', () => {
   test('a listed message whose own page was not read is incomplete; one without a page is complete', () => {
     const list = page(BOARD, { messages: [{ title: 'a', url: item, replyShown: false }, { title: 'b', asked: '2026-10-01', replyShown: false }] });
     expect(collectMessages([list]).map((m) => [m.title, m.board, m.complete, m.ownPageRead])).toEqual([['a', BOARD, false, false], ['b', BOARD, true, false]]);
+  });
+
+  test("a merged message keeps its row's place on the board it is named by", () => {
+    const where = { selector: '#xxlb > li:nth-of-type(1)', text: '关于路灯…' } as const;
+    const list = page(BOARD, { messages: [{ title: '关于路灯…', url: item, asked: '2026-10-02', replyShown: false, where }] });
+    const own = page(item, { messages: [{ title: '关于路灯不亮', url: item, asked: '2026-10-02', replyShown: true }] }, 2);
+    expect(collectMessages([own, list])[0]).toMatchObject({ board: BOARD, where });
   });
 
   test('a message seen only on its own page has that page as its board', () => {

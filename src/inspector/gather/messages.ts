@@ -4,6 +4,8 @@
 import type { CheerioAPI } from 'cheerio';
 import { findDates } from './dates.ts';
 import { resolveLink } from './urls.ts';
+import type { Node } from './page/node.ts';
+import { locator, type Locator } from './page/where.ts';
 import type { Channel, MessageStatusKind, PageSnapshot, PublishedMessage, SeenMessage } from '../snapshot.ts';
 
 type Elem = ReturnType<ReturnType<CheerioAPI['root']>['children']>[number];
@@ -179,7 +181,7 @@ const word = (v: string | undefined) => {
 };
 
 /** A message object with its fields in a fixed order and no undefined ones. */
-function message(f: { title: string; url?: string | undefined; asked?: string | undefined; answered?: string | undefined; replier?: string | undefined; replyShown: boolean; status?: string | undefined }): PublishedMessage {
+function message(f: { title: string; url?: string | undefined; asked?: string | undefined; answered?: string | undefined; replier?: string | undefined; replyShown: boolean; status?: string | undefined; where?: PublishedMessage['where'] }): PublishedMessage {
   return {
     title: f.title,
     ...(f.url ? { url: f.url } : {}),
@@ -188,8 +190,12 @@ function message(f: { title: string; url?: string | undefined; asked?: string | 
     ...(f.replier ? { replier: f.replier } : {}),
     replyShown: f.replyShown,
     ...(f.status ? { status: f.status } : {}),
+    ...(f.where ? { where: f.where } : {}),
   };
 }
+
+/** Where a message's row or item is, named by the message's title. */
+const rowWhere = (loc: Locator, row: Elem, title: string) => loc.where(row as unknown as Node, title);
 
 /** The subject link of a row or item: the one with the longest text, its title attribute when the text is cut short. */
 function subjectLink($: CheerioAPI, el: Elem, base: string): { title: string; url?: string } | undefined {
@@ -256,7 +262,7 @@ function rowsAfter($: CheerioAPI, header: Elem): Elem[] {
   return $(header).next().children().toArray();
 }
 
-function readHeaderLists($: CheerioAPI, base: string, asOf: string, used: Set<Elem>): PublishedMessage[] {
+function readHeaderLists($: CheerioAPI, base: string, asOf: string, used: Set<Elem>, loc: Locator): PublishedMessage[] {
   const out: PublishedMessage[] = [];
   $('tr, li, div, dl, p').each((_, header) => {
     if (used.has(header)) return;
@@ -291,6 +297,7 @@ function readHeaderLists($: CheerioAPI, base: string, asOf: string, used: Set<El
         replier: replier && !PLACEHOLDER.test(replier) ? replier : undefined,
         replyShown: replyIn(reply),
         status: (status && !PLACEHOLDER.test(status) ? status : undefined) ?? statusBadge($, row),
+        where: rowWhere(loc, row, title),
       }));
     }
     used.add(header);
@@ -301,7 +308,7 @@ function readHeaderLists($: CheerioAPI, base: string, asOf: string, used: Set<El
 // ---------------------------------------------------------------------------------------------
 // List items with labelled fields: <li><a>…</a><span>留言时间：2026-10-02</span><span>答复时间：…</span></li>
 
-function readLabelledItems($: CheerioAPI, base: string, asOf: string, used: Set<Elem>): PublishedMessage[] {
+function readLabelledItems($: CheerioAPI, base: string, asOf: string, used: Set<Elem>, loc: Locator): PublishedMessage[] {
   const qualifying: Elem[] = [];
   $('li, dl, dd, tr, div, section, article, p, td').each((_, el) => {
     const text = textOf(el);
@@ -331,6 +338,7 @@ function readLabelledItems($: CheerioAPI, base: string, asOf: string, used: Set<
       replier: word(after(text, REPLIER_AT)),
       replyShown: replyIn(after(text, REPLY_AT)),
       status: word(after(text, STATUS_AT)) ?? statusBadge($, el),
+      where: rowWhere(loc, el, link.title),
     }));
   }
   return out;
@@ -374,7 +382,8 @@ export function readMessages($: CheerioAPI, pageUrl: string, asOf: string): Publ
   if (!MESSAGE_WORDS.test(text)) return [];
   const base = baseOf($, pageUrl);
   const used = new Set<Elem>();
-  const listed = [...readHeaderLists($, base, asOf, used), ...readLabelledItems($, base, asOf, used)];
+  const loc = locator($);
+  const listed = [...readHeaderLists($, base, asOf, used, loc), ...readLabelledItems($, base, asOf, used, loc)];
   if (listed.length === 0) {
     const own = readDetail($, text, pageUrl, asOf);
     return own ? [own] : [];
@@ -424,6 +433,8 @@ export function collectMessages(pages: readonly PageSnapshot[]): SeenMessage[] {
       replier: first('replier'),
       replyShown: views.some((v) => v.replyShown),
       status: first('status'),
+      // Its row on the board it is named by (the finding's page); none when only its own page showed it.
+      where: lists[0]?.m.where,
     });
     const kind = statusKind(merged.status);
     return { ...merged, board: lists[0]?.page ?? firstPage, complete: ownPageRead || url === undefined, ownPageRead, ...(kind ? { statusKind: kind } : {}) };

@@ -14,7 +14,7 @@ import type { CrawlOptions } from './options.ts';
 import type { RobotsCache, RobotsPolicy } from './robots.ts';
 import { collectMessages } from './messages.ts';
 import type { HostScheduler } from './scheduler.ts';
-import type { DnsFacts, HomeAttempt, LinkKind, LinkResult, PageFacts, PageRendering, PageSnapshot, ProbeWindow, SiteLink, SiteSnapshot } from '../snapshot.ts';
+import type { DnsFacts, HomeAttempt, LinkKind, LinkResult, PageFacts, PageRendering, PageSnapshot, ProbeWindow, SiteLink, SiteSnapshot, Where } from '../snapshot.ts';
 import type { RenderStats } from '../../schemas/findings.ts';
 
 /** Shared machinery of one crawl run, and what the gatherer adds from outside the crawl. */
@@ -38,7 +38,7 @@ type Next = Array<{ url: string; depth: number }>;
 class SiteCrawl {
   readonly pages: PageSnapshot[] = [];
   /** Every link target seen, with its kind and the pages that refer to it. */
-  readonly refs = new Map<string, { kind: LinkKind; referrers: Set<string> }>();
+  readonly refs = new Map<string, { kind: LinkKind; referrers: Set<string>; whereOn?: Record<string, Where> }>();
   /** Frames of the home page: they are read as part of it (footers, blocks). */
   readonly homeFrames = new Set<string>();
   readonly footers: NonNullable<SiteSnapshot['home']['footers']> = [];
@@ -146,14 +146,16 @@ class SiteCrawl {
   }
 
   /** Record a page's links; the same-site pages within depth and budget, wanted ones first, are crawled next. */
-  #follow(url: string, depth: number, links: ReadonlyArray<{ url: string; kind: LinkKind }>): Next {
+  #follow(url: string, depth: number, links: ReadonlyArray<{ url: string; kind: LinkKind; where?: Where }>): Next {
     const next: Next = [];
     const rankOf = (u: string) => this.#wanted.get(u) ?? 9;
     for (const link of [...links].sort((a, b) => rankOf(a.url) - rankOf(b.url))) {
       if (link.url === url) continue;
-      const r = this.refs.get(link.url);
+      let r = this.refs.get(link.url);
       if (r) r.referrers.add(url);
-      else this.refs.set(link.url, { kind: link.kind, referrers: new Set([url]) });
+      else this.refs.set(link.url, (r = { kind: link.kind, referrers: new Set([url]) }));
+      // One place per target and page, its first (the sort above keeps page order within a URL).
+      if (link.where) (r.whereOn ??= {})[url] ??= link.where;
       const crawlable = (link.kind === 'page' || link.kind === 'frame') && this.onSite(link.url);
       if (!crawlable || depth + 1 > this.#opts.maxDepth || this.#crawled.has(link.url) || this.#crawled.size >= this.#opts.maxPages) continue;
       if (!this.#robots.allowed(link.url)) continue;
@@ -257,7 +259,7 @@ async function checkTargets(c: SiteCrawl, home: string, links: LinkChecker): Pro
     .map(([url, ref]) => {
       const referrers = [...ref.referrers].sort();
       if (ref.referrers.has(home)) referrers.sort((a, b) => (a === home ? -1 : b === home ? 1 : 0));
-      return { ...results.get(url)!, url, kind: ref.kind, referrers };
+      return { ...results.get(url)!, url, kind: ref.kind, referrers, ...(ref.whereOn ? { whereOn: ref.whereOn } : {}) };
     });
 }
 

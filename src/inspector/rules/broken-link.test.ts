@@ -26,6 +26,18 @@ describe('broken-link', () => {
     expect(out).toMatchObject({ status: 'fail', findings: [{ page: DEEP, points: 0.1, detail: '域名无法解析' }] });
   });
 
+  test('says where the link is on the page the finding names', () => {
+    const onHome = { part: 'footer', selector: '#footer > ul > li:nth-of-type(3) > a', text: '县政府信息公开' } as const;
+    const onDeep = { part: 'body', selector: '#zoom > p:nth-of-type(2) > a', text: '附件下载' } as const;
+    const out = rule.run(snapshot({ links: [
+      { url: `${HOME}gone.html`, verdict: 'broken', detail: 'HTTP 404', referrers: [HOME, DEEP], whereOn: { [HOME]: onHome, [DEEP]: onDeep } },
+      { url: `${HOME}old.pdf`, verdict: 'broken', detail: 'HTTP 404', referrers: [DEEP], whereOn: { [DEEP]: onDeep } },
+      // A link the crawl saw only in a page's <head> (a style sheet) has no place on the page.
+      { url: `${HOME}a.css`, kind: 'style', verdict: 'broken', detail: 'HTTP 404', referrers: [DEEP] },
+    ] }), context('broken-link'));
+    expect(out.status === 'fail' && out.findings.map((f) => [f.page, f.where])).toEqual([[HOME, onHome], [DEEP, onDeep], [DEEP, undefined]]);
+  });
+
   test('does not apply when the home page did not load', () => {
     expect(rule.run(snapshot({ attempts: [{ ok: false, detail: '连接超时', elapsedMs: 15000 }] }), context('broken-link')).status).toBe('not_applicable');
   });

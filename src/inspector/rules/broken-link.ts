@@ -17,10 +17,13 @@ export default defineRule({
       .filter((l) => l.verdict === 'broken')
       .map((l) => {
         const onHome = l.referrers.includes(home);
+        const page = onHome ? home : (l.referrers[0] ?? home);
+        const where = l.whereOn?.[page];
         return {
           indicator: 'broken-link',
           target: l.url,
-          page: onHome ? home : (l.referrers[0] ?? home),
+          page,
+          ...(where ? { where } : {}),
           points: onHome ? points['home']! : points['other']!,
           detail: l.detail,
         };

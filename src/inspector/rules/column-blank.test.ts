@@ -6,6 +6,18 @@ import { context, HOME, page, snapshot } from './snapshot.test-helpers.ts';
 const ctx = context('column-blank', { points: { each: 2 } });
 
 describe('column-blank', () => {
+  test("says where the column's heading is, and on which page when it is not the list page", () => {
+    const heading = { part: 'body', selector: 'div.lm-hd > h3', text: '人事信息', page: HOME } as const;
+    const listed = column('人事信息', [], { blank: true, where: heading });
+    // A block with no list page of its own is judged on the home page, where its heading is.
+    const homeOnly = column('公示公告', [], { blank: true, url: HOME, where: { ...heading, text: '公示公告' } });
+    const out = rule.run(snapshot({ pages: [page(HOME, {}, 0)], columns: [listed, homeOnly] }), ctx);
+    expect(out.status === 'fail' && out.findings.map((f) => [f.page, f.where])).toEqual([
+      [listed.url, heading],
+      [HOME, { part: 'body', selector: 'div.lm-hd > h3', text: '公示公告' }],
+    ]);
+  });
+
   test('columns with items pass', () => {
     expect(rule.run(snapshot({ pages: [page(HOME, {}, 0)], columns: [column('通知公告', ['2026-11-01'])] }), ctx)).toEqual({ status: 'pass' });
   });

@@ -1,3 +1,4 @@
+import { placed } from './lib/pages.ts';
 import { defineRule, type RuleFinding } from './types.ts';
 
 /** 空白栏目: a column whose list page loaded and has nothing (暂无信息, an empty list). 2 each. */
@@ -11,7 +12,7 @@ export default defineRule({
     if (snapshot.pages.length === 0) return { status: 'not_applicable', reason: '首页无法打开' };
     const findings: RuleFinding[] = snapshot.columns
       .filter((c) => c.blank)
-      .map((c) => ({ indicator: 'column-blank', target: c.name, page: c.url, points: points['each']!, detail: '栏目页无任何信息（显示“暂无信息”或列表为空）' }));
+      .map((c) => ({ indicator: 'column-blank', target: c.name, page: c.url, ...placed(c.where, c.url), points: points['each']!, detail: '栏目页无任何信息（显示“暂无信息”或列表为空）' }));
     return findings.length ? { status: 'fail', findings } : { status: 'pass' };
   },
 });

@@ -21,6 +21,11 @@ describe('column-stale (as of 2026-11-20)', () => {
     expect(run(c)).toEqual({ status: 'pass' });
   });
 
+  test("says where the column's menu entry is on the home page", () => {
+    const entry = { part: 'nav', selector: '#nav > li:nth-of-type(2) > a', text: '工作动态', page: HOME } as const;
+    expect(run(column('工作动态', ['2026-11-05'], { source: 'nav', where: entry }))).toMatchObject({ status: 'fail', findings: [{ target: '工作动态', where: entry }] });
+  });
+
   test('15 days for news, 184 for policy, 366 for periodic are stale; 5-point items are lost once', () => {
     const out = run(
       column('工作动态', ['2026-11-05']),

@@ -1,4 +1,5 @@
 import { CLASS_NAMES, staleColumns } from './lib/columns.ts';
+import { placed } from './lib/pages.ts';
 import { defineRule, type RuleFinding } from './types.ts';
 
 /**
@@ -27,6 +28,7 @@ export default defineRule({
         indicator: 'column-stale',
         target: s.column.name,
         page: s.column.url,
+        ...placed(s.column.where, s.column.url),
         points: cost,
         detail: `${CLASS_NAMES[s.cls]}栏目，最新信息 ${s.newest}，已 ${s.age} 天未更新（应 ${s.window} 天内更新）`,
       };

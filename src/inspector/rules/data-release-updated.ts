@@ -1,5 +1,7 @@
 import { classify, newest } from './lib/columns.ts';
 import { dayNumber } from '../../dates.ts';
+import type { Where } from '../snapshot.ts';
+import { placed } from './lib/pages.ts';
 import { defineRule } from './types.ts';
 
 /**
@@ -16,13 +18,13 @@ export default defineRule({
   params: ['recentDays', 'olderDays'],
   run(snapshot, { points, params, config }) {
     if (snapshot.site.kind !== 'portal') return { status: 'not_applicable', reason: '加分项仅适用于门户网站' };
-    let best: { name: string; url: string; date: string; age: number } | undefined;
+    let best: { name: string; url: string; where?: Where | undefined; date: string; age: number } | undefined;
     for (const c of snapshot.columns) {
       if (classify(c.name, config.columns) !== 'data') continue;
       const date = newest(c);
       if (!date || date > snapshot.asOf) continue;
       const age = dayNumber(snapshot.asOf) - dayNumber(date);
-      if (!best || age < best.age) best = { name: c.name, url: c.url, date, age };
+      if (!best || age < best.age) best = { name: c.name, url: c.url, where: c.where, date, age };
     }
     if (!best || best.age > params['olderDays']!) return { status: 'pass' };
     const recent = best.age <= params['recentDays']!;
@@ -32,6 +34,7 @@ export default defineRule({
         indicator: 'data-release-updated',
         target: best.name,
         page: best.url,
+        ...placed(best.where, best.url),
         points: recent ? points['recent']! : points['older']!,
         detail: `数据发布栏目最新信息 ${best.date}（${best.age} 天前），${recent ? '3 个月内' : '3 至 6 个月内'}有更新`,
       }],

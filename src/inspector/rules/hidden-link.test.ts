@@ -6,6 +6,12 @@ const ctx = context('hidden-link');
 const SPAM = { url: 'http://www.bet365-vip.example/', text: '体育投注', how: 'display:none' };
 
 describe('hidden-link', () => {
+  test('says where the link is hidden on the page', () => {
+    const where = { part: 'footer', selector: 'div.footer > p:nth-of-type(2) > span > a', text: '体育投注' } as const;
+    const out = rule.run(snapshot({ pages: [page(HOME, { hiddenLinks: [{ ...SPAM, where }] }, 0)] }), ctx);
+    expect(out).toMatchObject({ status: 'fail', findings: [{ target: SPAM.url, page: HOME, where }] });
+  });
+
   test('no hidden spam link passes', () => {
     expect(rule.run(snapshot({ pages: [page(HOME, {}, 0)] }), ctx)).toEqual({ status: 'pass' });
   });

@@ -19,7 +19,7 @@ export default defineRule({
       for (const l of p.facts.hiddenLinks) {
         if (seen.has(l.url)) continue;
         seen.add(l.url);
-        findings.push({ indicator: 'hidden-link', target: l.url, page: p.url, points: 0, detail: `隐藏方式：${l.how}；链接文字“${l.text}”` });
+        findings.push({ indicator: 'hidden-link', target: l.url, page: p.url, ...(l.where ? { where: l.where } : {}), points: 0, detail: `隐藏方式：${l.how}；链接文字“${l.text}”` });
       }
     }
     return findings.length ? { status: 'fail', findings } : { status: 'pass' };

@@ -56,6 +56,7 @@ export default defineRule({
           indicator: 'interaction-unresponsive',
           target: board,
           page: board,
+          ...(worst.m.where ? { where: worst.m.where } : {}),
           points: 0,
           detail: `《${worst.m.title}》${worst.m.asked} 留言，${answer}，历时 ${worst.days} 天（超过 ${limit} 天）${more}`,
         };

@@ -53,6 +53,11 @@ describe('message-overdue rejects', () => {
     expect(run([m])).toEqual({ status: 'fail', findings: [{ indicator: 'message-overdue', target: `《${m.title}》${m.asked}`, page: BOARD, points: 4, detail }] });
   });
 
+  test("says where the message's row is on its board", () => {
+    const where = { part: 'body', selector: '#xxlb > li:nth-of-type(3)', text: '留言2026-11-02' } as const;
+    expect(run([{ ...msg('2026-11-02', '2026-11-10'), where }])).toMatchObject({ status: 'fail', findings: [{ page: BOARD, where }] });
+  });
+
   test('one finding per late message, each named by its own page when it has one', () => {
     const own = 'http://www.linhe.gov.cn/hdjl/ldxx/202611/t20261102_1.html';
     const out = run([{ ...msg('2026-11-02', '2026-11-10'), url: own }, msg('2026-11-12', undefined, '未答复'), msg('2026-11-16', '2026-11-17')]);

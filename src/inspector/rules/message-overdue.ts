@@ -41,6 +41,7 @@ export default defineRule({
         indicator: 'message-overdue',
         target: targetOf(m),
         page: m.board,
+        ...(m.where ? { where: m.where } : {}),
         points: points['each']!,
         detail: answered
           ? `《${m.title}》${m.asked} 留言，${answered} 答复，历时 ${days} 个工作日（超过 ${limit} 个工作日）`

@@ -85,6 +85,7 @@ export default defineRule({
           indicator: 'messages-not-public',
           target: newest.m.board,
           page: newest.m.board,
+          ...(newest.m.where ? { where: newest.m.where } : {}),
           points: points['silent']!,
           detail: `最近一条公开留言为 ${newest.date}（《${newest.m.title}》），距监测时间点 ${age} 天，超过 ${silentDays} 天`,
         });
@@ -98,6 +99,7 @@ export default defineRule({
         indicator: 'messages-not-public',
         target: first.board,
         page: first.board,
+        ...(first.where ? { where: first.where } : {}),
         points: points['field']!,
         detail: `${missing.length} 条公开留言未标明${field.name}，如《${first.title}》`,
       });

@@ -26,6 +26,13 @@ describe('search-missing', () => {
     expect(rule.run(s, ctx)).toMatchObject({ status: 'fail', findings: [{ points: 4, detail: `站内搜索不可用：检索“通知”返回 HTTP 500（${HOME}search?q=x）` }] });
   });
 
+  test('a search that does not answer names the search box the crawl submitted', () => {
+    const where = { part: 'header', selector: '#searchForm > input', text: '请输入关键字' } as const;
+    const s = snapshot({ pages: [page(HOME, { search: [{ ...FORM, method: 'post' }, { ...FORM, where }] }, 0)] });
+    s.home.search = { url: `${HOME}search?q=x`, ok: false, detail: 'HTTP 500' };
+    expect(rule.run(s, ctx)).toMatchObject({ status: 'fail', findings: [{ where }] });
+  });
+
   test('a search box in a home-page frame counts', () => {
     const frame = `${HOME}top.htm`;
     const s = snapshot({ pages: [page(HOME, {}, 0), page(frame, { search: [FORM] })], links: [{ url: frame, kind: 'frame', referrers: [HOME] }] });

@@ -1,4 +1,5 @@
-import { homeParts } from './lib/pages.ts';
+import { homePage, homeParts } from './lib/pages.ts';
+import type { Where } from '../snapshot.ts';
 import { defineRule } from './types.ts';
 
 /**
@@ -15,10 +16,12 @@ export default defineRule({
     const parts = homeParts(snapshot);
     if (parts.length === 0) return { status: 'not_applicable', reason: '首页无法打开' };
     const page = snapshot.site.url;
-    const fail = (detail: string) => ({ status: 'fail' as const, findings: [{ indicator: 'search-missing', target: page, page, points: points['missing']!, detail }] });
+    const fail = (detail: string, where?: Where) => ({ status: 'fail' as const, findings: [{ indicator: 'search-missing', target: page, page, ...(where ? { where } : {}), points: points['missing']!, detail }] });
     if (!parts.some((p) => p.facts.search.length > 0)) return fail('首页未见站内搜索框');
     const probe = snapshot.home.search;
-    if (probe && !probe.ok) return fail(`站内搜索不可用：检索“通知”返回 ${probe.detail}（${probe.url}）`);
+    // The crawl submits the home page's first GET form with a named field (gather/site.ts): its box is where the search fails.
+    const box = homePage(snapshot)?.facts.search.find((f) => f.method === 'get' && f.field !== '')?.where;
+    if (probe && !probe.ok) return fail(`站内搜索不可用：检索“通知”返回 ${probe.detail}（${probe.url}）`, box);
     return { status: 'pass' };
   },
 });

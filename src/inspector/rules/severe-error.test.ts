@@ -67,6 +67,14 @@ describe('severe-error: forged publication dates', () => {
     });
   });
 
+  test('says where the future-dated item is, when the date named is an item', () => {
+    const where = { part: 'body', selector: '#tzgg > li:nth-of-type(1)', text: '关于元旦放假的通知' } as const;
+    const list = { items: [{ title: '关于元旦放假的通知', date: '2027-01-05', where }, { title: 'b', date: '2026-11-01' }], undated: 0, empty: false, pagination: [] };
+    const out = run([page(HOME, { list, futureDates: ['2027-01-05'] }, 0), page(A, { pubDate: '2027-03-01', futureDates: ['2027-03-01'] })]);
+    // The article's own date is read from its text, not an element: no place.
+    expect(out.status === 'fail' && out.findings.map((f) => [f.target, f.where])).toEqual([['2027-01-05', where], ['2027-03-01', undefined]]);
+  });
+
   test('reports wording errors and dates together', () => {
     const out = run([page(HOME, { text: SERIOUS.join('，') }, 0), page(A, { pubDate: '2026-12-24' })]);
     expect(out.status === 'fail' && out.findings.map((f) => f.target)).toEqual([...SERIOUS, '2026-12-24']);

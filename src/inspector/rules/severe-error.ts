@@ -34,6 +34,7 @@ export default defineRule({
           indicator: 'severe-error',
           target: m.found,
           page: m.page,
+          ...(m.where ? { where: m.where } : {}),
           points: 0,
           detail: `严重错别字（全站 ${serious.length} 处，超过 ${maxSerious} 处）：${typoDetail(m, matcher.version)}`,
         });
@@ -46,10 +47,13 @@ export default defineRule({
         (d): d is string => d !== undefined && isIsoDate(d) && dayNumber(d) - asOf >= futureDays,
       );
       if (dates.length === 0) continue;
+      // The item that shows the date named, when it is an item (a page's own date is read from its text, not an element).
+      const item = [...p.facts.blocks.flatMap((b) => b.items), ...(p.facts.list?.items ?? [])].find((i) => i.date === dates[0] && i.where);
       findings.push({
         indicator: 'severe-error',
         target: dates[0]!,
         page: p.url,
+        ...(item?.where ? { where: item.where } : {}),
         points: 0,
         detail: `发布日期晚于检查日期 ${snapshot.asOf}：${dates.join('、')}`,
       });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Dictionary } from '../../schemas/dictionary.ts';
+import { extractPage } from '../gather/extract.ts';
 import rule from './typo.ts';
 import { context, HOME, page, snapshot } from './snapshot.test-helpers.ts';
 
@@ -47,6 +48,35 @@ describe('typo', () => {
     const dictionary: Dictionary = { version: 'test.1', entries: [{ wrong: '临和市', right: '临河市', category: 'common', severity: 'normal' }] };
     const out = rule.run(snapshot({ pages: [page(B, { text: '临和市人民政府' })] }), ctx(dictionary));
     expect(out).toEqual({ status: 'fail', findings: [{ indicator: 'typo', target: '临和市', page: B, points: 0.1, detail: '应为"临河市"：临和市人民政府（词典 test.1）' }] });
+  });
+
+  test('says where on the page: the block holding the first place it shows, and the sentence around it', () => {
+    const text = '欢迎访问临河市人民政府网站\n主办单位：临河市人民攻府办公室。联系电话：0471-1234567\n临河市人民攻府';
+    const textWhere = [{ at: 0, part: 'header', selector: 'div.top' }, { at: 14, part: 'footer', selector: 'div.footer > p:nth-of-type(1)' }, { at: 48, part: 'footer', selector: 'div.footer > p:nth-of-type(2)' }] as const;
+    expect(run([page(HOME, { text, textWhere: [...textWhere] }, 0)])).toMatchObject({
+      status: 'fail',
+      findings: [{ target: '攻府', where: { part: 'footer', selector: 'div.footer > p:nth-of-type(1)', text: '主办单位：临河市人民攻府办公室。' } }],
+    });
+  });
+
+  test('on a page as the crawler reads it', () => {
+    const html = `<html><body><div class="header"><h1>临河市人民政府</h1></div>
+      <div class="content"><p>${'临河市人民政府召开常务会议，研究部署近期重点工作。'.repeat(20)}</p>
+      <p>会议强调，要认真做好冬季供暖工作。全市各级人民攻府要切实履行职责，确保群众温暖过冬。</p></div>
+      <div class="footer"><p>主办单位：临河市人民政府办公室</p></div></body></html>`;
+    const { facts } = extractPage(html, A, '2026-11-20');
+    expect(run([{ ...page(A), facts }])).toMatchObject({
+      status: 'fail',
+      findings: [{ target: '攻府', page: A, where: { part: 'body', selector: 'div.content > p:nth-of-type(2)', text: '全市各级人民攻府要切实履行职责，确保群众温暖过冬。' } }],
+    });
+  });
+
+  test('a long sentence is cut to 40 characters either side', () => {
+    const before = '甲'.repeat(50);
+    const after = '乙'.repeat(50);
+    const text = `${before}人民攻府${after}。`;
+    const out = run([page(HOME, { text, textWhere: [{ at: 0, part: 'body', selector: '#zoom > p' }] }, 0)]);
+    expect(out.status === 'fail' && out.findings[0]!.where?.text).toBe(`…${'甲'.repeat(38)}人民攻府${'乙'.repeat(40)}…`);
   });
 
   test('does not apply when no page was read', () => {

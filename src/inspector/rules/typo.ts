@@ -1,11 +1,14 @@
-import type { SiteSnapshot } from '../snapshot.ts';
+import type { SiteSnapshot, Where } from '../snapshot.ts';
 import { compileDictionary, findTypos, type TypoMatch, type TypoMatcher } from '../text/typos.ts';
+import { textWhere } from './lib/pages.ts';
 import { defineRule, type RuleFinding } from './types.ts';
 
 /** A wording error on one page. */
 export interface PageTypo extends TypoMatch {
   /** URL of the page. */
   page: string;
+  /** Where on the page: the block holding it, and the sentence around it. */
+  where?: Where;
 }
 
 /**
@@ -21,7 +24,8 @@ export function siteTypos(snapshot: SiteSnapshot, matcher: TypoMatcher): PageTyp
     for (const m of findTypos(matcher, p.facts.text, options)) {
       if (seen.has(m.found)) continue;
       seen.add(m.found);
-      out.push({ ...m, page: p.url });
+      const where = textWhere(p, m.index, m.found.length);
+      out.push({ ...m, page: p.url, ...(where ? { where } : {}) });
     }
   }
   return out;
@@ -48,6 +52,7 @@ export default defineRule({
       indicator: 'typo',
       target: m.found,
       page: m.page,
+      ...(m.where ? { where: m.where } : {}),
       points: points['each']!,
       detail: typoDetail(m, matcher.version),
     }));

@@ -30,6 +30,7 @@ describe('readBlocks on hand-written blocks', () => {
         { title: '关于元旦放假的通知', url: 'http://www.example.gov.cn/zwgk/tzgg/202512/t20251230_3.html', date: '2025-12-30', inferredYear: true },
       ],
       undated: 0,
+      where: { selector: 'div.lm-hd > h3', text: '通知公告' },
     }]);
   });
 
@@ -52,6 +53,7 @@ describe('readBlocks on hand-written blocks', () => {
       headingUrl: 'http://www.example.gov.cn/xwzx/ywdt/index.html',
       items: [{ title: '全市召开工作会议', url: 'http://www.example.gov.cn/xwzx/ywdt/1.html', date: '2026-11-19' }],
       undated: 0,
+      where: { selector: 'h2.panel-title', text: '要闻动态' },
     }]);
   });
 
@@ -63,7 +65,7 @@ describe('readBlocks on hand-written blocks', () => {
       <li><a href="/gzdt/4.html">注释里的日期</a><!-- <span>2026-11-19</span> --></li>
       <li><a href="/gzdt/5.html">脚本写的日期</a><script>document.write('2026-11-19')</script></li>
     </ul></div>`);
-    expect(readBlocks($, HOME, AS_OF)).toEqual([{ name: '工作动态', more: 'http://www.example.gov.cn/gzdt/', items: [], undated: 5 }]);
+    expect(readBlocks($, HOME, AS_OF)).toEqual([{ name: '工作动态', more: 'http://www.example.gov.cn/gzdt/', items: [], undated: 5, where: { selector: 'div.tit', text: '工作动态' } }]);
   });
 
   test('tabs mapped by id (setTab / con_one_N / more_one_N) give one block per tab', () => {
@@ -128,7 +130,7 @@ describe('readBlocks on hand-written blocks', () => {
 
   test('a list that says 暂无信息 is a block with no items', () => {
     const $ = page('<div class="lm"><h3>人事信息</h3><ul class="lm-list"><li class="empty">暂无信息</li></ul></div>');
-    expect(readBlocks($, HOME, AS_OF)).toEqual([{ name: '人事信息', items: [], undated: 0 }]);
+    expect(readBlocks($, HOME, AS_OF)).toEqual([{ name: '人事信息', items: [], undated: 0, where: { selector: 'div.lm > h3', text: '人事信息' } }]);
   });
 
   test('month-day dates that stop coming out newest first lose their inferred year', () => {

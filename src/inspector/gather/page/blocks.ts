@@ -7,6 +7,7 @@ import { contains, pageOf, type List, type Page } from './model.ts';
 import { readItems } from './items.ts';
 import { headingName, headingOf, moreIn, moreOf, nameFromTarget, tabEntries, type Heading } from './headings.ts';
 import { hasOwnHeading, moreById, panelById, panelList, panelsByOrder } from './tabs.ts';
+import { locator } from './where.ts';
 import type { Block } from '../../snapshot.ts';
 
 /** One block per tab whose panel is known; the lists of every strip's panels are claimed either way. */
@@ -41,12 +42,14 @@ function tabBlocks(page: Page, claimed: Set<Node>): [number, Block][] {
 
 function makeBlock(page: Page, heading: Heading, more: string | undefined, list: List): Block {
   const { items, undated } = readItems(page, list);
+  const where = heading.el && locator(page.$).where(heading.el, heading.name);
   return {
     name: heading.name,
     ...(more ? { more } : {}),
     ...(heading.url ? { headingUrl: heading.url } : {}),
     items,
     undated,
+    ...(where ? { where } : {}),
   };
 }
 
@@ -64,8 +67,9 @@ export function readBlocks($: CheerioAPI, pageUrl: string, asOf: string): Block[
     const moreUrl = more ? resolveLink(attr(more, 'href'), page.base) : undefined;
     let heading: Heading | undefined = at.heading === 'image' ? undefined : at.heading;
     if (at.heading === 'image' && more && moreUrl) {
+      // The heading is the image; its name is what the page's other link to the column says.
       const name = nameFromTarget(page, moreUrl, more);
-      if (name) heading = { name };
+      if (name) heading = { name, el: at.region };
     }
     if (!heading) continue;
     found.push([page.info.get(list.el)!.order, makeBlock(page, heading, moreUrl, list)]);

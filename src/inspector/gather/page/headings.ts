@@ -16,6 +16,8 @@ export interface Heading {
   name: string;
   /** The heading's own link (to the column), when it has one. */
   url?: string;
+  /** The element it was read from. */
+  el?: Node;
 }
 
 /** A heading's name: its first link's text when it has links (政策 of 政策 | 政府信息公开专栏), else its text, without 更多 or >>. */
@@ -36,7 +38,7 @@ export function headingName(page: Page, el: Node): Heading | undefined {
   if (!isColumnName(name)) return undefined;
   if (href !== undefined && ARTICLE_URL.test(href)) return undefined;
   const url = resolveLink(href, page.base);
-  return url ? { name, url } : { name };
+  return url ? { name, url, el } : { name, el };
 }
 
 /** A link around a heading: <a href="…"><h3>干部理论文章</h3></a>. */

@@ -4,6 +4,7 @@ import { isDateOnly } from '../dates.ts';
 import { resolveLink } from '../urls.ts';
 import { attr, linksIn, textOf, tidy } from './node.ts';
 import { itemFacts, type List, type Page } from './model.ts';
+import { locator } from './where.ts';
 import type { DatedItem } from '../../snapshot.ts';
 
 /**
@@ -42,7 +43,9 @@ export function readItems(page: Page, list: List): { items: DatedItem[]; undated
     const text = link ? tidy(textOf(link, (x) => x !== link && (page.info.get(x)?.textLen ?? 99) <= 30 && isDateOnly(textOf(x), page.asOf))) : '';
     const title = link ? text || tidy(attr(link, 'title') ?? '') || tidy((img && attr(img, 'alt')) ?? '') : '';
     const url = link ? resolveLink(attr(link, 'href'), page.base) : undefined;
-    items.push({ title, ...(url ? { url } : {}), ...when });
+    // Only an item dated after the check can be named by a finding (a forged date): only its place is kept.
+    const where = !when.inferredYear && when.date > page.asOf ? locator(page.$).where(it, title) : undefined;
+    items.push({ title, ...(url ? { url } : {}), ...when, ...(where ? { where } : {}) });
   }
   return { items, undated };
 }

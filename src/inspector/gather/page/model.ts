@@ -27,6 +27,8 @@ export interface Info {
   imgs: number;
   /** Length of the visible text inside. */
   textLen: number;
+  /** Length of the visible text before it in the page (its start, in the units of textLen). */
+  before: number;
   /** Inside a menu, footer or link box: never a column. */
   navLike: boolean;
   /** A list of items (or an empty list saying 暂无信息) starts here. */
@@ -112,17 +114,21 @@ function buildPage($: CheerioAPI, pageUrl: string, asOf: string): Page {
   const base = (baseHref && resolveLink(baseHref, pageUrl)) || pageUrl;
   const page: Page = { $, root, url: pageUrl, base, asOf, info: new Map(), lists: [], ids: new Map(), items: new Map(), scripts: [] };
   let order = 0;
+  let seen = 0;
   const walk = (n: Node, navLike: boolean): Info => {
     const nav = navLike || NAV_WORDS.has(n.name ?? '') || words(n).some((w) => NAV_WORDS.has(w));
     // Links that lead somewhere: javascript: buttons and # anchors are widgets, not items.
     const isLink = n.name === 'a' && !/^\s*(javascript:|#|$)/i.test(attr(n, 'href') ?? '');
-    const info: Info = { order: order++, end: 0, kids: [], links: isLink ? 1 : 0, more: 0, imgs: n.name === 'img' ? 1 : 0, textLen: 0, navLike: nav, hasList: false };
+    const info: Info = { order: order++, end: 0, kids: [], links: isLink ? 1 : 0, more: 0, imgs: n.name === 'img' ? 1 : 0, textLen: 0, before: seen, navLike: nav, hasList: false };
     page.info.set(n, info);
     const id = attr(n, 'id');
     if (id && !page.ids.has(id)) page.ids.set(id, n);
     for (const c of n.children ?? []) {
-      if (c.type === 'text') info.textLen += (c.data ?? '').trim().length;
-      else if (c.name === 'script' && attr(c, 'src') === undefined) page.scripts.push(c.children?.[0]?.data ?? '');
+      if (c.type === 'text') {
+        const len = (c.data ?? '').trim().length;
+        info.textLen += len;
+        seen += len;
+      } else if (c.name === 'script' && attr(c, 'src') === undefined) page.scripts.push(c.children?.[0]?.data ?? '');
       else if (isElement(c)) {
         const ci = walk(c, nav);
         info.kids.push(c);

@@ -5,6 +5,7 @@ import { resolveLink } from '../urls.ts';
 import { attr, isElement, linksIn, textOf, words, type Node } from './node.ts';
 import { pageOf, type Page } from './model.ts';
 import { ARTICLE_URL, NOT_CRUMB, cleanName, isColumnName } from './names.ts';
+import { locator } from './where.ts';
 import type { Channel } from '../../snapshot.ts';
 
 /** Class or id words of a main menu. */
@@ -28,6 +29,7 @@ function inPanel(page: Page, a: Node, menu: Node): boolean {
 /** The main navigation entries: the first menu (nav, .nav, #menu, .daohang…) with enough links, in page order. */
 export function readNav($: CheerioAPI, pageUrl: string): Channel[] {
   const page = pageOf($, pageUrl);
+  const loc = locator($, pageUrl);
   const entries = (el: Node): Channel[] => {
     const out: Channel[] = [];
     for (const a of linksIn(el)) {
@@ -36,7 +38,8 @@ export function readNav($: CheerioAPI, pageUrl: string): Channel[] {
       const url = resolveLink(attr(a, 'href'), page.base);
       // Menu entries are column names; drop-down panels also hold headlines and 【详情】 links.
       if (!url || name.length > 10 || !isColumnName(name) || NOT_CRUMB.test(name) || ARTICLE_URL.test(url) || out.some((c) => c.url === url)) continue;
-      out.push({ name, url });
+      const where = loc.where(a, name);
+      out.push({ name, url, ...(where ? { where } : {}) });
     }
     return out;
   };

@@ -1,5 +1,5 @@
 // Read-side helpers the rules share over a snapshot's pages.
-import type { PageSnapshot, SiteSnapshot } from '../../snapshot.ts';
+import type { PageSnapshot, SiteSnapshot, Where } from '../../snapshot.ts';
 
 /** The home page as read, when it loaded. */
 export function homePage(s: SiteSnapshot): PageSnapshot | undefined {
@@ -16,3 +16,61 @@ export function homeParts(s: SiteSnapshot): PageSnapshot[] {
 
 /** The URL findings about the whole site point at: the home page as registered. */
 export const siteTarget = (s: SiteSnapshot) => s.site.url;
+
+/**
+ * The page was read as a browser shows it: rendered, or its static HTML was enough. A page that
+ * needed rendering but was read statically (a failure, the site's budget spent) may lack what its
+ * scripts write, so what it does not show is no evidence.
+ */
+export const readAsShown = (p: PageSnapshot): boolean => p.rendering === undefined || p.rendering.status === 'rendered';
+
+/**
+ * A finding's place on its page, to spread into it: the place without its `page` when that is the
+ * finding's own page; nothing when there is no place.
+ */
+export function placed(where: Where | undefined, page: string): { where?: Where } {
+  if (!where) return {};
+  if (where.page !== page) return { where };
+  const { page: _same, ...rest } = where;
+  return { where: rest };
+}
+
+/**
+ * The sentence around text[index, index + length): from the sentence end (or line end) before it
+ * to the one after it, with its end mark; cut to SENTENCE_SIDE characters either side, … where cut.
+ */
+export function sentenceAt(text: string, index: number, length: number): string {
+  const end = index + length;
+  let from = index;
+  while (from > 0 && !SENTENCE_END.test(text[from - 1]!)) from--;
+  let to = end;
+  while (to < text.length && !SENTENCE_END.test(text[to]!)) to++;
+  if (to < text.length && text[to] !== '\n') to++;
+  const headFrom = index - from > SENTENCE_SIDE ? unsplit(text, index - SENTENCE_SIDE) : from;
+  const tailTo = to - end > SENTENCE_SIDE ? unsplit(text, end + SENTENCE_SIDE) : to;
+  const sentence = `${headFrom > from ? '…' : ''}${text.slice(headFrom, tailTo)}${tailTo < to ? '…' : ''}`;
+  return sentence.replace(/\s+/g, ' ').trim();
+}
+
+/** An offset moved off the second half of a character written as a surrogate pair. */
+const unsplit = (text: string, i: number) => (i > 0 && i < text.length && text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff ? i + 1 : i);
+
+/** Ends of a sentence, and the line ends between the blocks of a page's text. */
+const SENTENCE_END = /[。！？；!?;\n]/;
+/** Characters of a sentence kept either side of the words found in it. */
+const SENTENCE_SIDE = 40;
+
+/** The place on a page of the text at an offset of its visible text, with the sentence around it as its text. */
+export function textWhere(page: PageSnapshot, index: number, length: number): Where | undefined {
+  const runs = page.facts.textWhere;
+  if (!runs || runs.length === 0 || runs[0]!.at > index) return undefined;
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (runs[mid]!.at <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  const run = runs[lo]!;
+  return { ...(run.part ? { part: run.part } : {}), selector: run.selector, text: sentenceAt(page.facts.text, index, length) };
+}
