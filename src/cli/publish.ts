@@ -2,7 +2,8 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError } from '../errors.ts';
-import { describeProblems, verifyPublished } from '../workflow/manifest.ts';
+import { evidenceDirOf } from '../store/evidence.ts';
+import { describeProblems, evidenceElsewhere, verifyPublished } from '../workflow/manifest.ts';
 import { correctQuarter, publishQuarter } from '../workflow/publish.ts';
 import { rescoreQuarter } from '../workflow/rescore.ts';
 import { contentArg, dateArg, type ArgDefaults } from './args.ts';
@@ -148,5 +149,6 @@ export function checkPublishedCommand(argv: string[]): number {
     return 1;
   }
   console.log('已发布的通报与签名清单一致。');
+  if (evidenceElsewhere(args.contentDir)) console.log(`截图未核对：EVIDENCE_URL 已设置而本机没有截图目录 ${evidenceDirOf(args.contentDir)}；请在存放截图的机器上以 EVIDENCE_DIR 指明目录后运行本命令。`);
   return 0;
 }

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { describeProblem, describeProblems, signQuarter, verifyPublished, verifyQuarter } from './manifest.ts';
 
 let dir: string;
@@ -177,5 +177,78 @@ describe('verifyPublished', () => {
     const report = describeProblems('content', verifyPublished(dir));
     expect(report).toContain('  findings/2026-Q4/kaisha.md: 已改动（与 manifests/2026-Q4.sha256 中的 SHA-256 不符）');
     expect(report).toContain('npm run correct -- 2026-Q4 --what');
+  });
+});
+
+// Screenshots the findings name are signed with the quarter: a changed image fails the check.
+describe('screenshots of a published quarter', () => {
+  let root: string;
+  let content: string;
+  const shot = 'evidence/2026-Q4/kaisha/0123456789abcdef.jpg';
+  const put = (file: string, data: string) => {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), data);
+  };
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'manifest-evidence-'));
+    content = join(root, 'content');
+    put('content/quarters/2026-Q4.md', quarterFile('published'));
+    put('content/findings/2026-Q4/kaisha.md', `---\nsite: kaisha\nfindings:\n  - indicator: broken-link\n    screenshot: ${shot}\ndismissed:\n  - indicator: typo\n    screenshot: evidence/2026-Q4/kaisha/fedcba9876543210.jpg\n---\n`);
+    put('content/findings/2026-Q4/dupan.md', '---\nsite: dupan\nfindings: []\n---\n');
+    put(`public/${shot}`, 'JPEG 1');
+    put('public/evidence/2026-Q4/kaisha/fedcba9876543210.jpg', 'JPEG 2');
+    // The crawl's shot of a finding since fixed: on disk, named by no findings file, not signed.
+    put('public/evidence/2026-Q4/kaisha/1111111111111111.jpg', 'JPEG 3');
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('signs the screenshots the findings name, as paths sha256sum -c reads from the content folder', () => {
+    const signed = signQuarter(content, '2026-Q4');
+    expect(signed.files).toEqual(['findings/2026-Q4/dupan.md', 'findings/2026-Q4/kaisha.md', 'quarters/2026-Q4.md', '../public/evidence/2026-Q4/kaisha/0123456789abcdef.jpg', '../public/evidence/2026-Q4/kaisha/fedcba9876543210.jpg']);
+    expect(verifyQuarter(content, '2026-Q4')).toEqual([]);
+    expect(spawnSync('sha256sum', ['-c', '--strict', 'manifests/2026-Q4.sha256'], { cwd: content, encoding: 'utf8' }).status).toBe(0);
+  });
+
+  it('a changed or deleted image fails the check', () => {
+    signQuarter(content, '2026-Q4');
+    put(`public/${shot}`, 'JPEG 1, retouched');
+    rmSync(join(root, 'public/evidence/2026-Q4/kaisha/fedcba9876543210.jpg'));
+    const problems = verifyPublished(content);
+    expect(problems).toEqual([
+      { kind: 'changed', quarter: '2026-Q4', file: `../public/${shot}` },
+      { kind: 'missing', quarter: '2026-Q4', file: '../public/evidence/2026-Q4/kaisha/fedcba9876543210.jpg' },
+    ]);
+    expect(describeProblem(problems[0]!)).toBe(`../public/${shot}: 已改动（与 manifests/2026-Q4.sha256 中的 SHA-256 不符）`);
+  });
+
+  it('a findings file that names a screenshot the manifest lacks is caught (with the file itself)', () => {
+    signQuarter(content, '2026-Q4');
+    put('content/findings/2026-Q4/dupan.md', '---\nsite: dupan\nfindings:\n  - indicator: typo\n    screenshot: evidence/2026-Q4/dupan/2222222222222222.jpg\n---\n');
+    put('public/evidence/2026-Q4/dupan/2222222222222222.jpg', 'JPEG 4');
+    expect(verifyQuarter(content, '2026-Q4').map((p) => [p.kind, p.file])).toEqual([
+      ['unsigned', '../public/evidence/2026-Q4/dupan/2222222222222222.jpg'],
+      ['changed', 'findings/2026-Q4/dupan.md'],
+    ]);
+  });
+
+  it('refuses to sign a screenshot that is not on disk', () => {
+    rmSync(join(root, 'public', shot));
+    expect(() => signQuarter(content, '2026-Q4')).toThrow(/screenshots named by its findings files are missing/);
+  });
+
+  it('checks the images in EVIDENCE_DIR when they are kept there; skips them where the pages link elsewhere and the folder is absent', () => {
+    vi.stubEnv('EVIDENCE_DIR', join(root, 'store'));
+    for (const name of ['0123456789abcdef.jpg', 'fedcba9876543210.jpg']) put(`store/2026-Q4/kaisha/${name}`, `stored ${name}`);
+    signQuarter(content, '2026-Q4');
+    expect(verifyQuarter(content, '2026-Q4')).toEqual([]);
+    put('store/2026-Q4/kaisha/0123456789abcdef.jpg', 'changed');
+    expect(verifyQuarter(content, '2026-Q4')).toEqual([{ kind: 'changed', quarter: '2026-Q4', file: `../public/${shot}` }]);
+    // The build in CI: the pages link to EVIDENCE_URL and the images are not on this machine.
+    vi.stubEnv('EVIDENCE_DIR', join(root, 'not-here'));
+    vi.stubEnv('EVIDENCE_URL', 'https://evidence.example.gov.cn/');
+    expect(verifyQuarter(content, '2026-Q4')).toEqual([]);
   });
 });

@@ -4,11 +4,18 @@
 //   cd content && sha256sum -c manifests/2026-Q4.sha256
 // It guards against accidents (a hand edit, a crawl run on the wrong quarter), not against someone
 // who rewrites the manifest too: git history is the audit trail for that.
+// The screenshots the quarter's findings files name are signed with them, as ../public/<path>
+// (where they are beside the content folder); stored in an evidence folder of their own
+// (EVIDENCE_DIR), they are checked there, and not at all on a machine without it when the pages
+// link to them elsewhere (EVIDENCE_URL: the build in CI).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.ts';
+import { screenshotPathSchema } from '../schemas/manual.ts';
 import { writeFileAtomic } from '../store/atomic.ts';
+import { evidenceDirOf, screenshotFile } from '../store/evidence.ts';
+import { frontmatterData } from '../store/frontmatter.ts';
 import { quarterFilePath, readQuarterFile } from '../store/quarter-file.ts';
 import { quarterFiles, quarterParts } from '../store/quarter-paths.ts';
 
@@ -36,23 +43,63 @@ const LINE = /^([0-9a-fA-F]{64}) [ *](.+)$/;
 
 const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-/** True for a path that can be a file of the quarter (see quarterParts); nothing else may be signed in its manifest. */
+/** How a manifest names a screenshot: from the content folder to public/, as sha256sum -c reads it there. */
+const PUBLIC = '../public/';
+
+/**
+ * The screenshots the quarter's findings files name (findings and dismissed ones), as manifest
+ * paths (../public/<path>), sorted. Only files that mention a screenshot are parsed.
+ */
+export function quarterEvidence(contentDir: string, quarter: string): string[] {
+  const dir = `${quarterParts(quarter).findings}/`;
+  const out = new Set<string>();
+  for (const file of quarterFiles(contentDir, quarter)) {
+    if (!file.startsWith(dir)) continue;
+    const text = readFileSync(join(contentDir, file), 'utf8');
+    if (!text.includes('screenshot:')) continue;
+    const { data } = frontmatterData(join(contentDir, file), text);
+    for (const list of [data['findings'], data['dismissed']]) {
+      if (!Array.isArray(list)) continue;
+      for (const f of list as Array<{ screenshot?: unknown }>) {
+        if (typeof f?.screenshot !== 'string') continue;
+        if (!screenshotPathSchema.safeParse(f.screenshot).success) throw new InputError(`${join(contentDir, file)}: screenshot ${f.screenshot} is not a path under public/`);
+        out.add(`${PUBLIC}${f.screenshot}`);
+      }
+    }
+  }
+  return [...out].sort();
+}
+
+/** The file on disk a manifest path names (a screenshot's through EVIDENCE_DIR when set). */
+const onDisk = (contentDir: string, path: string): string => (path.startsWith(PUBLIC) ? screenshotFile(contentDir, path.slice(PUBLIC.length)) : join(contentDir, path));
+
+/** True where the screenshots cannot be checked: the pages link to them elsewhere (EVIDENCE_URL) and their folder is not on this machine. */
+export function evidenceElsewhere(contentDir: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env['EVIDENCE_URL']) && !existsSync(evidenceDirOf(contentDir, env));
+}
+
+/** True for a path that can be a file of the quarter (see quarterParts) or a screenshot; nothing else may be signed in its manifest. */
 function isQuarterPath(quarter: string, path: string): boolean {
+  if (path.startsWith(PUBLIC)) return screenshotPathSchema.safeParse(path.slice(PUBLIC.length)).success;
   const parts = quarterParts(quarter);
   if (path === parts.quarterFile || path === parts.review) return true;
   return [parts.findings, parts.manual].some((dir) => path.startsWith(`${dir}/`) && /^[^/\\]+\.md$/.test(path.slice(dir.length + 1)) && !path.slice(dir.length + 1).startsWith('.'));
 }
 
 /**
- * Write manifests/<quarter>.sha256 over every file of the quarter (atomically); returns the
- * manifest's path and the files signed, relative to the content folder.
+ * Write manifests/<quarter>.sha256 over every file of the quarter and every screenshot its findings
+ * name (atomically); returns the manifest's path and the files signed, relative to the content
+ * folder. A screenshot named but not on disk is an InputError.
  */
 export function signQuarter(contentDir: string, quarter: string): { manifest: string; files: string[] } {
-  const files = quarterFiles(contentDir, quarter);
+  const evidence = quarterEvidence(contentDir, quarter);
+  const files = [...quarterFiles(contentDir, quarter), ...evidence];
   // sha256sum escapes such names with a leading backslash; ids never contain them, so refuse rather than escape.
   const odd = files.find((f) => /[\\\n\r]/.test(f));
   if (odd !== undefined) throw new InputError(`${join(contentDir, odd)}: a file name with a backslash or line break cannot be signed; rename it`);
-  const text = files.map((f) => `${sha256(join(contentDir, f))}  ${f}\n`).join('');
+  const absent = evidence.filter((f) => !existsSync(onDisk(contentDir, f)));
+  if (absent.length) throw new InputError(`${quarter}: screenshots named by its findings files are missing:\n  ${absent.map((f) => onDisk(contentDir, f)).join('\n  ')}`);
+  const text = files.map((f) => `${sha256(onDisk(contentDir, f))}  ${f}\n`).join('');
   writeFileAtomic(join(contentDir, manifestFile(quarter)), text);
   return { manifest: manifestFile(quarter), files };
 }
@@ -81,20 +128,23 @@ function parseManifest(quarter: string, text: string): { entries: Map<string, st
 }
 
 /**
- * Compare the quarter's files on disk with its manifest: changed, missing and unsigned files and
- * malformed manifest lines, sorted by file; [] when everything matches. A quarter without a
- * manifest gives one no-manifest problem.
+ * Compare the quarter's files and screenshots on disk with its manifest: changed, missing and
+ * unsigned files and malformed manifest lines, sorted by file; [] when everything matches. A
+ * quarter without a manifest gives one no-manifest problem. Screenshots are not compared where
+ * evidenceElsewhere() (their names still are: a findings file naming an unsigned one is caught).
  */
 export function verifyQuarter(contentDir: string, quarter: string): ManifestProblem[] {
   const manifest = join(contentDir, manifestFile(quarter));
   if (!existsSync(manifest)) return [{ kind: 'no-manifest', quarter, file: manifestFile(quarter) }];
   const { entries, problems } = parseManifest(quarter, readFileSync(manifest, 'utf8'));
+  const skipEvidence = evidenceElsewhere(contentDir);
   for (const [file, hash] of entries) {
-    const path = join(contentDir, file);
+    if (skipEvidence && file.startsWith(PUBLIC)) continue;
+    const path = onDisk(contentDir, file);
     if (!existsSync(path) || !statSync(path).isFile()) problems.push({ kind: 'missing', quarter, file });
     else if (sha256(path) !== hash) problems.push({ kind: 'changed', quarter, file });
   }
-  for (const file of quarterFiles(contentDir, quarter)) if (!entries.has(file)) problems.push({ kind: 'unsigned', quarter, file });
+  for (const file of [...quarterFiles(contentDir, quarter), ...quarterEvidence(contentDir, quarter)]) if (!entries.has(file)) problems.push({ kind: 'unsigned', quarter, file });
   return sortProblems(problems);
 }
 

@@ -35,6 +35,8 @@ export interface RecordContext {
   config: RulesConfig;
   /** The portal's public/ folder, where screenshots live. */
   publicDir: string;
+  /** Where a screenshot path is on disk, when not under publicDir (EVIDENCE_DIR for evidence/…: store/evidence.ts). */
+  screenshotFile?: (path: string) => string;
 }
 
 /** Check one parsed record file; returns the record or pushes its problems. */
@@ -65,7 +67,8 @@ export function checkRecord(file: string, text: string, ctx: RecordContext, erro
   if (rec.site !== undefined && !ctx.sites.has(rec.site)) errors.push(`${at('site')}: no site with id "${rec.site}" in sites.yaml`);
   if (rec.media !== undefined && !ctx.media.has(rec.media)) errors.push(`${at('media')}: no account with id "${rec.media}" in media.yaml`);
   if (rec.unit !== undefined && !ctx.unitIds.has(rec.unit)) errors.push(`${at('unit')}: no unit with id "${rec.unit}" in units.yaml`);
-  if (rec.screenshot !== undefined && !existsSync(join(ctx.publicDir, rec.screenshot))) errors.push(`${at('screenshot')}: no file ${join(ctx.publicDir, rec.screenshot)}`);
+  const shot = rec.screenshot === undefined ? undefined : (ctx.screenshotFile?.(rec.screenshot) ?? join(ctx.publicDir, rec.screenshot));
+  if (shot !== undefined && !existsSync(shot)) errors.push(`${at('screenshot')}: no file ${shot}`);
   const evidence = body.trim();
   if (!evidence) errors.push(`${file}:${bodyLine}: evidence: the text after the frontmatter must say what was seen`);
   let points = 0;

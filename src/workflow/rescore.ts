@@ -2,7 +2,7 @@
 // conclusions it holds, the quarter's records and the review, by the same function the crawl uses
 // (assembleSiteQuarter), so a file is always the same function of its inputs.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { SiteQuarter } from '../schemas/findings.ts';
 import type { ReviewFile } from '../schemas/review.ts';
 import type { Site } from '../schemas/registry.ts';
@@ -12,6 +12,7 @@ import { assembleSiteQuarter, crawlConclusions, findingKey, headOfFile } from '.
 import { parseSiteQuarter, renderSiteQuarter } from '../inspector/report/site-quarter.ts';
 import { summaryBody } from '../inspector/report/summary.ts';
 import { writeFileAtomic } from '../store/atomic.ts';
+import { publicDirOf, screenshotFile } from '../store/evidence.ts';
 import { loadMedia } from '../store/media.ts';
 import { quarterParts } from '../store/quarter-paths.ts';
 import { loadRegistry } from '../store/registry.ts';
@@ -56,7 +57,8 @@ export function recordContext(contentDir: string): RecordContext {
     media: new Map(loadMedia(contentDir, unitIds).map((m) => [m.id, m])),
     config: loadRulesConfig(contentDir),
     // The portal's public/ folder sits beside the content folder (content/ and public/ in the repository).
-    publicDir: join(dirname(resolve(contentDir)), 'public'),
+    publicDir: publicDirOf(contentDir),
+    screenshotFile: (path) => screenshotFile(contentDir, path),
   };
 }
 
