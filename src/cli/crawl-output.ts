@@ -43,6 +43,16 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
   };
 }
 
+/** What the screenshots came to: files, sites and size, where they are, and every shot that failed (a note, never an error). */
+export function screenshotNotice(s: NonNullable<InspectSummary['screenshots']>, dir: string): string {
+  const lines = [`截图 ${s.files} 张（${s.sites} 个不合格网站，共 ${(s.bytes / 1024 / 1024).toFixed(1)} MB${s.files ? `，平均每张 ${Math.round(s.bytes / s.files / 1024)} KB` : ''}），保存在 ${dir}/`];
+  if (s.failed.length) {
+    lines.push(`${s.failed.length} 张未能截取（相应问题的证据中没有截图）：`);
+    for (const f of s.failed) lines.push(`  ${f.site} ${f.indicator} ${f.url}: ${f.reason}${f.detail ? `（${f.detail}）` : ''}`);
+  }
+  return lines.join('\n');
+}
+
 /** Said once per run when the holiday calendar lacks the as-of date's year: what was not judged, and what to add where. */
 export function calendarGapNotice(gap: NonNullable<InspectSummary['calendarGap']>, contentDir: string): string {
   const titles = gap.rules.map((id) => `${indicator(id)?.title ?? id}（${id}）`).join('、');

@@ -4,12 +4,12 @@ import { parseCrawlArgs } from './crawl.ts';
 
 describe('parseCrawlArgs', () => {
   test('defaults: content/, today in Shanghai, its quarter', () => {
-    expect(parseCrawlArgs([], '2026-11-22')).toEqual({ contentDir: 'content', quarter: '2026-Q4', asOf: '2026-11-22', sample: false, options: {} });
+    expect(parseCrawlArgs([], '2026-11-22')).toEqual({ contentDir: 'content', quarter: '2026-Q4', asOf: '2026-11-22', sample: false, screenshots: false, options: {} });
   });
 
   test('every documented option', () => {
     const a = parseCrawlArgs(
-      ['--content', 'c', '--as-of', '2026-03-31', '--quarter', '2026-Q1', '--only', 'a, b', '--sample', '--concurrency', '8', '--per-host', '3', '--site-concurrency', '2', '--max-pages', '100', '--max-depth', '2', '--timeout', '7.5', '--retries', '0', '--ignore-robots', '--allow-private'],
+      ['--content', 'c', '--as-of', '2026-03-31', '--quarter', '2026-Q1', '--only', 'a, b', '--sample', '--concurrency', '8', '--per-host', '3', '--site-concurrency', '2', '--max-pages', '100', '--max-depth', '2', '--timeout', '7.5', '--retries', '0', '--ignore-robots', '--allow-private', '--screenshots'],
       '2026-11-22',
     );
     expect(a).toEqual({
@@ -18,6 +18,7 @@ describe('parseCrawlArgs', () => {
       asOf: '2026-03-31',
       only: ['a', 'b'],
       sample: true,
+      screenshots: true,
       options: { concurrency: 8, perHost: 3, siteConcurrency: 2, maxPages: 100, maxDepth: 2, timeoutMs: 7500, retries: 0, robots: false, allowPrivate: true },
     });
   });

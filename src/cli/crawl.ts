@@ -7,10 +7,11 @@ import { RENDER_MODES, resolveOptions, type CrawlOptions, type RenderMode } from
 import { loadProbeWindows } from '../inspector/gather/probe-window.ts';
 import { inspect } from '../inspector/inspect.ts';
 import { loadDictionary } from '../store/dictionary.ts';
+import { evidenceDirOf } from '../store/evidence.ts';
 import { loadRulesConfig } from '../store/rules-config.ts';
 import { planCrawl } from '../workflow/crawl-plan.ts';
 import { parseFlags, wholeNumber } from './args.ts';
-import { calendarGapNotice, progressReporter, summaryTable } from './crawl-output.ts';
+import { calendarGapNotice, progressReporter, screenshotNotice, summaryTable } from './crawl-output.ts';
 
 export interface CrawlArgs {
   contentDir: string;
@@ -19,6 +20,8 @@ export interface CrawlArgs {
   only?: string[];
   /** Inspect only the quarter's spot-check sample (content/quarters/<quarter>.md, sample.sites). */
   sample: boolean;
+  /** Screenshots as evidence of the failing sites. */
+  screenshots: boolean;
   options: Partial<CrawlOptions>;
 }
 
@@ -40,6 +43,9 @@ export const CRAWL_USAGE = `Usage: npm run crawl -- [options]
   --render MODE          pages rendered in Chromium: auto (default: pages whose lists, footer marks,
                          search or redirect scripts write), always, or never (static HTML only)
   --max-rendered N       pages rendered per site at most (default 30); more are read statically
+  --screenshots          screenshots as evidence: for each failing site, its vetoes' and deductions'
+                         pages with the element outlined (up to 12 a site, each ≤ 150 KB), written
+                         to public/evidence/<quarter>/<site>/ (EVIDENCE_DIR: a folder of its own)
   --ignore-robots        do not read robots.txt (for the supervising office's own inspections)
   --allow-private        allow loopback and private addresses (intranet deployments)
   -h, --help             this text
@@ -67,6 +73,7 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
         retries: { type: 'string' },
         render: { type: 'string' },
         'max-rendered': { type: 'string' },
+        screenshots: { type: 'boolean' },
         'ignore-robots': { type: 'boolean' },
         'allow-private': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -103,7 +110,7 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
   }
   if (values['ignore-robots']) options.robots = false;
   if (values['allow-private']) options.allowPrivate = true;
-  return { contentDir: values.content ?? 'content', quarter, asOf, ...(only ? { only } : {}), sample: values.sample === true, options };
+  return { contentDir: values.content ?? 'content', quarter, asOf, ...(only ? { only } : {}), sample: values.sample === true, screenshots: values.screenshots === true, options };
 }
 
 /** npm run crawl: exit 0 when the run completed, whatever the sites did; 1 when a site hit a bug. */
@@ -134,11 +141,13 @@ export async function crawlCommand(argv: string[]): Promise<number> {
     probes: (site) => windows.get(site.id),
     manual: plan.manual,
     review: plan.review,
+    screenshots: args.screenshots,
     onEvent: progress.onEvent,
   });
   progress.stop();
   console.log(`\n${args.quarter} 监测时间点 ${args.asOf}，结果写入 ${args.contentDir}/findings/${args.quarter}/\n`);
   console.log(summaryTable(summary));
+  if (summary.screenshots) console.log(`\n${screenshotNotice(summary.screenshots, evidenceDirOf(args.contentDir))}`);
   if (summary.calendarGap) console.log(`\n${calendarGapNotice(summary.calendarGap, args.contentDir)}`);
   if (summary.internalErrors.length === 0) return 0;
   console.error(`\n${summary.internalErrors.length} 个网站检查时出现内部错误（程序缺陷，请报告）：`);

@@ -9,7 +9,8 @@ import { resetDemoWorkflow, runDemoWorkflow } from '../demo/workflow.ts';
 import { InputError } from '../errors.ts';
 import { formatScores } from '../sandbox/truth.ts';
 import { parseFlags, wholeNumber } from './args.ts';
-import { progressReporter, summaryTable } from './crawl-output.ts';
+import { evidenceDirOf } from '../store/evidence.ts';
+import { progressReporter, screenshotNotice, summaryTable } from './crawl-output.ts';
 
 export const DEMO_USAGE = `Usage: npm run demo -- [options]
   --content DIR      content folder (default content; an office's own registry is never overwritten)
@@ -18,6 +19,7 @@ export const DEMO_USAGE = `Usage: npm run demo -- [options]
   --seed N           sandbox seed (default 1)
   --as-of DATE       the crawled quarter's as-of date (default ${DEMO_AS_OF})
   --history N        earlier quarters written from the seeded problems, without crawling (default 3)
+  --screenshots      screenshots as evidence of the failing sites (npm run crawl -- --screenshots)
   --no-build         stop before npm run build
   -h, --help         this text`;
 
@@ -30,13 +32,14 @@ export interface DemoArgs {
   asOf: string;
   history: number;
   build: boolean;
+  screenshots: boolean;
 }
 
 /** Parse argv; throws an InputError on bad input, returns undefined for --help. */
 export function parseDemoArgs(argv: string[]): DemoArgs | undefined {
   const STRING = { type: 'string' } as const;
   const { values } = parseFlags(
-    { args: argv, options: { content: STRING, sites: STRING, pages: STRING, seed: STRING, 'as-of': STRING, history: STRING, 'no-build': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } },
+    { args: argv, options: { content: STRING, sites: STRING, pages: STRING, seed: STRING, 'as-of': STRING, history: STRING, 'no-build': { type: 'boolean' }, screenshots: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } },
     DEMO_USAGE,
   );
   if (values.help) return undefined;
@@ -51,6 +54,7 @@ export function parseDemoArgs(argv: string[]): DemoArgs | undefined {
     asOf,
     history: wholeNumber('history', values.history, 0) ?? 3,
     build: values['no-build'] !== true,
+    screenshots: values.screenshots === true,
   };
 }
 
@@ -74,9 +78,10 @@ export async function demoCommand(argv: string[]): Promise<number> {
     generateScale({ contentDir: args.contentDir, sites: args.sites, quarters: args.history, until: earlier.at(-1)!, seed: args.seed, pagesPerSite: args.pages });
   }
   const progress = progressReporter();
-  const demo = await runDemo({ contentDir: args.contentDir, sites: args.sites, pagesPerSite: args.pages, seed: args.seed, asOf: args.asOf, onEvent: progress.onEvent });
+  const demo = await runDemo({ contentDir: args.contentDir, sites: args.sites, pagesPerSite: args.pages, seed: args.seed, asOf: args.asOf, onEvent: progress.onEvent, screenshots: args.screenshots });
   progress.stop();
   console.log(`\n${summaryTable(demo.summary)}\n`);
+  if (demo.summary.screenshots) console.log(`${screenshotNotice(demo.summary.screenshots, evidenceDirOf(args.contentDir))}\n`);
   console.log('与模拟网站预置问题（ground truth）对比的检出精确率与召回率：\n');
   console.log(formatScores(demo.scores));
   if (demo.scripted) console.log(formatScripted(demo.scripted));

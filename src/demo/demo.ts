@@ -34,6 +34,8 @@ export interface DemoOptions {
   asOf: string;
   /** Crawl option overrides; the demo shortens the 15 s page limit so it finishes quickly. */
   crawl?: Partial<CrawlOptions>;
+  /** Screenshots as evidence of the failing sites (npm run demo -- --screenshots), under public/ beside the content folder. */
+  screenshots?: boolean;
   onEvent?: (e: InspectEvent) => void;
 }
 
@@ -111,6 +113,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
       rulesConfig,
       dns,
       dictionary,
+      ...(o.screenshots ? { screenshots: true } : {}),
       ...(o.onEvent ? { onEvent: o.onEvent } : {}),
     });
     const indicators = CRAWL_INDICATORS.map((r) => r.id);

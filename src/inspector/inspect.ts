@@ -1,20 +1,24 @@
 // One inspection run: crawl every site, run the rules, score, write one findings file per site.
 // The core never prints; progress goes out as typed events (the linkinator habit).
+import { basename, join } from 'node:path';
 import pLimit from 'p-limit';
 import type { Finding, SiteQuarter } from '../schemas/findings.ts';
 import type { Dictionary } from '../schemas/dictionary.ts';
 import type { Site } from '../schemas/registry.ts';
 import type { ReviewFile } from '../schemas/review.ts';
 import type { RulesConfig } from '../schemas/rules-config.ts';
+import { evidenceDirOf } from '../store/evidence.ts';
 import { checkRulesConfig, runRules } from './engine/run-rules.ts';
 import { HttpClient, type Sleeper } from './gather/http.ts';
 import { LinkChecker } from './gather/links.ts';
 import type { CrawlOptions } from './gather/options.ts';
 import { RobotsCache } from './gather/robots.ts';
 import { startCrawlRenderer, type Renderer } from './gather/renderer.ts';
+import type { ShotResult } from './gather/shoot.ts';
 import { HostScheduler } from './gather/scheduler.ts';
 import { crawlSite, type CrawlContext } from './gather/site.ts';
 import { assembleSiteQuarter, headOf } from './report/assemble.ts';
+import { MAX_SHOT_BYTES, planShots, saveShots, withScreenshots, type PlannedShot } from './report/evidence.ts';
 import { writeSiteQuarter } from './report/site-quarter.ts';
 import { summaryBody } from './report/summary.ts';
 import { RULES } from './rules/index.ts';
@@ -25,7 +29,7 @@ import { loadCalendar, type WorkCalendar } from './workdays.ts';
 
 export type InspectEvent =
   | { type: 'start'; total: number }
-  | { type: 'site-done'; site: Site; result: SiteQuarter; file: string; ms: number }
+  | { type: 'site-done'; site: Site; result: SiteQuarter; file: string; ms: number; shots?: SiteShots }
   | { type: 'site-error'; site: Site; message: string };
 
 export interface InspectInput {
@@ -53,6 +57,30 @@ export interface InspectInput {
   manual?: (site: Site) => Finding[];
   /** The quarter's review: decisions on findings and the sites' replies; none when absent. */
   review?: Pick<ReviewFile, 'decisions' | 'replies'>;
+  /**
+   * Screenshots as evidence (npm run crawl -- --screenshots): each failing site's findings pages
+   * with the element outlined (report/evidence.ts), taken by the run's Chromium even with render never.
+   */
+  screenshots?: boolean;
+  /** Where screenshots are written: the folder evidence/ stands for; by default evidenceDirOf(contentDir). */
+  evidenceDir?: string;
+}
+
+/** A screenshot that could not be taken or written: noted in the run's summary, never fatal. */
+export interface ShotFailure {
+  indicator: string;
+  /** The page it was to show. */
+  url: string;
+  reason: string;
+  detail: string;
+}
+
+/** What the screenshots of one site came to. */
+export interface SiteShots {
+  /** Files written (a finding each). */
+  files: number;
+  bytes: number;
+  failed: ShotFailure[];
 }
 
 export interface InspectSummary {
@@ -66,6 +94,8 @@ export interface InspectSummary {
   elapsedMs: number;
   /** Time spent running rules and scoring, summed over sites (the crawl's share is the rest). */
   rulesMs: number;
+  /** With input.screenshots: the failing sites shot, the files and bytes written, the shots that failed. */
+  screenshots?: { sites: number; files: number; bytes: number; failed: Array<ShotFailure & { site: string }> };
   /**
    * The as-of date's year when the working-day calendar lacks it: the enabled rules that count
    * working days (their ids in `rules`) were not applicable on every site.
@@ -115,6 +145,53 @@ export function judgeSite(snapshot: SiteSnapshot, quarter: string, rules: readon
   return assembleSiteQuarter({ head: headOf(snapshot.site, quarter, snapshot.asOf, crawlStats(snapshot)), site: snapshot.site, crawl, manual, review, config: ctx.config });
 }
 
+/**
+ * The screenshots of a judged site (planShots: a failing site's vetoes and deductions, bounded),
+ * written into evidenceDir/<quarter>/<site>/, and the findings file naming them. A page is
+ * loaded once for all its shots, and findings about one element share one. A shot that fails, or that cannot find its element,
+ * leaves its finding without a screenshot and is noted; the crawl's earlier shots of the site that
+ * were not taken again go.
+ */
+export async function captureEvidence(result: SiteQuarter, renderer: Pick<Renderer, 'shoot'>, evidenceDir: string): Promise<{ result: SiteQuarter; shots: SiteShots }> {
+  const plan = planShots(result);
+  // Each page is loaded once for all its elements (the site is spared a download per finding).
+  const pages = new Map<string, Array<string | undefined>>();
+  for (const p of plan) {
+    const selectors = pages.get(p.url) ?? [];
+    if (!selectors.includes(p.selector)) selectors.push(p.selector);
+    pages.set(p.url, selectors);
+  }
+  const shot = new Map<string, ShotResult>();
+  const key = (url: string, selector: string | undefined) => `${url}\u0000${selector ?? ''}`;
+  await Promise.all(
+    [...pages].map(async ([url, selectors]) => {
+      const out = await renderer.shoot(url, { selectors, maxBytes: MAX_SHOT_BYTES });
+      selectors.forEach((sel, i) => shot.set(key(url, sel), out[i]!));
+    }),
+  );
+  const outcomes = plan.map((p) => shot.get(key(p.url, p.selector))!);
+  const taken: PlannedShot[] = [];
+  const failed: ShotFailure[] = [];
+  const files: Array<{ name: string; jpeg: Uint8Array }> = [];
+  plan.forEach((p, i) => {
+    const o = outcomes[i]!;
+    const indicator = result.findings[p.index]!.indicator;
+    // The element no longer on the page (changed since the crawl read it): an unframed view would say nothing about it.
+    if (o.ok && p.selector && o.outlined === 'none') failed.push({ indicator, url: p.url, reason: 'no-element', detail: `${p.selector} not found` });
+    else if (o.ok) {
+      taken.push(p);
+      files.push({ name: basename(p.path), jpeg: o.jpeg });
+    } else failed.push({ indicator, url: p.url, reason: o.reason, detail: o.detail });
+  });
+  try {
+    saveShots(join(evidenceDir, result.quarter, result.site), files);
+  } catch (e) {
+    const detail = (e as Error).message;
+    return { result, shots: { files: 0, bytes: 0, failed: plan.map((p) => ({ indicator: result.findings[p.index]!.indicator, url: p.url, reason: 'write', detail })) } };
+  }
+  return { result: withScreenshots(result, taken), shots: { files: files.length, bytes: files.reduce((n, f) => n + f.jpeg.length, 0), failed } };
+}
+
 /** Inspect every given site; each site's file is written as soon as it is done. */
 export async function inspect(input: InspectInput): Promise<InspectSummary> {
   const started = performance.now();
@@ -133,7 +210,7 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
   const robots = new RobotsCache(http, opts.robots);
   let renderer: Renderer | undefined;
   try {
-    renderer = await startCrawlRenderer(opts, robots, input.asOf);
+    renderer = await startCrawlRenderer(opts, robots, input.asOf, input.screenshots);
   } catch (e) {
     await http.close();
     throw e;
@@ -153,6 +230,8 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
   const internalErrors: InspectSummary['internalErrors'] = [];
   let pages = 0;
   let rulesMs = 0;
+  const evidenceDir = input.evidenceDir ?? evidenceDirOf(input.contentDir);
+  const shotTotals = { sites: 0, files: 0, bytes: 0, failed: [] as Array<ShotFailure & { site: string }> };
   emit({ type: 'start', total: input.sites.length });
   const limit = pLimit(opts.siteConcurrency);
   try {
@@ -165,11 +244,20 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
             input.onSnapshot?.(snapshot);
             pages += snapshot.pages.length;
             const r0 = performance.now();
-            const result = judgeSite(snapshot, input.quarter, rules, ctx, input.manual?.(site) ?? [], review);
+            let result = judgeSite(snapshot, input.quarter, rules, ctx, input.manual?.(site) ?? [], review);
             rulesMs += performance.now() - r0;
+            let shots: SiteShots | undefined;
+            // Before the file is written, so that it names its screenshots.
+            if (input.screenshots && renderer) {
+              ({ result, shots } = await captureEvidence(result, renderer, evidenceDir));
+              if (shots.files + shots.failed.length > 0) shotTotals.sites++;
+              shotTotals.files += shots.files;
+              shotTotals.bytes += shots.bytes;
+              shotTotals.failed.push(...shots.failed.map((f) => ({ site: site.id, ...f })));
+            }
             const file = writeSiteQuarter(input.contentDir, result, summaryBody(result));
             results.push(result);
-            emit({ type: 'site-done', site, result, file, ms: Math.round(performance.now() - t0) });
+            emit({ type: 'site-done', site, result, file, ms: Math.round(performance.now() - t0), ...(shots ? { shots } : {}) });
           } catch (e) {
             const message = e instanceof Error ? (e.stack ?? e.message) : String(e);
             internalErrors.push({ site: site.id, message });
@@ -191,6 +279,7 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
     maxActivePerHost: scheduler.maxActivePerHost,
     elapsedMs: Math.round(performance.now() - started),
     rulesMs: Math.round(rulesMs),
+    ...(input.screenshots ? { screenshots: { ...shotTotals, failed: shotTotals.failed.sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0)) } } : {}),
     ...(calendarGap ? { calendarGap } : {}),
   };
 }
