@@ -133,14 +133,14 @@ describe('findings.csv', () => {
     const rest = `,${p},`;
     expect(text).toBe(
       BOM +
-        'quarter,site,name,indicator,indicatorTitle,target,page,points,detail,clause\r\n' +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"say ""hi"", then leave"${rest}0.1,HTTP 404,${CLAUSE}\r\n` +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"=HYPERLINK(""http://evil.example/"",""点击"")"${rest}0.2,,${CLAUSE}\r\n` +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,+86 10 1234${rest}0,HTTP 404,${CLAUSE}\r\n` +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,-2+3${rest}0.25,HTTP 404,${CLAUSE}\r\n` +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,@SUM(A1:A9)${rest}0.2,=1+1,${CLAUSE}\r\n` +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,\t=tab first${rest}0.2,HTTP 404,${CLAUSE}\r\n` +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"第一行\n第二行"${rest}0.2,"cr\ronly",${CLAUSE}\r\n`,
+        'quarter,site,name,indicator,indicatorTitle,target,page,points,detail,clause,wherePart,whereSelector,whereText,wherePage\r\n' +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"say ""hi"", then leave"${rest}0.1,HTTP 404,${CLAUSE},,,,\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"=HYPERLINK(""http://evil.example/"",""点击"")"${rest}0.2,,${CLAUSE},,,,\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,+86 10 1234${rest}0,HTTP 404,${CLAUSE},,,,\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,-2+3${rest}0.25,HTTP 404,${CLAUSE},,,,\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,@SUM(A1:A9)${rest}0.2,=1+1,${CLAUSE},,,,\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,\t=tab first${rest}0.2,HTTP 404,${CLAUSE},,,,\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"第一行\n第二行"${rest}0.2,"cr\ronly",${CLAUSE},,,,\r\n`,
     );
   });
 
@@ -154,6 +154,22 @@ describe('findings.csv', () => {
     expect(back.map((b) => b.key)).toEqual(['2026-Q4/hexi/河西县人民政府', ...NASTY.map(() => '2026-Q4/linhe/临河市人民政府')]);
     // Titles from the rules; an id the portal does not know shows as itself.
     expect(back.map((b) => b.title)).toEqual(['链接不可用', ...Array(9).fill('链接不可用'), '错别字', 'unknown-indicator']);
+  });
+
+  it("a finding's place on the page in four columns, empty for one about something missing", () => {
+    const where = { part: 'footer', selector: '#footer > ul > li:nth-of-type(3) > a', text: '县政府信息公开' } as const;
+    const heading = { part: 'body', selector: 'div.lm-hd > h3', text: '通知公告', page: 'http://www.linhe.gov.cn/' } as const;
+    const r = row({ site: 'linhe', name: '临河市人民政府', score: 90, findings: [f({ target: 'http://www.linhe.gov.cn/xxgk/', where }), f({ indicator: 'column-stale', target: '通知公告', page: 'http://www.linhe.gov.cn/tzgg/', where: heading }), f({ indicator: 'identity-mark-missing', target: 'icp' })] });
+    const back = parseCsv(openDataText('findings.csv', scope([r]))).map((x) => [x.wherePart, x.whereSelector, x.whereText, x.wherePage]);
+    expect(back).toEqual([
+      ['footer', '#footer > ul > li:nth-of-type(3) > a', '县政府信息公开', ''],
+      ['body', 'div.lm-hd > h3', '通知公告', 'http://www.linhe.gov.cn/'],
+      ['', '', '', ''],
+    ]);
+    const json = JSON.parse(openDataText('data.json', scope([r]))).sites[0].findings;
+    expect(Object.keys(json[0])).toEqual(['indicator', 'target', 'page', 'where', 'points', 'detail', 'clause']);
+    expect(json.map((x: Finding) => x.where)).toEqual([where, heading, undefined]);
+    expect(Object.keys(json[1].where)).toEqual(['part', 'selector', 'text', 'page']);
   });
 
   it('a quarter without findings has the header only', () => {

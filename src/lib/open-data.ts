@@ -63,6 +63,10 @@ export const FINDINGS_CSV_FIELDS = [
   { name: 'points', type: 'number', description: '该条问题在指标封顶前的扣分（加分项为加分）；单项否决和建议项为 0' },
   { name: 'detail', type: 'string', description: '证据说明，如 HTTP 404；可为空' },
   { name: 'clause', type: 'string', description: '所依据的国家检查指标条款' },
+  { name: 'wherePart', type: 'string', description: '问题元素所在的页面部位：header（页面顶部）、nav（导航栏）、body（页面主体）、footer（页面底部）；无法判断或问题不针对页面元素（如缺少标识）时为空' },
+  { name: 'whereSelector', type: 'string', description: '在浏览器开发者工具中找到该元素的 CSS 选择器；问题不针对页面元素时为空' },
+  { name: 'whereText', type: 'string', description: '该元素显示的文字：链接文字、栏目标题、错别字所在的句子等；可为空' },
+  { name: 'wherePage', type: 'string', description: '该元素所在的页面，仅当不是 page 列的页面时填写（如栏目标题在首页）；否则为空' },
 ] as const satisfies readonly FieldDoc[];
 
 /** data.json, described by path ([] is each element of an array), in the order the keys are written. */
@@ -84,7 +88,7 @@ export const DATA_JSON_FIELDS = [
   { name: 'sites[].noServices', type: 'boolean', description: '仅为 true：无政务服务的部门网站（按 75 分折算）；否则省略此键' },
   { name: 'sites[].vetoes', type: 'array', description: '成立的单项否决指标ID' },
   { name: 'sites[].stats', type: 'object', description: '抓取情况：pages 抓取页面数，links 检查的不同链接数，inconclusive 无法判定的链接数' },
-  { name: 'sites[].findings[]', type: 'object', description: '发现的问题，按检查结果文件中的顺序：indicator、target、page、points、detail、clause，含义同 findings.csv；人工检查的问题另有 source（manual）、record（检查记录文件）、inspector（检查人）、date（检查日期）、screenshot（截图路径），经复核的有 review（decision、reason、inspector、date），网站答复的有 reply（text、date）；没有的键省略' },
+  { name: 'sites[].findings[]', type: 'object', description: '发现的问题，按检查结果文件中的顺序：indicator、target、page、points、detail、clause，含义同 findings.csv；针对页面元素的问题在 page 之后另有 where（part、selector、text、page，含义同 findings.csv 的 wherePart、whereSelector、whereText、wherePage）；人工检查的问题另有 source（manual）、record（检查记录文件）、inspector（检查人）、date（检查日期）、screenshot（截图路径），经复核的有 review（decision、reason、inspector、date），网站答复的有 reply（text、date）；没有的键省略' },
   { name: 'sites[].dismissed[]', type: 'object', description: '经人工复核不予认定的自动检查问题（不计分），字段同 findings[]，review.reason 为不予认定的理由；没有时省略此键' },
   { name: 'sites[].errors[]', type: 'object', description: '运行出错的检查规则（indicator 指标ID，message 错误信息），这些指标对该网站未作判定；没有时省略此键' },
   { name: 'sites[].notApplicable[]', type: 'object', description: '不适用、未作判定的检查规则（indicator 指标ID，reason 原因，如“首页无法打开”“2027 年节假日安排未录入，无法计算工作日”）；没有时省略此键' },
@@ -196,6 +200,10 @@ function findingRecords(r: SiteQuarter): (string | number)[][] {
       points: f.points,
       detail: f.detail,
       clause: f.clause,
+      wherePart: f.where?.part ?? '',
+      whereSelector: f.where?.selector ?? '',
+      whereText: f.where?.text ?? '',
+      wherePage: f.where?.page ?? '',
     };
     return FINDINGS_CSV_COLUMNS.map((c) => record[c]);
   });
@@ -230,6 +238,7 @@ function jsonFinding(f: Finding): Finding {
     indicator: f.indicator,
     target: f.target,
     page: f.page,
+    ...(f.where === undefined ? {} : { where: { ...(f.where.part === undefined ? {} : { part: f.where.part }), selector: f.where.selector, text: f.where.text, ...(f.where.page === undefined ? {} : { page: f.where.page }) } }),
     points: f.points,
     detail: f.detail,
     clause: f.clause,

@@ -116,6 +116,16 @@ describe('reviewList', () => {
     expect(refusal(() => reviewList(fx.content, '2027-Q1'))).toMatch(/^findings\/2027-Q1\/: no findings files for 2027-Q1; crawl first/);
   });
 
+  test("a finding's place on the page is shown, and kept when the review rewrites the file", () => {
+    fx.write('findings/2026-Q4/linhe.md', fx.read('findings/2026-Q4/linhe.md').replace(
+      '    page: http://www.linhe.gov.cn/\n',
+      '    page: http://www.linhe.gov.cn/\n    where:\n      part: body\n      selector: div.lm-hd > h3\n      text: 工作动态\n',
+    ));
+    review({ site: 'linhe', indicator: 'column-stale', target: '工作动态', action: { decision: 'confirmed' } });
+    expect(fx.site('linhe').findings[0]!.where).toEqual({ part: 'body', selector: 'div.lm-hd > h3', text: '工作动态' });
+    expect(reviewListText(reviewList(fx.content, QUARTER, 'linhe'), QUARTER)).toContain('  [已确认（李四 2026-11-21）] column-stale 工作动态 — 最近更新 2026-10-01\n    位置：div.lm-hd > h3「工作动态」');
+  });
+
   test('a veto with no finding behind it is shown as such', () => {
     fx.write('findings/2026-Q4/linhe.md', fx.read('findings/2026-Q4/linhe.md').replace('vetoes: []', 'vetoes:\n  - site-unreachable').replace('verdict: pass', 'verdict: fail'));
     const [linhe] = reviewList(fx.content, QUARTER, 'linhe');

@@ -168,6 +168,8 @@ export function reviewListText(list: readonly ReviewListSite[], quarter: string)
     for (const { finding: f, decision, reply } of s.items) {
       const by = decision ? `（${decision.inspector} ${decision.date}）` : '';
       lines.push(`  [${statusText(decision)}${by}] ${f.indicator} ${f.target}${f.detail ? ` — ${f.detail}` : ''}`);
+      // Where on the page, for the inspector who opens it to check: the selector, and what the element shows.
+      if (f.where) lines.push(`    位置：${f.where.page ? `${f.where.page} ` : ''}${f.where.selector}${f.where.text ? `「${f.where.text}」` : ''}`);
       if (reply) lines.push(`    回复（${reply.date}）：${reply.text}`);
     }
     for (const v of s.bareVetoes) lines.push(`  单项否决 ${v}：没有可逐条复核的问题。`);
