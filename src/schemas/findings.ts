@@ -24,7 +24,7 @@ export const isoDateSchema = z.preprocess(
 export const indicatorIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case indicator id');
 
 /** Why the crawl rendered a page in Chromium (`--render auto`: its static reading could not decide). */
-export const RENDER_REASONS = ['write', 'list', 'redirect', 'empty', 'home-marks', 'always'] as const;
+export const RENDER_REASONS = ['write', 'list', 'redirect', 'empty', 'home-marks', 'footer', 'always'] as const;
 export type RenderReason = (typeof RENDER_REASONS)[number];
 
 /** The reasons in Chinese, as the crawl's output and the site page show them. */
@@ -34,6 +34,7 @@ export const RENDER_REASON_NAMES: Readonly<Record<RenderReason, string>> = {
   redirect: '脚本跳转',
   empty: '页面主体由脚本生成',
   'home-marks': '首页标识、找错入口或搜索可能由脚本生成',
+  footer: '页面底部由脚本生成（首页即如此）',
   always: '全部渲染',
 };
 

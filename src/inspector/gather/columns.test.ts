@@ -35,6 +35,17 @@ describe('assembleColumns', () => {
     ]);
   });
 
+  test('a list page that needed rendering but was read statically is unread: what scripts write may be missing', () => {
+    const home = page(H, { blocks: [{ name: '工作动态', more: `${H}gzdt/`, items: [], undated: 0 }, { name: '通知公告', more: `${H}tzgg/`, items: [], undated: 0 }] }, 0);
+    const gzdt = { ...page(`${H}gzdt/`, { list: list({ empty: true }) }), rendering: { status: 'over-budget' as const, reasons: ['list' as const] } };
+    const tzgg = { ...page(`${H}tzgg/`, { list: list({ items: [item('2026-11-01')], pagination: [`${H}tzgg/index_1.html`] }) }), rendering: { status: 'rendered' as const, reasons: ['list' as const], changed: [], finalUrl: `${H}tzgg/` } };
+    const tzgg2 = { ...page(`${H}tzgg/index_1.html`, { list: list({ items: [item('2026-10-01', 2)] }) }), rendering: { status: 'failed' as const, reasons: ['write' as const], detail: 'timeout' } };
+    expect(assembleColumns([home], [home, gzdt, tzgg, tzgg2]).map((c) => [c.name, c.blank, c.unread])).toEqual([
+      ['工作动态', false, '栏目页由脚本生成，超出每站渲染页数'],
+      ['通知公告', false, '栏目页由脚本生成，渲染未成功'],
+    ]);
+  });
+
   test('blocks without links are judged by their home items; list pages reached otherwise are named by ColumnName or breadcrumb', () => {
     const home = page(H, { blocks: [{ name: '图片新闻', items: [item('2026-11-19')], undated: 0 }, { name: '今日关注', items: [item('2026-11-18')], undated: 0 }] }, 0);
     const meta = page(`${H}zcjd/`, { meta: { ColumnName: '政策解读' }, list: list({ items: [item('2026-09-01')], pagination: [`${H}zcjd/index_1.html`] }) });

@@ -42,7 +42,10 @@ export function assembleColumns(homeParts: readonly PageSnapshot[], pages: reado
         }
       }
     }
-    const blank = list !== undefined && list.empty && items.length === 0 && list.undated === 0 && homeItems.length === 0;
+    // A list page whose scripts were not run (a failure, the site's rendering budget spent) may
+    // lack the items they write: the column is not judged on it.
+    const unrun = [page, ...(list?.pagination ?? []).map((u) => byUrl.get(u))].find((p) => p?.rendering && p.rendering.status !== 'rendered')?.rendering;
+    const blank = !unrun && list !== undefined && list.empty && items.length === 0 && list.undated === 0 && homeItems.length === 0;
     names.add(clean);
     out.set(key, {
       name: clean,
@@ -54,6 +57,7 @@ export function assembleColumns(homeParts: readonly PageSnapshot[], pages: reado
       blank,
       ...(where ? { where } : {}),
       ...(page || key !== url ? {} : { unread: '未读取栏目页' }),
+      ...(unrun ? { unread: unrun.status === 'failed' ? '栏目页由脚本生成，渲染未成功' : '栏目页由脚本生成，超出每站渲染页数' } : {}),
     });
   };
 

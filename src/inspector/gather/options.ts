@@ -50,6 +50,8 @@ export interface CrawlOptions {
   maxRendered: number;
   /** Pages rendered at once in the whole run (one Chromium, this many tabs). */
   renderPages: number;
+  /** Time to render one page (loading it with its scripts and reading the result), in ms; apart from timeoutMs, the national rule for one request. */
+  renderTimeoutMs: number;
   /** Explicit proxy; by default HTTP_PROXY / HTTPS_PROXY / NO_PROXY are read from the environment. */
   proxy?: { http?: string; https?: string; noProxy?: string };
 }
@@ -77,7 +79,8 @@ export const DEFAULT_OPTIONS: CrawlOptions = {
   allowPrivate: false,
   render: 'auto',
   maxRendered: 30,
-  renderPages: 2,
+  renderPages: 4,
+  renderTimeoutMs: 15_000,
   userAgent: `GovSiteInspector/0.1 (+${CONTACT_URL}; government website supervision)`,
   browserUserAgent:
     'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36',
@@ -86,7 +89,7 @@ export const DEFAULT_OPTIONS: CrawlOptions = {
 /** Defaults overridden by the given values; rejects values that make no sense. */
 export function resolveOptions(partial: Partial<CrawlOptions> = {}): CrawlOptions {
   const o: CrawlOptions = { ...DEFAULT_OPTIONS, ...stripUndefined(partial) };
-  const positive: (keyof CrawlOptions)[] = ['siteConcurrency', 'concurrency', 'perHost', 'timeoutMs', 'maxBytes', 'maxPages', 'homeAttempts', 'renderPages'];
+  const positive: (keyof CrawlOptions)[] = ['siteConcurrency', 'concurrency', 'perHost', 'timeoutMs', 'maxBytes', 'maxPages', 'homeAttempts', 'renderPages', 'renderTimeoutMs'];
   for (const k of positive) {
     const v = o[k];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new Error(`crawl option ${k} must be a whole number ≥ 1, got ${String(v)}`);

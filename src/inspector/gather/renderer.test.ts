@@ -25,6 +25,8 @@ const PAGES: Record<string, string> = {
   '/allocate': '<script>const a = []; while (true) a.push(new Array(1e6).fill(1));</script>',
   '/reload': '<script>location.replace("/reload?" + Math.random());</script>',
   '/secret': 'private',
+  '/with-image': '<img src="/logo.png"><p>图片</p>',
+  '/logo.png': 'not really a png',
 };
 const hits = new Map<string, number>();
 let server: Server;
@@ -109,6 +111,32 @@ describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'rendering',
     expect(out.ok && out.html).toContain('after');
     expect(out.ms).toBeLessThan(TIMEOUT + 2_500);
   }, 20_000);
+});
+
+describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'reading tabs kept for the next page', () => {
+  test('a kept tab shows nothing of the page before; one that hung is replaced; images are not loaded', async () => {
+    const r = await Renderer.start({ userAgent: 'GovSiteInspector/test', allowPrivate: true, pages: 1, timeoutMs: TIMEOUT, settleMs: 500 });
+    try {
+      const list = await r.render(`${origin}/list`, { reading: true });
+      expect(list.ok && list.html).toContain('<li>通知2</li>');
+      const next = await r.render(`${origin}/items`, { reading: true });
+      expect(next.ok && next.html).toContain('工作动态');
+      expect(next.ok && next.html).not.toContain('通知2');
+      // Served bytes are used once: the same URL rendered again without them is fetched.
+      const served = await r.render(`${origin}/items`, { reading: true, html: '<p>抓取的内容</p>' });
+      expect(served.ok && served.html).toContain('抓取的内容');
+      const fetched = await r.render(`${origin}/items`, { reading: true });
+      expect(fetched.ok && fetched.html).not.toContain('抓取的内容');
+      expect((await r.render(`${origin}/loop`, { reading: true })).ok).toBe(false);
+      const after = await r.render(`${origin}/list`, { reading: true });
+      expect(after.ok && after.html).toContain('<li>通知2</li>');
+      const images = hits.get('/logo.png') ?? 0;
+      expect((await r.render(`${origin}/with-image`, { reading: true })).ok).toBe(true);
+      expect(hits.get('/logo.png') ?? 0).toBe(images);
+    } finally {
+      await r.close();
+    }
+  }, 30_000);
 });
 
 describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'the crawler’s rules inside the page', () => {

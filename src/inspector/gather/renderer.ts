@@ -4,9 +4,10 @@
 // pop-ups and dialogs are refused. A page that hangs, loops or allocates without end costs its time
 // limit and nothing more; close() leaves no browser process behind.
 import pLimit, { type LimitFunction } from 'p-limit';
-import type { BrowserContext, Page, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { InputError } from '../../errors.ts';
 import { findChromium, launchChromium, NO_CHROMIUM, type FoundChromium, type RunningChromium } from './browser.ts';
+import { shootPage, type ShotOptions, type ShotResult } from './shoot.ts';
 import { isPrivateUrl } from './net-guard.ts';
 import type { CrawlOptions } from './options.ts';
 import type { RobotsCache } from './robots.ts';
@@ -54,8 +55,13 @@ export class Renderer {
   readonly #context: BrowserContext;
   readonly #limit: LimitFunction;
   readonly #o: Required<Pick<RenderOptions, 'timeoutMs' | 'settleMs'>>;
+  readonly #options: RenderOptions;
   #guard: RequestGuard;
+  /** The context screenshots are taken in, opened on the first shot. */
+  #shots: Promise<BrowserContext> | undefined;
   #closed = false;
+  /** Reading tabs that rendered well, kept for the next page. */
+  readonly #idle: Tab[] = [];
 
   private constructor(chromium: FoundChromium, running: RunningChromium, context: BrowserContext, o: RenderOptions, guard: RequestGuard) {
     this.chromium = chromium;
@@ -63,6 +69,7 @@ export class Renderer {
     this.#context = context;
     this.#limit = pLimit(o.pages);
     this.#o = { timeoutMs: o.timeoutMs, settleMs: o.settleMs ?? 1_000 };
+    this.#options = o;
     this.#guard = guard;
   }
 
@@ -75,22 +82,9 @@ export class Renderer {
     if (!found) throw new InputError(NO_CHROMIUM);
     const running = await launchChromium(found, { heapMb: o.heapMb ?? 256, proxy: browserProxy(o) });
     try {
-      const context = await running.browser.newContext({
-        userAgent: o.userAgent,
-        acceptDownloads: false,
-        serviceWorkers: 'block',
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-        viewport: { width: 1366, height: 900 },
-      });
-      const renderer = new Renderer(found, running, context, o, (url) => (!o.allowPrivate && isPrivateUrl(url) ? 'private address' : guard(url)));
-      await context.route('**/*', (route) => renderer.#route(route));
-      if (o.now) await context.clock.setFixedTime(o.now);
-      // Pop-ups are refused where they start; any that still opens is closed at once.
-      await context.addInitScript(() => {
-        window.open = () => null;
-      });
-      context.on('page', (p) => void (p.opener().then((opener) => (opener ? p.close() : undefined)).catch(() => {})));
+      let renderer: Renderer | undefined;
+      const context = await openContext(running.browser, o, (route) => renderer!.#route(route));
+      renderer = new Renderer(found, running, context, o, (url) => (!o.allowPrivate && isPrivateUrl(url) ? 'private address' : guard(url)));
       return renderer;
     } catch (e) {
       await running.close();
@@ -125,29 +119,81 @@ export class Renderer {
     const refused = await this.#guard(new URL(url));
     if (this.#closed) return { ok: false, url, reason: 'error', detail: 'the renderer is closed', ms: 0 };
     if (refused) return { ok: false, url, reason: 'refused', detail: refused, ms: 0 };
+    let tab: Tab | undefined;
+    let reusable = false;
+    const deadline = t0 + this.#o.timeoutMs;
+    const left = () => Math.max(1, deadline - performance.now());
+    const serve = (route: Route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html ?? '' });
+    try {
+      tab = (reading ? this.#idle.pop() : undefined) ?? (await this.#newTab(reading));
+      if (html !== undefined) await tab.page.route(url, serve, { times: 1 });
+      const requests = tab.requests();
+      await tab.page.goto(url, { waitUntil: 'load', timeout: left() });
+      // Scripts that fill lists after the load event (XHR, timers) get a moment, within the limit.
+      await requests.quiet(Math.min(this.#o.settleMs, left()));
+      const content = await withTimeout(tab.page.content(), left(), 'reading the page');
+      reusable = reading;
+      return { ok: true, url, finalUrl: tab.page.url(), html: content, ms: ms() };
+    } catch (e) {
+      const message = (e as Error).message.split('\n')[0] ?? String(e);
+      const reason = tab?.crashed || /crash/i.test(message) ? 'crashed' : /timeout|timed out/i.test(message) ? 'timeout' : 'error';
+      return { ok: false, url, reason, detail: message, ms: ms() };
+    } finally {
+      // A tab that rendered well is kept for the next page (a new tab costs more than the page);
+      // a tab that failed may be stuck in a script: the renderer waits a little for it to close, then moves on.
+      if (tab && reusable && !this.#closed) {
+        if (html !== undefined) await tab.page.unroute(url, serve).catch(() => {});
+        this.#idle.push(tab);
+      } else if (tab) await withTimeout(tab.page.close({ runBeforeUnload: false }), 2_000, 'closing a page').catch(() => {});
+    }
+  }
+
+  /** A new tab: dialogs dismissed, crashes noted, requests counted; in reading mode, no images, media, fonts or styles. */
+  async #newTab(reading: boolean): Promise<Tab> {
+    const page = await this.#context.newPage();
+    const tab: Tab = { page, crashed: false, requests: trackRequests(page) };
+    page.on('dialog', (d) => void d.dismiss().catch(() => {}));
+    page.on('crash', () => (tab.crashed = true));
+    if (reading) await page.route('**/*', (route) => (NOT_FOR_READING.has(route.request().resourceType()) ? route.abort('blockedbyclient') : route.fallback()).catch(() => {}));
+    return tab;
+  }
+
+  /**
+   * Screenshots of a page as a visitor sees it (images and styles loaded, Chinese in Noto Sans SC
+   * where the machine has no CJK font), one for each selector, with its element outlined in red and
+   * scrolled to the middle of the view: JPEGs of the view, made smaller step by step until each
+   * fits maxBytes (shoot.ts). The page is loaded once, within the time limit of rendering, in a
+   * tab of the same pool and a context of its own that ignores the pages' Content-Security-Policy
+   * (it would refuse the font and the outline).
+   */
+  shoot(url: string, o: ShotOptions): Promise<ShotResult[]> {
+    return this.#limit(() => this.#shoot(url, o));
+  }
+
+  async #shoot(url: string, o: ShotOptions): Promise<ShotResult[]> {
+    const t0 = performance.now();
+    const ms = () => Math.round(performance.now() - t0);
+    const all = (r: Omit<Extract<ShotResult, { ok: false }>, 'ms'>) => o.selectors.map(() => ({ ...r, ms: ms() }));
+    const refused = await this.#guard(new URL(url));
+    if (this.#closed) return all({ ok: false, url, reason: 'error', detail: 'the renderer is closed' });
+    if (refused) return all({ ok: false, url, reason: 'refused', detail: refused });
     let page: Page | undefined;
     let crashed = false;
     const deadline = t0 + this.#o.timeoutMs;
     const left = () => Math.max(1, deadline - performance.now());
     try {
-      page = await this.#context.newPage();
+      this.#shots ??= openContext(this.#running.browser, { ...this.#options, bypassCSP: true }, (route) => this.#route(route));
+      page = await (await this.#shots).newPage();
       page.on('dialog', (d) => void d.dismiss().catch(() => {}));
       page.on('crash', () => (crashed = true));
-      if (reading) await page.route('**/*', (route) => (NOT_FOR_READING.has(route.request().resourceType()) ? route.abort('blockedbyclient') : route.fallback()).catch(() => {}));
-      if (html !== undefined) {
-        await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }), { times: 1 });
-      }
       await page.goto(url, { waitUntil: 'load', timeout: left() });
-      // Scripts that fill lists after the load event (XHR, timers) get a moment, within the limit.
       await page.waitForLoadState('networkidle', { timeout: Math.min(this.#o.settleMs, left()) }).catch(() => {});
-      const content = await withTimeout(page.content(), left(), 'reading the page');
-      return { ok: true, url, finalUrl: page.url(), html: content, ms: ms() };
+      return (await shootPage(page, o)).map((s) => ({ ...s, ...(!s.ok && crashed ? { reason: 'crashed' as const } : {}), url, ms: ms() }));
     } catch (e) {
       const message = (e as Error).message.split('\n')[0] ?? String(e);
       const reason = crashed || /crash/i.test(message) ? 'crashed' : /timeout|timed out/i.test(message) ? 'timeout' : 'error';
-      return { ok: false, url, reason, detail: message, ms: ms() };
+      return all({ ok: false, url, reason, detail: message });
     } finally {
-      // A page stuck in a script may not close by itself: the renderer waits a little, then moves on.
       if (page) await withTimeout(page.close({ runBeforeUnload: false }), 2_000, 'closing a page').catch(() => {});
     }
   }
@@ -165,12 +211,36 @@ export class Renderer {
 }
 
 /**
- * The crawl's Chromium, when its options render pages (auto or always). Requests from inside pages
+ * A context for the run's pages: the crawl's User-Agent, Chinese locale and time zone, the as-of
+ * clock, no downloads, service workers or pop-ups, every request through `route`.
+ */
+async function openContext(browser: Browser, o: RenderOptions & { bypassCSP?: boolean }, route: (r: Route) => Promise<void>): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    userAgent: o.userAgent,
+    acceptDownloads: false,
+    serviceWorkers: 'block',
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1366, height: 900 },
+    ...(o.bypassCSP ? { bypassCSP: true } : {}),
+  });
+  await context.route('**/*', route);
+  if (o.now) await context.clock.setFixedTime(o.now);
+  // Pop-ups are refused where they start; any that still opens is closed at once.
+  await context.addInitScript(() => {
+    window.open = () => null;
+  });
+  context.on('page', (p) => void (p.opener().then((opener) => (opener ? p.close() : undefined)).catch(() => {})));
+  return context;
+}
+
+/**
+ * The crawl's Chromium, when its options render pages (auto or always) or take screenshots. Requests from inside pages
  * follow the inspected sites' robots.txt as the crawl read it (other origins' files are not fetched
  * for it); the pages' clocks show the end of the as-of day in Beijing, what a visitor saw then.
  */
-export async function startCrawlRenderer(opts: CrawlOptions, robots: Pick<RobotsCache, 'peek'>, asOf: string): Promise<Renderer | undefined> {
-  if (opts.render === 'never') return undefined;
+export async function startCrawlRenderer(opts: CrawlOptions, robots: Pick<RobotsCache, 'peek'>, asOf: string, screenshots = false): Promise<Renderer | undefined> {
+  if (opts.render === 'never' && !screenshots) return undefined;
   try {
     return await Renderer.start(
       {
@@ -178,14 +248,50 @@ export async function startCrawlRenderer(opts: CrawlOptions, robots: Pick<Robots
         allowPrivate: opts.allowPrivate,
         ...(opts.proxy ? { proxy: opts.proxy } : {}),
         pages: opts.renderPages,
-        timeoutMs: opts.timeoutMs,
+        timeoutMs: opts.renderTimeoutMs,
         now: new Date(`${asOf}T23:59:00+08:00`),
       },
       (url) => (robots.peek(url.href)?.allowed(url.href) === false ? 'robots.txt 不允许访问' : undefined),
     );
   } catch (e) {
-    throw e instanceof InputError ? new InputError(`${e.message}; or crawl with --render never (pages that scripts fill are then read from their HTML alone)`) : e;
+    const without = screenshots ? 'without --screenshots' : 'with --render never (pages that scripts fill are then read from their HTML alone)';
+    throw e instanceof InputError ? new InputError(`${e.message}; or crawl ${without}`) : e;
   }
+}
+
+/** No request in flight for this long after the load event: the page's scripts are done fetching. */
+const QUIET_MS = 100;
+
+/** A tab of the reading pool. */
+interface Tab {
+  page: Page;
+  crashed: boolean;
+  /** From now on, a wait for the page's requests to fall quiet. */
+  requests: () => { quiet: (ms: number) => Promise<void> };
+}
+
+/**
+ * Count a page's requests in flight. `quiet(ms)` ends when none has been in flight for QUIET_MS
+ * (a timer that fetches a moment after load still counts), or after at most `ms`. Playwright's
+ * networkidle waits 500 ms of silence on every page, which most pages do not need.
+ */
+function trackRequests(page: Page): Tab['requests'] {
+  let inFlight = 0;
+  let last = performance.now();
+  page.on('request', () => ((inFlight += 1), (last = performance.now())));
+  const end = () => ((inFlight = Math.max(0, inFlight - 1)), (last = performance.now()));
+  page.on('requestfinished', end);
+  page.on('requestfailed', end);
+  return () => {
+    inFlight = 0;
+    last = performance.now();
+    return {
+      quiet: async (ms) => {
+        const until = performance.now() + ms;
+        while (performance.now() < until && (inFlight > 0 || performance.now() - last < QUIET_MS)) await new Promise((done) => setTimeout(done, 20));
+      },
+    };
+  };
 }
 
 /** A promise that fails when it has not settled within ms. */

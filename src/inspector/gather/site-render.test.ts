@@ -42,7 +42,8 @@ const ITEMS = [
 ];
 /** A footer a script writes, from a file whose name does not say footer. */
 const COMMON_JS = `document.write('<div class="footer">主办单位：某某县人民政府办公室 联系电话：0571-12345678 浙ICP备12345678号 浙公网安备33010002000001号 网站标识码：3301000001 <a href="https://bszs.conac.cn/sitename?method=show&id=1">党政机关</a> <a href="https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=3301000001">我为政府网站找错</a></div>');`;
-const ARTICLE = (t: string) => `<html><head><meta charset="utf-8"><title>${t}</title></head><body><h1>${t}</h1><p>发布时间：2026-11-18</p><p>${'会议研究部署了当前重点工作。'.repeat(20)}</p></body></html>`;
+/** An article whose footer the same script writes. */
+const ARTICLE = (t: string) => `<html><head><meta charset="utf-8"><title>${t}</title></head><body><h1>${t}</h1><p>发布时间：2026-11-18</p><p>${'会议研究部署了当前重点工作。'.repeat(20)}</p><script src="/js/common.js"></script></body></html>`;
 const PAGES: Record<string, [string, string]> = {
   '/': ['text/html; charset=utf-8', HOME],
   '/api/gzdt.json': ['application/json', JSON.stringify(ITEMS)],
@@ -112,16 +113,20 @@ describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'the crawl w
     expect(go.rendering).toMatchObject({ status: 'rendered', reasons: ['redirect', 'empty'], finalUrl: new URL('/zwgk/index.html', site.url).href });
     expect(link(s, '/zwgk/gone-too.html')).toMatchObject({ verdict: 'broken' });
     expect(s.pages.filter((p) => p.url.endsWith('/zwgk/index.html'))).toEqual([]);
-    // Static pages are not rendered.
-    expect(page(s, '/gzdt/a1.html')!.rendering).toBeUndefined();
-    expect(s.rendering).toEqual({ pages: 2, reasons: { list: 1, 'home-marks': 1, redirect: 1, empty: 1 } });
+    // The home page's 找错 entry came from a script: a page with scripts and no entry is rendered too.
+    expect(page(s, '/gzdt/a1.html')!.rendering).toMatchObject({ status: 'rendered', reasons: ['footer'], changed: expect.arrayContaining(['找错入口无→有']) });
+    expect(page(s, '/gzdt/a1.html')!.facts.errorReport).toBe(true);
+    // A page without scripts is not.
+    expect(page(s, '/gzdt/')!.rendering).toBeUndefined();
+    expect(s.rendering).toEqual({ pages: 3, reasons: { list: 1, 'home-marks': 1, redirect: 1, empty: 1, footer: 1 } });
   }, 60_000);
 
   test('beyond --max-rendered a page is read statically and counted', async () => {
     const s = await crawl({ render: 'auto', maxRendered: 1 });
     expect(page(s, '/')!.rendering?.status).toBe('rendered');
     expect(page(s, '/go.html')!.rendering).toEqual({ status: 'over-budget', reasons: ['redirect', 'empty'] });
-    expect(s.rendering).toMatchObject({ pages: 1, overBudget: 1 });
+    expect(page(s, '/gzdt/a1.html')!.rendering).toEqual({ status: 'over-budget', reasons: ['footer'] });
+    expect(s.rendering).toMatchObject({ pages: 1, overBudget: 2 });
   }, 60_000);
 
   test("requests from inside a page follow the site's robots.txt", async () => {
@@ -137,4 +142,36 @@ describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'the crawl w
       robotsTxt = 'User-agent: *\nDisallow:\n';
     }
   }, 60_000);
+});
+
+test('a frameset home page: the search in its top frame is submitted once, and its error is seen', async () => {
+  const frames: Record<string, string> = {
+    '/': '<html><frameset rows="120,*,80"><frame src="/top.html"><frame src="/main.html"><frame src="/bottom.html"></frameset></html>',
+    '/top.html': '<html><body><form action="/search" method="get"><input name="q" placeholder="搜索"></form></body></html>',
+    '/main.html': `<html><body><p>${'县政府门户网站。'.repeat(20)}</p></body></html>`,
+    '/bottom.html': '<html><body><div class="footer">主办单位：某某县人民政府</div></body></html>',
+  };
+  let searches = 0;
+  const frameSite = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === '/search') searches++;
+    const body = frames[path];
+    res.writeHead(path === '/search' ? 500 : body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(body ?? 'error');
+  });
+  await new Promise<void>((done) => frameSite.listen(0, '127.0.0.1', done));
+  try {
+    const url = `http://127.0.0.1:${(frameSite.address() as AddressInfo).port}/`;
+    const opts = resolveOptions({ allowPrivate: true, render: 'never', timeoutMs: 5_000, hostDelayMs: 0, retries: 0 });
+    const http = new HttpClient(opts);
+    const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);
+    try {
+      const s = await crawlSite({ ...site, url }, AS_OF, { opts, http, scheduler, robots: new RobotsCache(http, opts.robots), links: new LinkChecker(http, scheduler, opts.timeoutMs, opts.browserUserAgent) });
+      expect(s.home.search).toEqual({ url: `${url}search?q=%E9%80%9A%E7%9F%A5`, ok: false, detail: 'HTTP 500' });
+      expect(searches).toBe(1);
+    } finally {
+      await http.close();
+    }
+  } finally {
+    await new Promise<void>((done) => frameSite.close(() => done()));
+  }
 });

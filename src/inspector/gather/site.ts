@@ -15,7 +15,7 @@ import type { RobotsCache, RobotsPolicy } from './robots.ts';
 import { collectMessages } from './messages.ts';
 import type { HostScheduler } from './scheduler.ts';
 import type { DnsFacts, HomeAttempt, LinkKind, LinkResult, PageFacts, PageRendering, PageSnapshot, ProbeWindow, SiteLink, SiteSnapshot, Where } from '../snapshot.ts';
-import type { RenderStats } from '../../schemas/findings.ts';
+import type { RenderReason, RenderStats } from '../../schemas/findings.ts';
 
 /** Shared machinery of one crawl run, and what the gatherer adds from outside the crawl. */
 export interface CrawlContext {
@@ -56,6 +56,8 @@ class SiteCrawl {
   /** Pages rendered or meant to be, by outcome and reason. */
   readonly rendering: RenderStats & { failed: number; overBudget: number } = { pages: 0, reasons: {}, failed: 0, overBudget: 0 };
   #renderTries = 0;
+  /** The home page's 找错 entry appeared only when it was rendered: other pages' footers are written by script too. */
+  #footerByScript = false;
 
   constructor(site: Site, homeUrl: string, asOf: string, opts: CrawlOptions, robots: RobotsPolicy, renderer: Renderer | undefined) {
     this.#site = site;
@@ -122,9 +124,9 @@ class SiteCrawl {
    */
   async #render(finalUrl: string, html: string, page: ExtractedPage, homeLike: boolean): Promise<{ rendering: PageRendering; read?: ExtractedPage; html: string } | undefined> {
     if (!this.#renderer) return undefined;
-    const reasons = this.#opts.render === 'always' ? (['always'] as const) : renderReasons(page.scripting, page.facts, html, homeLike);
-    if (reasons.length === 0) return undefined;
-    const r = [...reasons];
+    const r: RenderReason[] = this.#opts.render === 'always' ? ['always'] : renderReasons(page.scripting, page.facts, html, homeLike);
+    if (this.#footerByScript && !homeLike && r.length === 0 && !page.facts.errorReport && page.scripting.scripts > 0) r.push('footer');
+    if (r.length === 0) return undefined;
     if (this.#renderTries >= this.#opts.maxRendered) {
       this.rendering.overBudget++;
       return { rendering: { status: 'over-budget', reasons: r }, html };
@@ -142,6 +144,7 @@ class SiteCrawl {
     const read = extractPage(out.html, out.finalUrl, this.#asOf);
     this.rendering.pages++;
     for (const reason of r) this.rendering.reasons[reason] = (this.rendering.reasons[reason] ?? 0) + 1;
+    if (homeLike && !page.facts.errorReport && read.facts.errorReport) this.#footerByScript = true;
     return { rendering: { status: 'rendered', reasons: r, changed: readingChanges(page, read), finalUrl: out.finalUrl }, read, html: out.html };
   }
 
@@ -193,7 +196,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
   const first = await c.readPage(site.url, 0, home);
   let frontier = first === 'not-found' ? [] : first;
   const homeFacts = c.pages[0]?.facts;
-  const [scripts, search, https] = await Promise.all([
+  const [scripts, homeSearch, https] = await Promise.all([
     footerScripts(c.homeHtml, home.finalUrl, (u) => c.onSite(u) && c.allowed(u), fetchPage),
     homeFacts ? probeSearch(homeFacts, (u) => !c.onSite(u) || c.allowed(u), fetchPage, opts.timeoutMs) : Promise.resolve(undefined),
     site.url.startsWith('http:') ? probeHttps(site.url, http, opts.timeoutMs) : Promise.resolve(undefined),
@@ -218,6 +221,12 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
     frontier = levels.flat();
   }
 
+  // A frameset home page shows its search in a frame (the top one, as a rule): submitted once from there.
+  let search = homeSearch;
+  if (!search && !homeFacts?.search.length) {
+    const frame = [...c.homeFrames].map((u) => c.pages.find((p) => p.url === u)).find((p) => p?.facts.search.some((f) => f.method === 'get' && f.field !== ''));
+    if (frame) search = await probeSearch(frame.facts, (u) => !c.onSite(u) || c.allowed(u), fetchPage, opts.timeoutMs);
+  }
   const pages = [...c.pages].sort((a, b) => a.depth - b.depth || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   return outside({
     site,

@@ -17,6 +17,7 @@ describe('column-stale (as of 2026-11-20)', () => {
     ['a column of no class is not judged', column('便民服务', ['2020-01-01'])],
     ['a column with no readable date is not judged', column('工作动态', [])],
     ['a blank column is left to column-blank', column('工作动态', [], { blank: true })],
+    ['a column whose list page scripts fill, read without them, is not judged', column('工作动态', ['2026-01-01'], { unread: '栏目页由脚本生成，超出每站渲染页数' })],
   ])('%s', (_n, c) => {
     expect(run(c)).toEqual({ status: 'pass' });
   });

@@ -34,6 +34,15 @@ describe('error-report-entry-missing', () => {
     expect(out).toMatchObject({ status: 'fail', findings: [{ target: ARTICLE, points: 0.2 }] });
   });
 
+  test('a page whose scripts were not run (rendering failed or over budget) is not charged; a rendered one is', () => {
+    const unrun = { ...page(ARTICLE), rendering: { status: 'over-budget' as const, reasons: ['footer' as const] } };
+    const failed = { ...page(`${HOME}a2.html`), rendering: { status: 'failed' as const, reasons: ['write' as const], detail: 'timeout' } };
+    const rendered = { ...page(`${HOME}a3.html`), rendering: { status: 'rendered' as const, reasons: ['footer' as const], changed: [], finalUrl: `${HOME}a3.html` } };
+    const out = rule.run(snapshot({ pages: [page(HOME, { errorReport: true }, 0), unrun, failed, rendered] }), ctx);
+    expect(out).toMatchObject({ status: 'fail', findings: [{ target: `${HOME}a3.html`, points: 0.2 }] });
+    expect(out.status === 'fail' && out.findings.length).toBe(1);
+  });
+
   test('a home page that did not load is not judged', () => {
     expect(rule.run(snapshot({ attempts: [{ ok: false, detail: '连接超时', elapsedMs: 15000 }] }), ctx).status).toBe('not_applicable');
   });

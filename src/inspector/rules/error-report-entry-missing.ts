@@ -1,4 +1,4 @@
-import { homeParts } from './lib/pages.ts';
+import { homeParts, readAsShown } from './lib/pages.ts';
 import { defineRule, type RuleFinding } from './types.ts';
 
 /** The entry as a footer script writes it (a script's text is not parsed as HTML). */
@@ -20,7 +20,8 @@ export default defineRule({
     if (parts.length === 0) return { status: 'not_applicable', reason: '首页无法打开' };
     const homeHas = parts.some((p) => p.facts.errorReport) || (snapshot.home.footers ?? []).some((f) => IN_SCRIPT.test(f.text));
     const frames = new Set(parts.map((p) => p.url));
-    const others = snapshot.pages.filter((p) => !frames.has(p.url) && !p.facts.errorReport);
+    // A page whose scripts were not run may lack only what they write: it is not charged.
+    const others = snapshot.pages.filter((p) => !frames.has(p.url) && !p.facts.errorReport && readAsShown(p));
     const page = snapshot.site.url;
     if (!homeHas) {
       const also = others.length ? `；另有 ${others.length} 个其他页面也未设置` : '';

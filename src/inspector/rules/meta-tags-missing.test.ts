@@ -21,6 +21,12 @@ describe('meta-tags-missing', () => {
     expect(rule.run(s, ctx)).toEqual({ status: 'pass' });
   });
 
+  test('the frames of a frameset home page are the home page, not column pages', () => {
+    const main = `${HOME}main.html`;
+    const s = snapshot({ pages: [page(HOME, {}, 0), column(main, {}), column(`${HOME}tzgg/`, { ...SITE, ColumnName: '通知公告' })], links: [{ url: main, kind: 'frame', referrers: [HOME] }] });
+    expect(rule.run(s, ctx)).toEqual({ status: 'pass' });
+  });
+
   test('each page is charged once, under the first tag it lacks; an empty tag is missing', () => {
     const a1 = `${HOME}tzgg/t1.html`;
     const a2 = `${HOME}tzgg/t2.html`;

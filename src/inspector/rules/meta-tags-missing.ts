@@ -1,4 +1,5 @@
 import type { PageSnapshot } from '../snapshot.ts';
+import { homeParts } from './lib/pages.ts';
 import { defineRule, type RuleFinding } from './types.ts';
 
 /**
@@ -29,8 +30,10 @@ export default defineRule({
   run(snapshot, { points }) {
     const byTag = new Map<string, { charged: number; pages: string[] }>();
     let sampled = 0;
+    // The frames of a frameset home page are the home page, not column pages.
+    const home = new Set(homeParts(snapshot).map((p) => p.url));
     for (const p of snapshot.pages) {
-      const kind = pageKind(p);
+      const kind = home.has(p.url) ? undefined : pageKind(p);
       if (!kind) continue;
       sampled++;
       const lacking = (kind === 'column' ? COLUMN_TAGS : CONTENT_TAGS).filter((t) => !p.facts.meta[t]);

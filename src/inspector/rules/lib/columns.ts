@@ -42,14 +42,15 @@ export interface StaleColumn {
 /**
  * Columns older than their class's window on the as-of date. Columns of no class, finished topics
  * (window null), blank columns and columns with no readable date are not judged stale: a date the
- * crawl could not read is no evidence (precision first; blank columns have their own rule).
+ * crawl could not read is no evidence (precision first; blank columns have their own rule), and so
+ * is a column whose list page was not read as a browser shows it (unread).
  */
 export function staleColumns(s: SiteSnapshot, config: RulesConfig): StaleColumn[] {
   const out: StaleColumn[] = [];
   const today = dayNumber(s.asOf);
   for (const column of s.columns) {
     const cls = classify(column.name, config.columns);
-    if (!cls || column.blank) continue;
+    if (!cls || column.blank || column.unread) continue;
     const window = config.columns[cls].window;
     const date = newest(column);
     if (window === null || date === undefined) continue;
