@@ -2,7 +2,7 @@ import * as cheerio from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import { describeNeeding } from '../../../tests/needs.test-helpers.ts';
 import { extractPage } from './extract.ts';
-import { readVisibleText, visibleText } from './facts.ts';
+import { readHeader, readVisibleText, visibleText } from './facts.ts';
 import { asOfOf } from './page/pages.test-helpers.ts';
 import { locator } from './page/where.ts';
 import { REAL_PAGES, realPages } from './real-pages.test-helpers.ts';
@@ -46,5 +46,15 @@ describeNeeding(REAL_PAGES, 'the real pages', () => {
       const shown = $(r.selector).toArray().map((el) => $(el).text().replace(/[\s\u00a0\u3000]+/g, ' '));
       expect(shown.some((t) => t.includes(head)), `${r.selector} should hold ${head}`).toBe(true);
     }
+  });
+});
+
+describe('readHeader', () => {
+  test('without a header container, the first lines of the page stand for it, its footer left out', () => {
+    const header = (html: string) => readHeader(cheerio.load(html));
+    expect(header('<html><body><p>汉沙区教育局 欢迎您</p><div class="footer">主办单位：汉沙区教育局</div></body></html>')).toBe('汉沙区教育局 欢迎您');
+    // The bottom frame of a frameset home page is all footer: it shows no header.
+    expect(header('<html><body><div class="bottom">网站首页 | 联系我们 主办单位：汉沙区教育局</div></body></html>')).toBe('');
+    expect(header('<html><body><div id="logo"><img src="/l.png" alt="汉沙区人民政府"></div><p>正文</p></body></html>')).toBe('汉沙区人民政府');
   });
 });

@@ -142,5 +142,12 @@ export function readHeader($: CheerioAPI): string {
   const text = parts.join(' ').replace(/\s+/g, ' ').trim();
   if (text) return text.slice(0, 2000);
   const firstImages = $('body img[alt]').slice(0, 3).map((_i, img) => $(img).attr('alt') ?? '').get().join(' ');
-  return `${firstImages} ${$('body').text().replace(/\s+/g, ' ').trim().slice(0, 300)}`.trim();
+  // The first lines of the page, but not its footer: the bottom frame of a frameset home page is all
+  // footer, and its 主办单位 line is no header.
+  const body = $('body').clone();
+  body.find(FOOTER_SELECTOR).remove();
+  return `${firstImages} ${body.text().replace(/\s+/g, ' ').trim().slice(0, 300)}`.trim();
 }
+
+/** Containers of a page footer on Chinese CMS templates. */
+const FOOTER_SELECTOR = 'footer, [id*="foot" i], [class*="foot" i], [id*="bottom" i], [class*="bottom" i], [id*="copyright" i], [class*="copyright" i], [class*="banquan" i], [id*="banquan" i], [class*="dibu" i], [id*="dibu" i]';
