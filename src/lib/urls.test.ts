@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { externalHref, joinBase, paths } from './urls.ts';
+import { evidenceHref, evidenceOrigin, externalHref, joinBase, paths } from './urls.ts';
 
 describe('joinBase', () => {
   it.each([
@@ -21,6 +21,22 @@ describe('joinBase', () => {
     expect(() => joinBase('/', 'http://www.linhe.gov.cn/')).toThrow();
     expect(() => joinBase('/', '//evil.example/')).toThrow();
     expect(() => joinBase('/', 'javascript:alert(1)')).toThrow();
+  });
+});
+
+describe('evidenceHref', () => {
+  it('links a screenshot under the base, or under EVIDENCE_URL when the screenshots are kept elsewhere', () => {
+    const path = 'evidence/2026-Q4/linhe/0123456789abcdef.jpg';
+    expect(evidenceHref(path, undefined)).toBe(`${import.meta.env.BASE_URL.replace(/\/$/, '')}/${path}`);
+    expect(evidenceHref(path, 'https://evidence.example.gov.cn/shots/')).toBe('https://evidence.example.gov.cn/shots/2026-Q4/linhe/0123456789abcdef.jpg');
+    // An inspector's picture elsewhere under public/ stays the portal's own.
+    expect(evidenceHref('img/x.png', 'https://evidence.example.gov.cn')).toBe(`${import.meta.env.BASE_URL.replace(/\/$/, '')}/img/x.png`);
+  });
+
+  it('gives the origin the Content-Security-Policy must allow, and refuses what is not http(s)', () => {
+    expect(evidenceOrigin('https://evidence.example.gov.cn/shots/')).toBe('https://evidence.example.gov.cn');
+    expect(evidenceOrigin(undefined)).toBeUndefined();
+    expect(() => evidenceOrigin('javascript:alert(1)')).toThrow(/EVIDENCE_URL/);
   });
 });
 

@@ -36,6 +36,26 @@ export function href(path: string): string {
   return joinBase(import.meta.env.BASE_URL, path);
 }
 
+/** Where a screenshot path starts: the portal's evidence folder. */
+const EVIDENCE = 'evidence/';
+
+/**
+ * A screenshot's URL. Paths under evidence/ go to EVIDENCE_URL when it is set (an office whose
+ * screenshots outgrow its portal's host keeps them on another: README, "Screenshots"), else they
+ * are the portal's own files, like any other path under public/.
+ */
+export function evidenceHref(path: string, evidenceUrl: string | undefined = process.env['EVIDENCE_URL']): string {
+  return evidenceUrl && path.startsWith(EVIDENCE) ? `${evidenceUrl.replace(/\/+$/, '')}/${path.slice(EVIDENCE.length)}` : href(path);
+}
+
+/** The origin of EVIDENCE_URL, which the pages' Content-Security-Policy must allow images from; undefined when unset. */
+export function evidenceOrigin(evidenceUrl: string | undefined = process.env['EVIDENCE_URL']): string | undefined {
+  if (!evidenceUrl) return undefined;
+  const url = URL.parse(evidenceUrl);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new Error(`EVIDENCE_URL must be an http(s) URL, got ${evidenceUrl}`);
+  return url.origin;
+}
+
 /** The URL itself when it is an absolute http(s) URL, safe to put in an href; otherwise null (show it as text). */
 export function externalHref(url: string): string | null {
   if (!URL.canParse(url)) return null;
