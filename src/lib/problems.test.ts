@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finding, row } from './fixtures.test-helpers.ts';
-import { bonusCounted, dismissedFindings, findingNotes, groupFindings, groupSummary, KIND_TAGS, notJudgedText, problemItems, problemsByIndicator, problemText, targetLabel } from './problems.ts';
+import { bonusCounted, dismissedFindings, findingNotes, groupFindings, groupSummary, KIND_TAGS, notJudgedText, problemItems, problemsByIndicator, problemText, screenshotAlt, targetLabel } from './problems.ts';
 
 const unreachable = row({
   site: 'linhe-edu',
@@ -174,8 +174,18 @@ describe('findingNotes (人工检查, 已复核, 网站答复)', () => {
 
   it('a manual finding says who recorded it and when, with its screenshot', () => {
     const f = { ...base, source: 'manual' as const, record: 'manual/2026-Q4/linhe-msg.md', inspector: '张三', date: '2026-11-03', screenshot: 'evidence/2026-Q4/linhe-msg.png' };
-    expect(findingNotes(f, 'here')).toEqual({ lines: ['人工检查（张三，2026年11月3日）'], screenshot: 'evidence/2026-Q4/linhe-msg.png' });
+    expect(findingNotes(f, 'here')).toEqual({ lines: ['人工检查（张三，2026年11月3日）'], screenshot: { path: 'evidence/2026-Q4/linhe-msg.png', alt: `检查人截图：${f.page}` } });
     expect(findingNotes({ ...base, source: 'manual' }, 'here').lines).toEqual(['人工检查']);
+  });
+
+  it('a crawled screenshot says what it shows: the element framed in red, or the page top', () => {
+    const page = 'http://www.linhe.gov.cn/xxgk/';
+    const shot = { ...base, page, screenshot: 'evidence/2026-Q4/linhe/0123456789abcdef.jpg' };
+    expect(findingNotes(shot, 'here').screenshot).toEqual({ path: shot.screenshot, alt: `页面截图（页面顶部）：${page}` });
+    const where = { part: 'footer' as const, selector: '#footer > a', text: '网站地图' };
+    expect(screenshotAlt({ ...shot, where })).toBe(`页面截图，红框标出问题所在位置（“网站地图”）：${page}`);
+    expect(screenshotAlt({ ...shot, where: { ...where, text: '', page: 'http://www.linhe.gov.cn/' } })).toBe('页面截图，红框标出问题所在位置：http://www.linhe.gov.cn/');
+    expect(screenshotAlt({ ...shot, where: { ...where, text: '字'.repeat(40) } })).toContain(`“${'字'.repeat(30)}…”`);
   });
 
   it('a confirmed review reads 已复核, and the reply is kept next to the finding', () => {

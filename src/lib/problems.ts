@@ -78,8 +78,8 @@ export function groupSummary(g: FindingGroup): string {
 export interface FindingNotes {
   /** 人工检查… and 已复核… lines, in that order. */
   lines: string[];
-  /** The screenshot's path under public/, to be linked through href(). */
-  screenshot?: string;
+  /** The screenshot: its path under public/ (linked through evidenceHref()), and what it shows in words. */
+  screenshot?: { path: string; alt: string };
   /** 网站答复. */
   reply?: Reply;
 }
@@ -93,7 +93,20 @@ export function findingNotes(f: Finding, where: string): FindingNotes {
   const lines: string[] = [];
   if (f.source === 'manual') lines.push(`人工检查${byWhomWhen(f.inspector, f.date)}`);
   if (f.review) lines.push(`已复核${byWhomWhen(f.review.inspector, f.review.date)}${f.review.reason ? `：${f.review.reason}` : ''}`);
-  return { lines, ...(f.screenshot ? { screenshot: f.screenshot } : {}), ...(f.reply ? { reply: f.reply } : {}) };
+  return { lines, ...(f.screenshot ? { screenshot: { path: f.screenshot, alt: screenshotAlt(f) } } : {}), ...(f.reply ? { reply: f.reply } : {}) };
+}
+
+/**
+ * What a finding's screenshot shows, for its alt text: the inspector's picture of the page; the
+ * page with the element framed in red (the crawl's, when it knows where the element is); or the
+ * page's top (a finding about something missing from it).
+ */
+export function screenshotAlt(f: Finding): string {
+  const page = f.where?.page ?? f.page;
+  if (f.source === 'manual') return `检查人截图：${page}`;
+  if (!f.where) return `页面截图（页面顶部）：${page}`;
+  const text = f.where.text.length > 30 ? `${f.where.text.slice(0, 30)}…` : f.where.text;
+  return `页面截图，红框标出问题所在位置${text ? `（“${text}”）` : ''}：${page}`;
 }
 
 /** （张三，2026年11月3日）, with what is known. */
