@@ -101,7 +101,8 @@ describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'the crawl w
     const home = page(s, '/')!;
     expect(home.rendering).toMatchObject({ status: 'rendered', reasons: ['list', 'home-marks'] });
     // Links: the heading, 更多, 政务公开 and the script; then the two items and the footer's two links.
-    expect(home.rendering?.status === 'rendered' && home.rendering.changed).toEqual(['链接 4→8', '栏目条目 0→2', '列表条目 0→2', '找错入口无→有']);
+    // Text (no spaces): 59 characters, then the items' titles and dates (39) and the footer's (95).
+    expect(home.rendering?.status === 'rendered' && home.rendering.changed).toEqual(['链接 4→8', '栏目条目 0→2', '列表条目 0→2', '文字 59→193 字', '找错入口无→有']);
     // The dates the script wrote are the column's items; the footer's marks are in the home page's HTML.
     expect(home.facts.blocks.find((b) => b.name === '工作动态')?.items.map((i) => i.date)).toEqual(['2026-11-18', '2026-11-10']);
     expect(s.home.html).toContain('bszs.conac.cn');

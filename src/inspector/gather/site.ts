@@ -274,7 +274,7 @@ async function checkTargets(c: SiteCrawl, home: string, links: LinkChecker): Pro
 
 /**
  * Where a rendered reading differs from the static one, in words for the evidence: links, column
- * items, list items, the 找错 entry and the search.
+ * items, list items, the visible text, the 找错 entry and the search.
  */
 export function readingChanges(before: ExtractedPage, after: ExtractedPage): string[] {
   const out: string[] = [];
@@ -288,6 +288,8 @@ export function readingChanges(before: ExtractedPage, after: ExtractedPage): str
   const items = (p: ExtractedPage) => p.facts.blocks.reduce((n, b) => n + b.items.length, 0);
   count('栏目条目', items(before), items(after));
   count('列表条目', before.facts.list?.items.length ?? 0, after.facts.list?.items.length ?? 0);
+  const chars = (p: ExtractedPage) => p.facts.text.replace(/\s+/g, '').length;
+  if (chars(before) !== chars(after)) out.push(`文字 ${chars(before)}→${chars(after)} 字`);
   has('找错入口', before.facts.errorReport, after.facts.errorReport);
   has('搜索', before.facts.search.length > 0, after.facts.search.length > 0);
   return out;
