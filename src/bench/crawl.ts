@@ -28,7 +28,7 @@ export interface CrawlBench {
  * Crawl a sandbox of the given size once. Peak memory is sampled every 100 ms: the crawler's own
  * resident set, and the crawler with its Chromium processes (the sandbox's process left out).
  */
-export async function benchCrawl(o: CrawlBench): Promise<{ summary: InspectSummary; peakRss: number; peakTree: number }> {
+export async function benchCrawl(o: CrawlBench): Promise<{ summary: InspectSummary; peakRss: number; peakTree: number; peakTreePss: number | undefined }> {
   const args = ['--sites', String(o.sites), '--pages', String(o.pages), '--seed', String(o.seed), '--as-of', o.asOf, '--port', '0'];
   const child = fork(new URL('../../scripts/sandbox.ts', import.meta.url), args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const dir = mkdtempSync(join(tmpdir(), 'bench-'));
@@ -51,7 +51,8 @@ export async function benchCrawl(o: CrawlBench): Promise<{ summary: InspectSumma
       options: resolveOptions({ proxy: { http: proxyUrl }, timeoutMs: 2_000, homeAttemptGapMs: 200, backoffMs: 100, hostDelayMs: 0, perHost: 4, concurrency: 32, siteConcurrency: 8, render: o.render }),
     });
     clearInterval(sampler);
-    return { summary, peakRss, peakTree: tree.stop().total };
+    const peak = tree.stop();
+    return { summary, peakRss, peakTree: peak.total, peakTreePss: peak.pss };
   } finally {
     child.kill();
     rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatBytes, parseStat, parseVmRss, processTree, samplePeakRss, treeRss } from './proc-memory.ts';
+import { formatBytes, parsePss, parseStat, parseVmRss, processTree, samplePeakRss, treeRss } from './proc-memory.ts';
 
 describe('parseStat', () => {
   it.each([
@@ -20,6 +20,13 @@ describe('parseVmRss', () => {
   });
   it('is undefined without the line (zombies, kernel threads)', () => {
     expect(parseVmRss('Name:\tkworker\nState:\tI (idle)\n')).toBeUndefined();
+  });
+});
+
+describe('parsePss', () => {
+  it('reads Pss in kB as bytes, not SwapPss', () => {
+    expect(parsePss('55d0-7ffd ---p 00000000 00:00 0 [rollup]\nRss:\t 204800 kB\nPss:\t 102400 kB\nSwapPss:\t 7 kB\n')).toBe(102400 * 1024);
+    expect(parsePss('Rss: 1 kB\n')).toBeUndefined();
   });
 });
 
@@ -51,6 +58,19 @@ describe('treeRss over a /proc folder', () => {
   it('sums the tree and names its largest process', () => {
     expect(treeRss(100, proc)).toEqual({ total: 4000 * 1024, largest: 3000 * 1024, processes: 2 });
     expect(treeRss(101, proc)).toEqual({ total: 3000 * 1024, largest: 3000 * 1024, processes: 1 });
+  });
+
+  it('leaves out the subtrees asked to (the sandbox beside the crawler)', () => {
+    expect(treeRss(100, proc, [101])).toEqual({ total: 1000 * 1024, largest: 1000 * 1024, processes: 1 });
+  });
+
+  it('sums the proportional sets when every process gives one', () => {
+    writeFileSync(join(proc, '100', 'smaps_rollup'), 'Rss: 1000 kB\nPss:\t 600 kB\n');
+    expect(treeRss(100, proc).pss).toBeUndefined(); // 101 has none yet
+    writeFileSync(join(proc, '101', 'smaps_rollup'), 'Pss: 1500 kB\n');
+    expect(treeRss(100, proc)).toEqual({ total: 4000 * 1024, largest: 3000 * 1024, processes: 2, pss: 2100 * 1024 });
+    rmSync(join(proc, '100', 'smaps_rollup'));
+    rmSync(join(proc, '101', 'smaps_rollup'));
   });
 
   it('samples the peak and when it was', () => {

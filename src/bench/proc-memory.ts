@@ -47,9 +47,21 @@ function readGone(path: string): string | undefined {
   }
 }
 
+/** Proportional set size in bytes from the text of /proc/<pid>/smaps_rollup (its Pss line, in kB). */
+export function parsePss(text: string): number | undefined {
+  const m = /^Pss:\s+(\d+)\s+kB$/m.exec(text);
+  return m ? Number(m[1]) * 1024 : undefined;
+}
+
 /** One reading: the tree's summed resident set and its largest process, in bytes. */
 export interface TreeRss {
   total: number;
+  /**
+   * The tree's summed proportional set size: memory shared between its processes (Chromium's
+   * processes share most of theirs) counted once in all, not once per process. Undefined where
+   * the kernel does not give it.
+   */
+  pss?: number;
   largest: number;
   processes: number;
 }
@@ -66,6 +78,7 @@ export function treeRss(root: number, proc = '/proc', exclude: readonly number[]
   let total = 0;
   let largest = 0;
   let processes = 0;
+  let pss: number | undefined = 0;
   for (const pid of processTree(root, parents)) {
     const status = readGone(join(proc, String(pid), 'status'));
     const rss = status === undefined ? undefined : parseVmRss(status);
@@ -73,14 +86,19 @@ export function treeRss(root: number, proc = '/proc', exclude: readonly number[]
     total += rss;
     largest = Math.max(largest, rss);
     processes++;
+    const rollup = readGone(join(proc, String(pid), 'smaps_rollup'));
+    const p = rollup === undefined ? undefined : parsePss(rollup);
+    pss = p === undefined || pss === undefined ? undefined : pss + p;
   }
-  return { total, largest, processes };
+  return { total, largest, processes, ...(pss === undefined ? {} : { pss }) };
 }
 
 /** Peaks seen by a sampler. */
 export interface PeakRss {
   /** Highest sum over the tree at one reading. */
   total: number;
+  /** Highest summed proportional set size at one reading, where the kernel gives it. */
+  pss?: number;
   /** When that was, in ms since sampling started (to place it among the build's phases). */
   at: number;
   /** Highest resident set of a single process. */
@@ -105,6 +123,7 @@ export function samplePeakRss(root: number, intervalMs = 200, proc = '/proc', no
     const r = treeRss(root, proc, exclude);
     if (r.processes === 0) return;
     last = r;
+    if (r.pss !== undefined) peak.pss = Math.max(peak.pss ?? 0, r.pss);
     if (r.total > peak.total) {
       peak.total = r.total;
       peak.at = Math.round(now() - started);

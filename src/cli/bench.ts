@@ -33,7 +33,7 @@ export async function benchCommand(argv: string[]): Promise<number> {
   for (const m of modes) if (!(RENDER_MODES as readonly string[]).includes(m)) throw new InputError(`--render takes ${RENDER_MODES.join(', ')}, comma-separated; got "${m}"`);
   const seed = wholeNumber('seed', values.seed, 0) ?? 1;
   for (const render of modes as RenderMode[]) {
-    const { summary, peakRss, peakTree } = await benchCrawl({ sites, pages, seed, asOf, render });
+    const { summary, peakRss, peakTree, peakTreePss } = await benchCrawl({ sites, pages, seed, asOf, render });
     const s = summary.elapsedMs / 1000;
     const rendered = summary.results.reduce((n, r) => n + (r.stats.rendered?.pages ?? 0), 0);
     console.log(`\n--render ${render}`);
@@ -42,7 +42,8 @@ export async function benchCommand(argv: string[]): Promise<number> {
     console.log(`pages rendered in Chromium ${rendered} = ${summary.pages ? ((100 * rendered) / summary.pages).toFixed(1) : '0.0'} % of pages`);
     // Rules run synchronously on the one event loop, so their summed time is wall time taken from the crawl.
     console.log(`rules and scoring ${summary.rulesMs} ms = ${((summary.rulesMs / summary.elapsedMs) * 100).toFixed(1)} % of the run (issue 3 budget: < 20 %)`);
-    console.log(`peak RSS of the crawler ${formatBytes(peakRss)}; with its Chromium processes ${formatBytes(peakTree)} (sandbox in a separate process, not counted)`);
+    const pss = peakTreePss === undefined ? '' : `, ${formatBytes(peakTreePss)} counting shared memory once (PSS)`;
+    console.log(`peak RSS of the crawler ${formatBytes(peakRss)}; with its Chromium processes ${formatBytes(peakTree)} summed${pss} (sandbox in a separate process, not counted)`);
   }
   console.log('\nNote: the sandbox\'s seeded "never answers" links cost the 2 s bench timeout each (HEAD then GET).');
   return 0;
