@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import rule from './broken-link.ts';
-import { context, HOME, snapshot } from './snapshot.test-helpers.ts';
+import { context, HOME, page, snapshot } from './snapshot.test-helpers.ts';
 
 const DEEP = 'http://www.linhe.gov.cn/col/col1/index.html';
 
@@ -36,6 +36,22 @@ describe('broken-link', () => {
       { url: `${HOME}a.css`, kind: 'style', verdict: 'broken', detail: 'HTTP 404', referrers: [DEEP] },
     ] }), context('broken-link'));
     expect(out.status === 'fail' && out.findings.map((f) => [f.page, f.where])).toEqual([[HOME, onHome], [DEEP, onDeep], [DEEP, undefined]]);
+  });
+
+  test('a link in a frame of a frameset home page is on the home page: home-page points, the frame in where', () => {
+    const main = `${HOME}main.html`;
+    const at = { part: 'body', selector: 'div.bmfw > ul > li:nth-of-type(4) > a', text: '网站地图' } as const;
+    const s = snapshot({
+      pages: [page(HOME, {}, 0), page(main, {})],
+      links: [
+        { url: main, kind: 'frame', referrers: [HOME] },
+        { url: `${HOME}wzdt/index.htm`, verdict: 'broken', detail: '重定向循环', referrers: [main, DEEP], whereOn: { [main]: at } },
+      ],
+    });
+    expect(rule.run(s, context('broken-link'))).toEqual({
+      status: 'fail',
+      findings: [{ indicator: 'broken-link', target: `${HOME}wzdt/index.htm`, page: HOME, where: { ...at, page: main }, points: 0.2, detail: '重定向循环' }],
+    });
   });
 
   test('does not apply when the home page did not load', () => {

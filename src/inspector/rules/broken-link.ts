@@ -1,8 +1,10 @@
+import { homeParts } from './lib/pages.ts';
 import { defineRule, type RuleFinding } from './types.ts';
 
 /**
  * 链接不可用: every link target that does not open, once per target. A target linked from the home
- * page costs the home-page points and names the home page; otherwise the first referring page.
+ * page, or from a frame the home page is made of (a frameset's top, main and bottom), costs the
+ * home-page points and names the home page; otherwise the first referring page.
  */
 export default defineRule({
   id: 'broken-link',
@@ -13,12 +15,16 @@ export default defineRule({
   run(snapshot, { points }) {
     if (!snapshot.home.html) return { status: 'not_applicable', reason: '首页无法打开' };
     const home = snapshot.site.url;
+    const frames = homeParts(snapshot).filter((p) => p.depth > 0).map((p) => p.url);
     const findings: RuleFinding[] = snapshot.links
       .filter((l) => l.verdict === 'broken')
       .map((l) => {
-        const onHome = l.referrers.includes(home);
+        // Where on the home page it is: on the home page itself, else in its first frame that links it.
+        const shownOn = l.referrers.includes(home) ? home : frames.find((f) => l.referrers.includes(f));
+        const onHome = shownOn !== undefined;
         const page = onHome ? home : (l.referrers[0] ?? home);
-        const where = l.whereOn?.[page];
+        const at = l.whereOn?.[shownOn ?? page];
+        const where = at && shownOn !== undefined && shownOn !== home ? { ...at, page: shownOn } : at;
         return {
           indicator: 'broken-link',
           target: l.url,
