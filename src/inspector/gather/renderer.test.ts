@@ -3,12 +3,11 @@
 // no browser process outlives close() or a signal.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { describeNeeding } from '../../../tests/needs.test-helpers.ts';
 import { findChromium } from './browser.ts';
+import { startPageServer, type PageServer } from './page-server.test-helpers.ts';
 import { browserProxy, Renderer } from './renderer.ts';
 
 const FOUND = await findChromium();
@@ -28,22 +27,15 @@ const PAGES: Record<string, string> = {
   '/with-image': '<img src="/logo.png"><p>图片</p>',
   '/logo.png': 'not really a png',
 };
-const hits = new Map<string, number>();
-let server: Server;
+let site: PageServer;
 let origin: string;
+let hits: Map<string, number>;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    hits.set(path, (hits.get(path) ?? 0) + 1);
-    const body = PAGES[path];
-    res.writeHead(body === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body ?? 'not found');
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  site = await startPageServer((path) => PAGES[path]);
+  ({ origin, hits } = site);
 });
-afterAll(() => new Promise<void>((done) => server.close(() => done())));
+afterAll(() => site.close());
 
 /** A process that runs (a zombie waiting to be reaped has ended: state Z in /proc). */
 const alive = (pid: number) => {

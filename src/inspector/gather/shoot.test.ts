@@ -2,12 +2,11 @@
 // (pixels read back by decoding the JPEG in the same browser), a hidden link is shown and framed,
 // Chinese is drawn with a real font, a shot fits its byte limit or says it cannot, and a page that
 // fails costs its time limit and gives a reason, never an exception.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { describeNeeding } from '../../../tests/needs.test-helpers.ts';
 import { findChromium } from './browser.ts';
 import { cjkFontFaces, cjkFontFile, FONT_ORIGIN } from './cjk-font.ts';
+import { startPageServer, type PageServer } from './page-server.test-helpers.ts';
 import { Renderer } from './renderer.ts';
 import { clipAround, OUTLINE_PX, type Rect, type ShotResult } from './shoot.ts';
 
@@ -31,32 +30,23 @@ const PAGES: Record<string, string> = {
   '/loop': '<p>before</p><script>while (true) {}</script>',
 };
 let shot: Buffer = Buffer.alloc(0);
-const hits = new Map<string, number>();
-let server: Server;
+let site: PageServer;
 let origin: string;
+let hits: Map<string, number>;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    hits.set(path, (hits.get(path) ?? 0) + 1);
-    if (path.startsWith('/noto/')) {
-      res.writeHead(200, { 'content-type': 'font/woff2' });
-      res.end(cjkFontFile(path.slice('/noto'.length)));
-      return;
-    }
-    if (path === '/shot.jpg') {
-      res.writeHead(200, { 'content-type': 'image/jpeg' });
-      res.end(shot);
-      return;
-    }
-    const body = path === '/decode' ? DECODE : PAGES[path];
-    res.writeHead(body === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body ?? 'not found');
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  site = await startPageServer((path) =>
+    path.startsWith('/noto/')
+      ? { type: 'font/woff2', body: cjkFontFile(path.slice('/noto'.length)) ?? '' }
+      : path === '/shot.jpg'
+        ? { type: 'image/jpeg', body: shot }
+        : path === '/decode'
+          ? DECODE
+          : PAGES[path],
+  );
+  ({ origin, hits } = site);
 });
-afterAll(() => new Promise<void>((done) => server.close(() => done())));
+afterAll(() => site.close());
 
 /** Decodes /shot.jpg on a canvas and writes the colour of the points asked in the query (x,y;x,y) into <pre>. */
 const DECODE = `<pre id="out"></pre><img id="i" src="/shot.jpg"><script>window.onload = () => { const i = document.getElementById("i"); const c = document.createElement("canvas"); c.width = i.naturalWidth; c.height = i.naturalHeight; const g = c.getContext("2d"); g.drawImage(i, 0, 0); const pts = decodeURIComponent(location.search.slice(1)).split(";").map((p) => p.split(",").map(Number)); document.getElementById("out").textContent = JSON.stringify(pts.map(([x, y]) => Array.from(g.getImageData(x, y, 1, 1).data.slice(0, 3)))); };</script>`;

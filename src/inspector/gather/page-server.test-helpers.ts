@@ -1,0 +1,32 @@
+// A test web site on 127.0.0.1 for the browser tests: pages by path, each request counted by path.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What a path answers: an HTML page, or a body with its content type; undefined is a 404. */
+export type Answer = string | { type: string; body: string | Buffer } | undefined;
+
+export interface PageServer {
+  /** http://127.0.0.1:<port>, no trailing slash. */
+  origin: string;
+  /** Requests received, by path. */
+  hits: Map<string, number>;
+  close(): Promise<void>;
+}
+
+/** Serve `answer(path)` on a free loopback port until close(). */
+export async function startPageServer(answer: (path: string) => Answer): Promise<PageServer> {
+  const hits = new Map<string, number>();
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    const a = answer(path);
+    const { type, body } = typeof a === 'string' ? { type: 'text/html; charset=utf-8', body: a } : (a ?? { type: 'text/html; charset=utf-8', body: 'not found' });
+    res.writeHead(a === undefined ? 404 : 200, { 'content-type': type }).end(body);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    hits,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
