@@ -17,6 +17,8 @@ export type FailureCode =
   | 'reset'
   | 'redirect-loop'
   | 'too-many-redirects'
+  /** The proxy answered, refusing to connect to the site (its status in the message). */
+  | 'proxy'
   | 'private-address'
   | 'unsupported-url'
   | 'network';

@@ -1,7 +1,7 @@
 // The HTTP client against a purpose-built loopback server: retries, Retry-After, redirects, caps,
 // decompression and timeouts. Failures must come back as data.
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { gzipSync, brotliCompressSync, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HttpClient, retryAfterMs } from './http.ts';
@@ -204,6 +204,42 @@ describe('HttpClient', () => {
     const r = await client().fetch(`${base}/head-405`, { method: 'HEAD' });
     expect(r).toMatchObject({ ok: true, status: 405 });
     expect(r.ok && r.body.length).toBe(0);
+  });
+});
+
+describe('through a proxy', () => {
+  /** A proxy on 127.0.0.1 that never answers, or answers every CONNECT with 502 at once. */
+  const proxies: Array<ReturnType<typeof createNetServer>> = [];
+  const startProxy = async (answer: boolean) => {
+    const p = createNetServer((socket) => {
+      socket.on('error', () => {});
+      if (answer) socket.once('data', () => socket.end('HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\n\r\n'));
+    });
+    proxies.push(p);
+    await new Promise<void>((done) => p.listen(0, '127.0.0.1', done));
+    return `http://127.0.0.1:${(p.address() as AddressInfo).port}`;
+  };
+  afterAll(() => {
+    for (const p of proxies) p.close();
+  });
+
+  test('a CONNECT the proxy never answers costs the deadline, not undici’s 300 s', async () => {
+    const proxy = await startProxy(false);
+    const http = new HttpClient(resolveOptions({ proxy: { http: proxy, https: proxy }, timeoutMs: 800, retries: 0 }));
+    const t0 = performance.now();
+    const o = await http.fetch('https://www.linhe.gov.cn/', { method: 'HEAD' });
+    expect(performance.now() - t0).toBeLessThan(3_000);
+    expect(o).toMatchObject({ ok: false, code: 'timeout' });
+    void http.close();
+  }, 10_000);
+
+  test('a proxy that refuses the tunnel at once says so: not a timeout', async () => {
+    const proxy = await startProxy(true);
+    const http = new HttpClient(resolveOptions({ proxy: { http: proxy, https: proxy }, timeoutMs: 5_000, retries: 0 }));
+    const o = await http.fetch('https://www.linhe.gov.cn/', { method: 'HEAD' });
+    expect(o).toMatchObject({ ok: false, code: 'proxy', message: '代理服务器拒绝连接（HTTP 502）' });
+    expect(o.elapsedMs).toBeLessThan(2_000);
+    await http.close();
   });
 });
 

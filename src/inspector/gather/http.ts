@@ -73,14 +73,18 @@ export class HttpClient {
     };
     // The proxy wrapper passes its own connector in `o`; it must win over ours.
     const factory = (origin: string | URL, o: object) => new Pool(origin, { ...poolOptions, ...o });
+    // The client that talks to the proxy itself: its CONNECT answer is held to the same deadline
+    // (undici's default would wait 300 s for a proxy that never answers).
+    const clientFactory = (origin: string | URL, o: object) => new Pool(origin, { ...o, headersTimeout: opts.timeoutMs, bodyTimeout: opts.timeoutMs });
     // With no explicit proxy, EnvHttpProxyAgent reads HTTP_PROXY, HTTPS_PROXY and NO_PROXY itself.
     this.#dispatcher =
       opts.proxy === undefined
-        ? new EnvHttpProxyAgent({ ...poolOptions, factory, connectTimeout: opts.timeoutMs })
+        ? new EnvHttpProxyAgent({ ...poolOptions, factory, clientFactory, connectTimeout: opts.timeoutMs })
         : opts.proxy.http || opts.proxy.https
           ? new EnvHttpProxyAgent({
               ...poolOptions,
               factory,
+              clientFactory,
               connectTimeout: opts.timeoutMs,
               ...(opts.proxy.http ? { httpProxy: opts.proxy.http } : {}),
               ...(opts.proxy.https ? { httpsProxy: opts.proxy.https } : {}),
@@ -158,11 +162,27 @@ export class HttpClient {
     const o = this.#opts;
     const method = req.method ?? 'GET';
     const maxBytes = method === 'HEAD' ? 0 : (req.maxBytes ?? o.maxBytes);
-    // One deadline for headers and body together; cleared when done so it never fires on a finished body.
+    // One deadline for headers and body together; cleared when done so it never fires on a finished
+    // body. It aborts the request and answers at once, whatever the request is still waiting for (a
+    // proxy's CONNECT, a TLS handshake): the deadline is the most a request can cost.
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new DOMException('deadline', 'TimeoutError')), o.timeoutMs);
-    const signal = controller.signal;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<Hop>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort(new DOMException('deadline', 'TimeoutError'));
+        resolve({ kind: 'failure', code: 'timeout', message: `no complete answer within ${o.timeoutMs / 1000} s` });
+      }, o.timeoutMs);
+    });
     this.requests++;
+    try {
+      return await Promise.race([this.#send(url, req, method, maxBytes, controller.signal), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async #send(url: string, req: FetchRequest, method: 'GET' | 'HEAD', maxBytes: number, signal: AbortSignal): Promise<Hop> {
+    const o = this.#opts;
     try {
       const res = await request(url, {
         method,
@@ -187,8 +207,6 @@ export class HttpClient {
       return { kind: 'response', status: res.statusCode, headers, body, truncated };
     } catch (err) {
       return { kind: 'failure', ...classify(err, o.timeoutMs) };
-    } finally {
-      clearTimeout(timer);
     }
   }
 
@@ -261,6 +279,9 @@ export function classify(err: unknown, timeoutMs: number): { code: FailureCode; 
   }
   const has = (pred: (e: { name?: string; code?: string }) => boolean) => chain.some(pred);
   const first = chain[0]?.message ?? String(err);
+  // undici names a proxy's refusal to tunnel an AbortError: it is an answer, not a timeout.
+  const refusedTunnel = chain.map((e) => /Proxy response \((\d+)\)/.exec(e.message ?? '')).find(Boolean);
+  if (refusedTunnel) return { code: 'proxy', message: `代理服务器拒绝连接（HTTP ${refusedTunnel[1]}）` };
   if (has((e) => e.name === 'TimeoutError' || e.name === 'AbortError' || /TIMEOUT/.test(e.code ?? ''))) {
     return { code: 'timeout', message: `no complete answer within ${timeoutMs / 1000} s` };
   }

@@ -196,12 +196,13 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
   const first = await c.readPage(site.url, 0, home);
   let frontier = first === 'not-found' ? [] : first;
   const homeFacts = c.pages[0]?.facts;
-  const [scripts, homeSearch, https] = await Promise.all([
+  // Checks that do not decide what to crawl run beside the crawl, not before it: a silent HTTPS port
+  // or a slow search costs its own deadline, never the site's pages.
+  const beside = Promise.all([
     footerScripts(c.homeHtml, home.finalUrl, (u) => c.onSite(u) && c.allowed(u), fetchPage),
     homeFacts ? probeSearch(homeFacts, (u) => !c.onSite(u) || c.allowed(u), fetchPage, opts.timeoutMs) : Promise.resolve(undefined),
     site.url.startsWith('http:') ? probeHttps(site.url, http, opts.timeoutMs) : Promise.resolve(undefined),
   ]);
-  c.footers.push(...scripts);
   while (frontier.length > 0) {
     const levels = await Promise.all(
       frontier.map(async ({ url, depth }) => {
@@ -221,6 +222,9 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
     frontier = levels.flat();
   }
 
+  const [scripts, homeSearch, https] = await beside;
+  // Footer scripts first, then footer frames, four in all.
+  const footers = [...scripts, ...c.footers].slice(0, MAX_FOOTERS);
   // A frameset home page shows its search in a frame (the top one, as a rule): submitted once from there.
   let search = homeSearch;
   if (!search && !homeFacts?.search.length) {
@@ -235,7 +239,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
       attempts,
       url: home.finalUrl,
       ...(c.homeHtml === undefined ? {} : { html: c.homeHtml }),
-      ...(c.footers.length ? { footers: [...c.footers].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)) } : {}),
+      ...(footers.length ? { footers: footers.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)) } : {}),
       ...(search ? { search } : {}),
       ...(https ? { https } : {}),
     },
