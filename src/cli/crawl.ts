@@ -39,6 +39,8 @@ export const CRAWL_USAGE = `Usage: npm run crawl -- [options]
   --max-pages N          same-site pages per site (default 500)
   --max-depth N          link depth from the home page (default 3)
   --timeout SECONDS      time for one page, headers and body (default 15, the national rule)
+  --site-budget MINUTES  time for one site (default 20): then no new page or link; the file says what was cut
+  --max-link-checks N    link targets checked per site (default 5000); the rest are counted, not judged
   --retries N            retries for network errors, 429 and 5xx (default 2)
   --render MODE          pages rendered in Chromium: auto (default: pages whose lists, footer marks,
                          search or redirect scripts write), always, or never (static HTML only)
@@ -70,6 +72,8 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
         'max-pages': { type: 'string' },
         'max-depth': { type: 'string' },
         timeout: { type: 'string' },
+        'site-budget': { type: 'string' },
+        'max-link-checks': { type: 'string' },
         retries: { type: 'string' },
         render: { type: 'string' },
         'max-rendered': { type: 'string' },
@@ -103,6 +107,10 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
   set('maxDepth', wholeNumber('max-depth', values['max-depth'], 0));
   set('retries', wholeNumber('retries', values.retries, 0));
   set('timeoutMs', timeout === undefined ? undefined : Math.round(timeout * 1000));
+  const budget = values['site-budget'] === undefined ? undefined : Number(values['site-budget']);
+  if (budget !== undefined && !(budget > 0 && budget <= 24 * 60)) throw new InputError(`--site-budget must be minutes between 0 and 1440, got "${values['site-budget']}"`);
+  set('siteBudgetMs', budget === undefined ? undefined : Math.round(budget * 60_000));
+  set('maxLinkChecks', wholeNumber('max-link-checks', values['max-link-checks'], 1));
   set('maxRendered', wholeNumber('max-rendered', values['max-rendered'], 0));
   if (values.render !== undefined) {
     if (!(RENDER_MODES as readonly string[]).includes(values.render)) throw new InputError(`--render must be one of ${RENDER_MODES.join(', ')}, got "${values.render}"`);

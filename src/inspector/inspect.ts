@@ -110,6 +110,7 @@ export function crawlStats(snapshot: SiteSnapshot): SiteQuarter['stats'] {
     links: snapshot.links.length,
     inconclusive: snapshot.links.filter((l) => l.verdict === 'inconclusive').length,
     ...(snapshot.rendering ? { rendered: snapshot.rendering } : {}),
+    ...(snapshot.truncated ? { truncated: snapshot.truncated } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 // What the crawler hands to the rules: everything gathered about one site, and nothing that needs the network.
-import type { RenderReason, RenderStats } from '../schemas/findings.ts';
+import type { RenderReason, RenderStats, Truncated } from '../schemas/findings.ts';
 import type { Site } from '../schemas/registry.ts';
 import type { PagePart, Where } from '../schemas/findings.ts';
 
@@ -106,6 +106,8 @@ export interface SiteSnapshot {
   pages: PageSnapshot[];
   /** What rendering came to, when the crawl could render (`--render auto` or `always`). */
   rendering?: RenderStats;
+  /** The crawl was cut short by a budget (time, link checks, an endless run of dated URLs). */
+  truncated?: Truncated;
   links: SiteLink[];
   robots: 'honoured' | 'ignored' | 'absent' | 'unreachable';
   /** Columns found on the home page and its navigation, with their list pages. */

@@ -51,6 +51,18 @@ export const renderStatsSchema = z.strictObject({
 });
 export type RenderStats = z.infer<typeof renderStatsSchema>;
 
+/** Why a site's crawl was cut short: its time, its link checks, or an endless run of dated URLs (a calendar). */
+export const TRUNCATION_REASONS = ['time', 'links', 'dates'] as const;
+export type TruncationReason = (typeof TRUNCATION_REASONS)[number];
+
+/** What a budget kept the crawl from reading: pages not fetched and link targets not checked. */
+export const truncatedSchema = z.strictObject({
+  reasons: z.array(z.enum(TRUNCATION_REASONS)).min(1),
+  pagesNotRead: z.number().int().min(0),
+  linksNotChecked: z.number().int().min(0),
+});
+export type Truncated = z.infer<typeof truncatedSchema>;
+
 /** An inspector's decision on an automated finding (content/review/<quarter>.yaml). */
 export const reviewDecisionSchema = z.strictObject({
   /** confirmed: checked by a person and upheld; dismissed: a false finding, which does not count. */
@@ -172,6 +184,8 @@ export const siteQuarterSchema = z.strictObject({
     inconclusive: z.number().int().min(0),
     /** Pages rendered in Chromium, when the crawl rendered any or meant to. */
     rendered: renderStatsSchema.optional(),
+    /** The crawl of this site was cut short by a budget; its findings from what was read stand. */
+    truncated: truncatedSchema.optional(),
   }),
   /** Every observed problem that counts, sorted by indicator, target, page. */
   findings: z.array(findingSchema),

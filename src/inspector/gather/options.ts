@@ -29,6 +29,10 @@ export interface CrawlOptions {
   maxDepth: number;
   /** Same-site HTML pages fetched per site. */
   maxPages: number;
+  /** Time for one site, in ms: after it no new page is fetched and no new link checked (a trap cannot hold a run). */
+  siteBudgetMs: number;
+  /** Link targets checked per site at most (each checked once per run; the rest are counted, not judged). */
+  maxLinkChecks: number;
   /** Spaced tries at the home page before a site counts as unreachable in this run. */
   homeAttempts: number;
   /** Pause between those tries, in ms. */
@@ -73,6 +77,8 @@ export const DEFAULT_OPTIONS: CrawlOptions = {
   maxBytes: 5 * 1024 * 1024,
   maxDepth: 3,
   maxPages: 500,
+  siteBudgetMs: 20 * 60_000,
+  maxLinkChecks: 5_000,
   homeAttempts: 3,
   homeAttemptGapMs: 5_000,
   robots: true,
@@ -89,7 +95,7 @@ export const DEFAULT_OPTIONS: CrawlOptions = {
 /** Defaults overridden by the given values; rejects values that make no sense. */
 export function resolveOptions(partial: Partial<CrawlOptions> = {}): CrawlOptions {
   const o: CrawlOptions = { ...DEFAULT_OPTIONS, ...stripUndefined(partial) };
-  const positive: (keyof CrawlOptions)[] = ['siteConcurrency', 'concurrency', 'perHost', 'timeoutMs', 'maxBytes', 'maxPages', 'homeAttempts', 'renderPages', 'renderTimeoutMs'];
+  const positive: (keyof CrawlOptions)[] = ['siteConcurrency', 'concurrency', 'perHost', 'timeoutMs', 'maxBytes', 'maxPages', 'homeAttempts', 'renderPages', 'renderTimeoutMs', 'siteBudgetMs', 'maxLinkChecks'];
   for (const k of positive) {
     const v = o[k];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new Error(`crawl option ${k} must be a whole number ≥ 1, got ${String(v)}`);

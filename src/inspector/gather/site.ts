@@ -7,7 +7,8 @@ import { decodeHtml } from './decode.ts';
 import { extractPage, type ExtractedPage } from './extract.ts';
 import type { Renderer } from './renderer.ts';
 import { renderReasons } from './scripting.ts';
-import { resolveLink, sameSite } from './urls.ts';
+import pLimit from 'p-limit';
+import { dateShape, resolveLink, sameSite } from './urls.ts';
 import type { HttpClient, HttpOutcome, HttpResponse } from './http.ts';
 import { failureDetail, isHtml, softNotFound, type LinkChecker } from './links.ts';
 import type { CrawlOptions } from './options.ts';
@@ -15,7 +16,7 @@ import type { RobotsCache, RobotsPolicy } from './robots.ts';
 import { collectMessages } from './messages.ts';
 import type { HostScheduler } from './scheduler.ts';
 import type { DnsFacts, HomeAttempt, LinkKind, LinkResult, PageFacts, PageRendering, PageSnapshot, ProbeWindow, SiteLink, SiteSnapshot, Where } from '../snapshot.ts';
-import type { RenderReason, RenderStats } from '../../schemas/findings.ts';
+import type { RenderReason, RenderStats, Truncated, TruncationReason } from '../../schemas/findings.ts';
 
 /** Shared machinery of one crawl run, and what the gatherer adds from outside the crawl. */
 export interface CrawlContext {
@@ -56,6 +57,12 @@ class SiteCrawl {
   /** Pages rendered or meant to be, by outcome and reason. */
   readonly rendering: RenderStats & { failed: number; overBudget: number } = { pages: 0, reasons: {}, failed: 0, overBudget: 0 };
   #renderTries = 0;
+  /** When the site's time is up (performance.now()). */
+  readonly #deadline: number;
+  /** Why and how much a budget cut. */
+  readonly #cut = { reasons: new Set<TruncationReason>(), pagesNotRead: 0, linksNotChecked: 0 };
+  /** URLs of each dated shape crawled, and checked (a calendar's endless dates share one). */
+  readonly #shapes = { crawled: new Map<string, number>(), checked: new Map<string, number>() };
   /** The home page's 找错 entry appeared only when it was rendered: other pages' footers are written by script too. */
   #footerByScript = false;
 
@@ -66,7 +73,36 @@ class SiteCrawl {
     this.#opts = opts;
     this.#robots = robots;
     this.#renderer = opts.render === 'never' ? undefined : renderer;
+    this.#deadline = performance.now() + opts.siteBudgetMs;
     this.#crawled = new Set([site.url]);
+  }
+
+  /** The site's time is up: no new page is fetched, no new link checked. */
+  timeIsUp(): boolean {
+    return performance.now() >= this.#deadline;
+  }
+
+  /** Note what a budget kept from being read. */
+  cut(reason: TruncationReason, what: 'page' | 'link'): void {
+    this.#cut.reasons.add(reason);
+    if (what === 'page') this.#cut.pagesNotRead++;
+    else this.#cut.linksNotChecked++;
+  }
+
+  /** A URL of a dated shape beyond the first MAX_PER_DATE_SHAPE of it, counting it when not. */
+  tooManyDated(url: string, phase: 'crawled' | 'checked'): boolean {
+    const shape = dateShape(url);
+    if (shape === undefined) return false;
+    const seen = this.#shapes[phase].get(shape) ?? 0;
+    if (seen >= MAX_PER_DATE_SHAPE) return true;
+    this.#shapes[phase].set(shape, seen + 1);
+    return false;
+  }
+
+  /** What budgets cut, when they cut anything. */
+  truncated(): Truncated | undefined {
+    const { reasons, pagesNotRead, linksNotChecked } = this.#cut;
+    return reasons.size ? { reasons: TRUNCATION_ORDER.filter((r) => reasons.has(r)), pagesNotRead, linksNotChecked } : undefined;
   }
 
   /** Whether any page was rendered or needed rendering. */
@@ -162,6 +198,11 @@ class SiteCrawl {
       const crawlable = (link.kind === 'page' || link.kind === 'frame') && this.onSite(link.url);
       if (!crawlable || depth + 1 > this.#opts.maxDepth || this.#crawled.has(link.url) || this.#crawled.size >= this.#opts.maxPages) continue;
       if (!this.#robots.allowed(link.url)) continue;
+      if (this.tooManyDated(link.url, 'crawled')) {
+        this.#crawled.add(link.url);
+        this.cut('dates', 'page');
+        continue;
+      }
       this.#crawled.add(link.url);
       next.push({ url: link.url, depth: depth + 1 });
     }
@@ -206,6 +247,10 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
   while (frontier.length > 0) {
     const levels = await Promise.all(
       frontier.map(async ({ url, depth }) => {
+        if (c.timeIsUp()) {
+          c.cut('time', 'page');
+          return [];
+        }
         const outcome: HttpOutcome = await fetchPage(url);
         // The page is parsed below anyway, so the soft-404 check happens there, not twice.
         let judged = await links.recheckBlocked(url, outcome, true);
@@ -232,6 +277,8 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
     if (frame) search = await probeSearch(frame.facts, (u) => !c.onSite(u) || c.allowed(u), fetchPage, opts.timeoutMs);
   }
   const pages = [...c.pages].sort((a, b) => a.depth - b.depth || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const checked = await checkTargets(c, site.url, links, opts);
+  const truncated = c.truncated();
   return outside({
     site,
     asOf,
@@ -245,7 +292,8 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
     },
     pages,
     ...(c.renderingHappened() ? { rendering: c.renderStats() } : {}),
-    links: await checkTargets(c, site.url, links),
+    ...(truncated ? { truncated } : {}),
+    links: checked,
     robots: robots.status,
     columns: assembleColumns(pages.filter((p) => p.depth === 0 || c.homeFrames.has(p.url)), pages),
     messages: collectMessages(pages),
@@ -253,18 +301,39 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
 }
 
 /** Every link target the crawl saw, checked once (HEAD first); same-site pages it did not reach are read for soft 404s. */
-async function checkTargets(c: SiteCrawl, home: string, links: LinkChecker): Promise<SiteLink[]> {
+async function checkTargets(c: SiteCrawl, home: string, links: LinkChecker, opts: CrawlOptions): Promise<SiteLink[]> {
   const results = new Map<string, LinkResult>();
+  // Checks start in the order the links were found, so that budgets cut the last found; a verdict the
+  // run already has costs nothing and is always used.
+  const limit = pLimit(Math.max(16, opts.concurrency));
+  let checked = 0;
   await Promise.all(
-    [...c.refs.entries()].map(async ([url, ref]) => {
+    [...c.refs.entries()].map(([url, ref]) => {
       const same = c.onSite(url);
-      let p = links.known(url);
-      if (!p && same && !c.allowed(url)) {
+      const known = links.known(url);
+      if (!known && same && !c.allowed(url)) {
         results.set(url, { url, verdict: 'skipped', detail: 'robots.txt 不允许访问' });
-        return;
+        return undefined;
       }
-      p ??= links.check(url, same && ref.kind === 'page');
-      results.set(url, await p);
+      if (!known && c.tooManyDated(url, 'checked')) {
+        c.cut('dates', 'link');
+        results.set(url, { url, verdict: 'skipped', detail: `同一形式的日期链接超过 ${MAX_PER_DATE_SHAPE} 个（日历等无尽页面），未逐一检查` });
+        return undefined;
+      }
+      if (!known && checked >= opts.maxLinkChecks) {
+        c.cut('links', 'link');
+        results.set(url, { url, verdict: 'skipped', detail: `超出每站链接检查上限（${opts.maxLinkChecks} 个），未检查` });
+        return undefined;
+      }
+      if (!known) checked++;
+      return limit(async () => {
+        if (!links.known(url) && c.timeIsUp()) {
+          c.cut('time', 'link');
+          results.set(url, { url, verdict: 'skipped', detail: `超出每站检查时间（${Math.round(opts.siteBudgetMs / 60_000)} 分钟），未检查` });
+          return;
+        }
+        results.set(url, await (links.known(url) ?? links.check(url, same && ref.kind === 'page')));
+      });
     }),
   );
   return [...c.refs.entries()]
@@ -300,6 +369,9 @@ export function readingChanges(before: ExtractedPage, after: ExtractedPage): str
 }
 
 const MAX_FOOTERS = 4;
+/** URLs of one dated shape crawled, and checked, per site: a calendar links endless dates of one shape. */
+const MAX_PER_DATE_SHAPE = 20;
+const TRUNCATION_ORDER: readonly TruncationReason[] = ['time', 'links', 'dates'];
 const MAX_FOOTER_CHARS = 256 * 1024;
 /** Pagination pages read per column when its first page is not sorted newest first. */
 const MAX_LIST_PAGES = 4;

@@ -11,7 +11,7 @@ export function resolveLink(raw: string | undefined, base: string): string | und
     const u = new URL(href, base);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
     u.hash = '';
-    return u.href;
+    return withoutSession(u).href;
   } catch {
     return undefined;
   }
@@ -21,4 +21,39 @@ export function resolveLink(raw: string | undefined, base: string): string | und
 export function sameSite(a: string, b: string): boolean {
   const host = (u: string) => new URL(u).hostname.toLowerCase().replace(/^www\./, '');
   return host(a) === host(b);
+}
+
+/** Query parameters that carry a visitor's session, not a page: the same page under every value. */
+const SESSION_PARAM = /^(?:jsessionid|phpsessid|aspsessionid\w*|sessionid|session_id|sid|cfid|cftoken|token)$/i;
+
+/** A URL without its session: `;jsessionid=…` path parameters and session query parameters removed. */
+export function withoutSession(u: URL): URL {
+  if (/;jsessionid=/i.test(u.pathname)) u.pathname = u.pathname.replace(/;jsessionid=[^/;?]*/gi, '');
+  for (const key of [...u.searchParams.keys()]) if (SESSION_PARAM.test(key)) u.searchParams.delete(key);
+  if (u.search === '?') u.search = '';
+  return u;
+}
+
+/**
+ * The shape of a URL where it carries a date or a day count: the host, the path and the query keys
+ * with every date (2026-11-21, 20261121, 2026/11/21) and the values of date-like keys (date, day,
+ * year, month, ym, riqi) replaced. A calendar links endless URLs of one shape; undefined for a URL
+ * with no date in it (articles and list pages keep their own budget: the page cap).
+ */
+export function dateShape(url: string): string | undefined {
+  const u = new URL(url);
+  const DATE = /(?:19|20)\d{2}[-/_.]?(?:0[1-9]|1[0-2])[-/_.]?(?:0[1-9]|[12]\d|3[01])/g;
+  let dated = false;
+  const path = u.pathname.replace(DATE, () => ((dated = true), '#date'));
+  const keys = [...u.searchParams.entries()]
+    .map(([k, v]) => {
+      if (/^(?:date|day|d|year|y|month|m|ym|ymd|riqi|rq|time)$/i.test(k) || DATE.test(v)) {
+        DATE.lastIndex = 0;
+        dated = true;
+        return `${k}=#`;
+      }
+      return `${k}=${v}`;
+    })
+    .sort();
+  return dated ? `${u.host}${path}?${keys.join('&')}` : undefined;
 }

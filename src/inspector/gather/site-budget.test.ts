@@ -1,0 +1,80 @@
+// Budgets against traps: an endless calendar, a slow site and a site with more links than the cap
+// all end, say what they did not read, and keep what they did.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Site } from '../../schemas/registry.ts';
+import type { SiteSnapshot } from '../snapshot.ts';
+import { HttpClient } from './http.ts';
+import { LinkChecker } from './links.ts';
+import { resolveOptions, type CrawlOptions } from './options.ts';
+import { startPageServer, type PageServer } from './page-server.test-helpers.ts';
+import { RobotsCache } from './robots.ts';
+import { HostScheduler } from './scheduler.ts';
+import { crawlSite } from './site.ts';
+
+const AS_OF = '2026-11-20';
+const day = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const page = (body: string) => `<html><head><meta charset="utf-8"><title>t</title></head><body>${body}<p>${'某某县人民政府网站内容。'.repeat(10)}</p></body></html>`;
+
+let server: PageServer;
+beforeAll(async () => {
+  server = await startPageServer((path) => {
+    const p = path;
+    if (p === '/') return page('<a href="/cal/2026-11-01.html">日历</a><a href="/about.html">概况</a><a href="/gone.html">旧链接</a>' + Array.from({ length: 20 }, (_, i) => `<img src="/img/${i}.png" alt="">`).join(''));
+    if (p === '/about.html') return page('<h1>概况</h1>');
+    // Every day of the calendar links the next 30 days: endless.
+    const m = /^\/cal\/(\d{4}-\d{2}-\d{2})\.html$/.exec(p);
+    if (m) return page(Array.from({ length: 30 }, (_, i) => `<a href="/cal/${day(m[1]!, i + 1)}.html">${day(m[1]!, i + 1)}</a>`).join(' '));
+    if (p.startsWith('/img/')) return { type: 'image/png', body: 'png' };
+    return undefined;
+  });
+});
+afterAll(() => server.close());
+
+async function crawl(over: Partial<CrawlOptions>): Promise<{ snap: SiteSnapshot; ms: number }> {
+  const opts = resolveOptions({ allowPrivate: true, render: 'never', timeoutMs: 2_000, hostDelayMs: 0, retries: 0, homeAttemptGapMs: 10, perHost: 4, ...over });
+  const http = new HttpClient(opts);
+  const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);
+  const site = { id: 'cal', name: '某某县人民政府', url: `${server.origin}/`, unit: 'cal', kind: 'portal' } as Site;
+  const t0 = performance.now();
+  try {
+    const snap = await crawlSite(site, AS_OF, { opts, http, scheduler, robots: new RobotsCache(http, opts.robots), links: new LinkChecker(http, scheduler, opts.timeoutMs, opts.browserUserAgent) });
+    return { snap, ms: performance.now() - t0 };
+  } finally {
+    await http.close();
+  }
+}
+
+test('an endless calendar: 20 dated pages of one shape are read, the rest counted; the other pages and links are judged', async () => {
+  const { snap, ms } = await crawl({ maxDepth: 10 });
+  expect(ms).toBeLessThan(20_000);
+  const calendar = snap.pages.filter((p) => p.url.includes('/cal/'));
+  expect(calendar.length).toBe(20);
+  expect(snap.pages.some((p) => p.url.endsWith('/about.html'))).toBe(true);
+  expect(snap.links.find((l) => l.url.endsWith('/gone.html'))).toMatchObject({ verdict: 'broken', status: 404 });
+  expect(snap.truncated?.reasons).toEqual(['dates']);
+  expect(snap.truncated!.pagesNotRead).toBeGreaterThan(0);
+  // Links to dates beyond the first 20 of the shape are not checked one by one, and say so.
+  const skipped = snap.links.filter((l) => l.verdict === 'skipped' && l.detail.includes('日期链接'));
+  expect(skipped.length).toBe(snap.truncated!.linksNotChecked);
+  expect(skipped.length).toBeGreaterThan(0);
+}, 30_000);
+
+test('the link-check cap: the first targets found are checked, the rest skipped and counted', async () => {
+  const { snap } = await crawl({ maxDepth: 0, maxLinkChecks: 5 });
+  const checked = snap.links.filter((l) => l.verdict !== 'skipped');
+  const capped = snap.links.filter((l) => l.detail.startsWith('超出每站链接检查上限'));
+  // The home page itself was fetched by the crawl (its verdict is known, costs no check), then 5 checks.
+  expect(checked.length).toBe(5);
+  expect(capped.length).toBe(snap.links.length - 5);
+  expect(snap.truncated).toEqual({ reasons: ['links'], pagesNotRead: 0, linksNotChecked: capped.length });
+}, 30_000);
+
+test('the time budget: a site whose time is up fetches no new page and checks no new link', async () => {
+  const { snap, ms } = await crawl({ maxDepth: 10, siteBudgetMs: 1 });
+  expect(ms).toBeLessThan(10_000);
+  // The home page is read (it is how a site is judged at all); nothing after the budget.
+  expect(snap.pages.map((p) => p.depth)).toEqual([0]);
+  expect(snap.truncated?.reasons).toContain('time');
+  expect(snap.truncated!.pagesNotRead).toBeGreaterThan(0);
+  expect(snap.links.filter((l) => l.detail.startsWith('超出每站检查时间')).length).toBe(snap.truncated!.linksNotChecked);
+}, 30_000);
