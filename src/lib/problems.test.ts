@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { finding, row } from './fixtures.test-helpers.ts';
-import { bonusCounted, dismissedFindings, findingNotes, groupFindings, groupSummary, KIND_TAGS, notJudgedText, problemItems, problemsByIndicator, problemText, screenshotAlt, targetLabel } from './problems.ts';
+import { bonusCounted, crawlStatsText, dismissedFindings, findingNotes, groupFindings, groupSummary, KIND_TAGS, notJudgedText, problemItems, problemsByIndicator, problemText, screenshotAlt, targetLabel } from './problems.ts';
 
 const unreachable = row({
   site: 'linhe-edu',
@@ -240,5 +240,23 @@ describe('notJudgedText (未评判的指标)', () => {
   });
   it('says nothing when every rule applied', () => {
     expect(notJudgedText(row({ site: 'linhe', name: '临河市人民政府', score: 100 }))).toBeUndefined();
+  });
+});
+
+describe('crawlStatsText (抓取情况)', () => {
+  test('pages and links; then rendered pages and why; then what a budget cut', () => {
+    expect(crawlStatsText({ pages: 30, links: 46, inconclusive: 0 })).toBe('页面 30 个，链接 46 个，无法判断 0 个（未计入问题）');
+    expect(
+      crawlStatsText({
+        pages: 39,
+        links: 57,
+        inconclusive: 1,
+        rendered: { pages: 30, reasons: { list: 13, write: 28 }, overBudget: 8 },
+        truncated: { reasons: ['time', 'dates'], pagesNotRead: 12, linksNotChecked: 40 },
+      }),
+    ).toBe(
+      '页面 39 个，链接 57 个，无法判断 1 个（未计入问题）；其中 30 个页面按浏览器渲染后判断（脚本写入页面内容、列表由脚本填充），8 个未能渲染，按静态页面判断；' +
+        '因超出每站检查时间、日期链接无穷无尽（日历等）未读完：未抓取页面 12 个，未检查链接 40 个',
+    );
   });
 });
