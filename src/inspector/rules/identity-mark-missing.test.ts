@@ -18,6 +18,10 @@ describe('findMarks accepts the real variants', () => {
     ['ICP with a full-width hyphen', '京ICP备14005922号－1', 'icp'],
     ['ICP only as link text', '<a href="https://beian.miit.gov.cn/">新ICP备15003890号-1</a>', 'icp'],
     ['公安备案 with a space and no 号', '陕公网安备 61011102000072', 'psb'],
+    ['ICP without 备 and 号', '京ICP05034670', 'icp'],
+    ['ICP without 备, with a colon', '浙ICP：12345678号-2', 'icp'],
+    ['公安备案 with its digits split over elements', '京公网安备<span>1101</span><span>0202</span>007625号', 'psb'],
+    ['公安备案 with its digits on two lines', '<p>京公网安备</p><p>1101 0202007625</p>', 'psb'],
     ['sponsor with 主办：', '主办：阿勒泰市人民政府办公室', 'sponsor'],
     ['sponsor as X主办 without colon', '国家税务总局办公厅主办', 'sponsor'],
     ['contact as a phone number', '联系电话：029-83524439', 'contact'],
@@ -34,6 +38,8 @@ describe('findMarks rejects', () => {
     ['版权所有 is not a sponsor', '临河市人民政府 版权所有', 'sponsor'],
     ['an e-mail only in a hidden pop-up', '<div style="display:none">wsxf@linhe.gov.cn</div>', 'contact'],
     ['a copyright year is not a site code', 'Copyright 2026', 'site-code'],
+    ['ICP with too few digits and no 备 is not an ICP number', '京ICP 2026', 'icp'],
+    ['a word before ICP alone is not an ICP number', 'ICP备案查询', 'icp'],
   ])('%s', (_name, html, mark) => {
     expect(findMarks(footer(html))[mark]).toBe(false);
   });

@@ -20,10 +20,13 @@ export const MARK_NAMES: Readonly<Record<Mark, string>> = {
 const CONAC = /(?:bszs|dcs)\.conac\.cn/i;
 /** 网站标识码：3713000001 / 政府网站标识码:bm29000002 (colon optional, either width). */
 const SITE_CODE = /标识码\s*[:：]?\s*[A-Za-z0-9]{10}(?![A-Za-z0-9])/;
-/** 京ICP备05034670号, 新ICP备15003890号-1, 京ICP证030173号. */
-const ICP = /[\u4e00-\u9fa5]\s*ICP\s*[备证]\s*\d{4,}/i;
-/** 京公网安备11010202007625号, 陕公网安备 61011102000072号, also malformed without 号. */
-const PSB = /公网安备\s*[:：]?\s*\d{6,}/;
+/**
+ * 京ICP备05034670号, 新ICP备15003890号-1, 京ICP证030173号; also printed without 备 and 号
+ * (京ICP05034670): a number in a malformed form is still there, not missing.
+ */
+const ICP = /[\u4e00-\u9fa5]\s*ICP\s*(?:[备证]\s*\d{4,}|[:：]?\s*\d{6,})/i;
+/** 京公网安备11010202007625号, 陕公网安备 61011102000072号, also malformed without 号, or its digits split over elements. */
+const PSB = /公网安备\s*[:：]?\s*\d(?:\s?\d){5,}/;
 /** 主办单位：X, 主办：X, 网站主办：X, or X主办 with no colon. 承办 or 协办 alone is not a sponsor. */
 const SPONSOR_LABELLED = /主办(?:单位|方)?\s*[:：]\s*[\u4e00-\u9fa5A-Za-z（(]/;
 const SPONSOR_TRAILING = /[\u4e00-\u9fa5）)]{3,}\s*主办(?![单方\u4e00-\u9fa5])/;
