@@ -214,22 +214,38 @@ function historical(e: CompiledEntry, text: string, i: number, end: number, text
 const DATE_LINE = /^[[(（【]?(?:19|20)\d{2}(?:[-./年]\d{1,2}){1,2}日?[\])）】]?$/;
 /** A date closing a list item's line: 西安市国土资源局关于…的通知 2017-12-25. */
 const DATE_END = /(?:19|20)\d{2}(?:[-./年]\d{1,2}){1,2}日?[\])）】]?$/;
+/** A document number alone on its line, as a list of decisions prints it in a cell: 银保监发〔2021〕5号. */
+const DOC_NUMBER_LINE = /^[\u4e00-\u9fa5A-Za-z]{1,16}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,5}\s*号$/;
 /** Longest line read as a list item rather than a paragraph. */
 const ITEM_LINE = 100;
 
+/** A line that is an item's date or document number, the cells of a row beside its title. */
+const isItemCell = (l: string) => DATE_LINE.test(l) || DOC_NUMBER_LINE.test(l);
+
 /**
- * The date of the list item holding the match: at the end of its line when the line is short, or
- * alone on the line just before or after it.
+ * The dates and document numbers of the list item holding the match: a date at the end of its line
+ * when the line is short, or the cells alone on the lines just before or after it, two deep when
+ * the first is a cell too (title, 文号, date in a row of a table).
  */
 function itemDates(text: string, i: number, end: number): string {
   const lineStart = text.lastIndexOf('\n', i - 1) + 1;
   const lineEnd = text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end);
   const line = text.slice(lineStart, lineEnd).trim();
-  const prevStart = lineStart > 1 ? text.lastIndexOf('\n', lineStart - 2) + 1 : lineStart;
-  const prev = text.slice(prevStart, Math.max(prevStart, lineStart - 1)).trim();
-  const nextEnd = text.indexOf('\n', lineEnd + 1) < 0 ? text.length : text.indexOf('\n', lineEnd + 1);
-  const next = lineEnd < text.length ? text.slice(lineEnd + 1, nextEnd).trim() : '';
-  const found = [prev, next].filter((l) => DATE_LINE.test(l));
+  // The two lines before and the two after, found without splitting the whole text.
+  const before: string[] = [];
+  for (let end0 = lineStart - 1; end0 > 0 && before.length < 2; ) {
+    const start = text.lastIndexOf('\n', end0 - 1) + 1;
+    before.push(text.slice(start, end0).trim());
+    end0 = start - 1;
+  }
+  const after: string[] = [];
+  for (let start = lineEnd + 1; start <= text.length && after.length < 2 && lineEnd < text.length; ) {
+    const stop = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
+    after.push(text.slice(start, stop).trim());
+    start = stop + 1;
+  }
+  const cells = (lines: string[]) => (isItemCell(lines[0] ?? '') ? lines.slice(0, isItemCell(lines[1] ?? '') ? 2 : 1) : []);
+  const found = [...cells(before), ...cells(after)];
   if (line.length <= ITEM_LINE) found.push(DATE_END.exec(line)?.[0] ?? '');
   return found.join('\u0000');
 }
