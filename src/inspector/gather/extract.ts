@@ -45,9 +45,15 @@ const NOT_FOUND_TEXT = /(您|你)?(所)?(访问|请求|查找)的(页面|网页|
 
 /** A soft 404: a short page whose title or text says the page does not exist. */
 export function looksLikeNotFound(title: string, text: string): boolean {
-  if (NOT_FOUND_TITLE.test(title)) return true;
+  return notFoundEvidence(title, text) !== undefined;
+}
+
+/** What says a page does not exist, in words for the evidence (标题“404 Not Found”), or undefined. */
+export function notFoundEvidence(title: string, text: string): string | undefined {
+  if (NOT_FOUND_TITLE.test(title)) return `标题“${title.slice(0, 40)}”`;
   // Real articles can quote these phrases; only a short page that is mostly the message counts.
-  return text.length < 1500 && NOT_FOUND_TEXT.test(text);
+  const m = text.length < 1500 ? NOT_FOUND_TEXT.exec(text) : null;
+  return m ? `正文“${m[0]}”` : undefined;
 }
 
 /** Read the title, every checkable link and the rules' facts of a page, in one parse. */

@@ -2,7 +2,7 @@
 import type { HttpClient, HttpOutcome } from './http.ts';
 import type { LinkResult } from '../snapshot.ts';
 import { decodeHtml } from './decode.ts';
-import { looksLikeNotFound } from './extract.ts';
+import { notFoundEvidence } from './extract.ts';
 import type { HostScheduler } from './scheduler.ts';
 
 const FAILURE_TEXT: Record<string, string> = {
@@ -25,7 +25,22 @@ export function failureDetail(o: Extract<HttpOutcome, { ok: false }>, timeoutMs:
 export const isHtml = (headers: Record<string, string>) => /html|xml/i.test(headers['content-type'] ?? 'text/html');
 
 /** The verdict on a page served with a 2xx status whose text says it does not exist. */
-export const softNotFound = (url: string, status: number): LinkResult => ({ url, verdict: 'broken', status, detail: `HTTP ${status}，但页面显示“页面不存在”` });
+export const softNotFound = (url: string, status: number, why?: string): LinkResult => ({ url, verdict: 'broken', status, detail: `HTTP ${status}，但页面显示“页面不存在”${why ? `（${why}）` : ''}` });
+
+/** What a site's root page is called: a deep link that ends there was dropped. */
+const HOME_PATH = /^\/(?:(?:index|default|home|main)\.(?:s?html?|jsp|aspx?|php))?$/i;
+
+/**
+ * A deep link redirected to its site's home page: the page it named is gone, and the visitor sees
+ * the home page instead (a soft 404 by redirect). A link to a home page, or to another site, is not.
+ */
+export function redirectedHome(o: Extract<HttpOutcome, { ok: true }>): boolean {
+  if (o.redirects.length === 0) return false;
+  const from = new URL(o.url);
+  const to = new URL(o.finalUrl);
+  const host = (u: URL) => u.hostname.toLowerCase().replace(/^www\./, '');
+  return host(from) === host(to) && !HOME_PATH.test(from.pathname) && HOME_PATH.test(to.pathname) && to.search === '';
+}
 
 /**
  * Judge one outcome; a 403/412 is checked again with a browser's User-Agent by the caller.
@@ -38,11 +53,13 @@ export function judge(o: HttpOutcome, timeoutMs: number, readsPage = false): Lin
   }
   const s = o.status;
   if (s >= 200 && s < 300) {
+    if (redirectedHome(o)) return { url: o.url, verdict: 'broken', status: s, detail: `HTTP ${s}，但被重定向到网站首页 ${o.finalUrl}（原页面已不存在）` };
     if (!readsPage && o.body.length > 0 && isHtml(o.headers)) {
       const text = decodeHtml(o.body, o.headers['content-type']).text;
       const title = /<title[^>]*>([^<]*)/i.exec(text)?.[1]?.trim() ?? '';
       const bodyText = text.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
-      if (looksLikeNotFound(title, bodyText)) return softNotFound(o.url, s);
+      const why = notFoundEvidence(title, bodyText);
+      if (why) return softNotFound(o.url, s, why);
     }
     return { url: o.url, verdict: 'ok', status: s, detail: `HTTP ${s}` };
   }
@@ -83,8 +100,9 @@ export class LinkChecker {
 
   /**
    * Judge a target: HEAD, then GET when HEAD is refused or fails. With readPages, an HTML page that
-   * answers HEAD with 200 is also read with GET, to see a "page not found" served as 200 (used for
-   * same-site pages; on other sites that costs a second request per link for little gain).
+   * answers HEAD with 200 is also read with a bounded GET, to see a "page not found" served as 200:
+   * the crawl asks it for every page link, on its own site and on others (an error page on another
+   * site's host is as broken for the visitor).
    */
   check(url: string, readPages = false): Promise<LinkResult> {
     let p = this.#cache.get(url);

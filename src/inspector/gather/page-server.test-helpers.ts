@@ -2,8 +2,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** What a path answers: an HTML page, or a body with its content type; undefined is a 404. */
-export type Answer = string | { type: string; body: string | Buffer } | undefined;
+/** What a path answers: an HTML page, or a body with its content type (and a status, headers); undefined is a 404. */
+export type Answer = string | { type: string; body: string | Buffer; status?: number; headers?: Record<string, string> } | undefined;
 
 export interface PageServer {
   /** http://127.0.0.1:<port>, no trailing slash. */
@@ -20,8 +20,8 @@ export async function startPageServer(answer: (path: string) => Answer): Promise
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     hits.set(path, (hits.get(path) ?? 0) + 1);
     const a = answer(path);
-    const { type, body } = typeof a === 'string' ? { type: 'text/html; charset=utf-8', body: a } : (a ?? { type: 'text/html; charset=utf-8', body: 'not found' });
-    res.writeHead(a === undefined ? 404 : 200, { 'content-type': type }).end(body);
+    const { type, body, status, headers } = typeof a === 'string' ? { type: 'text/html; charset=utf-8', body: a, status: 200, headers: {} } : (a ?? { type: 'text/html; charset=utf-8', body: 'not found', status: 404, headers: {} });
+    res.writeHead(status ?? 200, { 'content-type': type, ...headers }).end(body);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return {

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Site } from '../../schemas/registry.ts';
 import { assembleColumns } from './columns.ts';
 import { decodeHtml } from './decode.ts';
-import { extractPage, type ExtractedPage } from './extract.ts';
+import { extractPage, notFoundEvidence, type ExtractedPage } from './extract.ts';
 import type { Renderer } from './renderer.ts';
 import { renderReasons } from './scripting.ts';
 import pLimit from 'p-limit';
@@ -128,9 +128,9 @@ class SiteCrawl {
 
   /**
    * Parse a fetched page, rendered in Chromium when its static reading cannot decide (or always);
-   * returns the pages to crawl next, or 'not-found' for a soft 404.
+   * returns the pages to crawl next, or what says it is a soft 404.
    */
-  async readPage(url: string, depth: number, res: HttpResponse): Promise<Next | 'not-found'> {
+  async readPage(url: string, depth: number, res: HttpResponse): Promise<Next | { notFound: string }> {
     if (!isHtml(res.headers) || (depth > 0 && !this.onSite(res.finalUrl)) || this.#parsed.has(res.finalUrl)) return [];
     this.#parsed.add(res.finalUrl);
     const decoded = decodeHtml(res.body, res.headers['content-type']);
@@ -143,7 +143,7 @@ class SiteCrawl {
       rendering = seen?.rendering;
       if (seen?.read) ({ read: page, html } = seen);
     }
-    if (depth > 0 && page.saysNotFound) return 'not-found';
+    if (depth > 0 && page.saysNotFound) return { notFound: notFoundEvidence(page.title, page.facts.text.replace(/\s+/g, ' ')) ?? '页面显示不存在' };
     if (depth === 0) {
       this.homeHtml = html;
       for (const l of page.links) if (l.kind === 'frame' && this.onSite(l.url)) this.homeFrames.add(l.url);
@@ -235,7 +235,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
   const c = new SiteCrawl(site, home.finalUrl, asOf, opts, robots, ctx.renderer);
   links.remember(site.url, Promise.resolve({ url: site.url, verdict: 'ok', status: home.status, detail: `HTTP ${home.status}` }));
   const first = await c.readPage(site.url, 0, home);
-  let frontier = first === 'not-found' ? [] : first;
+  let frontier = 'notFound' in first ? [] : first;
   const homeFacts = c.pages[0]?.facts;
   // Checks that do not decide what to crawl run beside the crawl, not before it: a silent HTTPS port
   // or a slow search costs its own deadline, never the site's pages.
@@ -257,7 +257,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
         let next: Next = [];
         if (judged.verdict === 'ok' && outcome.ok) {
           const read = await c.readPage(url, depth, outcome);
-          if (read === 'not-found') judged = softNotFound(url, outcome.status);
+          if ('notFound' in read) judged = softNotFound(url, outcome.status, read.notFound);
           else next = read;
         }
         links.remember(url, Promise.resolve(judged));
@@ -332,7 +332,7 @@ async function checkTargets(c: SiteCrawl, home: string, links: LinkChecker, opts
           results.set(url, { url, verdict: 'skipped', detail: `超出每站检查时间（${Math.round(opts.siteBudgetMs / 60_000)} 分钟），未检查` });
           return;
         }
-        results.set(url, await (links.known(url) ?? links.check(url, same && ref.kind === 'page')));
+        results.set(url, await (links.known(url) ?? links.check(url, ref.kind === 'page')));
       });
     }),
   );

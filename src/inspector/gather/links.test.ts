@@ -1,0 +1,66 @@
+// Judging link targets: soft 404s on any host, with the signal that decided, and deep links sent
+// to the home page; real pages with little text stay pages.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { HttpClient } from './http.ts';
+import { LinkChecker } from './links.ts';
+import { resolveOptions } from './options.ts';
+import { startPageServer, type PageServer } from './page-server.test-helpers.ts';
+import { HostScheduler } from './scheduler.ts';
+
+const html = (title: string, body: string) => `<html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+let other: PageServer;
+
+beforeAll(async () => {
+  other = await startPageServer((path) => {
+    switch (path) {
+      case '/': return html('某某市人民政府', '<h1>首页</h1>');
+      case '/gone.html': return html('某某市人民政府', '<div class="err">抱歉，您访问的页面不存在或已被删除！</div><a href="/">返回首页</a>');
+      case '/404-title.html': return html('404 Not Found', '<p>nginx</p>');
+      case '/short.html': return html('联系我们', '<p>电话：0571-12345678</p>');
+      case '/quote.html': return html('关于网站改版的说明', `<p>${'网站改版后，部分旧链接会显示“您访问的页面不存在”，请从首页进入。'.repeat(80)}</p>`);
+      case '/old/article/1.html': return { type: 'text/html', body: '', status: 302, headers: { location: '/' } };
+      case '/moved.html': return { type: 'text/html', body: '', status: 301, headers: { location: '/new/moved.html' } };
+      case '/new/moved.html': return html('新地址', '<p>正文</p>');
+      default: return undefined;
+    }
+  });
+});
+afterAll(() => other.close());
+
+const checker = () => {
+  const opts = resolveOptions({ allowPrivate: true, timeoutMs: 3_000, retries: 0, hostDelayMs: 0 });
+  const http = new HttpClient(opts);
+  const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);
+  return { links: new LinkChecker(http, scheduler, opts.timeoutMs, opts.browserUserAgent), http };
+};
+
+describe('LinkChecker on a page link of another site', () => {
+  test.each([
+    ['/gone.html', { verdict: 'broken', status: 200, detail: 'HTTP 200，但页面显示“页面不存在”（正文“您访问的页面不存在”）' }],
+    ['/404-title.html', { verdict: 'broken', status: 200, detail: 'HTTP 200，但页面显示“页面不存在”（标题“404 Not Found”）' }],
+    ['/old/article/1.html', { verdict: 'broken', status: 200, detail: expect.stringMatching(/^HTTP 200，但被重定向到网站首页 http:\/\/127\.0\.0\.1:\d+\/（原页面已不存在）$/) }],
+    // Controls: a real page with little text, an article that quotes the phrase, a page that moved to another deep page.
+    ['/short.html', { verdict: 'ok', status: 200 }],
+    ['/quote.html', { verdict: 'ok', status: 200 }],
+    ['/moved.html', { verdict: 'ok', status: 200 }],
+    ['/', { verdict: 'ok', status: 200 }],
+  ])('%s', async (path, want) => {
+    const { links, http } = checker();
+    try {
+      expect(await links.check(`${other.origin}${path}`, true)).toMatchObject(want);
+    } finally {
+      await http.close();
+    }
+  });
+
+  test('an image or attachment link is judged by HEAD alone', async () => {
+    const { links, http } = checker();
+    try {
+      // HEAD cannot show a soft 404: only page links are read.
+      expect(await links.check(`${other.origin}/gone.html`, false)).toMatchObject({ verdict: 'ok' });
+      expect(other.hits.get('/gone.html')).toBeGreaterThan(0);
+    } finally {
+      await http.close();
+    }
+  });
+});
