@@ -48,6 +48,8 @@ export const CRAWL_USAGE = `Usage: npm run crawl -- [options]
   --screenshots          screenshots as evidence: for each failing site, its vetoes' and deductions'
                          pages with the element outlined (up to 12 a site, each ≤ 150 KB), written
                          to public/evidence/<quarter>/<site>/ (EVIDENCE_DIR: a folder of its own)
+  --vantage NAME         where this run checks from (default: GOV_PORTAL_VANTAGE); when rules.yaml lists
+                         trustedVantages and NAME is not one, network failures are not judged
   --ignore-robots        do not read robots.txt (for the supervising office's own inspections)
   --allow-private        allow loopback and private addresses (intranet deployments)
   -h, --help             this text
@@ -78,6 +80,7 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
         render: { type: 'string' },
         'max-rendered': { type: 'string' },
         screenshots: { type: 'boolean' },
+        vantage: { type: 'string' },
         'ignore-robots': { type: 'boolean' },
         'allow-private': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -116,6 +119,9 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
     if (!(RENDER_MODES as readonly string[]).includes(values.render)) throw new InputError(`--render must be one of ${RENDER_MODES.join(', ')}, got "${values.render}"`);
     options.render = values.render as RenderMode;
   }
+  const vantage = (values.vantage ?? process.env['GOV_PORTAL_VANTAGE'])?.trim();
+  if (values.vantage !== undefined && !vantage) throw new InputError('--vantage needs a name, e.g. --vantage city-intranet');
+  if (vantage) options.vantage = vantage;
   if (values['ignore-robots']) options.robots = false;
   if (values['allow-private']) options.allowPrivate = true;
   return { contentDir: values.content ?? 'content', quarter, asOf, ...(only ? { only } : {}), sample: values.sample === true, screenshots: values.screenshots === true, options };
@@ -157,6 +163,10 @@ export async function crawlCommand(argv: string[]): Promise<number> {
   console.log(summaryTable(summary));
   if (summary.screenshots) console.log(`\n${screenshotNotice(summary.screenshots, evidenceDirOf(args.contentDir))}`);
   if (summary.calendarGap) console.log(`\n${calendarGapNotice(summary.calendarGap, args.contentDir)}`);
+  const trusted = rulesConfig.trustedVantages;
+  if (trusted && !(args.options.vantage && trusted.includes(args.options.vantage))) {
+    console.log(`\n注意：本次检查地点“${args.options.vantage ?? '未设置'}”不在 ${args.contentDir}/rules.yaml 的 trustedVantages（${trusted.join('、')}）中：连接超时、拒绝等网络故障记为无法判断，不据此认定站点无法访问或链接不可用。`);
+  }
   if (summary.internalErrors.length === 0) return 0;
   console.error(`\n${summary.internalErrors.length} 个网站检查时出现内部错误（程序缺陷，请报告）：`);
   for (const e of summary.internalErrors) console.error(`  ${e.site}: ${e.message}`);

@@ -111,6 +111,7 @@ export function crawlStats(snapshot: SiteSnapshot): SiteQuarter['stats'] {
     inconclusive: snapshot.links.filter((l) => l.verdict === 'inconclusive').length,
     ...(snapshot.rendering ? { rendered: snapshot.rendering } : {}),
     ...(snapshot.truncated ? { truncated: snapshot.truncated } : {}),
+    ...(snapshot.vantage ? { vantage: snapshot.vantage } : {}),
   };
 }
 
@@ -205,7 +206,9 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
   const calendarGap = !calendar.covers(input.asOf) && workdayRules.length > 0 ? { year: Number(input.asOf.slice(0, 4)), rules: workdayRules } : undefined;
   const ctx: RunContext = { config: input.rulesConfig, dictionary: input.dictionary, calendar };
   const review = input.review ?? NO_REVIEW;
-  const opts = input.options;
+  // Network failures count only from a vantage rules.yaml trusts (or from anywhere when it lists none).
+  const trusted = input.rulesConfig.trustedVantages;
+  const opts = { ...input.options, trustedNetwork: !trusted || (input.options.vantage !== undefined && trusted.includes(input.options.vantage)) };
   const http = new HttpClient(opts, input.sleeper);
   const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);
   const robots = new RobotsCache(http, opts.robots);
@@ -220,7 +223,7 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
     opts,
     http,
     scheduler,
-    links: new LinkChecker(http, scheduler, opts.timeoutMs, opts.browserUserAgent),
+    links: new LinkChecker(http, scheduler, opts.timeoutMs, opts.browserUserAgent, opts.trustedNetwork ? undefined : { name: opts.vantage ?? '未设置' }),
     robots,
     probes: input.probes,
     dns: input.dns,

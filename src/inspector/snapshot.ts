@@ -108,6 +108,10 @@ export interface SiteSnapshot {
   rendering?: RenderStats;
   /** The crawl was cut short by a budget (time, link checks, an endless run of dated URLs). */
   truncated?: Truncated;
+  /** Where the crawl ran from, when the office named it, and whether its network failures count. */
+  vantage?: { name: string; trusted: boolean };
+  /** False when this run's network failures do not count (an untrusted vantage): no veto rests on them. */
+  networkTrusted?: boolean;
   links: SiteLink[];
   robots: 'honoured' | 'ignored' | 'absent' | 'unreachable';
   /** Columns found on the home page and its navigation, with their list pages. */

@@ -186,6 +186,8 @@ export const siteQuarterSchema = z.strictObject({
     rendered: renderStatsSchema.optional(),
     /** The crawl of this site was cut short by a budget; its findings from what was read stand. */
     truncated: truncatedSchema.optional(),
+    /** Where the crawl ran from (--vantage), and whether rules.yaml trusts it for network failures. */
+    vantage: z.strictObject({ name: z.string().min(1), trusted: z.boolean() }).optional(),
   }),
   /** Every observed problem that counts, sorted by indicator, target, page. */
   findings: z.array(findingSchema),

@@ -64,6 +64,13 @@ export const rulesConfigSchema = z.strictObject({
   ),
   /** Settings per indicator id. */
   indicators: z.record(z.string(), indicatorConfigSchema),
+  /**
+   * Where checks may run from for a network failure to count (a runner inside the supervised network,
+   * the office's own machine): names given with `npm run crawl -- --vantage NAME`. A site that does not
+   * answer a crawl from anywhere else is not judged unreachable, and its links' timeouts are not
+   * broken. Absent: every vantage counts.
+   */
+  trustedVantages: z.array(z.string().trim().min(1)).min(1).optional(),
 });
 export type RulesConfig = z.infer<typeof rulesConfigSchema>;
 export type IndicatorConfig = z.infer<typeof indicatorConfigSchema>;

@@ -2,7 +2,7 @@
 // to the home page; real pages with little text stay pages.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HttpClient } from './http.ts';
-import { LinkChecker } from './links.ts';
+import { judge, LinkChecker } from './links.ts';
 import { resolveOptions } from './options.ts';
 import { startPageServer, type PageServer } from './page-server.test-helpers.ts';
 import { HostScheduler } from './scheduler.ts';
@@ -33,6 +33,19 @@ const checker = () => {
   const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);
   return { links: new LinkChecker(http, scheduler, opts.timeoutMs, opts.browserUserAgent), http };
 };
+
+describe('judge', () => {
+  const timeout = { ok: false as const, url: 'http://www.linhe.gov.cn/a.html', finalUrl: 'http://www.linhe.gov.cn/a.html', code: 'timeout' as const, message: 'x', redirects: [], tries: 1, elapsedMs: 15_000 };
+  test('a network failure is broken from a trusted vantage, inconclusive from another', () => {
+    expect(judge(timeout, 15_000)).toMatchObject({ verdict: 'broken', detail: '连接超时（15 秒内未完成）' });
+    expect(judge(timeout, 15_000, false, { name: 'github-hosted' })).toMatchObject({
+      verdict: 'inconclusive',
+      detail: '连接超时（15 秒内未完成）（检查地点“github-hosted”不在可信列表，网络故障不作认定）',
+    });
+    // A redirect loop is the site's own answer, wherever it is seen from.
+    expect(judge({ ...timeout, code: 'redirect-loop' }, 15_000, false, { name: 'github-hosted' })).toMatchObject({ verdict: 'broken' });
+  });
+});
 
 describe('LinkChecker on a page link of another site', () => {
   test.each([

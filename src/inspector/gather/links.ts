@@ -46,9 +46,13 @@ export function redirectedHome(o: Extract<HttpOutcome, { ok: true }>): boolean {
  * Judge one outcome; a 403/412 is checked again with a browser's User-Agent by the caller.
  * readsPage: the caller parses the page itself and tells soft 404s apart, so skip that here.
  */
-export function judge(o: HttpOutcome, timeoutMs: number, readsPage = false): LinkResult {
+export function judge(o: HttpOutcome, timeoutMs: number, readsPage = false, vantage?: UntrustedVantage): LinkResult {
   if (!o.ok) {
     if (o.code === 'private-address' || o.code === 'unsupported-url') return { url: o.url, verdict: 'skipped', failure: o.code, detail: o.message };
+    // Seen from a network rules.yaml does not trust, a failure to connect may be where the check ran.
+    if (vantage && o.code !== 'redirect-loop' && o.code !== 'too-many-redirects') {
+      return { url: o.url, verdict: 'inconclusive', failure: o.code, detail: `${failureDetail(o, timeoutMs)}（检查地点“${vantage.name}”不在可信列表，网络故障不作认定）` };
+    }
     return { url: o.url, verdict: 'broken', failure: o.code, detail: failureDetail(o, timeoutMs) };
   }
   const s = o.status;
@@ -68,6 +72,11 @@ export function judge(o: HttpOutcome, timeoutMs: number, readsPage = false): Lin
   return { url: o.url, verdict: 'broken', status: s, detail: `HTTP ${s}` };
 }
 
+/** A vantage whose network failures do not count (rules.yaml's trustedVantages does not hold it). */
+export interface UntrustedVantage {
+  name: string;
+}
+
 /** Checks link targets once per run and remembers the verdicts. */
 export class LinkChecker {
   readonly #cache = new Map<string, Promise<LinkResult>>();
@@ -75,12 +84,14 @@ export class LinkChecker {
   readonly #scheduler: HostScheduler;
   readonly #timeoutMs: number;
   readonly #browserUserAgent: string;
+  readonly #untrusted: UntrustedVantage | undefined;
 
-  constructor(http: HttpClient, scheduler: HostScheduler, timeoutMs: number, browserUserAgent: string) {
+  constructor(http: HttpClient, scheduler: HostScheduler, timeoutMs: number, browserUserAgent: string, untrusted?: UntrustedVantage) {
     this.#http = http;
     this.#scheduler = scheduler;
     this.#timeoutMs = timeoutMs;
     this.#browserUserAgent = browserUserAgent;
+    this.#untrusted = untrusted;
   }
 
   /** Distinct targets checked so far in this run. */
@@ -116,7 +127,7 @@ export class LinkChecker {
   async #check(url: string, readPages: boolean): Promise<LinkResult> {
     const host = new URL(url).host;
     const head = await this.#scheduler.run(host, () => this.#http.fetch(url, { method: 'HEAD' }));
-    const headResult = judge(head, this.#timeoutMs);
+    const headResult = judge(head, this.#timeoutMs, false, this.#untrusted);
     if (headResult.verdict === 'ok' || headResult.verdict === 'skipped') {
       // A HEAD answer has no body, so a soft 404 on an HTML page is only seen with GET.
       if (!(readPages && head.ok && isHtml(head.headers) && headResult.verdict === 'ok')) return headResult;
@@ -128,7 +139,7 @@ export class LinkChecker {
 
   /** Judge a GET; a 403/412 that a browser's User-Agent does not get is inconclusive, not broken. */
   async recheckBlocked(url: string, get: HttpOutcome, readsPage = false): Promise<LinkResult> {
-    const result = judge(get, this.#timeoutMs, readsPage);
+    const result = judge(get, this.#timeoutMs, readsPage, this.#untrusted);
     if (!get.ok || (get.status !== 403 && get.status !== 412)) return result;
     const host = new URL(url).host;
     const asBrowser = await this.#scheduler.run(host, () => this.#http.fetch(url, { maxBytes: 64 * 1024, userAgent: this.#browserUserAgent }));

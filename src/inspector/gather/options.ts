@@ -56,6 +56,17 @@ export interface CrawlOptions {
   renderPages: number;
   /** Time to render one page (loading it with its scripts and reading the result), in ms; apart from timeoutMs, the national rule for one request. */
   renderTimeoutMs: number;
+  /**
+   * Where this run checks from (--vantage, or GOV_PORTAL_VANTAGE): an office's name for the network,
+   * e.g. city-intranet or github-hosted. Recorded in every findings file.
+   */
+  vantage?: string;
+  /**
+   * Network failures seen from here count (rules.yaml's trustedVantages holds the vantage, or lists
+   * none). When false, timeouts, refusals and resets are inconclusive and no site is judged unreachable
+   * on this run's tries alone: a site abroad may not answer where a visitor in China is answered.
+   */
+  trustedNetwork: boolean;
   /** Explicit proxy; by default HTTP_PROXY / HTTPS_PROXY / NO_PROXY are read from the environment. */
   proxy?: { http?: string; https?: string; noProxy?: string };
 }
@@ -83,6 +94,7 @@ export const DEFAULT_OPTIONS: CrawlOptions = {
   homeAttemptGapMs: 5_000,
   robots: true,
   allowPrivate: false,
+  trustedNetwork: true,
   render: 'auto',
   maxRendered: 30,
   renderPages: 4,

@@ -217,7 +217,8 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
   const outside = async (snapshot: SiteSnapshot): Promise<SiteSnapshot> => {
     const probes = ctx.probes?.(site);
     const dns = ctx.dns && snapshot.home.url ? await ctx.dns(new URL(snapshot.home.url).hostname) : undefined;
-    return { ...snapshot, ...(probes ? { probes } : {}), ...(dns ? { dns } : {}) };
+    const vantage = opts.vantage ? { vantage: { name: opts.vantage, trusted: opts.trustedNetwork } } : {};
+    return { ...snapshot, ...(probes ? { probes } : {}), ...(dns ? { dns } : {}), ...vantage, ...(opts.trustedNetwork ? {} : { networkTrusted: false }) };
   };
 
   const robots = await ctx.robots.forUrl(site.url);

@@ -33,6 +33,14 @@ describe('search-missing', () => {
     expect(rule.run(s, ctx)).toMatchObject({ status: 'fail', findings: [{ where }] });
   });
 
+  test('a search that did not answer an untrusted vantage is not judged; an HTTP error still is', () => {
+    const s = { ...snapshot({ pages: [page(HOME, { search: [FORM] }, 0)] }), networkTrusted: false };
+    s.home.search = { url: `${HOME}search?q=x`, ok: false, detail: '连接超时（15 秒内未完成）' };
+    expect(rule.run(s, ctx)).toEqual({ status: 'not_applicable', reason: '站内搜索未应答（连接超时（15 秒内未完成）），本次检查地点不在可信列表，不作认定' });
+    s.home.search = { url: `${HOME}search?q=x`, ok: false, detail: 'HTTP 500' };
+    expect(rule.run(s, ctx).status).toBe('fail');
+  });
+
   test('a search box in a home-page frame counts', () => {
     const frame = `${HOME}top.htm`;
     const s = snapshot({ pages: [page(HOME, {}, 0), page(frame, { search: [FORM] })], links: [{ url: frame, kind: 'frame', referrers: [HOME] }] });

@@ -21,6 +21,10 @@ export default defineRule({
     const probe = snapshot.home.search;
     // The crawl submits the home page's first GET form with a named field (gather/site.ts): its box is where the search fails.
     const box = homePage(snapshot)?.facts.search.find((f) => f.method === 'get' && f.field !== '')?.where;
+    // A search that did not answer, seen from a network the office does not trust, is no evidence.
+    if (probe && !probe.ok && snapshot.networkTrusted === false && !/^HTTP /.test(probe.detail)) {
+      return { status: 'not_applicable', reason: `站内搜索未应答（${probe.detail}），本次检查地点不在可信列表，不作认定` };
+    }
     if (probe && !probe.ok) return fail(`站内搜索不可用：检索“通知”返回 ${probe.detail}（${probe.url}）`, box);
     return { status: 'pass' };
   },

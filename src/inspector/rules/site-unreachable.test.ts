@@ -67,6 +67,15 @@ describe('site-unreachable without enough probe records: the crawl’s own space
     );
   });
 
+  test('failed tries seen only from an untrusted vantage name no site; a week of records still decides', () => {
+    const abroad = { ...snapshot({ attempts: allFailed }), vantage: { name: 'github-hosted', trusted: false }, networkTrusted: false };
+    expect(rule.run(abroad, ctx)).toEqual({
+      status: 'not_applicable',
+      reason: '探测记录不足，本次检查地点“github-hosted”不在可信列表（rules.yaml 的 trustedVantages），首页访问失败不作认定',
+    });
+    expect(rule.run({ ...abroad, probes: week(140, 7) }, ctx).status).toBe('fail');
+  });
+
   test('one slow answer is not enough to name a site', () => {
     const slow: HomeAttempt[] = [{ ok: false, detail: '连接超时（15 秒内未完成）', elapsedMs: 15000 }];
     const outcome = rule.run(snapshot({ attempts: [...slow, ...loaded, ...loaded] }), ctx);

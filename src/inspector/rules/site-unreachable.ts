@@ -46,6 +46,11 @@ export default defineRule({
     const { attempts } = snapshot.home;
     if (attempts.length === 0) return { status: 'not_applicable', reason: '探测记录不足，且未尝试访问首页' };
     if (attempts.some((a) => a.ok)) return { status: 'pass' };
+    // Seen only from a network the office does not trust (a runner abroad), a failure is no evidence.
+    if (snapshot.networkTrusted === false) {
+      const where = snapshot.vantage?.name ?? '未设置';
+      return { status: 'not_applicable', reason: `探测记录不足，本次检查地点“${where}”不在可信列表（rules.yaml 的 trustedVantages），首页访问失败不作认定` };
+    }
     const reasons = [...new Set(attempts.map((a) => a.detail))].join('；');
     const basis = probes ? `探测记录不足（${probes.tries} 次，少于 ${minProbes} 次）` : '无探测记录';
     return { status: 'fail', findings: [finding(`${basis}，依据本次检查间隔 ${attempts.length} 次访问首页均失败：${reasons}`)] };
