@@ -6,6 +6,7 @@ import { assembleColumns } from './columns.ts';
 import { decodeHtml } from './decode.ts';
 import { extractPage, notFoundEvidence, type ExtractedPage } from './extract.ts';
 import type { Renderer } from './renderer.ts';
+import { limitNesting } from './nesting.ts';
 import { renderReasons } from './scripting.ts';
 import pLimit from 'p-limit';
 import { dateShape, resolveLink, sameSite } from './urls.ts';
@@ -135,7 +136,7 @@ class SiteCrawl {
     this.#parsed.add(res.finalUrl);
     const decoded = decodeHtml(res.body, res.headers['content-type']);
     const homeLike = depth === 0 || this.homeFrames.has(url);
-    let html = decoded.text;
+    let html = limitNesting(decoded.text);
     let page = extractPage(html, res.finalUrl, this.#asOf);
     let rendering: PageRendering | undefined;
     if (!(depth > 0 && page.saysNotFound)) {
@@ -177,11 +178,12 @@ class SiteCrawl {
     // The page a script redirect leads to is read here, not fetched again.
     this.#crawled.add(out.finalUrl);
     this.#parsed.add(out.finalUrl);
-    const read = extractPage(out.html, out.finalUrl, this.#asOf);
+    const rendered = limitNesting(out.html);
+    const read = extractPage(rendered, out.finalUrl, this.#asOf);
     this.rendering.pages++;
     for (const reason of r) this.rendering.reasons[reason] = (this.rendering.reasons[reason] ?? 0) + 1;
     if (homeLike && !page.facts.errorReport && read.facts.errorReport) this.#footerByScript = true;
-    return { rendering: { status: 'rendered', reasons: r, changed: readingChanges(page, read), finalUrl: out.finalUrl }, read, html: out.html };
+    return { rendering: { status: 'rendered', reasons: r, changed: readingChanges(page, read), finalUrl: out.finalUrl }, read, html: rendered };
   }
 
   /** Record a page's links; the same-site pages within depth and budget, wanted ones first, are crawled next. */
