@@ -97,7 +97,7 @@ export const DEFAULT_OPTIONS: CrawlOptions = {
   trustedNetwork: true,
   render: 'auto',
   maxRendered: 30,
-  renderPages: 4,
+  renderPages: 3,
   renderTimeoutMs: 15_000,
   userAgent: `GovSiteInspector/0.1 (+${CONTACT_URL}; government website supervision)`,
   browserUserAgent:
