@@ -13,6 +13,8 @@ describe('readSearchForms', () => {
     ['a POST form to another host, field named searchword', '<form method="post" action="http://search.linhe.gov.cn/was5/web/search"><input type="text" name="searchword"></form>', [{ action: 'http://search.linhe.gov.cn/was5/web/search', method: 'post', field: 'searchword', where: { selector: 'body > form > input', text: '' } }]],
     ['an empty action with a placeholder 全文搜索', '<form id="search" method="get" action=""><input type="text" name="temp" placeholder="全文搜索"></form>', [{ action: PAGE, method: 'get', field: 'temp', where: { selector: '#search > input', text: '全文搜索' } }]],
     ['a script-driven box outside any form', '<input id="search" type="text" class="sou-kuang" onkeydown="searchkey(event)">', [{ action: PAGE, method: 'get', field: '', where: { selector: '#search', text: '' } }]],
+    ['an input beside a link that calls a search function', '<div class="ss"><input type="text" id="txt1"><a href="javascript:void(0)" onclick="doSearch()"><img src="/images/btn.png"></a></div>', [{ action: PAGE, method: 'get', field: '', where: { selector: '#txt1', text: '' } }]],
+    ['an input beside a 搜索 button, one box up', '<div class="top"><span><input type="text" name="w"></span><button type="button">搜索</button></div>', [{ action: PAGE, method: 'get', field: 'w', where: { selector: 'div.top > span > input', text: '' } }]],
   ])('%s is a search', (_n, html, want) => {
     expect(readSearchForms(load(html), PAGE)).toEqual(want);
   });
@@ -22,6 +24,9 @@ describe('readSearchForms', () => {
     ['a look-up with three text fields', '<form action="/cx"><input name="Title"><input name="fileNum"><input name="dc1"></form>'],
     ['a form without text fields', '<form action="/vote"><input type="radio" name="a"><input type="submit"></form>'],
     ['a text field that is not a search', '<form action="/msg"><input name="name" placeholder="姓名"></form>'],
+    ['a log-in box with a 登录 button, outside a form', '<div class="login"><input type="text" name="user"><a onclick="login()">登录</a></div>'],
+    ['a look-up box of several fields with a 查询 button', '<div class="cx"><input type="text" name="title"><input type="text" name="wh"><button>查询</button></div>'],
+    ['an input far from any search button', '<div class="a"><div class="b"><div class="c"><input type="text" name="x"></div></div><a onclick="doSearch()">搜索</a></div>'],
   ])('%s is not a search', (_n, html) => {
     expect(readSearchForms(load(html), PAGE)).toEqual([]);
   });

@@ -42,13 +42,40 @@ export function readSearchForms($: CheerioAPI, pageUrl: string): SearchForm[] {
     const action = resolveLink($form.attr('action') || pageUrl, pageUrl) ?? pageUrl;
     add(action, ($form.attr('method') ?? 'get').toLowerCase() === 'post' ? 'post' : 'get', $(field).attr('name') ?? '', field);
   });
-  // Search boxes driven by a script, outside any form (bjft.gov.cn, moe.gov.cn).
+  // Search boxes driven by a script, outside any form (bjft.gov.cn, moe.gov.cn): named so, or an
+  // input beside a button, link or image that says search or calls a search function.
   $(textInputs).each((_, el) => {
     if ($(el).closest('form').length) return;
     const words = describe(el);
-    if (SEARCHY.test(words) && !NOT_SEARCH.test(words)) add(pageUrl, 'get', $(el).attr('name') ?? '', el);
+    if (NOT_SEARCH.test(words)) return;
+    if (SEARCHY.test(words) || searchTrigger($, el)) add(pageUrl, 'get', $(el).attr('name') ?? '', el);
   });
   return out;
+}
+
+/** A control that starts a search: its text, alt, title, value, class, id, image or script says so. */
+const TRIGGER = /搜索|检索|搜\s*索|查询|search|sousuo|jiansuo|dosearch|gosearch|query/i;
+const TRIGGERS = 'a, button, input[type="button" i], input[type="submit" i], input[type="image" i], img, span[onclick], div[onclick], i[onclick]';
+
+/**
+ * A text input standing next to its search button: a control within the input's box (its parent,
+ * or the parent's parent when that box holds only this one text field) that says search. A box
+ * with several text fields is a look-up form, not a site search.
+ */
+function searchTrigger($: CheerioAPI, input: Parameters<CheerioAPI>[0]): boolean {
+  for (let box = $(input).parent(), level = 0; box.length && level < 2 && !box.is('body, html'); box = box.parent(), level++) {
+    if (box.find('input:not([type]), input[type="text" i], input[type="search" i]').length > 1) return false;
+    const found = box
+      .find(TRIGGERS)
+      .toArray()
+      .some((el) => {
+        const $el = $(el);
+        const said = [$el.text(), ...['alt', 'title', 'value', 'class', 'id', 'src', 'href', 'onclick'].map((a) => $el.attr(a) ?? '')].join(' ');
+        return TRIGGER.test(said) && !NOT_SEARCH.test(said);
+      });
+    if (found) return true;
+  }
+  return false;
 }
 
 /** The national error-report platform, its pucha.kaipuyun.cn mirror, or the same path on a raw IP. */
