@@ -47,6 +47,40 @@ describe('judge', () => {
   });
 });
 
+describe('a site that answers every path with one page', () => {
+  let catchAll: PageServer;
+  beforeAll(async () => {
+    // Any unknown path: the same friendly page, with the time on it, and no "not found" phrase.
+    catchAll = await startPageServer((path) =>
+      path === '/real.html' ? html('政策解读', `<p>${'关于政策的解读。'.repeat(20)}</p>`) : html('某某市人民政府', `<p>欢迎访问某某市人民政府网站</p><p>${Date.now()}</p><a href="/">首页</a>`),
+    );
+  });
+  afterAll(() => catchAll.close());
+
+  test('a link that gets that page is broken, and says why; a real page is not; one probe per site', async () => {
+    const { links, http } = checker();
+    try {
+      expect(await links.check(`${catchAll.origin}/zwgk/old.html`, true)).toMatchObject({ verdict: 'broken', status: 200, detail: 'HTTP 200，但页面显示“页面不存在”（与该网站对一个不存在的地址的应答相同）' });
+      expect(await links.check(`${catchAll.origin}/real.html`, true)).toMatchObject({ verdict: 'ok' });
+      // Its home page is the page it answers with: a link to it is a link to a page.
+      expect(await links.check(`${catchAll.origin}/`, true)).toMatchObject({ verdict: 'ok' });
+      expect([...catchAll.hits.keys()].filter((p) => p.startsWith('/gov-site-check-'))).toHaveLength(1);
+    } finally {
+      await http.close();
+    }
+  });
+
+  test('on a site that answers 404 to a made-up path nothing changes', async () => {
+    const { links, http } = checker();
+    try {
+      expect(await links.check(`${other.origin}/short.html`, true)).toMatchObject({ verdict: 'ok' });
+      expect([...other.hits.keys()].filter((p) => p.startsWith('/gov-site-check-'))).toHaveLength(1);
+    } finally {
+      await http.close();
+    }
+  });
+});
+
 describe('LinkChecker on a page link of another site', () => {
   test.each([
     ['/gone.html', { verdict: 'broken', status: 200, detail: 'HTTP 200，但页面显示“页面不存在”（正文“您访问的页面不存在”）' }],

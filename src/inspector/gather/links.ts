@@ -1,4 +1,5 @@
 // Judging link targets: HEAD first, GET when HEAD is refused or fails, each target once per run.
+import { randomBytes } from 'node:crypto';
 import type { HttpClient, HttpOutcome } from './http.ts';
 import type { LinkResult } from '../snapshot.ts';
 import { decodeHtml } from './decode.ts';
@@ -26,6 +27,20 @@ export const isHtml = (headers: Record<string, string>) => /html|xml/i.test(head
 
 /** The verdict on a page served with a 2xx status whose text says it does not exist. */
 export const softNotFound = (url: string, status: number, why?: string): LinkResult => ({ url, verdict: 'broken', status, detail: `HTTP ${status}，但页面显示“页面不存在”${why ? `（${why}）` : ''}` });
+
+/**
+ * A page's signature for comparing two answers of one site: its title and visible text without
+ * digits and spaces (a catch-all page may print the time or the path asked for). Empty pages have none.
+ */
+export function pageSignature(o: Extract<HttpOutcome, { ok: true }>): string | undefined {
+  const text = decodeHtml(o.body, o.headers['content-type']).text;
+  const sig = text
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/[\s\d]+/g, '')
+    .replace(/gov-site-check-[0-9a-f]+/g, '');
+  return sig.length >= 10 ? sig : undefined;
+}
 
 /** What a site's root page is called: a deep link that ends there was dropped. */
 const HOME_PATH = /^\/(?:(?:index|default|home|main)\.(?:s?html?|jsp|aspx?|php))?$/i;
@@ -85,6 +100,8 @@ export class LinkChecker {
   readonly #timeoutMs: number;
   readonly #browserUserAgent: string;
   readonly #untrusted: UntrustedVantage | undefined;
+  /** Per origin: the signature of its answer to a made-up path (a catch-all), or undefined. */
+  readonly #madeUp = new Map<string, Promise<string | undefined>>();
 
   constructor(http: HttpClient, scheduler: HostScheduler, timeoutMs: number, browserUserAgent: string, untrusted?: UntrustedVantage) {
     this.#http = http;
@@ -134,7 +151,31 @@ export class LinkChecker {
     }
     // 64 KB is enough to read a "page not found" message and keeps link checks cheap.
     const get = await this.#scheduler.run(host, () => this.#http.fetch(url, { maxBytes: 64 * 1024 }));
-    return this.recheckBlocked(url, get);
+    const result = await this.recheckBlocked(url, get);
+    // A site that answers every path with the same page: the target is that page, not its own.
+    // A home page is what a catch-all answers with: only a deep link can be a missing page.
+    if (readPages && result.verdict === 'ok' && get.ok && isHtml(get.headers) && !HOME_PATH.test(new URL(url).pathname)) {
+      const catchAll = await this.#madeUpAnswer(url);
+      if (catchAll !== undefined && catchAll === pageSignature(get)) return softNotFound(url, get.status, '与该网站对一个不存在的地址的应答相同');
+    }
+    return result;
+  }
+
+  /**
+   * What a site answers for a path that cannot exist, once per origin and run: the signature of its
+   * page when it answers 200 with HTML (a catch-all), undefined when it says 404 or anything else.
+   */
+  #madeUpAnswer(url: string): Promise<string | undefined> {
+    const origin = new URL(url).origin;
+    let p = this.#madeUp.get(origin);
+    if (!p) {
+      const probe = `${origin}/gov-site-check-${randomBytes(6).toString('hex')}.html`;
+      p = this.#scheduler
+        .run(new URL(url).host, () => this.#http.fetch(probe, { maxBytes: 64 * 1024 }))
+        .then((o) => (o.ok && o.status === 200 && isHtml(o.headers) && o.redirects.length === 0 ? pageSignature(o) : undefined));
+      this.#madeUp.set(origin, p);
+    }
+    return p;
   }
 
   /** Judge a GET; a 403/412 that a browser's User-Agent does not get is inconclusive, not broken. */
