@@ -90,11 +90,13 @@ export function renderLine(results: readonly SiteQuarter[]): string {
     .join('，');
   const failed = stats.reduce((n, s) => n + (s.failed ?? 0), 0);
   const over = stats.reduce((n, s) => n + (s.overBudget ?? 0), 0);
+  const never = stats.reduce((n, s) => n + (s.notRendered ?? 0), 0);
   const share = pages ? ((100 * rendered) / pages).toFixed(1) : '0.0';
   return (
     `\n浏览器渲染 ${rendered} 个页面（占 ${share}%${why ? `：${why}` : ''}）` +
     (failed ? `；${failed} 个渲染未成功` : '') +
     (over ? `；${over} 个超出每站渲染页数（--max-rendered），按静态页面判断` : '') +
+    (never ? `；${never} 个页面内容由脚本生成，未用浏览器（--render never），其缺少的内容不作认定` : '') +
     '\n'
   );
 }

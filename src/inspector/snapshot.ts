@@ -66,7 +66,9 @@ export type PageRendering =
   /** Rendering failed (time limit, crash): its facts are the static reading's. */
   | { status: 'failed'; reasons: RenderReason[]; detail: string }
   /** The site's rendering budget was spent: its facts are the static reading's. */
-  | { status: 'over-budget'; reasons: RenderReason[] };
+  | { status: 'over-budget'; reasons: RenderReason[] }
+  /** The crawl ran with --render never: its facts are the static reading's. */
+  | { status: 'not-rendered'; reasons: RenderReason[] };
 
 /** One same-site HTML page that was fetched and read. */
 export interface PageSnapshot {

@@ -230,7 +230,7 @@ export function crawlStatsText(stats: SiteQuarter['stats']): string {
   const r = stats.rendered;
   if (r) {
     const why = RENDER_REASONS.filter((k) => r.reasons[k]).map((k) => RENDER_REASON_NAMES[k]).join('、');
-    const unrun = (r.failed ?? 0) + (r.overBudget ?? 0);
+    const unrun = (r.failed ?? 0) + (r.overBudget ?? 0) + (r.notRendered ?? 0);
     parts.push(`其中 ${r.pages} 个页面按浏览器渲染后判断${why ? `（${why}）` : ''}${unrun ? `，${unrun} 个未能渲染，按静态页面判断` : ''}`);
   }
   const t = stats.truncated;

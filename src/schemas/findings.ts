@@ -48,6 +48,8 @@ export const renderStatsSchema = z.strictObject({
   failed: z.number().int().min(0).optional(),
   /** Pages that needed rendering beyond the site's budget (--max-rendered): read statically. */
   overBudget: z.number().int().min(0).optional(),
+  /** Pages that needed rendering in a crawl with --render never: read statically. */
+  notRendered: z.number().int().min(0).optional(),
 });
 export type RenderStats = z.infer<typeof renderStatsSchema>;
 

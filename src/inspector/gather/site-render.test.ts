@@ -87,8 +87,10 @@ const page = (s: SiteSnapshot, path: string) => s.pages.find((p) => p.url === ne
 
 test('--render never reads the HTML alone: the script-built list, footer and redirect target are unseen', async () => {
   const s = await crawl({ render: 'never' });
-  expect(s.rendering).toBeUndefined();
-  expect(page(s, '/')!.rendering).toBeUndefined();
+  // The pages that needed a browser are marked, so that what they lack is no evidence.
+  expect(s.rendering).toEqual({ pages: 0, reasons: {}, notRendered: 2 });
+  expect(page(s, '/')!.rendering).toEqual({ status: 'not-rendered', reasons: ['list', 'home-marks'] });
+  expect(page(s, '/gzdt/a1.html')!.rendering).toBeUndefined();
   expect(page(s, '/')!.facts.blocks.find((b) => b.name === '工作动态')?.items ?? []).toEqual([]);
   expect(link(s, '/gzdt/gone.html')).toBeUndefined();
   expect(s.home.html).not.toContain('bszs.conac.cn');

@@ -56,8 +56,10 @@ class SiteCrawl {
   readonly #robots: RobotsPolicy;
   readonly #renderer: Renderer | undefined;
   /** Pages rendered or meant to be, by outcome and reason. */
-  readonly rendering: RenderStats & { failed: number; overBudget: number } = { pages: 0, reasons: {}, failed: 0, overBudget: 0 };
+  readonly rendering: RenderStats & { failed: number; overBudget: number; notRendered: number } = { pages: 0, reasons: {}, failed: 0, overBudget: 0, notRendered: 0 };
   #renderTries = 0;
+  /** --render never: pages that need a browser are only marked, so that what they lack is no evidence. */
+  readonly #never: boolean;
   /** When the site's time is up (performance.now()). */
   readonly #deadline: number;
   /** Why and how much a budget cut. */
@@ -74,6 +76,7 @@ class SiteCrawl {
     this.#opts = opts;
     this.#robots = robots;
     this.#renderer = opts.render === 'never' ? undefined : renderer;
+    this.#never = opts.render === 'never';
     this.#deadline = performance.now() + opts.siteBudgetMs;
     this.#crawled = new Set([site.url]);
   }
@@ -108,13 +111,13 @@ class SiteCrawl {
 
   /** Whether any page was rendered or needed rendering. */
   renderingHappened(): boolean {
-    return this.rendering.pages + this.rendering.failed + this.rendering.overBudget > 0;
+    return this.rendering.pages + this.rendering.failed + this.rendering.overBudget + this.rendering.notRendered > 0;
   }
 
   /** What rendering came to on this site, as the findings file keeps it. */
   renderStats(): RenderStats {
-    const { pages, reasons, failed, overBudget } = this.rendering;
-    return { pages, reasons: { ...reasons }, ...(failed ? { failed } : {}), ...(overBudget ? { overBudget } : {}) };
+    const { pages, reasons, failed, overBudget, notRendered } = this.rendering;
+    return { pages, reasons: { ...reasons }, ...(failed ? { failed } : {}), ...(overBudget ? { overBudget } : {}), ...(notRendered ? { notRendered } : {}) };
   }
 
   /** Same site as the registered home page or as where it redirects (a portal that moved to a new host). */
@@ -160,10 +163,14 @@ class SiteCrawl {
    * reading replaces the static one; where they differ, `changed` says how (the findings say so).
    */
   async #render(finalUrl: string, html: string, page: ExtractedPage, homeLike: boolean): Promise<{ rendering: PageRendering; read?: ExtractedPage; html: string } | undefined> {
-    if (!this.#renderer) return undefined;
+    if (!this.#renderer && !this.#never) return undefined;
     const r: RenderReason[] = this.#opts.render === 'always' ? ['always'] : renderReasons(page.scripting, page.facts, html, homeLike);
     if (this.#footerByScript && !homeLike && r.length === 0 && !page.facts.errorReport && page.scripting.scripts > 0) r.push('footer');
     if (r.length === 0) return undefined;
+    if (!this.#renderer) {
+      this.rendering.notRendered++;
+      return { rendering: { status: 'not-rendered', reasons: r }, html };
+    }
     if (this.#renderTries >= this.#opts.maxRendered) {
       this.rendering.overBudget++;
       return { rendering: { status: 'over-budget', reasons: r }, html };

@@ -1,4 +1,4 @@
-import { homeParts, readAsShown } from './lib/pages.ts';
+import { homeNotAsShown, homeParts, readAsShown } from './lib/pages.ts';
 import { defineRule, type RuleFinding } from './types.ts';
 
 /** The entry as a footer script writes it (a script's text is not parsed as HTML). */
@@ -23,6 +23,8 @@ export default defineRule({
     // A page whose scripts were not run may lack only what they write: it is not charged.
     const others = snapshot.pages.filter((p) => !frames.has(p.url) && !p.facts.errorReport && readAsShown(p));
     const page = snapshot.site.url;
+    const unseen = homeHas ? undefined : homeNotAsShown(snapshot);
+    if (unseen) return { status: 'not_applicable', reason: unseen };
     if (!homeHas) {
       const also = others.length ? `；另有 ${others.length} 个其他页面也未设置` : '';
       return { status: 'fail', findings: [{ indicator: 'error-report-entry-missing', target: page, page, points: points['home']!, detail: `首页底部未见“我为政府网站找错”入口${also}` }] };

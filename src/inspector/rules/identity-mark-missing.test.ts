@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { REAL_PAGES, realHtmlAsLabelled, realLabels } from '../gather/real-pages.test-helpers.ts';
 import { describeNeeding } from '../../../tests/needs.test-helpers.ts';
 import rule, { findMarks, MARKS, scriptHtml, type Mark } from './identity-mark-missing.ts';
-import { context, snapshot } from './snapshot.test-helpers.ts';
+import { context, HOME, page, snapshot } from './snapshot.test-helpers.ts';
 
 const footer = (inner: string) => `<html><body><div class="main">新闻</div><div class="footer">${inner}</div></body></html>`;
 const FULL = footer(
@@ -52,6 +52,17 @@ describe('findMarks rejects', () => {
 describe('identity-mark-missing', () => {
   test('accepts a footer with all six marks', () => {
     expect(rule.run(snapshot({ html: FULL }), context('identity-mark-missing'))).toEqual({ status: 'pass' });
+  });
+
+  test('a home page that needed a browser and was not rendered is not judged on a missing mark; with all six it passes', () => {
+    const notRendered = (html: string, status: 'failed' | 'over-budget' | 'not-rendered') => {
+      const s = snapshot({ html, pages: [page(HOME, {}, 0)] });
+      s.pages[0] = { ...s.pages[0]!, rendering: status === 'failed' ? { status, reasons: ['home-marks'], detail: 'timeout' } : { status, reasons: ['home-marks'] } };
+      return s;
+    };
+    expect(rule.run(notRendered(footer('主办单位：临河市人民政府办公室'), 'failed'), context('identity-mark-missing'))).toEqual({ status: 'not_applicable', reason: '首页内容由脚本生成，渲染未成功，无法判断' });
+    expect(rule.run(notRendered(footer('主办单位：临河市人民政府办公室'), 'not-rendered'), context('identity-mark-missing'))).toEqual({ status: 'not_applicable', reason: '首页内容由脚本生成，本次检查未用浏览器（--render never），无法判断' });
+    expect(rule.run(notRendered(FULL, 'over-budget'), context('identity-mark-missing'))).toEqual({ status: 'pass' });
   });
 
   test('rejects each missing mark at 0.5', () => {

@@ -1,4 +1,5 @@
 import * as cheerio from 'cheerio';
+import { homeNotAsShown } from './lib/pages.ts';
 import { defineRule, type RuleFinding } from './types.ts';
 
 /** The six identity marks the national table requires in the footer, by id. */
@@ -93,6 +94,9 @@ export default defineRule({
       const more = findMarks(f.kind === 'frame' ? f.text : scriptHtml(f.text));
       for (const m of MARKS) found[m] ||= more[m];
     }
+    // What a script writes into a home page that was not rendered is not seen: no mark is missing on that.
+    const unseen = MARKS.some((m) => !found[m]) ? homeNotAsShown(snapshot) : undefined;
+    if (unseen) return { status: 'not_applicable', reason: unseen };
     const findings: RuleFinding[] = MARKS.filter((m) => !found[m]).map((m) => ({
       indicator: 'identity-mark-missing',
       target: m,

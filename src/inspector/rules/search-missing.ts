@@ -1,4 +1,4 @@
-import { homePage, homeParts } from './lib/pages.ts';
+import { homeNotAsShown, homePage, homeParts } from './lib/pages.ts';
 import type { Where } from '../snapshot.ts';
 import { defineRule } from './types.ts';
 
@@ -17,7 +17,10 @@ export default defineRule({
     if (parts.length === 0) return { status: 'not_applicable', reason: '首页无法打开' };
     const page = snapshot.site.url;
     const fail = (detail: string, where?: Where) => ({ status: 'fail' as const, findings: [{ indicator: 'search-missing', target: page, page, ...(where ? { where } : {}), points: points['missing']!, detail }] });
-    if (!parts.some((p) => p.facts.search.length > 0)) return fail('首页未见站内搜索框');
+    if (!parts.some((p) => p.facts.search.length > 0)) {
+      const unseen = homeNotAsShown(snapshot);
+      return unseen ? { status: 'not_applicable', reason: unseen } : fail('首页未见站内搜索框');
+    }
     const probe = snapshot.home.search;
     // The crawl submits the home page's first GET form with a named field (gather/site.ts): its box is where the search fails.
     const box = homePage(snapshot)?.facts.search.find((f) => f.method === 'get' && f.field !== '')?.where;

@@ -14,6 +14,17 @@ export function homeParts(s: SiteSnapshot): PageSnapshot[] {
   return [home, ...s.pages.filter((p) => p.depth > 0 && frames.has(p.url))];
 }
 
+/**
+ * Why the home page's static reading is no evidence of what it lacks (its marks, its 找错 entry,
+ * its search): it needed a browser and was not rendered. Undefined when it was read as shown.
+ */
+export function homeNotAsShown(s: SiteSnapshot): string | undefined {
+  const r = homeParts(s).find((p) => !readAsShown(p))?.rendering;
+  if (!r || r.status === 'rendered') return undefined;
+  const why = r.status === 'failed' ? '渲染未成功' : r.status === 'over-budget' ? '超出每站渲染页数' : '本次检查未用浏览器（--render never）';
+  return `首页内容由脚本生成，${why}，无法判断`;
+}
+
 /** The URL findings about the whole site point at: the home page as registered. */
 export const siteTarget = (s: SiteSnapshot) => s.site.url;
 
