@@ -22,6 +22,12 @@ describe('column-missing', () => {
     });
   });
 
+  test('a home page whose scripts were not run is not judged on a missing column; all shown still passes', () => {
+    const home = { ...page(HOME, { menu: ['走进临河'] }, 0), rendering: { status: 'not-rendered' as const, reasons: ['redirect' as const, 'empty' as const] } };
+    expect(rule.run(snapshot({ pages: [home] }), ctx)).toEqual({ status: 'not_applicable', reason: '首页内容由脚本生成，本次检查未用浏览器（--render never），无法判断' });
+    expect(rule.run(snapshot({ pages: [{ ...home, facts: { ...home.facts, menu: ALL } }] }), ctx)).toEqual({ status: 'pass' });
+  });
+
   test('a site whose home page did not load is not judged', () => {
     expect(rule.run(snapshot({ attempts: [{ ok: false, detail: 'x', elapsedMs: 1 }] }), ctx).status).toBe('not_applicable');
   });

@@ -1,4 +1,4 @@
-import { homePage } from './lib/pages.ts';
+import { homeNotAsShown, homePage } from './lib/pages.ts';
 import { defineRule, type RuleFinding } from './types.ts';
 
 /**
@@ -25,6 +25,9 @@ export default defineRule({
       if (cost === undefined) throw new Error(`indicators.column-missing.points.${id} is missing in the rules file`);
       findings.push({ indicator: 'column-missing', target: id, page: snapshot.site.url, points: cost, detail: `在读取的 ${snapshot.pages.length} 个页面中未见“${req.name}”栏目` });
     }
+    // A home page whose scripts were not run (a script redirect, a menu written by script) hides its columns.
+    const unseen = findings.length ? homeNotAsShown(snapshot) : undefined;
+    if (unseen) return { status: 'not_applicable', reason: unseen };
     return findings.length ? { status: 'fail', findings } : { status: 'pass' };
   },
 });
