@@ -1,5 +1,5 @@
 // What a site did wrong, worded for the notice table (检查发现的问题) and grouped for the site page.
-import { RENDER_REASON_NAMES, RENDER_REASONS, type Finding, type Reply, type SiteQuarter } from '../schemas/findings.ts';
+import { RENDER_REASON_NAMES, RENDER_REASONS, TRUNCATION_REASON_NAMES, type Finding, type Reply, type SiteQuarter } from '../schemas/findings.ts';
 import { formatDate, formatScore } from './format.ts';
 import { MARK_ORDER, indicatorKind, indicatorTitle, markName, type IndicatorKind } from './indicators.ts';
 
@@ -218,9 +218,6 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Why a crawl was cut short, for readers. */
-const CUT_WORDS = { time: '超出每站检查时间', links: '超出每站链接检查上限', dates: '日期链接无穷无尽（日历等）' } as const;
-
 /**
  * What the crawl saw of a site, for its page: pages, links, those it could not judge, the pages it
  * rendered in a browser and why, and what a budget kept it from reading.
@@ -234,6 +231,6 @@ export function crawlStatsText(stats: SiteQuarter['stats']): string {
     parts.push(`其中 ${r.pages} 个页面按浏览器渲染后判断${why ? `（${why}）` : ''}${unrun ? `，${unrun} 个未能渲染，按静态页面判断` : ''}`);
   }
   const t = stats.truncated;
-  if (t) parts.push(`因${t.reasons.map((k) => CUT_WORDS[k]).join('、')}未读完：未抓取页面 ${t.pagesNotRead} 个，未检查链接 ${t.linksNotChecked} 个`);
+  if (t) parts.push(`因${t.reasons.map((k) => TRUNCATION_REASON_NAMES[k]).join('、')}未读完：未抓取页面 ${t.pagesNotRead} 个，未检查链接 ${t.linksNotChecked} 个`);
   return parts.join('；');
 }

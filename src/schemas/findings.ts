@@ -57,6 +57,13 @@ export type RenderStats = z.infer<typeof renderStatsSchema>;
 export const TRUNCATION_REASONS = ['time', 'links', 'dates'] as const;
 export type TruncationReason = (typeof TRUNCATION_REASONS)[number];
 
+/** The reasons in Chinese, as the findings file's summary and the site page say them. */
+export const TRUNCATION_REASON_NAMES: Readonly<Record<TruncationReason, string>> = {
+  time: '超出每站检查时间',
+  links: '超出每站链接检查上限',
+  dates: '日期链接无穷无尽（日历等）',
+};
+
 /** What a budget kept the crawl from reading: pages not fetched and link targets not checked. */
 export const truncatedSchema = z.strictObject({
   reasons: z.array(z.enum(TRUNCATION_REASONS)).min(1),

@@ -1,14 +1,7 @@
 // The Markdown body of a findings file: a short summary in Chinese for people.
 import { quarterName } from '../../dates.ts';
-import type { SiteQuarter, TruncationReason } from '../../schemas/findings.ts';
+import { TRUNCATION_REASON_NAMES, type SiteQuarter } from '../../schemas/findings.ts';
 import { indicator } from '../catalogue/index.ts';
-
-/** Why a crawl was cut short, in the summary's words. */
-const TRUNCATION_WORDS: Readonly<Record<TruncationReason, string>> = {
-  time: '超出每站检查时间',
-  links: '超出每站链接检查上限',
-  dates: '日期链接无穷无尽（日历等）',
-};
 
 /** A few sentences and a list of problems per indicator. */
 export function summaryBody(r: SiteQuarter): string {
@@ -21,7 +14,7 @@ export function summaryBody(r: SiteQuarter): string {
   lines.push(`本次抓取页面 ${r.stats.pages} 个，检查链接 ${r.stats.links} 个${r.stats.inconclusive ? `，其中 ${r.stats.inconclusive} 个无法判断（未计入问题）` : ''}。`);
   const cut = r.stats.truncated;
   if (cut) {
-    const why = cut.reasons.map((k) => TRUNCATION_WORDS[k]).join('、');
+    const why = cut.reasons.map((k) => TRUNCATION_REASON_NAMES[k]).join('、');
     lines.push(`本次检查因${why}未读完：未抓取页面 ${cut.pagesNotRead} 个，未检查链接 ${cut.linksNotChecked} 个；以下问题均据已读取的内容认定。`);
   }
   if (r.findings.length === 0) {
