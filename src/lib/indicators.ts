@@ -36,5 +36,10 @@ export function markName(id: string): string {
   return MARK_NAMES[id] ?? id;
 }
 
+/** What a finding of the indicator points at, for people: the target's Chinese name when the indicator names its targets by id (identity marks), else the target as written. */
+export function targetName(id: string, target: string): string {
+  return indicator(id)?.targetNames?.[target] ?? target;
+}
+
 /** Identity mark ids in display order. */
 export const MARK_ORDER: readonly string[] = Object.keys(MARK_NAMES);

@@ -118,8 +118,9 @@ describe('groupFindings', () => {
 });
 
 describe('targetLabel', () => {
-  it('names identity marks and keeps other targets', () => {
+  it('names identity marks (missing or malformed) and keeps other targets', () => {
     expect(targetLabel(finding('identity-mark-missing', 'icp'))).toBe('ICP备案编号');
+    expect(targetLabel(finding('identity-mark-malformed', 'psb'))).toBe('公安机关备案标识');
     expect(targetLabel(finding('broken-link', 'http://www.linhe.gov.cn/a.html'))).toBe('http://www.linhe.gov.cn/a.html');
     expect(targetLabel(finding('column-stale', '工作动态'))).toBe('工作动态');
   });

@@ -1,7 +1,7 @@
 // What a site did wrong, worded for the notice table (检查发现的问题) and grouped for the site page.
 import { RENDER_REASON_NAMES, RENDER_REASONS, TRUNCATION_REASON_NAMES, type Finding, type Reply, type SiteQuarter } from '../schemas/findings.ts';
 import { formatDate, formatScore } from './format.ts';
-import { MARK_ORDER, indicatorKind, indicatorTitle, markName, type IndicatorKind } from './indicators.ts';
+import { MARK_ORDER, indicatorKind, indicatorTitle, markName, targetName, type IndicatorKind } from './indicators.ts';
 
 /** The findings of one indicator on one site. */
 export interface FindingGroup {
@@ -179,7 +179,7 @@ function markRank(id: string): number {
 
 /** What a finding points at, for people: the mark's name for identity marks, else the target as written. */
 export function targetLabel(f: Finding): string {
-  return f.indicator === 'identity-mark-missing' ? markName(f.target) : f.target;
+  return targetName(f.indicator, f.target);
 }
 
 /** One indicator's problems across a quarter, for 二、主要问题. */

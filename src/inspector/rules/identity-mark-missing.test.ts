@@ -22,6 +22,10 @@ describe('findMarks accepts the real variants', () => {
     ['ICP without 备, with a colon', '浙ICP：12345678号-2', 'icp'],
     ['公安备案 with its digits split over elements', '京公网安备<span>1101</span><span>0202</span>007625号', 'psb'],
     ['公安备案 with its digits on two lines', '<p>京公网安备</p><p>1101 0202007625</p>', 'psb'],
+    ['site code of 9 digits (malformed: advice of identity-mark-malformed, not missing)', '网站标识码：371300001', 'site-code'],
+    ['site code of 11 digits, no colon', '网站标识码37130000011', 'site-code'],
+    ['site code with a hyphen', '网站标识码：371300-0001', 'site-code'],
+    ['site code run into the next element', '<span>网站标识码：3713000001</span><span>ICP备案号</span>', 'site-code'],
     ['sponsor with 主办：', '主办：阿勒泰市人民政府办公室', 'sponsor'],
     ['sponsor as X主办 without colon', '国家税务总局办公厅主办', 'sponsor'],
     ['contact as a phone number', '联系电话：029-83524439', 'contact'],
@@ -40,6 +44,8 @@ describe('findMarks rejects', () => {
     ['a copyright year is not a site code', 'Copyright 2026', 'site-code'],
     ['ICP with too few digits and no 备 is not an ICP number', '京ICP 2026', 'icp'],
     ['a word before ICP alone is not an ICP number', 'ICP备案查询', 'icp'],
+    ['标识码 with no digits after it is not a site code', '网站标识码：bm', 'site-code'],
+    ['标识码 with three digits is not a site code', '网站标识码：371', 'site-code'],
   ])('%s', (_name, html, mark) => {
     expect(findMarks(footer(html))[mark]).toBe(false);
   });

@@ -10,6 +10,7 @@ import errorReportEntryMissing from './error-report-entry-missing.ts';
 import hiddenLink from './hidden-link.ts';
 import homepageNotUpdated from './homepage-not-updated.ts';
 import httpsMissing from './https-missing.ts';
+import identityMarkMalformed from './identity-mark-malformed.ts';
 import identityMarkMissing from './identity-mark-missing.ts';
 import interactionUnresponsive from './interaction-unresponsive.ts';
 import ipv6Missing from './ipv6-missing.ts';
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   hiddenLink,
   homepageNotUpdated,
   httpsMissing,
+  identityMarkMalformed,
   identityMarkMissing,
   interactionUnresponsive,
   ipv6Missing,
