@@ -3,12 +3,29 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { contentDir as defaultContentDir } from '../store/content-dir.ts';
 import { isIsoDate, todayInShanghai } from '../dates.ts';
 import { InputError } from '../errors.ts';
+import { vantageNameSchema } from '../schemas/vantage.ts';
 
 /** A --name value that must be a whole number ≥ min; undefined when the switch is absent. */
 export function wholeNumber(name: string, v: string | undefined, min: number): number | undefined {
   if (v === undefined) return undefined;
   if (!/^\d+$/.test(v) || Number(v) < min) throw new InputError(`--${name} must be a whole number ≥ ${min}, got "${v}"`);
   return Number(v);
+}
+
+/** The environment variable an office sets on each machine that crawls or probes: its vantage's name. */
+export const VANTAGE_ENV = 'GOV_PORTAL_VANTAGE';
+
+/**
+ * Where this run checks from: --vantage, else GOV_PORTAL_VANTAGE (an empty one is unset), trimmed;
+ * undefined when neither names one. A name rules.yaml could never match is refused, saying where it came from.
+ */
+export function vantageArg(flag: string | undefined, env: string | undefined): string | undefined {
+  const name = (flag ?? env)?.trim();
+  if (flag !== undefined && !name) throw new InputError('--vantage needs a name, e.g. --vantage city-intranet');
+  if (!name) return undefined;
+  const r = vantageNameSchema.safeParse(name);
+  if (!r.success) throw new InputError(`${flag !== undefined ? '--vantage' : VANTAGE_ENV} ${r.error.issues[0]!.message}, got "${name}"`);
+  return name;
 }
 
 /** What the workflow commands' parsers fall back on: today in Asia/Shanghai, and CONTENT_DIR or content/. */

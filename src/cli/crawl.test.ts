@@ -48,6 +48,7 @@ describe('parseCrawlArgs', () => {
     [['--site-budget', '0'], /--site-budget must be minutes/],
     [['--max-link-checks', '0'], /--max-link-checks must be a whole number ≥ 1/],
     [['--vantage', ' '], /--vantage needs a name/],
+    [['--vantage', 'City-Intranet'], /--vantage must be lower-case ASCII letters, digits and single hyphens, got "City-Intranet"/],
     [['--no-such-flag'], /Unknown option '--no-such-flag'/],
   ])('%j is a configuration error', (argv, message) => {
     expect(() => parseCrawlArgs(argv, '2026-11-22')).toThrow(InputError);

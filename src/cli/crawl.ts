@@ -10,7 +10,8 @@ import { loadDictionary } from '../store/dictionary.ts';
 import { evidenceDirOf } from '../store/evidence.ts';
 import { loadRulesConfig } from '../store/rules-config.ts';
 import { planCrawl } from '../workflow/crawl-plan.ts';
-import { parseFlags, wholeNumber } from './args.ts';
+import { isTrustedVantage } from '../schemas/vantage.ts';
+import { parseFlags, VANTAGE_ENV, vantageArg, wholeNumber } from './args.ts';
 import { calendarGapNotice, progressReporter, screenshotNotice, summaryTable } from './crawl-output.ts';
 
 export interface CrawlArgs {
@@ -119,8 +120,7 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
     if (!(RENDER_MODES as readonly string[]).includes(values.render)) throw new InputError(`--render must be one of ${RENDER_MODES.join(', ')}, got "${values.render}"`);
     options.render = values.render as RenderMode;
   }
-  const vantage = (values.vantage ?? process.env['GOV_PORTAL_VANTAGE'])?.trim();
-  if (values.vantage !== undefined && !vantage) throw new InputError('--vantage needs a name, e.g. --vantage city-intranet');
+  const vantage = vantageArg(values.vantage, process.env[VANTAGE_ENV]);
   if (vantage) options.vantage = vantage;
   if (values['ignore-robots']) options.robots = false;
   if (values['allow-private']) options.allowPrivate = true;
@@ -164,7 +164,7 @@ export async function crawlCommand(argv: string[]): Promise<number> {
   if (summary.screenshots) console.log(`\n${screenshotNotice(summary.screenshots, evidenceDirOf(args.contentDir))}`);
   if (summary.calendarGap) console.log(`\n${calendarGapNotice(summary.calendarGap, args.contentDir)}`);
   const trusted = rulesConfig.trustedVantages;
-  if (trusted && !(args.options.vantage && trusted.includes(args.options.vantage))) {
+  if (trusted && !isTrustedVantage(trusted, args.options.vantage)) {
     console.log(`\n注意：本次检查地点“${args.options.vantage ?? '未设置'}”不在 ${args.contentDir}/rules.yaml 的 trustedVantages（${trusted.join('、')}）中：连接超时、拒绝等网络故障记为无法判断，不据此认定站点无法访问或链接不可用。`);
   }
   if (summary.internalErrors.length === 0) return 0;

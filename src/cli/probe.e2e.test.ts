@@ -35,10 +35,11 @@ interface Run {
   stderr: string;
 }
 
-/** Run the script; `onLine` sees each stdout line and may signal the child. */
-function run(args: string[], onLine?: (line: string, child: ReturnType<typeof spawn>) => void): Promise<Run> {
+/** Run the script with `extraEnv`; `onLine` sees each stdout line and may signal the child. */
+function run(args: string[], onLine?: (line: string, child: ReturnType<typeof spawn>) => void, extraEnv: Record<string, string> = {}): Promise<Run> {
   const env = { ...process.env };
-  for (const k of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) delete env[k];
+  for (const k of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'GOV_PORTAL_VANTAGE']) delete env[k];
+  Object.assign(env, extraEnv);
   const child = spawn(process.execPath, [SCRIPT, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -76,7 +77,18 @@ describe('scripts/probe.ts', () => {
     expect(tries()).toBe(before + 1);
   });
 
+  test('GOV_PORTAL_VANTAGE, as a runner sets it, is recorded with the probe and named in the line', async () => {
+    const y = new Date().getUTCFullYear();
+    const r = await run(['--content', content, '--allow-private', '--timeout', '2s'], undefined, { GOV_PORTAL_VANTAGE: 'city-intranet' });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/ 从“city-intranet”探测 1 个网站首页：正常 1，失败 0；/);
+    const days = [y, y + 1].flatMap((year) => readProbeFile(probeFile(content, 'linhe', year)));
+    expect(days.filter((d) => d.vantage === 'city-intranet').map((d) => [d.tries, d.failures])).toEqual([[1, 0]]);
+  });
+
   test.each([
+    [['--content', content, '--vantage', 'City Intranet'], /--vantage must be lower-case ASCII letters, digits and single hyphens, got "City Intranet"/],
     [['--content', content, '--sites', 'nowhere'], /--sites: no site with id nowhere/],
     [['--content', content, '--every', '10s'], /--every must be at least 1m/],
     [['--content', join(content, 'missing')], /sites\.yaml: cannot read/],

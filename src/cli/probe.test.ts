@@ -1,19 +1,37 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { parseDuration, parseProbeArgs } from './probe.ts';
 
 describe('npm run probe arguments', () => {
+  // A developer's or runner's own GOV_PORTAL_VANTAGE must not leak into the expected defaults.
+  beforeEach(() => vi.stubEnv('GOV_PORTAL_VANTAGE', ''));
+  afterEach(() => vi.unstubAllEnvs());
+
   test('defaults: one round over every site of content/, with the crawl’s own HTTP defaults', () => {
     expect(parseProbeArgs([])).toEqual({ contentDir: 'content', options: {} });
   });
 
   test('all options', () => {
-    expect(parseProbeArgs(['--content', 'data', '--every', '72m', '--rounds', '20', '--sites', 'linhe, linhe-jyj', '--timeout', '10s', '--concurrency', '8', '--allow-private'])).toEqual({
+    expect(parseProbeArgs(['--content', 'data', '--every', '72m', '--rounds', '20', '--sites', 'linhe, linhe-jyj', '--timeout', '10s', '--concurrency', '8', '--allow-private', '--vantage', 'city-intranet'])).toEqual({
       contentDir: 'data',
       everyMs: 72 * 60_000,
       rounds: 20,
       sites: ['linhe', 'linhe-jyj'],
-      options: { timeoutMs: 10_000, concurrency: 8, allowPrivate: true },
+      options: { timeoutMs: 10_000, concurrency: 8, allowPrivate: true, vantage: 'city-intranet' },
     });
+  });
+
+  test('the vantage comes from --vantage, else GOV_PORTAL_VANTAGE (trimmed; empty is unset), as for the crawl', () => {
+    vi.stubEnv('GOV_PORTAL_VANTAGE', ' office-lan ');
+    expect(parseProbeArgs([])?.options.vantage).toBe('office-lan');
+    expect(parseProbeArgs(['--vantage', 'city-intranet'])?.options.vantage).toBe('city-intranet');
+    vi.stubEnv('GOV_PORTAL_VANTAGE', '');
+    expect(parseProbeArgs([])?.options).toEqual({});
+  });
+
+  test('a vantage name rules.yaml could never match is refused, naming where it came from', () => {
+    expect(() => parseProbeArgs(['--vantage', 'City Intranet'])).toThrow(/^--vantage must be lower-case ASCII letters, digits and single hyphens, got "City Intranet"$/);
+    vi.stubEnv('GOV_PORTAL_VANTAGE', '市政务内网');
+    expect(() => parseProbeArgs([])).toThrow(/^GOV_PORTAL_VANTAGE must be lower-case ASCII letters, digits and single hyphens, got "市政务内网"$/);
   });
 
   test('--help gives undefined', () => {
@@ -44,6 +62,8 @@ describe('npm run probe arguments', () => {
     [['--timeout', '0'], /--timeout must be between 1ms and 15s/],
     [['--concurrency', '0'], /--concurrency must be a whole number ≥ 1/],
     [['--sites', ' , '], /--sites needs at least one site id/],
+    [['--vantage', ' '], /--vantage needs a name/],
+    [['--vantage', 'city_intranet'], /--vantage must be lower-case ASCII letters/],
     [['--as-of', '2026-11-20'], /Unknown option '--as-of'[\s\S]*Usage: npm run probe/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseProbeArgs(argv)).toThrow(message);

@@ -4,7 +4,7 @@ import { InputError } from '../errors.ts';
 import { resolveOptions, type CrawlOptions } from '../inspector/gather/options.ts';
 import { PROBE_LIMIT_MS, probeLoop, roundLine } from '../inspector/gather/probe.ts';
 import { loadRegistry } from '../store/registry.ts';
-import { parseFlags, wholeNumber } from './args.ts';
+import { parseFlags, VANTAGE_ENV, vantageArg, wholeNumber } from './args.ts';
 
 export interface ProbeArgs {
   contentDir: string;
@@ -23,8 +23,8 @@ export const MIN_EVERY_MS = 60_000;
 export const PROBE_USAGE = `Usage: npm run probe -- [options]
 
 Fetches every registered home page once and adds the outcome to content/probes/<site-id>/<year>.csv
-(one row per site per day, Asia/Shanghai). 站点无法访问 is judged on the week before the as-of date:
-at least 20 probes a day, spread over the day (--every 72m gives 20).
+(one row per site, vantage and day, Asia/Shanghai). 站点无法访问 is judged on the week before the
+as-of date: at least 20 probes a day, spread over the day (--every 72m gives 20).
 
   --content DIR         content folder (default: content)
   --sites id,id         probe only these site ids
@@ -35,6 +35,8 @@ at least 20 probes a day, spread over the day (--every 72m gives 20).
                         limit, which is also the most allowed; e.g. 10s, 500ms; a bare number is seconds)
   --concurrency N       home pages fetched at once (default 16)
   --allow-private       allow loopback and private addresses (intranet deployments)
+  --vantage NAME        where this prober runs, recorded with every probe (default: ${VANTAGE_ENV});
+                        when rules.yaml lists trustedVantages, only probes from those count
   -h, --help            this text
 
 Proxies: HTTP_PROXY, HTTPS_PROXY and NO_PROXY are honoured.`;
@@ -63,6 +65,7 @@ export function parseProbeArgs(argv: string[]): ProbeArgs | undefined {
         timeout: { type: 'string' },
         concurrency: { type: 'string' },
         'allow-private': { type: 'boolean' },
+        vantage: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     },
@@ -87,6 +90,8 @@ export function parseProbeArgs(argv: string[]): ProbeArgs | undefined {
   const concurrency = wholeNumber('concurrency', values.concurrency, 1);
   if (concurrency !== undefined) options.concurrency = concurrency;
   if (values['allow-private']) options.allowPrivate = true;
+  const vantage = vantageArg(values.vantage, process.env[VANTAGE_ENV]);
+  if (vantage) options.vantage = vantage;
   return {
     contentDir: values.content ?? 'content',
     ...(sites ? { sites } : {}),

@@ -7,6 +7,7 @@ import type { Dictionary } from '../schemas/dictionary.ts';
 import type { Site } from '../schemas/registry.ts';
 import type { ReviewFile } from '../schemas/review.ts';
 import type { RulesConfig } from '../schemas/rules-config.ts';
+import { isTrustedVantage } from '../schemas/vantage.ts';
 import { evidenceDirOf } from '../store/evidence.ts';
 import { checkRulesConfig, runRules } from './engine/run-rules.ts';
 import { HttpClient, type Sleeper } from './gather/http.ts';
@@ -208,7 +209,7 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
   const review = input.review ?? NO_REVIEW;
   // Network failures count only from a vantage rules.yaml trusts (or from anywhere when it lists none).
   const trusted = input.rulesConfig.trustedVantages;
-  const opts = { ...input.options, trustedNetwork: !trusted || (input.options.vantage !== undefined && trusted.includes(input.options.vantage)) };
+  const opts = { ...input.options, trustedNetwork: isTrustedVantage(trusted, input.options.vantage) };
   const http = new HttpClient(opts, input.sleeper);
   const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);
   const robots = new RobotsCache(http, opts.robots);

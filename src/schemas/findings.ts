@@ -1,6 +1,7 @@
 // The findings file: one per site per quarter, written by the crawl, read by the portal.
 import { z } from 'astro/zod';
 import { idSchema } from './registry.ts';
+import { vantageNameSchema } from './vantage.ts';
 
 /** A quarter as written in file names and URLs, e.g. 2026-Q4. */
 export const quarterSchema = z.string().regex(/^\d{4}-Q[1-4]$/, 'must look like 2026-Q4');
@@ -196,7 +197,7 @@ export const siteQuarterSchema = z.strictObject({
     /** The crawl of this site was cut short by a budget; its findings from what was read stand. */
     truncated: truncatedSchema.optional(),
     /** Where the crawl ran from (--vantage), and whether rules.yaml trusts it for network failures. */
-    vantage: z.strictObject({ name: z.string().min(1), trusted: z.boolean() }).optional(),
+    vantage: z.strictObject({ name: vantageNameSchema, trusted: z.boolean() }).optional(),
   }),
   /** Every observed problem that counts, sorted by indicator, target, page. */
   findings: z.array(findingSchema),

@@ -1,7 +1,9 @@
-// Availability probe records, content/probes/<site-id>/<yyyy>.csv: one row per site per day, not
-// one line per probe, so that a year of 20+ probes a day for thousands of sites stays small in git.
+// Availability probe records, content/probes/<site-id>/<yyyy>.csv: one row per site per day and
+// vantage, not one line per probe, so that a year of 20+ probes a day for thousands of sites stays
+// small in git.
 import { z } from 'astro/zod';
 import { isIsoDate } from '../dates.ts';
+import { vantageNameSchema } from './vantage.ts';
 
 /**
  * Upper bounds of the latency buckets, in ms. Quantiles cannot be merged from quantiles, so each
@@ -16,8 +18,11 @@ export type LatencyColumn = `le_${(typeof LATENCY_BUCKETS_MS)[number]}ms`;
 /** Column of a bucket: le_500ms counts successes that took more than the bound before and at most 500 ms. */
 export const LATENCY_COLUMNS = LATENCY_BUCKETS_MS.map((ms) => `le_${ms}ms` as LatencyColumn);
 
-/** Columns of a record file, in order. */
-export const PROBE_COLUMNS = ['date', 'tries', 'failures', 'p50_ms', 'p95_ms', 'max_ms', ...LATENCY_COLUMNS] as const;
+/** Columns of a record file, in order: a row is keyed by where and when it was probed. */
+export const PROBE_COLUMNS = ['vantage', 'date', 'tries', 'failures', 'p50_ms', 'p95_ms', 'max_ms', ...LATENCY_COLUMNS] as const;
+
+/** Columns of the files written before probes recorded their vantage: still read, every row unnamed. */
+export const PROBE_COLUMNS_WITHOUT_VANTAGE = PROBE_COLUMNS.slice(1);
 
 // abort: a cell that is not a number stops the row's cross-checks, which would only repeat the error.
 const count = z.string().regex(/^(0|[1-9]\d*)$/, { error: 'must be a whole number ≥ 0', abort: true }).transform(Number);
@@ -44,6 +49,11 @@ export function latencyQuantile(buckets: readonly number[], maxMs: number | unde
 /** One row of a record file as CSV text gives it; the output is the day's record in numbers. */
 export const probeDaySchema = z
   .strictObject({
+    /** Where the probes ran (`--vantage`, or GOV_PORTAL_VANTAGE); empty when the prober named none. */
+    vantage: z
+      .string()
+      .refine((v) => v === '' || vantageNameSchema.safeParse(v).success, 'must be empty (not named) or a vantage name: lower-case ASCII letters, digits and single hyphens, e.g. city-intranet')
+      .transform((v) => v || undefined),
     /** The day, in Asia/Shanghai, YYYY-MM-DD. */
     date: z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD'),
     /** Probes made that day. */
@@ -94,7 +104,7 @@ export const probeDaySchema = z
     }
   });
 
-/** A day's probe record for one site. */
+/** A day's probe record for one site from one vantage. */
 export type ProbeDay = z.output<typeof probeDaySchema>;
 /** The same row as CSV text. */
 export type ProbeDayRow = z.input<typeof probeDaySchema>;

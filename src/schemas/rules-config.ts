@@ -1,5 +1,6 @@
 // The scoring rules file, content/rules.yaml.
 import { z } from 'astro/zod';
+import { vantageNameSchema } from './vantage.ts';
 
 /** One indicator's settings. */
 export const indicatorConfigSchema = z.strictObject({
@@ -66,11 +67,11 @@ export const rulesConfigSchema = z.strictObject({
   indicators: z.record(z.string(), indicatorConfigSchema),
   /**
    * Where checks may run from for a network failure to count (a runner inside the supervised network,
-   * the office's own machine): names given with `npm run crawl -- --vantage NAME`. A site that does not
-   * answer a crawl from anywhere else is not judged unreachable, and its links' timeouts are not
-   * broken. Absent: every vantage counts.
+   * the office's own machine): names given with `--vantage NAME` to `npm run crawl` and `npm run probe`.
+   * A site that does not answer a crawl or a probe from anywhere else is not judged unreachable, and
+   * its links' timeouts are not broken. Absent: every vantage counts.
    */
-  trustedVantages: z.array(z.string().trim().min(1)).min(1).optional(),
+  trustedVantages: z.array(vantageNameSchema).min(1).optional(),
 });
 export type RulesConfig = z.infer<typeof rulesConfigSchema>;
 export type IndicatorConfig = z.infer<typeof indicatorConfigSchema>;

@@ -1,11 +1,13 @@
-// content/probes/<site-id>/<yyyy>.csv: a site's availability probes, one row per Asia/Shanghai day.
-// Reading validates every row (file, line and field on error); writing validates with the same
-// schema, sorts by date and writes atomically, so the same records always give the same bytes.
+// content/probes/<site-id>/<yyyy>.csv: a site's availability probes, one row per vantage and
+// Asia/Shanghai day. Reading validates every row (file, line and field on error); writing validates
+// with the same schema, sorts by vantage then date and writes atomically, so the same records always
+// give the same bytes. Sorted by vantage first, each prober's rows are one block of the file: two
+// probers committing the same file change different lines, and git merges them.
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { LATENCY_BUCKETS_MS, LATENCY_COLUMNS, PROBE_COLUMNS, latencyQuantile, probeDaySchema, type ProbeDay, type ProbeDayRow } from '../schemas/probes.ts';
+import { LATENCY_BUCKETS_MS, LATENCY_COLUMNS, PROBE_COLUMNS, PROBE_COLUMNS_WITHOUT_VANTAGE, latencyQuantile, probeDaySchema, type ProbeDay, type ProbeDayRow } from '../schemas/probes.ts';
 import { InputError } from '../errors.ts';
 import { writeFileAtomic } from './atomic.ts';
 
@@ -22,7 +24,17 @@ export function probeFile(contentDir: string, siteId: string, year: number | str
   return join(contentDir, 'probes', siteId, `${year}.csv`);
 }
 
-const compareDate = (x: ProbeDay, y: ProbeDay) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0);
+/** What identifies a row: where and when. */
+type RowKey = { date: string; vantage?: string | undefined };
+/** A row's key: the unnamed vantage ('') sorts first, then names, then dates. */
+const keyOf = (d: RowKey): [string, string] => [d.vantage ?? '', d.date];
+const compareKey = (x: RowKey, y: RowKey) => {
+  const [xv, xd] = keyOf(x);
+  const [yv, yd] = keyOf(y);
+  return xv < yv ? -1 : xv > yv ? 1 : xd < yd ? -1 : xd > yd ? 1 : 0;
+};
+/** "2026-11-19 from city-intranet", for messages. */
+const rowName = (d: RowKey) => `${d.date} ${d.vantage ? `from ${d.vantage}` : 'from no named vantage'}`;
 
 /** Successful probes per latency bucket. */
 export function bucketsOf(day: ProbeDay): number[] {
@@ -30,9 +42,10 @@ export function bucketsOf(day: ProbeDay): number[] {
 }
 
 /** A day's record from its counts; the quantiles are derived from the buckets. */
-export function makeDay(date: string, tries: number, failures: number, buckets: readonly number[], maxMs: number | undefined): ProbeDay {
+export function makeDay(date: string, tries: number, failures: number, buckets: readonly number[], maxMs: number | undefined, vantage?: string): ProbeDay {
   if (buckets.length !== LATENCY_COLUMNS.length) throw new Error(`expected ${LATENCY_COLUMNS.length} latency buckets, got ${buckets.length}`);
   const day = {
+    vantage,
     date,
     tries,
     failures,
@@ -51,9 +64,9 @@ function bucketIndex(ms: number): number {
   return i;
 }
 
-/** The day's record with one more probe. */
-export function addProbe(day: ProbeDay | undefined, date: string, probe: ProbeMark): ProbeDay {
-  if (day && day.date !== date) throw new Error(`cannot add a probe of ${date} to the record of ${day.date}`);
+/** The day's record (from `vantage`, absent when unnamed) with one more probe. */
+export function addProbe(day: ProbeDay | undefined, date: string, probe: ProbeMark, vantage?: string): ProbeDay {
+  if (day && compareKey(day, { date, vantage }) !== 0) throw new Error(`cannot add a probe of ${rowName({ date, vantage })} to the record of ${rowName(day)}`);
   const buckets = day ? bucketsOf(day) : LATENCY_COLUMNS.map(() => 0);
   let max = day?.max_ms;
   if (probe.ok) {
@@ -61,26 +74,30 @@ export function addProbe(day: ProbeDay | undefined, date: string, probe: ProbeMa
     buckets[bucketIndex(ms)]!++;
     max = Math.max(max ?? 0, ms);
   }
-  return makeDay(date, (day?.tries ?? 0) + 1, (day?.failures ?? 0) + (probe.ok ? 0 : 1), buckets, max);
+  return makeDay(date, (day?.tries ?? 0) + 1, (day?.failures ?? 0) + (probe.ok ? 0 : 1), buckets, max, vantage);
 }
 
-/** Two records of the same day (e.g. from two probers) as one: counts and buckets add up exactly. */
+/**
+ * Two records of the same day and vantage (e.g. two copies of one prober's file) as one: counts and
+ * buckets add up exactly. Days from two vantages stay apart: only one may be trusted.
+ */
 export function mergeDay(a: ProbeDay, b: ProbeDay): ProbeDay {
-  if (a.date !== b.date) throw new Error(`cannot merge the record of ${a.date} with that of ${b.date}`);
+  if (compareKey(a, b) !== 0) throw new Error(`cannot merge the record of ${rowName(a)} with that of ${rowName(b)}`);
   const ba = bucketsOf(a);
   const bb = bucketsOf(b);
   const max = a.max_ms === undefined ? b.max_ms : b.max_ms === undefined ? a.max_ms : Math.max(a.max_ms, b.max_ms);
-  return makeDay(a.date, a.tries + b.tries, a.failures + b.failures, ba.map((n, i) => n + bb[i]!), max);
+  return makeDay(a.date, a.tries + b.tries, a.failures + b.failures, ba.map((n, i) => n + bb[i]!), max, a.vantage);
 }
 
-/** Two lists of daily records as one, sorted by date. */
+/** Two lists of daily records as one: a day from one vantage adds up, days from two stay two rows; sorted by vantage, then date. */
 export function mergeRecords(a: readonly ProbeDay[], b: readonly ProbeDay[]): ProbeDay[] {
   const days = new Map<string, ProbeDay>();
   for (const d of [...a, ...b]) {
-    const seen = days.get(d.date);
-    days.set(d.date, seen ? mergeDay(seen, d) : d);
+    const key = keyOf(d).join(' ');
+    const seen = days.get(key);
+    days.set(key, seen ? mergeDay(seen, d) : d);
   }
-  return [...days.values()].sort(compareDate);
+  return [...days.values()].sort(compareKey);
 }
 
 /** The row as CSV text; an absent latency is an empty cell. */
@@ -88,14 +105,14 @@ function toRow(day: ProbeDay): ProbeDayRow {
   return Object.fromEntries(PROBE_COLUMNS.map((c) => [c, day[c] === undefined ? '' : String(day[c])])) as ProbeDayRow;
 }
 
-/** CSV text of a site's records: header, rows sorted by date, LF line ends, trailing newline. */
+/** CSV text of a site's records: header, rows sorted by vantage then date, LF line ends, trailing newline. */
 export function serializeProbeCsv(days: readonly ProbeDay[]): string {
-  const sorted = [...days].sort(compareDate);
+  const sorted = [...days].sort(compareKey);
   const rows = sorted.map((d, i) => {
-    if (i > 0 && sorted[i - 1]!.date === d.date) throw new Error(`two records of ${d.date}: merge them first`);
+    if (i > 0 && compareKey(sorted[i - 1]!, d) === 0) throw new Error(`two records of ${rowName(d)}: merge them first`);
     const row = toRow(d);
     const r = probeDaySchema.safeParse(row);
-    if (!r.success) throw new Error(`invalid probe record of ${d.date}: ${r.error.issues.map((is) => `${String(is.path[0] ?? '')}: ${is.message}`).join('; ')}`);
+    if (!r.success) throw new Error(`invalid probe record of ${rowName(d)}: ${r.error.issues.map((is) => `${String(is.path[0] ?? '')}: ${is.message}`).join('; ')}`);
     return PROBE_COLUMNS.map((c) => row[c]);
   });
   return stringify([[...PROBE_COLUMNS], ...rows], { record_delimiter: 'unix', eof: true });
@@ -103,7 +120,9 @@ export function serializeProbeCsv(days: readonly ProbeDay[]): string {
 
 /**
  * Parse a record file. Every problem is reported at once as "file:line: field: message"; the rows
- * must be in date order, one per day, and (when the file is named <yyyy>.csv) in that year.
+ * must be one per vantage and day, sorted by vantage then date, and (when the file is named
+ * <yyyy>.csv) in that year. A file written before the vantage column is read as it was: every row
+ * unnamed, rewritten with the column the next time a probe is added.
  */
 export function parseProbeCsv(text: string, file: string): ProbeDay[] {
   let records: Array<{ record: string[]; info: { lines: number } }>;
@@ -115,31 +134,35 @@ export function parseProbeCsv(text: string, file: string): ProbeDay[] {
   }
   const [header, ...body] = records;
   if (!header) throw new InputError(`${file}:1: the file is empty (expected the header ${PROBE_COLUMNS.join(',')})`);
-  if (header.record.join(',') !== PROBE_COLUMNS.join(',')) {
-    throw new InputError(`${file}:${header.info.lines}: the header must be ${PROBE_COLUMNS.join(',')}, got ${header.record.join(',')}`);
+  const columns = [PROBE_COLUMNS, PROBE_COLUMNS_WITHOUT_VANTAGE].find((c) => header.record.join(',') === c.join(','));
+  if (!columns) {
+    throw new InputError(`${file}:${header.info.lines}: the header must be ${PROBE_COLUMNS.join(',')} (or, in a file written before probes named their vantage, the same without vantage), got ${header.record.join(',')}`);
   }
   const year = /^(\d{4})\.csv$/.exec(basename(file))?.[1];
   const errors: string[] = [];
   const days: ProbeDay[] = [];
-  let previous: { date: string; line: number } | undefined;
+  let previous: { day: ProbeDay; line: number } | undefined;
   for (const { record, info } of body) {
     const line = info.lines;
-    if (record.length !== PROBE_COLUMNS.length) {
-      errors.push(`${file}:${line}: (row): has ${record.length} fields, expected ${PROBE_COLUMNS.length} (${PROBE_COLUMNS.join(',')})`);
+    if (record.length !== columns.length) {
+      errors.push(`${file}:${line}: (row): has ${record.length} fields, expected ${columns.length} (${columns.join(',')})`);
       continue;
     }
-    const r = probeDaySchema.safeParse(Object.fromEntries(PROBE_COLUMNS.map((c, i) => [c, record[i]])));
+    const r = probeDaySchema.safeParse({ vantage: '', ...Object.fromEntries(columns.map((c, i) => [c, record[i]])) });
     if (!r.success) {
       for (const is of r.error.issues) errors.push(`${file}:${line}: ${String(is.path[0] ?? '(row)')}: ${is.message}`);
       continue;
     }
-    const { date } = r.data;
-    if (year && !date.startsWith(`${year}-`)) errors.push(`${file}:${line}: date: ${date} is not in ${year}, the year the file is named after`);
-    if (previous && date <= previous.date) {
-      errors.push(`${file}:${line}: date: ${date} ${date === previous.date ? 'is a second row for the same day' : 'comes before'} ${previous.date} on line ${previous.line} (one row per day, in date order)`);
+    const day = r.data;
+    if (year && !day.date.startsWith(`${year}-`)) errors.push(`${file}:${line}: date: ${day.date} is not in ${year}, the year the file is named after`);
+    const order = previous ? compareKey(day, previous.day) : 1;
+    if (previous && order === 0) errors.push(`${file}:${line}: date: ${rowName(day)} is a second row for the same day and vantage as line ${previous.line}`);
+    else if (previous && order < 0) {
+      const field = (day.vantage ?? '') === (previous.day.vantage ?? '') ? 'date' : 'vantage';
+      errors.push(`${file}:${line}: ${field}: ${rowName(day)} comes before ${rowName(previous.day)} on line ${previous.line} (one row per vantage and day, sorted by vantage, then date)`);
     }
-    previous = { date, line };
-    days.push(r.data);
+    previous = { day, line };
+    days.push(day);
   }
   if (errors.length) throw new InputError(`${file} has ${errors.length} problem${errors.length > 1 ? 's' : ''}:\n  ${errors.join('\n  ')}`);
   return days;
@@ -171,10 +194,12 @@ export function writeProbeFile(file: string, days: readonly ProbeDay[]): boolean
   return true;
 }
 
-/** One probe to be recorded: the site, its Asia/Shanghai day, and the outcome. */
+/** One probe to be recorded: the site, its Asia/Shanghai day, where it ran, and the outcome. */
 export interface DatedProbe extends ProbeMark {
   site: string;
   date: string;
+  /** The prober's vantage; absent when it named none. */
+  vantage?: string;
 }
 
 /**
@@ -200,8 +225,11 @@ export function recordProbes(contentDir: string, probes: readonly DatedProbe[]):
       errors.push(e.message);
       continue;
     }
-    const byDay = new Map(days.map((d) => [d.date, d]));
-    for (const p of list) byDay.set(p.date, addProbe(byDay.get(p.date), p.date, p));
+    const byDay = new Map(days.map((d) => [keyOf(d).join(' '), d]));
+    for (const p of list) {
+      const key = keyOf(p).join(' ');
+      byDay.set(key, addProbe(byDay.get(key), p.date, p, p.vantage));
+    }
     writeProbeFile(file, [...byDay.values()]);
     written.push(file);
   }

@@ -107,6 +107,23 @@ describe('one probe round', () => {
     expect(readProbeFile(probeFile(content, 'fast', 2026))).toMatchObject([{ date: '2026-12-31', tries: 1 }]);
   });
 
+  test('every probe is recorded with the round’s vantage; a round from another vantage on the same day is a row of its own', async () => {
+    const content = tempContent();
+    const inside = await probeRound({ sites: [site('fast'), site('error')], contentDir: content, options: opts({ vantage: 'city-intranet' }), now: NOON });
+    await probeRound({ sites: [site('fast'), site('error')], contentDir: content, options: opts({ vantage: 'github-hosted' }), now: NOON });
+    await probeRound({ sites: [site('error')], contentDir: content, options: opts({ vantage: 'city-intranet' }), now: NOON });
+    const rows = (id: string) => readProbeFile(probeFile(content, id, 2026)).map((d) => [d.vantage, d.date, d.tries, d.failures]);
+    expect(rows('fast')).toEqual([
+      ['city-intranet', '2026-11-19', 1, 0],
+      ['github-hosted', '2026-11-19', 1, 0],
+    ]);
+    expect(rows('error')).toEqual([
+      ['city-intranet', '2026-11-19', 2, 2],
+      ['github-hosted', '2026-11-19', 1, 1],
+    ]);
+    expect(roundLine(inside)).toMatch(/^2026-11-19 12:00 从“city-intranet”探测 2 个网站首页：正常 1，失败 1/);
+  });
+
   test('an address the run may not fetch is not a probe: nothing is recorded', async () => {
     const content = tempContent();
     const summary = await probeRound({ sites: [site('fast')], contentDir: content, options: opts({ allowPrivate: false }), now: NOON });

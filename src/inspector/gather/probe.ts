@@ -68,7 +68,7 @@ export async function probeHome(http: HttpClient, site: Site, opts: CrawlOptions
 export interface ProbeRoundInput {
   sites: readonly Site[];
   contentDir: string;
-  /** HTTP settings (resolveOptions): timeoutMs is the probe's limit, concurrency the home pages fetched at once. */
+  /** HTTP settings (resolveOptions): timeoutMs is the probe's limit, concurrency the home pages fetched at once, vantage recorded with every probe. */
   options: CrawlOptions;
   /** Once aborted, no further probe starts; those under way finish and the round is written. */
   signal?: AbortSignal;
@@ -79,6 +79,8 @@ export interface ProbeRoundInput {
 /** What a round did. */
 export interface RoundSummary {
   startedAt: Date;
+  /** Where the round probed from (--vantage), when named. */
+  vantage?: string;
   elapsedMs: number;
   /** One per site, sorted by site id. */
   results: ProbeResult[];
@@ -134,9 +136,11 @@ export async function probeRound(input: ProbeRoundInput): Promise<RoundSummary> 
   results.sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0));
   const files = recordProbes(
     input.contentDir,
-    results.filter((r) => r.verdict !== 'skipped').map((r) => ({ site: r.site, date: r.date, ok: r.verdict === 'ok', elapsedMs: r.elapsedMs })),
+    results
+      .filter((r) => r.verdict !== 'skipped')
+      .map((r) => ({ site: r.site, date: r.date, ...(opts.vantage ? { vantage: opts.vantage } : {}), ok: r.verdict === 'ok', elapsedMs: r.elapsedMs })),
   );
-  return { startedAt, elapsedMs: Math.round(performance.now() - t0), results, files, stopped: input.signal?.aborted ?? false };
+  return { startedAt, ...(opts.vantage ? { vantage: opts.vantage } : {}), elapsedMs: Math.round(performance.now() - t0), results, files, stopped: input.signal?.aborted ?? false };
 }
 
 /** Rounds to run. */
@@ -196,7 +200,7 @@ export function roundLine(s: RoundSummary): string {
   const named = failed.slice(0, NAMED_FAILURES).map((r) => `${r.site} ${r.detail}`).join('；');
   const more = failed.length > NAMED_FAILURES ? `；等 ${failed.length} 个` : '';
   return [
-    `${shanghaiMinute(s.startedAt)} 探测 ${s.results.length} 个网站首页：正常 ${ok.length}，失败 ${failed.length}`,
+    `${shanghaiMinute(s.startedAt)} ${s.vantage ? `从“${s.vantage}”` : ''}探测 ${s.results.length} 个网站首页：正常 ${ok.length}，失败 ${failed.length}`,
     failed.length ? `（${named}${more}）` : '',
     skipped.length ? `，未探测 ${skipped.length}` : '',
     `；用时 ${(s.elapsedMs / 1000).toFixed(1)} 秒，更新 ${s.files.length} 个记录文件`,
