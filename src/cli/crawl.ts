@@ -141,7 +141,7 @@ export async function crawlCommand(argv: string[]): Promise<number> {
   const rulesConfig = loadRulesConfig(args.contentDir);
   const dictionary = loadDictionary(args.contentDir);
   // Read before any request: a bad probe record is a configuration error (exit 2), not a site's failure.
-  const windows = loadProbeWindows(args.contentDir, plan.sites.map((s) => s.id), args.asOf);
+  const windows = loadProbeWindows(args.contentDir, plan.sites.map((s) => s.id), args.asOf, rulesConfig.trustedVantages);
   const progress = progressReporter();
   const summary = await inspect({
     sites: plan.sites,

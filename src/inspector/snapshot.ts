@@ -301,10 +301,18 @@ export interface ProbeWindow {
   /** First and last day covered, YYYY-MM-DD. */
   from: string;
   to: string;
-  /** Days with at least one probe. */
+  /** Days with at least one probe from a trusted vantage. */
   days: number;
+  /** Probes from trusted vantages (all of them when rules.yaml lists no trustedVantages): the ones that may decide. */
   tries: number;
   failures: number;
+  /** Probes from vantages rules.yaml does not trust: shown, never counted against the site. */
+  untrusted?: {
+    /** Their names, sorted; '' stands for probes that named no vantage. */
+    vantages: string[];
+    tries: number;
+    failures: number;
+  };
 }
 
 /** What DNS says about the home page's host. */

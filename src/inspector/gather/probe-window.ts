@@ -2,6 +2,7 @@
 import type { ProbeDay } from '../../schemas/probes.ts';
 import type { ProbeWindow } from '../snapshot.ts';
 import { InputError } from '../../errors.ts';
+import { isTrustedVantage } from '../../schemas/vantage.ts';
 import { probeFile, readProbeFile } from '../../store/probe-records.ts';
 
 /** Days monitored: one week, as in the national rule. */
@@ -23,26 +24,36 @@ export function windowBounds(asOf: string, length = WINDOW_DAYS): { from: string
   return { from: addDays(asOf, -length), to: addDays(asOf, -1) };
 }
 
-/** Sum of the records that fall in the window; undefined when none does. */
-export function summariseWindow(days: readonly ProbeDay[], asOf: string, length = WINDOW_DAYS): ProbeWindow | undefined {
+/**
+ * Sum of the records that fall in the window; undefined when none does. Only records from a vantage
+ * rules.yaml trusts (any, when it lists none) are counted; the others are summed apart, to be shown:
+ * a site that does not answer a runner abroad may answer every citizen.
+ */
+export function summariseWindow(days: readonly ProbeDay[], asOf: string, trustedVantages?: readonly string[], length = WINDOW_DAYS): ProbeWindow | undefined {
   const { from, to } = windowBounds(asOf, length);
   const inside = days.filter((d) => d.date >= from && d.date <= to);
   if (inside.length === 0) return undefined;
+  const trusted = inside.filter((d) => isTrustedVantage(trustedVantages, d.vantage));
+  const untrusted = inside.filter((d) => !isTrustedVantage(trustedVantages, d.vantage));
+  const sum = (list: ProbeDay[], k: 'tries' | 'failures') => list.reduce((n, d) => n + d[k], 0);
   return {
     from,
     to,
-    days: inside.length,
-    tries: inside.reduce((n, d) => n + d.tries, 0),
-    failures: inside.reduce((n, d) => n + d.failures, 0),
+    days: new Set(trusted.map((d) => d.date)).size,
+    tries: sum(trusted, 'tries'),
+    failures: sum(trusted, 'failures'),
+    ...(untrusted.length
+      ? { untrusted: { vantages: [...new Set(untrusted.map((d) => d.vantage ?? ''))].sort(), tries: sum(untrusted, 'tries'), failures: sum(untrusted, 'failures') } }
+      : {}),
   };
 }
 
 /** A site's probes in the week before the as-of date, read from content/probes; undefined when it has none. */
-export function loadProbeWindow(contentDir: string, siteId: string, asOf: string, length = WINDOW_DAYS): ProbeWindow | undefined {
+export function loadProbeWindow(contentDir: string, siteId: string, asOf: string, trustedVantages?: readonly string[], length = WINDOW_DAYS): ProbeWindow | undefined {
   const { from, to } = windowBounds(asOf, length);
   const years = new Set([from.slice(0, 4), to.slice(0, 4)]);
   const days = [...years].flatMap((y) => readProbeFile(probeFile(contentDir, siteId, y)));
-  return summariseWindow(days, asOf, length);
+  return summariseWindow(days, asOf, trustedVantages, length);
 }
 
 /**
@@ -50,12 +61,12 @@ export function loadProbeWindow(contentDir: string, siteId: string, asOf: string
  * configuration error (all of them named at once) rather than a failure in the middle of a run.
  * Sites without records are absent from the map.
  */
-export function loadProbeWindows(contentDir: string, siteIds: readonly string[], asOf: string, length = WINDOW_DAYS): Map<string, ProbeWindow> {
+export function loadProbeWindows(contentDir: string, siteIds: readonly string[], asOf: string, trustedVantages?: readonly string[], length = WINDOW_DAYS): Map<string, ProbeWindow> {
   const windows = new Map<string, ProbeWindow>();
   const errors: string[] = [];
   for (const id of siteIds) {
     try {
-      const w = loadProbeWindow(contentDir, id, asOf, length);
+      const w = loadProbeWindow(contentDir, id, asOf, trustedVantages, length);
       if (w) windows.set(id, w);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;

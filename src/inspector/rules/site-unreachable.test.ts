@@ -48,6 +48,43 @@ describe('site-unreachable with a week of probe records', () => {
   });
 });
 
+describe('site-unreachable and probes from a vantage rules.yaml does not trust', () => {
+  // The window counts trusted probes in tries/failures and holds the others apart (probe-window.ts).
+  const abroadWeek = (trusted: number, trustedFailures: number): ProbeWindow => ({
+    ...week(trusted, trustedFailures, trusted ? 2 : 0),
+    untrusted: { vantages: ['', 'github-hosted'], tries: 140, failures: 140 },
+  });
+  const NOTE = '不在可信列表的检查地点“未设置、github-hosted”探测 140 次、失败 140 次，不作认定';
+
+  test('a week of failures seen only from there never fails a site that this crawl reached', () => {
+    expect(rule.run(snapshot({ probes: abroadWeek(0, 0), attempts: loaded }), ctx)).toEqual({ status: 'pass' });
+  });
+
+  test('from an untrusted crawl too, it is not applicable, and the reason shows those probes for what they are', () => {
+    const abroad = { ...snapshot({ probes: abroadWeek(0, 0), attempts: allFailed }), vantage: { name: 'github-hosted', trusted: false }, networkTrusted: false };
+    expect(rule.run(abroad, ctx)).toEqual({
+      status: 'not_applicable',
+      reason: `探测记录不足，本次检查地点“github-hosted”不在可信列表（rules.yaml 的 trustedVantages），首页访问失败不作认定；另有${NOTE}`,
+    });
+  });
+
+  test('a trusted crawl whose every try failed still decides, on its own tries, and names the untrusted probes as set aside', () => {
+    expect(rule.run(snapshot({ probes: abroadWeek(0, 0), attempts: allFailed }), ctx)).toEqual(
+      fail(`无可信检查地点的探测记录（${NOTE}），依据本次检查间隔 3 次访问首页均失败：连接被拒绝；HTTP 502`),
+    );
+    expect(rule.run(snapshot({ probes: abroadWeek(40, 0), attempts: allFailed }), ctx)).toEqual(
+      fail(`探测记录不足（40 次，少于 100 次；另有${NOTE}），依据本次检查间隔 3 次访问首页均失败：连接被拒绝；HTTP 502`),
+    );
+  });
+
+  test('the trusted probes alone decide the week: 7 of 140 vetoes, 6 of 140 passes, whatever came from elsewhere', () => {
+    expect(rule.run(snapshot({ probes: { ...week(140, 7), untrusted: { vantages: ['github-hosted'], tries: 140, failures: 0 } }, attempts: loaded }), ctx)).toEqual(
+      fail('近 7 天（2026-11-13 至 2026-11-19）共探测 140 次，失败 7 次（5%），达到 5% 的否决线'),
+    );
+    expect(rule.run(snapshot({ probes: { ...week(140, 6), untrusted: { vantages: ['github-hosted'], tries: 140, failures: 140 } }, attempts: loaded }), ctx)).toEqual({ status: 'pass' });
+  });
+});
+
 describe('site-unreachable without enough probe records: the crawl’s own spaced tries', () => {
   test.each([
     ['no records, loaded at the first try', undefined, loaded],
