@@ -2,6 +2,8 @@
 // historical topics, counts below a threshold, correct text containing a wrong form, unusual but
 // valid variants, what a script-built site's scripts write), as truth-shaped entries.
 import { articlePath, listPath } from './columns.ts';
+import { HOME_BLOCK } from './look.ts';
+import { citation, homeGroups } from './render.ts';
 import { siteTruth, staleAndBlank, type Push } from './ground-truth.ts';
 import { SERIOUS_TYPO_LIMIT } from './indicators.ts';
 import { navDropdown, typoControlSpot, urlOf, type SiteModel } from './model.ts';
@@ -75,6 +77,7 @@ function linkControls(m: SiteModel, push: Push): void {
     }
   }
   if (m.robotsDisallow) link(PATHS.internal, 'disallowed by robots.txt: must not be fetched');
+  if (m.sister) link(`http://${m.sister}${PATHS.brief}`, 'another site\'s real page with little text: no soft 404');
   for (const h of m.hiddenLinks) link(h.href, 'hidden off-site link: answers 200');
 }
 
@@ -84,6 +87,16 @@ function columnControls(m: SiteModel, has: Has, push: Push): void {
     if (c.cls === 'topic' && !c.blank) push('column-stale', c.name, urlOf(m, listPath(c, 0)), 'historical topic: never stale');
   }
 
+  // The links in a tab box's panes hidden by inline CSS (all but the first) are no 暗链 either.
+  if (m.homeLayout === 'tabs' && m.tabStyle !== 'aria') {
+    for (const g of homeGroups(m)) {
+      if (g.length < 2) continue;
+      for (const c of g.slice(1)) {
+        for (const it of c.items.slice(0, HOME_BLOCK[m.template])) push('hidden-link', urlOf(m, articlePath(c, it)), m.home, 'an article link in a hidden tab pane');
+        if (m.tabStyle === 'set-tab') push('hidden-link', urlOf(m, listPath(c, 0)), m.home, 'the 更多 link of a hidden tab pane');
+      }
+    }
+  }
   // Same-site links in the closed drop-down menu are hidden but are no 暗链; a required column
   // listed only there is still present.
   const shownOnHome = new Set(m.columns.filter((c) => c.onHome).map((c) => c.name));
@@ -120,6 +133,10 @@ function wordingControls(m: SiteModel, has: Has, push: Push): void {
   if (serious.length > 0 && serious.length <= SERIOUS_TYPO_LIMIT) {
     for (const t of serious) push('severe-error', TYPOS[t.key].wrong, m.home, `only ${serious.length} serious wording errors (the veto needs more than ${SERIOUS_TYPO_LIMIT})`);
   }
+  // Names before a reform, in the titles of documents issued before it and in a citation of one.
+  for (const d of m.oldDocs) if (!has('typo', d.issuer)) push('typo', d.issuer, urlOf(m, listPath(d.col, d.col.pages - 1)), `correct text: ${d.title}`);
+  const cited = citation(m);
+  if (cited && !has('typo', cited.issuer)) push('typo', cited.issuer, urlOf(m, articlePath(cited.col, cited.item)), `correct text: ${cited.sentence}`);
   if (m.deadline) push('severe-error', m.deadline.date, urlOf(m, articlePath(m.deadline.col, m.deadline.item)), 'a deadline in the text of a notice, not a publication date');
 }
 
@@ -130,6 +147,8 @@ function variantControls(m: SiteModel, push: Push): void {
   if (m.tagCase === 'lower') {
     for (const tag of ['SiteName', 'ColumnName']) push('meta-tags-missing', tag, m.home, 'tag name written in lower case');
   }
+  if (m.footer.icp === 'bare') push('identity-mark-missing', 'icp', m.home, 'ICP number printed without 备 and 号');
+  if (m.footer.psb === 'split') push('identity-mark-missing', 'psb', m.home, '公安备案 number split over four elements');
   if (m.headerName === 'alt') push('domain-nonstandard', 'header-name', m.home, 'the name is the logo image\'s alt text');
 }
 

@@ -80,3 +80,45 @@ export function scriptedOf(plan: SitePlan, seed: number): Scripted | null {
     entry: pick(['page', 'frameset', 'page', 'script-redirect', 'page'] as const, 'entry', 0),
   };
 }
+
+/**
+ * How the home page lays out its column blocks, as real portals are built: one block per column;
+ * tab boxes (several columns in one box, one pane shown at a time, in each template's CMS style);
+ * a headline item over the rest of each block's list; headings that are images; rows whose date
+ * sits in another cell than the title. Blank lists print 暂无信息 in the plain blocks and nothing
+ * at all (an empty list) in the tab boxes and the date-cell rows.
+ */
+export type HomeLayout = 'blocks' | 'tabs' | 'headline' | 'image-heading' | 'date-cell';
+
+/** Rotated by role and dozen (tabs twice: three CMS styles meet more roles). */
+const HOME_LAYOUTS: readonly HomeLayout[] = ['blocks', 'tabs', 'headline', 'image-heading', 'date-cell', 'tabs'];
+
+/**
+ * A site's home layout: by role, shifted by one every dozen, so that each layout meets roles with
+ * stale and blank columns in every dozen; 'blocks' where the home blocks' rows are written by
+ * scripts (those sites test the scripts, not the layout), and instead of date-cell rows where a
+ * script writes the list pages' rows from inline data.
+ */
+export function homeLayoutOf(plan: SitePlan, scripted: Scripted | null): HomeLayout {
+  if (plan.hostile || (scripted !== null && scripted.lists !== 'list-data')) return 'blocks';
+  const layout = at(HOME_LAYOUTS, layoutKey(plan) % HOME_LAYOUTS.length);
+  // Rows a script writes from inline data keep the template's own row markup.
+  return scripted !== null && layout === 'date-cell' ? 'blocks' : layout;
+}
+
+function layoutKey(plan: SitePlan): number {
+  return (plan.role + Math.floor(plan.index / ROLES.length)) % ROLES.length;
+}
+
+/**
+ * How a tab box maps its tabs to their panes: TRS-style setTab('one',2,3) handlers and
+ * con_one_2 ids with a 更多 per pane; a strip of spans whose lists follow in order, with one 更多
+ * for the whole box beside the strip; ARIA tabs (role="tab", aria-controls) with a 更多 per pane.
+ */
+export type TabStyle = 'set-tab' | 'in-order' | 'aria';
+
+/** The tab style of a tabs-layout site: the four tab keys of a dozen (1, 5, 7, 11) meet all three. */
+export function tabStyleOf(plan: SitePlan): TabStyle {
+  const styles: Record<number, TabStyle> = { 1: 'set-tab', 5: 'in-order', 7: 'aria', 11: 'in-order' };
+  return styles[layoutKey(plan)] ?? 'set-tab';
+}

@@ -5,12 +5,12 @@
 import { boardOf, type Board } from './board.ts';
 import { buildColumns, type Column, type Item } from './columns.ts';
 import { dayNumber, isoDay, type DateStyle } from './dates.ts';
-import { COMPRESSIONS, ENCODINGS, TEMPLATES, rot, scriptedOf, type Compression, type Encoding, type Scripted, type Template } from './look.ts';
+import { COMPRESSIONS, ENCODINGS, TEMPLATES, homeLayoutOf, rot, tabStyleOf, scriptedOf, type Compression, type Encoding, type HomeLayout, type Scripted, type TabStyle, type Template } from './look.ts';
 import {
   defectAdder, friendlyLinksOf, hiddenLinksOf, placeDeepDefects, placeHomeDefects, quickLinksOf,
   type Defect, type HiddenLink, type QuickLink,
 } from './links.ts';
-import { TYPO_CONTROLS, type TypoControlKey, type TypoKey } from './names.ts';
+import { OLD_ISSUERS, TYPO_CONTROLS, type TypoControlKey, type TypoKey } from './names.ts';
 import { PATHS, searchHost } from './paths.ts';
 import { at, hashString, rng, type Rng } from './random.ts';
 import { roleOf, type Mark, type OmittedTag, type Role, type Trap } from './roles.ts';
@@ -25,8 +25,10 @@ export type SearchVariant = 'plain' | 'was5' | 'jsearch' | 'remote' | 'broken';
 export interface Footer {
   conac: 'link' | 'script' | 'comment' | 'none';
   siteCode: 'fullwidth' | 'halfwidth' | 'trailing' | 'nocolon' | 'comment' | 'none';
-  icp: 'plain' | 'fullhyphen' | 'linkonly' | 'comment' | 'none';
-  psb: 'space' | 'nospace' | 'nohao' | 'comment' | 'none';
+  /** bare: printed without 备 and 号 (冀ICP12345678). */
+  icp: 'plain' | 'fullhyphen' | 'linkonly' | 'bare' | 'comment' | 'none';
+  /** split: 公网安备, the area code, the serial and 号 each in its own element. */
+  psb: 'space' | 'nospace' | 'nohao' | 'split' | 'comment' | 'none';
   sponsor: 'label' | 'short' | 'suffix' | 'comment' | 'none';
   contact: 'link' | 'phone' | 'email' | 'comment' | 'none';
 }
@@ -40,6 +42,17 @@ export interface SearchForm {
   field: string;
   /** Hidden inputs the CMS adds (the engine works without them). */
   hidden: [string, string][];
+}
+
+/** A document issued before its issuer was renamed: a row of a policy column's last list page, linking to its PDF. */
+export interface OldDoc {
+  col: Column;
+  /** The issuer's name then (a reformed name today). */
+  issuer: string;
+  title: string;
+  date: string;
+  /** Path of its PDF. */
+  path: string;
 }
 
 /** Where a wrong wording (or a sentence that only looks like one) is printed. */
@@ -89,6 +102,10 @@ export interface SiteModel {
   robotsDisallow: boolean;
   contactPage: boolean;
   soft404Path: string | null;
+  /** Documents issued before a reform, listed on the last list page of a policy column (their titles keep the old name), or []. */
+  oldDocs: OldDoc[];
+  /** Another site's host this site links to a removed page of (a soft 404 there) and a short real page of (a control), or null. */
+  sister: string | null;
   /** pagesPerSite: the bound on distinct HTML pages. */
   maxPages: number;
   /** Seeded wrong wordings and where each is printed (each exactly once on the site). */
@@ -115,6 +132,10 @@ export interface SiteModel {
   ipv6: boolean;
   /** The parts a script-built site writes with scripts (what the site serves; a browser shows the same page), or null. */
   scripted: Scripted | null;
+  /** How the home page lays out its column blocks (look.ts). */
+  homeLayout: HomeLayout;
+  /** How its tab boxes map tabs to panes (tabs layout only). */
+  tabStyle: TabStyle;
 }
 
 /** Columns the main menu shows before the 更多 drop-down. */
@@ -146,12 +167,19 @@ export function buildSiteModel(web: SandboxWeb, index: number): SiteModel {
   const broken: Defect[] = [];
   const add = defectAdder(origin, broken);
   const soft404Path = placeHomeDefects(role, plan, cityPlace, extras, add);
+  // A soft 404 on another site's host: a link to a page the sister site has removed.
+  const sister = role.home.includes('soft-404') ? sisterHost(web, plan) : null;
+  if (sister) add('soft-404', `http://${sister}${PATHS.removed}`, '政务公开（旧版）', '/');
   placeDeepDefects(role, columns, plan, cityPlace.pinyin, r, add);
   const board = boardOf(plan, role, r, asOfDay);
   const phone = `${plan.place.areaCode}-${r.int(2, 8)}${String(r.int(0, 999999)).padStart(6, '0')}`;
   const { typos, futureDate, deadline } = wordingOf(role, columns, r, asOfDay);
   const reg = registrations(plan, placeFull, r);
   const search = searchFormOf(plan, site, role, seed);
+  const scripted = role.down ? null : scriptedFor(plan, seed, search);
+  const homeLayout = homeLayoutOf(plan, scripted);
+  // Tab boxes also show the blank columns: a pane with an empty list.
+  if (homeLayout === 'tabs') for (const c of columns) if (c.blank) c.onHome = true;
 
   return {
     plan,
@@ -183,7 +211,9 @@ export function buildSiteModel(web: SandboxWeb, index: number): SiteModel {
     footer,
     broken,
     traps,
-    quickLinks: quickLinksOf(traps, extras.has('internal')),
+    quickLinks: [...quickLinksOf(traps, extras.has('internal')), ...(sister ? [{ href: `http://${sister}${PATHS.brief}`, text: '联系方式' }] : [])],
+    sister,
+    oldDocs: oldDocsOf(plan, columns, placeFull),
     friendlyLinks: friendlyLinksOf(web, plan),
     robotsDisallow: extras.has('internal'),
     contactPage: extras.has('contact'),
@@ -201,7 +231,9 @@ export function buildSiteModel(web: SandboxWeb, index: number): SiteModel {
     headerName: role.noHeaderName ? 'none' : template === 'table' ? 'alt' : 'text',
     navVisible: NAV_VISIBLE,
     ipv6: role.noIpv6 !== true,
-    scripted: role.down ? null : scriptedFor(plan, seed, search),
+    scripted,
+    homeLayout,
+    tabStyle: tabStyleOf(plan),
   };
 }
 
@@ -224,8 +256,8 @@ function footerOf(plan: SitePlan, role: Role, seed: number): Footer {
   return {
     conac: mark('conac', ['link', 'script'] as const),
     siteCode: mark('site-code', ['fullwidth', 'halfwidth', 'trailing', 'nocolon'] as const),
-    icp: mark('icp', ['plain', 'fullhyphen', 'linkonly'] as const),
-    psb: mark('psb', ['space', 'nospace', 'nohao'] as const),
+    icp: mark('icp', ['plain', 'fullhyphen', 'linkonly', 'bare'] as const),
+    psb: mark('psb', ['space', 'nospace', 'nohao', 'split'] as const),
     sponsor: mark('sponsor', ['label', 'short', 'suffix'] as const),
     contact: mark('contact', ['link', 'phone', 'email'] as const),
   };
@@ -293,6 +325,32 @@ function searchFormOf(plan: SitePlan, site: SandboxSite, role: Role, seed: numbe
     default:
       return { variant: 'remote', action: `http://${searchHost(plan.place.pinyin)}${PATHS.remoteSearch}`, field: 'keyword', hidden: [['websiteid', site.siteCode]] };
   }
+}
+
+/** Another site that is up, for a link to its removed page: the parent portal, else a sibling of the same place. */
+function sisterHost(web: SandboxWeb, plan: SitePlan): string | null {
+  const up = (p: SitePlan | undefined): p is SitePlan => p !== undefined && p.index !== plan.index && !p.hostile && roleOf(p.role).down !== true;
+  const portal = web.portals.get((plan.place.city ?? plan.place).pinyin);
+  const parent = portal === undefined ? undefined : web.plans[portal];
+  if (up(parent)) return parent.host;
+  return web.plans.find((p) => up(p) && p.place.pinyin === plan.place.pinyin)?.host ?? null;
+}
+
+/** Every third site lists, in its policy column, documents issued before their issuer was renamed (one per reformed issuer). */
+function oldDocsOf(plan: SitePlan, columns: Column[], placeFull: string): OldDoc[] {
+  const col = columns.find((c) => c.cls === 'policy' && !c.blank && c.items.length > 0);
+  if (!col || plan.index % 3 !== 1) return [];
+  return OLD_ISSUERS.map((o, k) => {
+    const n = 10 + ((plan.index * 7 + k * 13) % 80);
+    const date = `${o.year}-0${3 + k * 4}-1${k + 2}`;
+    return {
+      col,
+      issuer: o.name,
+      title: `${placeFull}转发${o.name}关于做好${o.about}工作的通知（${o.prefix}〔${o.year}〕${n}号）`,
+      date,
+      path: `${col.dir}${o.year}/P0${date.replaceAll('-', '')}${n}.pdf`,
+    };
+  });
 }
 
 /** Absolute URL of a path on the model's site. */

@@ -89,6 +89,15 @@ export const OLD_DEPTS: readonly Dept[] = [
   { code: 'hbj', name: '环境保护局', short: '环保' },
 ];
 
+/**
+ * Bodies a later reform renamed (content/dictionary.yaml, category reformed) and the documents they
+ * issued before it: a list of such documents, and a citation of one, keep the old name rightly.
+ */
+export const OLD_ISSUERS: readonly { name: string; prefix: string; year: number; about: string }[] = [
+  { name: '中国银行保险监督管理委员会', prefix: '银保监发', year: 2021, about: '金融支持' },
+  { name: '国家卫生和计划生育委员会', prefix: '国卫办发', year: 2017, about: '家庭医生签约服务' },
+];
+
 /** Work topics used in titles. */
 export const TOPICS: readonly string[] = [
   '安全生产', '森林防火', '冬季供暖', '乡村振兴', '营商环境', '文明城市创建', '医疗保障', '义务教育',

@@ -23,6 +23,10 @@ export const PATHS = {
   loopA: '/wzdt/index.htm',
   loopB: '/wzdt/',
   timeout: '/wsdc/index.jsp',
+  /** Every site answers it with 200 and an error message (a removed page another site still links to). */
+  removed: '/zwgk/old/index.html',
+  /** Every site answers it with a real page with little text (a control beside the removed page). */
+  brief: '/zwgk/lxfs.html',
 } as const;
 
 /** Host of a place's shared search engine (search.<place>.gov.cn). */

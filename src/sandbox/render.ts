@@ -7,7 +7,7 @@ import { articlePath, listPath, type Column, type Item } from './columns.ts';
 import type { ColumnClass } from './indicators.ts';
 import { HOME_BLOCK, type Scripted } from './look.ts';
 import { navDropdown, typoArticle, typoControlSpot, type SiteModel } from './model.ts';
-import { BODY_CLOSINGS, BODY_MIDDLES, BODY_OPENINGS, OLD_TOPICS, REPLIES, TOPICS, TYPOS, TYPO_CONTROLS } from './names.ts';
+import { BODY_CLOSINGS, BODY_MIDDLES, BODY_OPENINGS, OLD_ISSUERS, OLD_TOPICS, REPLIES, TOPICS, TYPOS, TYPO_CONTROLS } from './names.ts';
 import { GOOD_IMAGES, JIUCUO_HOSTS, PATHS } from './paths.ts';
 import { hashString, rng } from './random.ts';
 import { columnLoader, documentWrite, fetchedRows, inlineDataRows, rowsJson, scriptedSearch, writtenHtml, writtenRows, type Row } from './scripts.ts';
@@ -284,6 +284,9 @@ function footerInner(m: SiteModel, fromHome: boolean): string {
     case 'linkonly':
       ids.push(`<a href="http://beian.miit.gov.cn/" target="_blank">${icp}</a>`);
       break;
+    case 'bare':
+      ids.push(`<a href="http://beian.miit.gov.cn/" target="_blank">${icp.replace('备', '').replace(/号$/, '')}</a>`);
+      break;
     case 'comment':
       ids.push(`<!-- <a href="http://beian.miit.gov.cn/" target="_blank">${icp}</a> -->`);
       break;
@@ -301,6 +304,9 @@ function footerInner(m: SiteModel, fromHome: boolean): string {
       break;
     case 'nohao':
       ids.push(psbLink(`${abbr}公网安备${m.psbNo}`));
+      break;
+    case 'split':
+      ids.push(psbLink(`<span>${abbr}公网安备</span><span>${m.psbNo.slice(0, 6)}</span><span>${m.psbNo.slice(6)}</span><span>号</span>`));
       break;
     case 'comment':
       ids.push(`<!-- ${psbLink(`${abbr}公网安备 ${m.psbNo}号`)} -->`);
@@ -367,6 +373,8 @@ function footerInner(m: SiteModel, fromHome: boolean): string {
 /** The 暂无信息 row of a list with nothing in it, or null when it has rows. */
 function emptyRow(m: SiteModel, col: Column, items: readonly Item[]): string | null {
   if (items.length > 0 || col.extraRows.length > 0) return null;
+  // Tab boxes and date-cell rows leave a blank list empty: no 暂无信息, no class that says so.
+  if (m.homeLayout === 'tabs' || m.homeLayout === 'date-cell') return '';
   return m.template === 'table'
     ? '<tr><td colspan="3" class="empty">暂无信息</td></tr>'
     : m.template === 'ul' ? '<li class="empty">暂无信息</li>' : '<div class="empty">暂无信息</div>';
@@ -387,6 +395,7 @@ function extraRows(m: SiteModel, col: Column): Row[] {
 /** A row in the template's markup; rows appended for seeded defects carry no title attribute. */
 function rowHtml(m: SiteModel, r: Row, titled = true): string {
   const title = esc(r.title);
+  if (m.homeLayout === 'date-cell') return dateCellRow(m, r, title);
   switch (m.template) {
     case 'ul':
       return titled ? `<li><a href="${r.href}" target="_blank" title="${title}">${title}</a><span>${r.date}</span></li>` : `<li><a href="${r.href}" target="_blank">${title}</a><span>${r.date}</span></li>`;
@@ -394,6 +403,18 @@ function rowHtml(m: SiteModel, r: Row, titled = true): string {
       return `<tr><td class="dot" width="10">·</td><td><a href="${r.href}" target="_blank">${title}</a></td><td class="date" align="right" width="100">${r.date}</td></tr>`;
     case 'cards':
       return `<div class="card"><a class="card-title" href="${r.href}">${title}</a><p class="card-date">${r.date}</p></div>`;
+  }
+}
+
+/** A row whose date sits in another cell than its title: two cells in an <li>, a unit cell between title and date, a <dl>. */
+function dateCellRow(m: SiteModel, r: Row, title: string): string {
+  switch (m.template) {
+    case 'ul':
+      return `<li><div class="bt"><a href="${r.href}" target="_blank" title="${title}">${title}</a></div><div class="sj"><span>${r.date}</span></div></li>`;
+    case 'table':
+      return `<tr><td><a href="${r.href}" target="_blank">${title}</a></td><td class="fbjg" width="160">${esc(m.site.name)}</td><td class="date" width="100">${r.date}</td></tr>`;
+    case 'cards':
+      return `<dl class="card"><dt><a class="card-title" href="${r.href}">${title}</a></dt><dd class="card-date">${r.date}</dd></dl>`;
   }
 }
 
@@ -427,32 +448,105 @@ const PAGE_LIST: Record<SiteModel['template'], [string, string]> = {
   cards: ['<div class="card-list"', '</div>'],
 };
 
-/** A home block's list: its rows, or (script-built) the script that writes them or the empty list an XHR fills. */
-function homeList(m: SiteModel, col: Column, s: Scripted | null): string {
+/** A home block's list: its rows (from the skip-th on), or (script-built) the script that writes them or the empty list an XHR fills. */
+function homeList(m: SiteModel, col: Column, s: Scripted | null, attrs = '', skip = 0): string {
   const [open, close] = HOME_LIST[m.template];
-  const items = homeRows(m, col);
+  const items = homeRows(m, col).slice(skip);
   const id = `lm_${col.slug}`;
   switch (s?.lists) {
     case 'document-write':
-      return `${open}>\n${writtenRows(m.template, id, itemRows(m, col, items, true, m.homeDateStyle), emptyRow(m, col, items), esc)}\n${close}`;
+      return `${open}${attrs}>\n${writtenRows(m.template, id, itemRows(m, col, items, true, m.homeDateStyle), emptyRow(m, col, items), esc)}\n${close}`;
     case 'xhr':
-      return `${open} id="${id}">${close}\n${fetchedRows(id, columnJsonPath(col), emptyRow(m, col, items))}`;
+      return `${open}${attrs} id="${id}">${close}\n${fetchedRows(id, columnJsonPath(col), emptyRow(m, col, items))}`;
     default:
-      return `${open}>\n${blockItems(m, col, items, true, m.homeDateStyle)}\n${close}`;
+      return `${open}${attrs}>\n${blockItems(m, col, items, true, m.homeDateStyle)}\n${close}`;
+  }
+}
+
+/** Path of a column's heading image (image-heading layout). */
+export function headingImagePath(m: SiteModel, col: Column): string {
+  return `/images/lm/${col.slug}.${m.template === 'table' ? 'gif' : 'png'}`;
+}
+
+/** The headline item over a block's list (headline layout): its title, a short summary and its date. */
+function headlineItem(m: SiteModel, col: Column, item: Item): string {
+  const h = href(m, articlePath(col, item), true);
+  const title = esc(itemTitle(m, col, item));
+  const summary = esc(rng(m.seed, m.plan.host, 'hot', item.id).pick(BODY_OPENINGS));
+  const date = shownDate(m, item.date, m.homeDateStyle);
+  switch (m.template) {
+    case 'ul':
+      return `<div class="lm-hot"><h4><a href="${h}" target="_blank" title="${title}">${title}</a></h4><p>${summary}<a href="${h}" target="_blank">[详细]</a></p><span class="date">${date}</span></div>`;
+    case 'table':
+      return `<table width="100%" class="hot"><tr><td class="hot-title"><a href="${h}" target="_blank"><b>${title}</b></a></td></tr><tr><td class="hot-summary">${summary}　${date}</td></tr></table>`;
+    case 'cards':
+      return `<div class="card card-hot"><a class="card-title" href="${h}">${title}</a><p class="card-summary">${summary}</p><p class="card-date">${date}</p></div>`;
   }
 }
 
 function homeBlock(m: SiteModel, col: Column, s: Scripted | null): string {
   const more = href(m, listPath(col, 0), true);
-  const list = homeList(m, col, s);
+  const rows = homeRows(m, col);
+  const hot = m.homeLayout === 'headline' && rows.length >= 3 && rows[0] ? headlineItem(m, col, rows[0]) : '';
+  const list = `${hot ? `${hot}\n` : ''}${homeList(m, col, s, '', hot ? 1 : 0)}`;
+  const image = m.homeLayout === 'image-heading' ? headingImagePath(m, col) : null;
   switch (m.template) {
-    case 'ul':
-      return `<div class="lm lm-${col.slug}">\n<div class="lm-hd"><h3>${esc(col.name)}</h3><a class="more" href="${more}" target="_blank">更多&gt;&gt;</a></div>\n${list}\n</div>`;
-    case 'table':
-      return `<table width="100%" border="0" cellspacing="0" cellpadding="0" class="lanmu">\n<tr><td class="lmtitle">${esc(col.name)}</td><td align="right"><a href="${more}"><img src="/images/more.gif" alt="更多" border="0"></a></td></tr>\n<tr><td colspan="2">${list}</td></tr>\n</table>`;
-    case 'cards':
-      return `<section class="panel panel-${col.slug}">\n<h2 class="panel-title"><a href="${more}">${esc(col.name)}</a></h2>\n${list}\n</section>`;
+    case 'ul': {
+      const h = image ? `<img src="${image}" alt="${esc(col.name)}">` : `<h3>${esc(col.name)}</h3>`;
+      return `<div class="lm lm-${col.slug}">\n<div class="lm-hd">${h}<a class="more" href="${more}" target="_blank">更多&gt;&gt;</a></div>\n${list}\n</div>`;
+    }
+    case 'table': {
+      const h = image ? `<td class="lmtitle"><img src="${image}" border="0"></td>` : `<td class="lmtitle">${esc(col.name)}</td>`;
+      return `<table width="100%" border="0" cellspacing="0" cellpadding="0" class="lanmu">\n<tr>${h}<td align="right"><a href="${more}"><img src="/images/more.gif" alt="更多" border="0"></a></td></tr>\n<tr><td colspan="2">${list}</td></tr>\n</table>`;
+    }
+    case 'cards': {
+      const h = image
+        ? `<h2 class="panel-title"><img src="${image}" alt=""></h2><a class="more" href="${more}">更多</a>`
+        : `<h2 class="panel-title"><a href="${more}">${esc(col.name)}</a></h2>`;
+      return `<section class="panel panel-${col.slug}">\n${h}\n${list}\n</section>`;
+    }
   }
+}
+
+/** Keys real CMS templates give their tab boxes (setTab('one',2,3) → con_one_2). */
+const TAB_KEYS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'];
+
+/** Several columns in one tab box, one pane shown at a time, in the site's tab style (look.ts TabStyle). */
+function tabBox(m: SiteModel, cols: readonly Column[], k: number, s: Scripted | null): string {
+  const more = (c: Column): string => href(m, listPath(c, 0), true);
+  const hidden = (i: number): string => (i === 0 ? '' : ' style="display:none"');
+  switch (m.tabStyle) {
+    case 'set-tab': {
+      const key = TAB_KEYS[k % TAB_KEYS.length]!;
+      const tabs = cols.map((c, i) => `<li id="${key}${i + 1}"${i === 0 ? ' class="on"' : ''} onmouseover="setTab('${key}',${i + 1},${cols.length})">${esc(c.name)}</li>`).join('');
+      const panes = cols.map((c, i) => `<div id="con_${key}_${i + 1}"${hidden(i)}>\n${homeList(m, c, s)}\n<div class="tab-more"><a id="more_${key}_${i + 1}" href="${more(c)}" target="_blank">更多&gt;&gt;</a></div>\n</div>`);
+      return `<div class="tabbox">\n<div class="tab-hd"><ul>${tabs}</ul></div>\n<div class="tab-bd">\n${panes.join('\n')}\n</div>\n</div>`;
+    }
+    case 'in-order': {
+      const tabs = cols.map((c, i) => `<span${i === 0 ? ' class="on"' : ''} onclick="showTab(this,${i})">${esc(c.name)}</span>`).join('');
+      const lists = cols.map((c, i) => homeList(m, c, s, hidden(i))).join('\n');
+      return `<table width="100%" border="0" cellspacing="0" cellpadding="0" class="lanmu tabtable">\n<tr><td class="tabs">${tabs}</td><td align="right"><a href="${more(cols[0]!)}"><img src="/images/more.gif" alt="更多" border="0"></a></td></tr>\n<tr><td colspan="2"><div class="tab_cont">\n${lists}\n</div></td></tr>\n</table>`;
+    }
+    case 'aria': {
+      const tabs = cols.map((c, i) => `<button type="button" role="tab" id="tab-${c.slug}" aria-controls="pane-${c.slug}" aria-selected="${i === 0}">${esc(c.name)}</button>`).join('');
+      const panes = cols.map((c, i) => `<div class="pane" role="tabpanel" id="pane-${c.slug}" aria-labelledby="tab-${c.slug}"${i === 0 ? '' : ' hidden'}>\n${homeList(m, c, s)}\n<a class="more" href="${more(c)}">查看更多</a>\n</div>`);
+      return `<section class="panel panel-tabs">\n<div class="tablist" role="tablist">${tabs}</div>\n${panes.join('\n')}\n</section>`;
+    }
+  }
+}
+
+/** The home page's groups of columns: one each, or (tabs layout) up to three in a tab box. */
+export function homeGroups(m: SiteModel): Column[][] {
+  const cols = m.columns.filter((c) => c.onHome);
+  if (m.homeLayout !== 'tabs') return cols.map((c) => [c]);
+  const out: Column[][] = [];
+  for (let i = 0; i < cols.length; i += 3) out.push(cols.slice(i, i + 3));
+  return out;
+}
+
+/** The home page's column blocks: one per column, or tab boxes. */
+function homeBlocks(m: SiteModel, s: Scripted | null): string[] {
+  return homeGroups(m).map((g, k) => (g.length === 1 ? homeBlock(m, g[0]!, s) : tabBox(m, g, k, s)));
 }
 
 /** The script every page ends with, unless it already wrote the footer. */
@@ -525,7 +619,7 @@ function homeContent(m: SiteModel, s: Scripted | null): { body: string; injected
     const title = esc(itemTitle(m, lead.col, lead.item));
     parts.push(`<div class="toutiao"><a class="tt-title" href="${h}" target="_blank">${title}</a><p class="tt-summary">${esc(headlineSummary(m, lead.item).join(''))}<a href="${h}" target="_blank">[详细]</a></p></div>`);
   }
-  for (const c of m.columns) if (c.onHome) parts.push(homeBlock(m, c, s));
+  parts.push(...homeBlocks(m, s));
 
   // 便民服务: plain links, trap links and most of the seeded broken links.
   const quick: string[] = [
@@ -603,15 +697,20 @@ export function renderList(m: SiteModel, col: Column, k: number, view: View = 's
   const s = scriptedIn(m, view);
   const items = col.items.slice(k * col.pageSize, (k + 1) * col.pageSize);
   const last = k === col.pages - 1 && col.extraRows.length > 0;
+  // Documents issued before a reform, on the column's last page.
+  const old: Row[] = k === col.pages - 1
+    ? m.oldDocs.filter((d) => d.col === col).map((d) => ({ title: d.title, href: d.path, date: formatDate(d.date, m.dateStyle) }))
+    : [];
   const [open, close] = PAGE_LIST[m.template];
   let list: string;
   if (s && s.lists !== 'document-write') {
     // The list page's rows from inline data, written into the empty list by script.
-    const rows = [...itemRows(m, col, items, false, m.dateStyle), ...(last ? extraRows(m, col) : [])];
+    const rows = [...itemRows(m, col, items, false, m.dateStyle), ...(last ? extraRows(m, col) : []), ...old];
     list = `${open} id="list">${close}\n${inlineDataRows(m.template, 'list', rows, emptyRow(m, col, items))}`;
   } else {
     let body = blockItems(m, col, items, false, m.dateStyle);
     if (last) body += `\n${extraRowsHtml(m, col)}`;
+    if (old.length > 0) body += `\n${old.map((r) => rowHtml(m, r)).join('\n')}`;
     list = `${open}>\n${body}\n${close}`;
   }
   const pager: string[] = [`共${col.pages}页 当前第${k + 1}页`];
@@ -626,6 +725,15 @@ export function renderList(m: SiteModel, col: Column, k: number, view: View = 's
   return page(m, `${col.name}_${m.site.name}`, { kind: 'column', name: col.name, type: COLUMN_TYPES[col.cls] }, main, s);
 }
 
+/** The sentence of the newest policy document that cites the first old document by its issuer's name then and its number, or null. */
+export function citation(m: SiteModel): { col: Column; item: Item; issuer: string; sentence: string } | null {
+  const d = m.oldDocs[0];
+  const item = d?.col.items[0];
+  if (!d || !item) return null;
+  const number = d.title.slice(d.title.lastIndexOf('（') + 1, -1);
+  return { col: d.col, item, issuer: d.issuer, sentence: `根据《${d.issuer}关于做好${OLD_ISSUERS[0]!.about}工作的通知》（${number}）要求，结合本地实际，制定本方案。` };
+}
+
 function paragraphs(m: SiteModel, col: Column, item: Item): string[] {
   const r = rng(m.seed, m.plan.host, 'body', item.id);
   const out = [r.pick(BODY_OPENINGS)];
@@ -636,6 +744,9 @@ function paragraphs(m: SiteModel, col: Column, item: Item): string[] {
     const spot = typoControlSpot(m, k);
     if (spot !== 'home' && spot.item === item) out.push(TYPO_CONTROLS[k].sentence);
   }
+  // The newest policy document cites an older one by its issuer's name then and its number.
+  const cited = citation(m);
+  if (cited && cited.col === col && cited.item === item) out.push(cited.sentence);
   if (m.deadline && m.deadline.item === item && m.deadline.col === col) {
     const [y, mo, d] = m.deadline.date.split('-').map(Number);
     out.push(`请各单位于${y}年${mo}月${d}日前将有关材料报送至${m.site.name}，逾期不再受理。`);
@@ -747,6 +858,12 @@ export function renderContact(m: SiteModel, view: View = 'shown'): string {
 /** A soft 404: status 200, but the page says it does not exist. */
 export function renderSoft404(m: SiteModel): string {
   return `${head(m, '404', { kind: 'home' })}<body>\n<div class="error-page"><h1>404</h1><p>您访问的页面不存在或已被删除！</p><p><a href="/">返回首页</a></p></div>\n</body>\n</html>\n`;
+}
+
+/** A removed page as many CMSs answer it: status 200, the site's own header and footer, a message box and a title that says nothing. */
+export function renderRemoved(m: SiteModel): string {
+  const body = '<div class="tips-box"><div class="tips-icon"></div><p class="tips-text">抱歉，您访问的页面不存在或已被删除！</p><p><a href="/">返回首页</a></p></div>';
+  return page(m, `提示信息_${m.site.name}`, { kind: 'home' }, body, null);
 }
 
 /** Error bodies in the style of the site's web server. */

@@ -6,9 +6,9 @@ import type { SiteModel } from './model.ts';
 import { HIDDEN_LINK_TARGETS } from './names.ts';
 import { JIUCUO_HOSTS, PATHS } from './paths.ts';
 import {
-  FRAMES, IMAGE_PATHS, columnJson, columnJsonPath, commonJsFooter, errorBody, renderArticle, renderBoard, renderContact,
+  FRAMES, IMAGE_PATHS, columnJson, headingImagePath, columnJsonPath, commonJsFooter, errorBody, renderArticle, renderBoard, renderContact,
   renderFrame, renderFrameset, renderHome, renderList, renderRobots, renderScriptRedirect, renderSearch, renderSimple,
-  renderSoft404, type Frame,
+  renderRemoved, renderSoft404, type Frame,
 } from './render.ts';
 import { HOSTILE_HOST, type SandboxWeb } from './web.ts';
 
@@ -94,6 +94,7 @@ export function routesOf(m: SiteModel): Map<string, Route> {
       if (it.attachment?.ok) set(new URL(it.attachment.href, `http://x${p}`).pathname, { t: 'file', type: 'application/pdf', body: PDF });
     }
   }
+  for (const d of m.oldDocs) set(d.path, { t: 'file', type: 'application/pdf', body: PDF });
   // /search is the engine of most sites (and the html-entity trap's target); others have their CMS's.
   if (m.search !== null) {
     set(PATHS.search, { t: 'search' });
@@ -292,10 +293,13 @@ export function respond(state: RouterState, req: SandboxRequest): Reply {
   const routes = routesOf(m);
   const route = routes.get(path + search) ?? routes.get(path);
   if (!route) {
+    if (m.homeLayout === 'image-heading' && m.columns.some((c) => c.onHome && headingImagePath(m, c) === path)) return send(200, path.endsWith('.gif') ? 'image/gif' : 'image/png', path.endsWith('.gif') ? GIF : PNG, { server: m.server });
     if (path.startsWith('/images/') && IMAGE_PATHS.has(path)) return send(200, path.endsWith('.png') ? 'image/png' : path.endsWith('.gif') ? 'image/gif' : 'image/jpeg', imageReply(path), { server: m.server });
     if (path === '/css/style.css') return send(200, 'text/css', CSS, { server: m.server }, true);
     if (path === '/js/jquery.min.js' || path === '/js/common.js') return send(200, 'application/javascript', JS, { server: m.server }, true);
     if (path === '/favicon.ico') return send(200, 'image/x-icon', GIF, { server: m.server });
+    if (path === PATHS.removed) return htmlReply(m, 200, renderRemoved(m));
+    if (path === PATHS.brief) return htmlReply(m, 200, renderSimple(m, '联系方式', `联系电话：${m.phone}`, 'served'));
     return errorReply(m, 404);
   }
   switch (route.t) {

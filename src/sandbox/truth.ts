@@ -78,7 +78,11 @@ function cmp(a: string, b: string): number {
 /** A small aligned text table: indicator, TP, FP, FN, precision, recall. */
 export function formatScores(s: Scored[]): string {
   const header = ['indicator', 'TP', 'FP', 'FN', 'precision', 'recall'];
-  const rows = s.map((x) => [x.indicator, String(x.tp), String(x.fp), String(x.fn), x.precision.toFixed(2), x.recall.toFixed(2)]);
+  return textTable(header, s.map((x) => [x.indicator, String(x.tp), String(x.fp), String(x.fn), x.precision.toFixed(2), x.recall.toFixed(2)]));
+}
+
+/** An aligned text table: the first column left-aligned, the others right-aligned, a rule under the header. */
+export function textTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd();

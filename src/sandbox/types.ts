@@ -99,6 +99,8 @@ export interface SandboxWeb {
    * ['lists:xhr', 'footer:common-js', 'search:box', 'entry:frameset'] (README: Script-built sites).
    */
   scripted: Map<string, string[]>;
+  /** Trap class (traps.ts) → the ids of the sites that carry it, in site order. */
+  traps: Map<string, string[]>;
   /** The AAAA records of a host, as a DNS resolver for the crawl: see resolveAaaa. */
   resolveAaaa(host: string): string[];
 }

@@ -2,6 +2,7 @@
 // truth of seeded defects. Pure and deterministic: no I/O, same options → same web.
 import { siteControls } from './controls.ts';
 import { siteTruth } from './ground-truth.ts';
+import { trapClassesOf } from './traps.ts';
 import type { Scripted } from './look.ts';
 import { buildSiteModel } from './model.ts';
 import { roleOf } from './roles.ts';
@@ -43,7 +44,7 @@ export function generateWeb(opts: SandboxOptions): SandboxWeb {
     if (p.dept === null && !p.hostile) portals.set(p.place.pinyin, p.index);
   }
   const web: SandboxWeb = {
-    options: { ...opts }, sites, units, truth: [], controls: [], plans, hosts, portals, scripted: new Map(),
+    options: { ...opts }, sites, units, truth: [], controls: [], plans, hosts, portals, scripted: new Map(), traps: new Map(),
     resolveAaaa: (host) => resolveAaaa(web, host),
   };
   for (const plan of plans) {
@@ -53,6 +54,7 @@ export function generateWeb(opts: SandboxOptions): SandboxWeb {
     web.truth.push(...truth);
     web.controls.push(...siteControls(model, truth));
     if (model.scripted) web.scripted.set(model.site.id, scriptedParts(model.scripted));
+    for (const t of trapClassesOf(model)) web.traps.set(t, [...(web.traps.get(t) ?? []), model.site.id]);
   }
   return web;
 }

@@ -56,8 +56,8 @@ export function notFoundEvidence(title: string, text: string): string | undefine
   return m ? `正文“${m[0]}”` : undefined;
 }
 
-/** Read the title, every checkable link and the rules' facts of a page, in one parse. */
-export function extractPage(html: string, pageUrl: string, asOf: string): ExtractedPage {
+/** Read the title, every checkable link and the rules' facts of a page, in one parse; scriptsRan for a rendered DOM (a list still empty is empty). */
+export function extractPage(html: string, pageUrl: string, asOf: string, scriptsRan = false): ExtractedPage {
   const $ = cheerio.load(html);
   const baseHref = $('base[href]').first().attr('href');
   const base = (baseHref && resolveLink(baseHref, pageUrl)) || pageUrl;
@@ -95,7 +95,7 @@ export function extractPage(html: string, pageUrl: string, asOf: string): Extrac
   facts.messages = readMessages($, base, asOf);
   // Columns and dates: read before scripts go, as TRS pagination is written by createPageHTML().
   facts.blocks = readBlocks($, base, asOf);
-  const list = readList($, base, asOf);
+  const list = readList($, base, asOf, scriptsRan);
   if (list) facts.list = list;
   const pubDate = readPubDate($, asOf);
   if (pubDate) facts.pubDate = pubDate;

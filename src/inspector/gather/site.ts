@@ -186,7 +186,8 @@ class SiteCrawl {
     this.#crawled.add(out.finalUrl);
     this.#parsed.add(out.finalUrl);
     const rendered = limitNesting(out.html);
-    const read = extractPage(rendered, out.finalUrl, this.#asOf);
+    // Its scripts have run: a list still empty is empty.
+    const read = extractPage(rendered, out.finalUrl, this.#asOf, true);
     this.rendering.pages++;
     for (const reason of r) this.rendering.reasons[reason] = (this.rendering.reasons[reason] ?? 0) + 1;
     if (homeLike && !page.facts.errorReport && read.facts.errorReport) this.#footerByScript = true;

@@ -2,7 +2,7 @@
 // block per tab when a tab strip maps clearly onto its lists; a tab that maps to nothing is skipped.
 import type { CheerioAPI } from 'cheerio';
 import { resolveLink } from '../urls.ts';
-import { attr, isElement, type Node } from './node.ts';
+import { attr, isElement, isMoreLink, linksIn, type Node } from './node.ts';
 import { contains, pageOf, type List, type Page } from './model.ts';
 import { readItems } from './items.ts';
 import { headingName, headingOf, moreIn, moreOf, nameFromTarget, tabEntries, type Heading } from './headings.ts';
@@ -32,12 +32,20 @@ function tabBlocks(page: Page, claimed: Set<Node>): [number, Block][] {
       const list = panelList(page, panel);
       const heading = headingName(page, entry);
       if (!list || !heading) return;
-      const more = moreById(page, entry) ?? moreIn(panel);
+      // One 更多 for the whole box, beside the strip: the first tab's (the pane a visitor sees).
+      const more = moreById(page, entry) ?? moreIn(panel) ?? (i === 0 ? boxMore(page, el, panels) : undefined);
       const moreUrl = more ? resolveLink(attr(more, 'href'), page.base) : undefined;
       blocks.push([page.info.get(list.el)!.order, makeBlock(page, heading, moreUrl, list)]);
     });
   }
   return blocks;
+}
+
+/** A 更多 link beside a tab strip (in its parent, outside every panel), or undefined. */
+function boxMore(page: Page, strip: Node, panels: readonly (Node | undefined)[]): Node | undefined {
+  const box = strip.parent;
+  if (!box || !isElement(box)) return undefined;
+  return linksIn(box).find((a) => isMoreLink(a) && !contains(page, strip, a) && !panels.some((p) => p && contains(page, p, a)));
 }
 
 function makeBlock(page: Page, heading: Heading, more: string | undefined, list: List): Block {

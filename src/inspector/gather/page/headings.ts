@@ -57,8 +57,8 @@ export function isHeadingElement(el: Node): boolean {
 
 /**
  * The tab entries directly inside an element: short same-tag children (two or more, or one with a
- * tab handler such as setTab5('four',1,2)), one marked selected, with a handler, or with links
- * that lead nowhere (javascript:void(0)).
+ * tab handler such as setTab5('four',1,2)), one marked selected (by class or aria-selected), with
+ * a handler, ARIA tabs (role="tab", aria-controls), or with links that lead nowhere (javascript:void(0)).
  */
 export function tabEntries(page: Page, strip: Node, min = 2): Node[] {
   const byTag = new Map<string, Node[]>();
@@ -73,12 +73,14 @@ export function tabEntries(page: Page, strip: Node, min = 2): Node[] {
   for (const g of byTag.values()) if (g.length > entries.length) entries = g;
   if (entries.length < min) return [];
   const handler = entries.some((e) => /tab|show|change|switch|\(\s*['"]?\w+['"]?\s*,\s*\d/i.test(`${attr(e, 'onmouseover') ?? ''}${attr(e, 'onclick') ?? ''}${attr(e, 'onmouseenter') ?? ''}`));
-  const selected = entries.length > 1 && entries.filter((e) => (attr(e, 'class') ?? '').split(/\s+/).some((c) => TAB_ON.test(c))).length === 1;
+  const selected = entries.length > 1 && entries.filter((e) => (attr(e, 'class') ?? '').split(/\s+/).some((c) => TAB_ON.test(c)) || attr(e, 'aria-selected') === 'true').length === 1;
+  // ARIA tabs: <button role="tab" aria-controls="pane-news">.
+  const aria = entries.every((e) => attr(e, 'role') === 'tab' || attr(e, 'aria-controls') !== undefined);
   const jsLinks = entries.every((e) => {
     const links = linksIn(e);
     return links.length > 0 && links.every((a) => /^\s*(javascript:|#\s*$)/i.test(attr(a, 'href') ?? ''));
   });
-  if (!handler && !selected && !jsLinks) return [];
+  if (!handler && !selected && !jsLinks && !aria) return [];
   entries = entries.filter((e) => {
     const name = cleanName(textOf(e));
     return name.length <= 12 && isColumnName(name);
@@ -170,8 +172,9 @@ export function headingOf(page: Page, list: List): Found | undefined {
       if (info.hasList || info.textLen > 300) return undefined;
       const h = headingIn(page, s);
       if (h === 'tabs') return undefined;
-      // An image heading is trusted only right beside its list, where its 更多 link is the list's.
-      if (h === 'image' && depth > 0) return undefined;
+      // An image heading is trusted only right beside its list, where its 更多 link is the list's,
+      // or with its own 更多 beside it in the row above the list (legacy table layouts).
+      if (h === 'image' && depth > 0 && !moreIn(s)) return undefined;
       if (h) return { heading: h, region: s, child };
     }
     child = parent;
@@ -179,13 +182,20 @@ export function headingOf(page: Page, list: List): Found | undefined {
   return undefined;
 }
 
-/** The 更多 link of a found heading: in the heading's region, then in or after the list up to the next list. */
+/** The 更多 link of a found heading: in the heading's region, in or before the list, then after it up to the next list. */
 export function moreOf(page: Page, found: Found): Node | undefined {
   const inRegion = moreIn(found.region);
   if (inRegion) return inRegion;
   const inChild = moreIn(found.child);
   if (inChild) return inChild;
   const siblings = found.child.parent ? kidsOf(page, found.child.parent) : [];
+  // Between the heading and its list: <h2><img></h2><a class="more">更多</a><div class="list">.
+  const from = siblings.indexOf(found.region);
+  for (let i = from + 1; from >= 0 && i < siblings.indexOf(found.child); i++) {
+    const s = siblings[i]!;
+    const m = s.name === 'a' && isMoreLink(s) ? s : moreIn(s);
+    if (m) return m;
+  }
   // Later siblings up to the next heading; lists on the way are hidden pages of the same list
   // (stats.gov.cn: con_two_1, con_two_2, con_two_3, then the pager and 更多).
   for (let i = siblings.indexOf(found.child) + 1; i < siblings.length; i++) {

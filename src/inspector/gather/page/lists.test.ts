@@ -27,6 +27,31 @@ describe('readList on hand-written list pages', () => {
     expect(readList(listPage('<ul class="news-list" id="list"></ul>', '', '<script>$("#list").load("/api/list");</script>'), url, AS_OF)).toBeUndefined();
     expect(readList(listPage('<div class="list"><script>homelist4index(1, "XXGK/TJXX");</script></div>'), url, AS_OF)).toBeUndefined();
     expect(readList(listPage('<ul class="list" id="a"></ul>', '', '<script>document.getElementById("b").innerHTML = rows;</script>'), url, AS_OF)).toBeUndefined();
+    // Its scripts have run (a rendered page): what is still empty is empty.
+    expect(readList(listPage('<ul class="news-list" id="list"></ul>', '', '<script>$("#list").load("/api/list");</script>'), url, AS_OF, true)?.empty).toBe(true);
+  });
+
+  test('scripts that cannot fill the list do not keep it from being empty', () => {
+    const url = 'http://www.example.gov.cn/tzgg/';
+    // A clock writes into its own span; the 党政机关 mark's document.write writes where it stands.
+    const clock = '<span id="today"></span><script>document.getElementById("today").innerHTML = "今天是";</script>';
+    const conac = '<script>document.write(unescape("%3Cspan id=\'_ideConac\' %3E%3C/span%3E"));</script>';
+    expect(readList(listPage('<div class="card-list"></div>', clock, conac), url, AS_OF)?.empty).toBe(true);
+    // The same clock naming the list's own box may fill it.
+    expect(readList(listPage('<div id="box"><div class="card-list"></div></div>', '', '<script>document.getElementById("box").innerHTML = rows;</script>'), url, AS_OF)).toBeUndefined();
+  });
+
+  test('an anonymous empty list element is empty only on a page that links to no article and outside menus', () => {
+    const url = 'http://www.example.gov.cn/tzgg/';
+    expect(readList(listPage('<table width="100%"></table>'), url, AS_OF)?.empty).toBe(true);
+    expect(readList(listPage('<dl></dl>'), url, AS_OF)?.empty).toBe(true);
+    // An article link elsewhere on the page: the list may be drawn in a way this reader does not know.
+    expect(readList(listPage('<table width="100%"></table><div class="x"><a href="/tzgg/202611/t20261118_1.html">关于做好冬季供暖工作的通知</a></div>'), url, AS_OF)).toBeUndefined();
+    // An empty sub-menu or pager is no list.
+    expect(readList(listPage('<ul class="submenu"></ul>'), url, AS_OF)).toBeUndefined();
+    expect(readList(listPage('<div class="pages"><ul></ul></div>'), url, AS_OF)).toBeUndefined();
+    // An anonymous <div> is no list.
+    expect(readList(listPage('<div></div>'), url, AS_OF)).toBeUndefined();
   });
 
   test('an article is not a list', () => {
@@ -51,7 +76,7 @@ describe('the sandbox web', () => {
             const url = new URL(listPath(c, k), m.origin).href;
             const l = readList(cheerio.load(renderList(m, c, k)), url, m.asOf);
             const dates = c.items.slice(k * c.pageSize, (k + 1) * c.pageSize).map((x) => x.date);
-            if (k === c.pages - 1) dates.push(...c.extraRows.map((x) => x.date));
+            if (k === c.pages - 1) dates.push(...c.extraRows.map((x) => x.date), ...m.oldDocs.filter((d) => d.col === c).map((d) => d.date));
             expect(l?.items.map((i) => i.date), `${m.plan.host} ${c.name} ${k}`).toEqual(dates);
             expect(l?.empty).toBe(dates.length === 0);
             const others = Array.from({ length: c.pages }, (_, j) => new URL(listPath(c, j), m.origin).href).filter((u) => u !== url);

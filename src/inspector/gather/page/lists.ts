@@ -6,6 +6,7 @@ import { EMPTY_TEXT, pageOf, scriptsText, type List, type Page } from './model.t
 import { datedCount, readItems } from './items.ts';
 import { pagination } from './pagination.ts';
 import { ARTICLE_PROSE, longestProse } from './prose.ts';
+import { ARTICLE_URL } from './names.ts';
 import type { ListFacts } from '../../snapshot.ts';
 
 /**
@@ -39,30 +40,90 @@ function saysEmpty(page: Page): boolean {
   return found;
 }
 
-/** Inline script calls that write content into the page. */
-const FILLS = /document\.write|innerHTML|\.html\(|\.append\(|\.load\(|\$\.ajax|\.getJSON|\$\.get\(|\$\.post\(|fetch\(|XMLHttpRequest/;
+/**
+ * Inline script calls that can fill a list already on the page. Not document.write: it writes where
+ * its script stands, so it never fills a container that is already there empty (the 党政机关 mark's
+ * and many clocks' document.write sit in every footer and header).
+ */
+const FILLS = /innerHTML|\.html\(|\.append\(|\.load\(|\$\.ajax|\.getJSON|\$\.get\(|\$\.post\(|fetch\(|XMLHttpRequest/;
+/** Calls that fetch content (their target is anyone's guess). */
+const FETCHES = /\.load\(|\$\.ajax|\.getJSON|\$\.get\(|\$\.post\(|fetch\(|XMLHttpRequest/;
+/** Elements a script names by id: getElementById("today"), $('#list'). */
+const NAMED_ID = /getElementById\(\s*['"]([^'"]+)['"]\s*\)|\$\(\s*['"]#([\w-]+)['"]\s*\)/g;
 
 /**
- * A list container that is there but holds nothing (<ul class="list"></ul>), on a page where no
- * inline script could fill it: none inside it, none naming it, none writing content. Lists that a
- * script fills (bjft.gov.cn's homelist(…), moe.gov.cn's ul#testUl) are not empty columns.
+ * What the page's scripts can fill: 'any' element (they fetch content, or write into elements they
+ * do not name), or only the ids they name (a clock's getElementById("today").innerHTML fills no list).
  */
-function emptyContainer(page: Page, scripts: string): boolean {
-  if (FILLS.test(scripts)) return false;
+function fillable(scripts: string): 'any' | Set<string> {
+  if (!FILLS.test(scripts)) return new Set();
+  if (FETCHES.test(scripts)) return 'any';
+  const ids = new Set([...scripts.matchAll(NAMED_ID)].map((x) => x[1] ?? x[2] ?? ''));
+  return ids.size === 0 ? 'any' : ids;
+}
+
+/** Tags that are lists whatever their class. */
+const LIST_TAGS = /^(ul|ol|tbody|table|dl)$/;
+/** Class or id words of menus, tabs and pagers: their empty lists say nothing about the column. */
+const MENU_WORDS = /^(nav|navs|menu|menus|sub|subnav|submenu|dropdown|drop|tab|tabs|crumb|crumbs|breadcrumb|page|pages|pager|pagination|share|top|header|footer|foot)$/;
+
+/** Whether a link on the page (outside menus) leads to an article: then an anonymous empty list is no evidence. */
+function hasArticleLinks(page: Page): boolean {
+  for (const [el, info] of page.info) {
+    if (el.name === 'a' && !info.navLike && ARTICLE_URL.test(attr(el, 'href') ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * A list container that is there but holds nothing, on a page where no script could fill it (none
+ * inside it, none naming it or an element around it, none fetching content or writing into elements
+ * it does not name), or whose scripts have run (a rendered page):
+ * an element named as a list (<ul class="list"></ul>, <div class="card-list">, role="list"), or
+ * any list element (<ul>, <table>, <tbody>, <dl>) outside menus, tabs and pagers on a page that
+ * links to no article. Lists that a script fills (bjft.gov.cn's homelist(…), moe.gov.cn's ul#testUl)
+ * are not empty columns until the scripts have run.
+ */
+function emptyContainer(page: Page, scripts: string, scriptsRan: boolean): boolean {
+  const fills = scriptsRan ? new Set<string>() : fillable(scripts);
+  // A named element the page does not have may be written by script too: then anything may be filled.
+  if (fills === 'any' || [...fills].some((id) => !page.ids.has(id))) return false;
+  let articleLinks: boolean | undefined;
   for (const [el, info] of page.info) {
     if (!isElement(el) || info.navLike || info.kids.length > 0 || info.textLen > 0) continue;
-    if (!/^(ul|ol|tbody|dl|div)$/.test(el.name ?? '') || (el.children ?? []).some((c) => c.name === 'script')) continue;
-    if (!words(el).some((w) => /list/.test(w) || /^(lb|news|xxgk|wj)$/.test(w))) continue;
-    const id = attr(el, 'id');
-    const classes = (attr(el, 'class') ?? '').split(/\s+/).filter(Boolean);
-    if ((id && scripts.includes(id)) || classes.some((c) => scripts.includes(c))) continue;
+    const tag = el.name ?? '';
+    if (!/^(ul|ol|tbody|table|dl|div)$/.test(tag) || (el.children ?? []).some((c) => c.name === 'script')) continue;
+    const w = words(el);
+    const named = w.some((x) => /list/.test(x) || /^(lb|news|xxgk|wj)$/.test(x)) || attr(el, 'role') === 'list';
+    if (!named) {
+      if (!LIST_TAGS.test(tag) || inMenu(el)) continue;
+      articleLinks ??= hasArticleLinks(page);
+      if (articleLinks) continue;
+    }
+    if (!scriptsRan) {
+      // A script that names the container or an element around it may fill it.
+      let targeted = false;
+      for (let p: Node | null | undefined = el; p && p.type === 'tag'; p = p.parent) if (fills.has(attr(p, 'id') ?? '\u0000')) targeted = true;
+      if (targeted) continue;
+      const id = attr(el, 'id');
+      const classes = (attr(el, 'class') ?? '').split(/\s+/).filter(Boolean);
+      if ((id && scripts.includes(id)) || classes.some((c) => scripts.includes(c))) continue;
+    }
     return true;
   }
   return false;
 }
 
+/** Whether an element or one of its ancestors is a menu, tab strip or pager by its class or id. */
+function inMenu(el: Node): boolean {
+  for (let p: Node | null | undefined = el; p && p.type === 'tag'; p = p.parent) {
+    if (words(p).some((w) => MENU_WORDS.test(w))) return true;
+  }
+  return false;
+}
+
 /** The page as a column list: its main list of dated items, empty marker and further pages; undefined for a page that is not a list. */
-export function readList($: CheerioAPI, pageUrl: string, asOf: string): ListFacts | undefined {
+export function readList($: CheerioAPI, pageUrl: string, asOf: string, scriptsRan = false): ListFacts | undefined {
   const page = pageOf($, pageUrl, asOf);
   // The main list: the dated list with most dates outside side columns, else the longest there.
   let main: List | undefined;
@@ -79,7 +140,7 @@ export function readList($: CheerioAPI, pageUrl: string, asOf: string): ListFact
     const { items, undated } = readItems(page, main);
     return { items, undated, empty: false, pagination: pages };
   }
-  if ((!main || main.items.length === 0) && (saysEmpty(page) || emptyContainer(page, scriptsText(page)))) {
+  if ((!main || main.items.length === 0) && (saysEmpty(page) || emptyContainer(page, scriptsText(page), scriptsRan))) {
     return { items: [], undated: 0, empty: true, pagination: pages };
   }
   // Undated lists: a list page all the same when long or paginated, so that the crawler knows

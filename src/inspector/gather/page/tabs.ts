@@ -14,8 +14,14 @@ function tabKey(entry: Node): { key: string; n: string } | undefined {
   return id ? { key: id[1]!, n: id[2]! } : undefined;
 }
 
-/** The panel of a tab entry by id: one1 → con_one_1, three2 → three_con2, one2 → one_con2. */
+/** The panel of a tab entry by id: aria-controls, or one1 → con_one_1, three2 → three_con2, one2 → one_con2. */
 export function panelById(page: Page, entry: Node): Node | undefined {
+  // ARIA: the pane the tab says it controls.
+  const controls = attr(entry, 'aria-controls');
+  if (controls) {
+    const el = page.ids.get(controls);
+    if (el && el !== entry) return el;
+  }
   const k = tabKey(entry);
   if (!k) return undefined;
   const re = new RegExp(`^(con|cont|content|tab|box|list|c)?[_-]?${escapeRe(k.key)}[_-]?(con|cont|content|box|list|c|tab|nr|bd)?[_-]?${k.n}$`, 'i');
@@ -41,12 +47,29 @@ export function panelsByOrder(page: Page, strip: Node, count: number): Node[] | 
   let x: Node = strip;
   for (let up = 0; up < 3 && x.parent && x.parent.name !== 'body'; up++) {
     const siblings = kidsOf(page, x.parent);
-    const after = siblings.slice(siblings.indexOf(x) + 1).filter((s) => page.info.get(s)!.textLen > 0 || page.info.get(s)!.hasList);
+    // The box's one 更多 may sit beside the strip: it is no panel.
+    const after = siblings.slice(siblings.indexOf(x) + 1).filter((s) => {
+      const i = page.info.get(s)!;
+      return i.hasList || (i.textLen > 0 && !(i.links > 0 && i.more === i.links));
+    });
     const next = after[0];
     if (next) {
-      const kids = kidsOf(page, next).filter((k) => page.info.get(k)!.hasList);
-      if (kids.length === count && !page.info.get(next)!.list && kids.every((k) => k.name === kids[0]!.name)) return kids;
       const shape = (n: Node) => `${n.name}.${attr(n, 'class') ?? ''}`;
+      // Through wrappers that hold one list-bearing child (a row, its cell, div.tab_cont).
+      let box = next;
+      for (let d = 0; d < 3; d++) {
+        const holders = kidsOf(page, box).filter((k) => page.info.get(k)!.hasList);
+        if (holders.length !== 1 || page.info.get(holders[0]!)!.list || page.info.get(box)!.list) break;
+        box = holders[0]!;
+      }
+      const kids = kidsOf(page, box).filter((k) => page.info.get(k)!.hasList);
+      if (kids.length === count && !page.info.get(box)!.list && kids.every((k) => k.name === kids[0]!.name)) return kids;
+      // A pane whose list is empty is one of them all the same: children of the filled panes' shape.
+      const first = kids[0];
+      if (first && !page.info.get(box)!.list) {
+        const alike = kidsOf(page, box).filter((k) => shape(k) === shape(first));
+        if (alike.length === count && alike.length > kids.length) return alike;
+      }
       const run = after.slice(0, count);
       const same = run.length === count && run.every((s) => shape(s) === shape(next) && page.info.get(s)!.hasList);
       if (same && (after.length === count || shape(after[count]!) !== shape(next))) return run;
