@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { isIsoDate, quarterOf } from '../dates.ts';
-import { DEMO_AS_OF, formatScripted, runDemo } from '../demo/demo.ts';
+import { DEMO_AS_OF, formatClasses, formatScripted, runDemo } from '../demo/demo.ts';
 import { generateScale, quartersEnding } from '../demo/scale.ts';
 import { resetDemoWorkflow, runDemoWorkflow } from '../demo/workflow.ts';
 import { InputError } from '../errors.ts';
@@ -85,6 +85,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
   console.log('与模拟网站预置问题（ground truth）对比的检出精确率与召回率：\n');
   console.log(formatScores(demo.scores));
   if (demo.scripted) console.log(formatScripted(demo.scripted));
+  if (demo.classes.length > 0) console.log(`真实网站常见陷阱（每类只计带该陷阱的网站）：\n${formatClasses(demo.classes)}`);
   // The inspectors' part: media accounts, manual records, a review, earlier quarters published.
   const workflow = await runDemoWorkflow(args.contentDir, earlier, current);
   console.log(`\n人工检查记录 ${workflow.records} 条（含政务新媒体）；已发布 ${workflow.published.join('、') || '无'}，${current} 为草稿（复核中）。`);

@@ -5,7 +5,8 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../sandbox/server.ts';
-import { compareToTruth, totals, type Scored, type Totals } from '../sandbox/truth.ts';
+import { compareToTruth, textTable, totals, type Scored, type Totals } from '../sandbox/truth.ts';
+import { TRAP_CLASSES, type TrapClass } from '../sandbox/traps.ts';
 import type { SandboxWeb } from '../sandbox/web.ts';
 import { resolveOptions, type CrawlOptions, type RenderMode } from '../inspector/gather/options.ts';
 import { loadCalendar } from '../inspector/workdays.ts';
@@ -46,6 +47,41 @@ export interface DemoResult {
   quarter: string;
   /** The script-built sites (web.scripted) scored apart, with and without rendering; absent when the web has none. */
   scripted?: ScriptedScores;
+  /** Each trap class's sites (web.traps) scored apart, in the order of TRAP_CLASSES. */
+  classes: ClassScores[];
+}
+
+/** Detection on the sites of one trap class (sandbox/traps.ts): every indicator, truth and findings of those sites only. */
+export interface ClassScores {
+  name: TrapClass;
+  sites: number;
+  /** Known negatives on those sites (each would be a false positive if reported). */
+  controls: number;
+  totals: Totals;
+  scores: Scored[];
+}
+
+/** Scores each trap class's sites apart. */
+export function classScores(web: SandboxWeb, findings: readonly Keyed[], indicators: string[]): ClassScores[] {
+  return (Object.keys(TRAP_CLASSES) as TrapClass[]).flatMap((name) => {
+    const ids = new Set(web.traps.get(name) ?? []);
+    if (ids.size === 0) return [];
+    const sc = compareToTruth(findings.filter((f) => ids.has(f.site)), web.truth.filter((t) => ids.has(t.site)), indicators);
+    return [{ name, sites: ids.size, controls: web.controls.filter((c) => ids.has(c.site)).length, totals: totals(sc), scores: sc }];
+  });
+}
+
+/** The trap classes' table of the demo: sites, controls, precision and recall, then each miss. */
+export function formatClasses(classes: readonly ClassScores[]): string {
+  const rows = classes.map((c) => [c.name, String(c.sites), String(c.controls), String(c.totals.tp), String(c.totals.fp), String(c.totals.fn), c.totals.precision.toFixed(2), c.totals.recall.toFixed(2)]);
+  const table = textTable(['trap class', 'sites', 'controls', 'TP', 'FP', 'FN', 'precision', 'recall'], rows);
+  const misses = classes.flatMap((c) => c.scores.flatMap((x) => [
+    ...x.falseNegatives.map((m) => `  ${c.name} 漏检 ${x.indicator} ${m.site} ${m.target}`),
+    ...x.falsePositives.map((m) => `  ${c.name} 误报 ${x.indicator} ${m.site} ${m.target}`),
+  ]));
+  const shown = misses.slice(0, MAX_MISSES);
+  if (misses.length > MAX_MISSES) shown.push(`  …另有 ${misses.length - MAX_MISSES} 条`);
+  return table + (shown.length > 0 ? `${shown.join('\n')}\n` : '');
 }
 
 /** Detection on the script-built sites: by the demo's crawl, and by a crawl of them alone with render never. */
@@ -118,8 +154,9 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     });
     const indicators = CRAWL_INDICATORS.map((r) => r.id);
     const scores = compareToTruth(findingsOf(summary), sandbox.web.truth, indicators);
+    const classes = classScores(sandbox.web, findingsOf(summary), indicators);
     const ids = new Set(sandbox.web.scripted.keys());
-    if (ids.size === 0) return { summary, scores, web: sandbox.web, quarter };
+    if (ids.size === 0) return { summary, scores, web: sandbox.web, quarter, classes };
     const scored = (s: InspectSummary): { totals: Totals; scores: Scored[] } => {
       const sc = compareToTruth(findingsOf(s).filter((f) => ids.has(f.site)), sandbox.web.truth.filter((t) => ids.has(t.site)), indicators);
       return { totals: totals(sc), scores: sc };
@@ -147,13 +184,15 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     // A site the second crawl could not inspect is a bug like any other: the demo exits non-zero.
     if (never !== summary) summary.internalErrors.push(...never.internalErrors.map((e) => ({ ...e, message: `(render never) ${e.message}` })));
     const scripted: ScriptedScores = { sites: ids.size, render: options.render, rendered: scored(summary), never: scored(never) };
-    return { summary, scores, web: sandbox.web, quarter, scripted };
+    return { summary, scores, web: sandbox.web, quarter, scripted, classes };
   } finally {
     await sandbox.close();
   }
 }
 
-function findingsOf(s: InspectSummary): Array<{ site: string; indicator: string; target: string }> {
+type Keyed = { site: string; indicator: string; target: string };
+
+function findingsOf(s: InspectSummary): Keyed[] {
   return s.results.flatMap((r) => r.findings.map((f) => ({ site: r.site, indicator: f.indicator, target: f.target })));
 }
 
