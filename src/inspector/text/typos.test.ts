@@ -34,6 +34,7 @@ describe('findTypos accepts correct text', () => {
     ['history: an old document cited by its title', '根据《国土资源部关于加强土地管理的通知》要求'],
     ['history: a decision listed with its document number on the next line', '中国银保监会关于加强互联网保险监管的通知\n银保监发〔2021〕5号\n2021-03-02'],
     ['history: title, document number and date as cells before the name', '银保监办发〔2022〕17号\n2022-02-10\n中国银保监会办公厅关于规范保险代理的通知'],
+    ['history: a title ending in its own document number, after another item\'s date', '2026年07月17日 川桃县转发中国银行保险监督管理委员会关于做好金融支持工作的通知（银保监发〔2021〕80号）'],
     ['history: renamed', '国家林业局更名为国家林业和草原局'],
     ['a brand still in use (牌子)', '自然资源部（国家海洋局）、农业农村部（国家乡村振兴局）'],
     ['发布署名文章 holds 布署', '在人民日报发布署名文章'],
@@ -73,6 +74,8 @@ describe('findTypos rejects', () => {
     ['银保监会关于做好年末工作的通知\n金发〔2026〕12号\n2026-11-02', '银保监会', '国家金融监督管理总局'],
     // A document number of the past two lines away, past a paragraph, is not the item's.
     ['银保监会要求各地加强监管\n近期各地开展了大量工作，取得积极成效，下一步要继续推进各项任务落实\n银保监发〔2021〕5号', '银保监会', '国家金融监督管理总局'],
+    // A title whose own document number is of after the reform.
+    ['转发中国银行保险监督管理委员会关于做好金融支持工作的通知（金发〔2024〕80号）', '中国银行保险监督管理委员会', '国家金融监督管理总局'],
     ['经文化部批准', '文化部', '文化和旅游部'],
     ['中华人民共和国卫生部', '卫生部', '国家卫生健康委员会'],
     ['县农业局召开会议', '农业局', '农业农村局'],

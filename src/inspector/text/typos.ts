@@ -216,6 +216,8 @@ const DATE_LINE = /^[[(（【]?(?:19|20)\d{2}(?:[-./年]\d{1,2}){1,2}日?[\])）
 const DATE_END = /(?:19|20)\d{2}(?:[-./年]\d{1,2}){1,2}日?[\])）】]?$/;
 /** A document number alone on its line, as a list of decisions prints it in a cell: 银保监发〔2021〕5号. */
 const DOC_NUMBER_LINE = /^[\u4e00-\u9fa5A-Za-z]{1,16}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,5}\s*号$/;
+/** A document number inside a title, after the name: 关于…的通知（银保监发〔2021〕80号）. */
+const DOC_NUMBER_IN = /[〔\[［]\s*(?:19|20)\d{2}\s*[〕\]］]\s*\d{1,5}\s*号/;
 /** Longest line read as a list item rather than a paragraph. */
 const ITEM_LINE = 100;
 
@@ -224,8 +226,9 @@ const isItemCell = (l: string) => DATE_LINE.test(l) || DOC_NUMBER_LINE.test(l);
 
 /**
  * The dates and document numbers of the list item holding the match: a date at the end of its line
- * when the line is short, or the cells alone on the lines just before or after it, two deep when
- * the first is a cell too (title, 文号, date in a row of a table).
+ * and a document number after the match on it when the line is short, or the cells alone on the
+ * lines just before or after it, two deep when the first is a cell too (title, 文号, date in a row
+ * of a table).
  */
 function itemDates(text: string, i: number, end: number): string {
   const lineStart = text.lastIndexOf('\n', i - 1) + 1;
@@ -246,7 +249,11 @@ function itemDates(text: string, i: number, end: number): string {
   }
   const cells = (lines: string[]) => (isItemCell(lines[0] ?? '') ? lines.slice(0, isItemCell(lines[1] ?? '') ? 2 : 1) : []);
   const found = [...cells(before), ...cells(after)];
-  if (line.length <= ITEM_LINE) found.push(DATE_END.exec(line)?.[0] ?? '');
+  if (line.length <= ITEM_LINE) {
+    found.push(DATE_END.exec(line)?.[0] ?? '');
+    // The item's own document number, later on its line (a title ending in its 文号).
+    found.push(DOC_NUMBER_IN.exec(text.slice(end, lineEnd))?.[0] ?? '');
+  }
   return found.join('\u0000');
 }
 

@@ -41,12 +41,14 @@ describe('readList on hand-written list pages', () => {
     expect(readList(listPage('<div id="box"><div class="card-list"></div></div>', '', '<script>document.getElementById("box").innerHTML = rows;</script>'), url, AS_OF)).toBeUndefined();
   });
 
-  test('an anonymous empty list element is empty only on a page that links to no article and outside menus', () => {
+  test('an anonymous empty list element is empty only outside menus, on a page with no link that looks like an item', () => {
     const url = 'http://www.example.gov.cn/tzgg/';
     expect(readList(listPage('<table width="100%"></table>'), url, AS_OF)?.empty).toBe(true);
     expect(readList(listPage('<dl></dl>'), url, AS_OF)?.empty).toBe(true);
     // An article link elsewhere on the page: the list may be drawn in a way this reader does not know.
     expect(readList(listPage('<table width="100%"></table><div class="x"><a href="/tzgg/202611/t20261118_1.html">关于做好冬季供暖工作的通知</a></div>'), url, AS_OF)).toBeUndefined();
+    // A link whose text reads like a title (at an address this reader does not know as an article's): the same.
+    expect(readList(listPage('<table width="100%"></table><div class="x"><a href="/show.asp?id=12">关于做好冬季供暖工作的通知</a></div>'), url, AS_OF)).toBeUndefined();
     // An empty sub-menu or pager is no list.
     expect(readList(listPage('<ul class="submenu"></ul>'), url, AS_OF)).toBeUndefined();
     expect(readList(listPage('<div class="pages"><ul></ul></div>'), url, AS_OF)).toBeUndefined();

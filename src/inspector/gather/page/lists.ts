@@ -1,7 +1,7 @@
 // A column's list page read as a list: its main list of dated items (not a side column's), whether
 // it says it is empty, and its other pages. An article with a few dated links beside it is no list.
 import type { CheerioAPI } from 'cheerio';
-import { attr, isElement, words, type Node } from './node.ts';
+import { attr, isElement, textOf, words, type Node } from './node.ts';
 import { EMPTY_TEXT, pageOf, scriptsText, type List, type Page } from './model.ts';
 import { datedCount, readItems } from './items.ts';
 import { pagination } from './pagination.ts';
@@ -67,10 +67,16 @@ const LIST_TAGS = /^(ul|ol|tbody|table|dl)$/;
 /** Class or id words of menus, tabs and pagers: their empty lists say nothing about the column. */
 const MENU_WORDS = /^(nav|navs|menu|menus|sub|subnav|submenu|dropdown|drop|tab|tabs|crumb|crumbs|breadcrumb|page|pages|pager|pagination|share|top|header|footer|foot)$/;
 
-/** Whether a link on the page (outside menus) leads to an article: then an anonymous empty list is no evidence. */
-function hasArticleLinks(page: Page): boolean {
+/**
+ * Whether a link on the page, outside menus, headers and footers, looks like an item: it leads to an
+ * article, or its text reads like a title (eight Chinese characters or more). Then the page may
+ * show its items in a way this reader does not know, and an anonymous empty list is no evidence.
+ */
+function hasItemLinks(page: Page): boolean {
   for (const [el, info] of page.info) {
-    if (el.name === 'a' && !info.navLike && ARTICLE_URL.test(attr(el, 'href') ?? '')) return true;
+    if (el.name !== 'a' || info.navLike) continue;
+    const titled = (textOf(el).match(/[\u4e00-\u9fa5]/g) ?? []).length >= 8;
+    if ((ARTICLE_URL.test(attr(el, 'href') ?? '') || titled) && !inMenu(el)) return true;
   }
   return false;
 }
@@ -80,15 +86,15 @@ function hasArticleLinks(page: Page): boolean {
  * inside it, none naming it or an element around it, none fetching content or writing into elements
  * it does not name), or whose scripts have run (a rendered page):
  * an element named as a list (<ul class="list"></ul>, <div class="card-list">, role="list"), or
- * any list element (<ul>, <table>, <tbody>, <dl>) outside menus, tabs and pagers on a page that
- * links to no article. Lists that a script fills (bjft.gov.cn's homelist(…), moe.gov.cn's ul#testUl)
+ * any list element (<ul>, <table>, <tbody>, <dl>) outside menus, tabs and pagers on a page with
+ * no link that looks like an item (hasItemLinks). Lists that a script fills (bjft.gov.cn's homelist(…), moe.gov.cn's ul#testUl)
  * are not empty columns until the scripts have run.
  */
 function emptyContainer(page: Page, scripts: string, scriptsRan: boolean): boolean {
   const fills = scriptsRan ? new Set<string>() : fillable(scripts);
   // A named element the page does not have may be written by script too: then anything may be filled.
   if (fills === 'any' || [...fills].some((id) => !page.ids.has(id))) return false;
-  let articleLinks: boolean | undefined;
+  let itemLinks: boolean | undefined;
   for (const [el, info] of page.info) {
     if (!isElement(el) || info.navLike || info.kids.length > 0 || info.textLen > 0) continue;
     const tag = el.name ?? '';
@@ -97,8 +103,8 @@ function emptyContainer(page: Page, scripts: string, scriptsRan: boolean): boole
     const named = w.some((x) => /list/.test(x) || /^(lb|news|xxgk|wj)$/.test(x)) || attr(el, 'role') === 'list';
     if (!named) {
       if (!LIST_TAGS.test(tag) || inMenu(el)) continue;
-      articleLinks ??= hasArticleLinks(page);
-      if (articleLinks) continue;
+      itemLinks ??= hasItemLinks(page);
+      if (itemLinks) continue;
     }
     if (!scriptsRan) {
       // A script that names the container or an element around it may fill it.
