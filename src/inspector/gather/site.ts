@@ -17,7 +17,7 @@ import type { RobotsCache, RobotsPolicy } from './robots.ts';
 import { collectMessages } from './messages.ts';
 import type { HostScheduler } from './scheduler.ts';
 import type { DnsFacts, HomeAttempt, LinkKind, LinkResult, PageFacts, PageRendering, PageSnapshot, ProbeWindow, SiteLink, SiteSnapshot, Where } from '../snapshot.ts';
-import type { RenderReason, RenderStats, Truncated, TruncationReason } from '../../schemas/findings.ts';
+import { RENDER_REASONS, type RenderReason, type RenderStats, type Truncated, type TruncationReason } from '../../schemas/findings.ts';
 
 /** Shared machinery of one crawl run, and what the gatherer adds from outside the crawl. */
 export interface CrawlContext {
@@ -114,10 +114,12 @@ class SiteCrawl {
     return this.rendering.pages + this.rendering.failed + this.rendering.overBudget + this.rendering.notRendered > 0;
   }
 
-  /** What rendering came to on this site, as the findings file keeps it. */
+  /** What rendering came to on this site, as the findings file keeps it: the reasons in RENDER_REASONS order, whatever order the pages rendered in (a byte-stable file). */
   renderStats(): RenderStats {
     const { pages, reasons, failed, overBudget, notRendered } = this.rendering;
-    return { pages, reasons: { ...reasons }, ...(failed ? { failed } : {}), ...(overBudget ? { overBudget } : {}), ...(notRendered ? { notRendered } : {}) };
+    const ordered: RenderStats['reasons'] = {};
+    for (const r of RENDER_REASONS) if (reasons[r] !== undefined) ordered[r] = reasons[r];
+    return { pages, reasons: ordered, ...(failed ? { failed } : {}), ...(overBudget ? { overBudget } : {}), ...(notRendered ? { notRendered } : {}) };
   }
 
   /** Same site as the registered home page or as where it redirects (a portal that moved to a new host). */
