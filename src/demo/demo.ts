@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../sandbox/server.ts';
-import { compareToTruth, textTable, totals, type Scored, type Totals } from '../sandbox/truth.ts';
+import { compareToTruth, textTable, totals, type Keyed, type Scored, type Totals } from '../sandbox/truth.ts';
 import { TRAP_CLASSES, type TrapClass } from '../sandbox/traps.ts';
 import type { SandboxWeb } from '../sandbox/web.ts';
 import { resolveOptions, type CrawlOptions, type RenderMode } from '../inspector/gather/options.ts';
@@ -189,8 +189,6 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     await sandbox.close();
   }
 }
-
-type Keyed = { site: string; indicator: string; target: string };
 
 function findingsOf(s: InspectSummary): Keyed[] {
   return s.results.flatMap((r) => r.findings.map((f) => ({ site: r.site, indicator: f.indicator, target: f.target })));

@@ -49,6 +49,10 @@ export interface OldDoc {
   col: Column;
   /** The issuer's name then (a reformed name today). */
   issuer: string;
+  /** What it is about (关于做好…工作的通知). */
+  about: string;
+  /** Its document number, e.g. 银保监发〔2021〕12号. */
+  number: string;
   title: string;
   date: string;
   /** Path of its PDF. */
@@ -342,11 +346,14 @@ function oldDocsOf(plan: SitePlan, columns: Column[], placeFull: string): OldDoc
   if (!col || plan.index % 3 !== 1) return [];
   return OLD_ISSUERS.map((o, k) => {
     const n = 10 + ((plan.index * 7 + k * 13) % 80);
-    const date = `${o.year}-0${3 + k * 4}-1${k + 2}`;
+    const date = `${o.year}-${String(3 + ((k * 4) % 9)).padStart(2, '0')}-${12 + (k % 16)}`;
+    const number = `${o.prefix}〔${o.year}〕${n}号`;
     return {
       col,
       issuer: o.name,
-      title: `${placeFull}转发${o.name}关于做好${o.about}工作的通知（${o.prefix}〔${o.year}〕${n}号）`,
+      about: o.about,
+      number,
+      title: `${placeFull}转发${o.name}关于做好${o.about}工作的通知（${number}）`,
       date,
       path: `${col.dir}${o.year}/P0${date.replaceAll('-', '')}${n}.pdf`,
     };

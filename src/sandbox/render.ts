@@ -7,7 +7,7 @@ import { articlePath, listPath, type Column, type Item } from './columns.ts';
 import type { ColumnClass } from './indicators.ts';
 import { HOME_BLOCK, type Scripted } from './look.ts';
 import { navDropdown, typoArticle, typoControlSpot, type SiteModel } from './model.ts';
-import { BODY_CLOSINGS, BODY_MIDDLES, BODY_OPENINGS, OLD_ISSUERS, OLD_TOPICS, REPLIES, TOPICS, TYPOS, TYPO_CONTROLS } from './names.ts';
+import { BODY_CLOSINGS, BODY_MIDDLES, BODY_OPENINGS, OLD_TOPICS, REPLIES, TOPICS, TYPOS, TYPO_CONTROLS } from './names.ts';
 import { GOOD_IMAGES, JIUCUO_HOSTS, PATHS } from './paths.ts';
 import { hashString, rng } from './random.ts';
 import { columnLoader, documentWrite, fetchedRows, inlineDataRows, rowsJson, scriptedSearch, writtenHtml, writtenRows, type Row } from './scripts.ts';
@@ -730,8 +730,7 @@ export function citation(m: SiteModel): { col: Column; item: Item; issuer: strin
   const d = m.oldDocs[0];
   const item = d?.col.items[0];
   if (!d || !item) return null;
-  const number = d.title.slice(d.title.lastIndexOf('（') + 1, -1);
-  return { col: d.col, item, issuer: d.issuer, sentence: `根据《${d.issuer}关于做好${OLD_ISSUERS[0]!.about}工作的通知》（${number}）要求，结合本地实际，制定本方案。` };
+  return { col: d.col, item, issuer: d.issuer, sentence: `根据《${d.issuer}关于做好${d.about}工作的通知》（${d.number}）要求，结合本地实际，制定本方案。` };
 }
 
 function paragraphs(m: SiteModel, col: Column, item: Item): string[] {

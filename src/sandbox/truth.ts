@@ -15,7 +15,8 @@ export interface Scored {
   falseNegatives: { site: string; target: string }[];
 }
 
-type Keyed = { site: string; indicator: string; target: string };
+/** What a finding and a truth entry are matched on. */
+export type Keyed = { site: string; indicator: string; target: string };
 
 /** Matches and misses summed over indicators (a micro-average: each seeded defect and each finding counts once). */
 export interface Totals {
