@@ -101,7 +101,7 @@ export interface SiteSnapshot {
      */
     footers?: Array<{ url: string; kind: 'frame' | 'script'; text: string }>;
     /** The site search submitted once with a query (GET forms only). */
-    search?: { url: string; ok: boolean; detail: string };
+    search?: { url: string; ok: boolean; detail: string; byScript?: true };
     /** Whether https://host/ of a site registered on http:// answers. */
     https?: { ok: boolean; detail: string };
   };
@@ -220,6 +220,17 @@ export interface SearchForm {
   field: string;
   /** Where the form is on the page. */
   where?: Where;
+  /**
+   * A box outside any form, which only the page's script submits: its input's position among the
+   * page's text inputs (features.ts TEXT_INPUTS) and its button's among its controls (TRIGGERS),
+   * when it has one (else Enter is pressed). `action` is then the page itself.
+   */
+  script?: { input: number; trigger?: number };
+}
+
+/** The search the crawl tries (gather/site.ts) and the rule points at: the page's first GET form with a named field, or its first box that only a script submits. */
+export function searchToTry(facts: Pick<PageFacts, 'search'>): SearchForm | undefined {
+  return facts.search.find((f) => f.method === 'get' && (f.field !== '' || f.script !== undefined));
 }
 
 /** A link styled so a visitor cannot see it. */

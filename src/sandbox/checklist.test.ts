@@ -229,8 +229,8 @@ describe.each(CASES)('checklist truth agrees with served pages (seed $seed, $pag
       const $ = cheerio.load(html);
       const form = $('form').filter((_, f) => $(f).find('input[type="text"], input[type="search"], input:not([type])').length > 0).first();
       const notes = truthOf(m, 'search-missing').map((t) => t.note);
-      // A search box a script wrote with no form: its engine is the URL its onclick function opens.
-      const box = /window\.open\('([^'?]+)\?(\w+)='/.exec(html);
+      // A search box with no form (in the page or written by a script): its engine is the URL its onclick function opens or goes to.
+      const box = /(?:window\.open\(|location\.href=)\s*["']([^"'?]+)\?(\w+)=["']/.exec(html);
       if (form.length === 0 && !box) {
         expect(notes).toEqual(['no search form']);
         expect($('form').length).toBe(0);

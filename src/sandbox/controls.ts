@@ -147,6 +147,7 @@ function variantControls(m: SiteModel, push: Push): void {
   if (m.tagCase === 'lower') {
     for (const tag of ['SiteName', 'ColumnName']) push('meta-tags-missing', tag, m.home, 'tag name written in lower case');
   }
+  if (m.search?.box && !m.scripted && m.search.variant !== 'broken') push('search-missing', m.home, m.home, 'a search box with no form: its image link\'s function sends the visitor to the engine');
   if (m.footer.icp === 'bare') push('identity-mark-missing', 'icp', m.home, 'ICP number printed without 备 and 号');
   if (m.footer.psb === 'split') push('identity-mark-missing', 'psb', m.home, '公安备案 number split over four elements');
   if (m.headerName === 'alt') push('domain-nonstandard', 'header-name', m.home, 'the name is the logo image\'s alt text');

@@ -5,7 +5,7 @@
 import { boardOf, type Board } from './board.ts';
 import { buildColumns, type Column, type Item } from './columns.ts';
 import { dayNumber, isoDay, type DateStyle } from './dates.ts';
-import { COMPRESSIONS, ENCODINGS, TEMPLATES, homeLayoutOf, rot, tabStyleOf, scriptedOf, type Compression, type Encoding, type HomeLayout, type Scripted, type TabStyle, type Template } from './look.ts';
+import { COMPRESSIONS, ENCODINGS, TEMPLATES, homeLayoutOf, isScripted, rot, tabStyleOf, scriptedOf, type Compression, type Encoding, type HomeLayout, type Scripted, type TabStyle, type Template } from './look.ts';
 import {
   defectAdder, friendlyLinksOf, hiddenLinksOf, placeDeepDefects, placeHomeDefects, quickLinksOf,
   type Defect, type HiddenLink, type QuickLink,
@@ -13,7 +13,7 @@ import {
 import { OLD_ISSUERS, TYPO_CONTROLS, type TypoControlKey, type TypoKey } from './names.ts';
 import { PATHS, searchHost } from './paths.ts';
 import { at, hashString, rng, type Rng } from './random.ts';
-import { roleOf, type Mark, type OmittedTag, type Role, type Trap } from './roles.ts';
+import { ROLES, roleOf, type Mark, type OmittedTag, type Role, type Trap } from './roles.ts';
 import type { SandboxSite, SandboxWeb, SitePlan } from './types.ts';
 
 /** The 我为政府网站找错 entry in the footer: the national platform's script or an image link, or nothing. */
@@ -42,6 +42,11 @@ export interface SearchForm {
   field: string;
   /** Hidden inputs the CMS adds (the engine works without them). */
   hidden: [string, string][];
+  /**
+   * No form on a static page: an input and an image link whose inline function sends the visitor
+   * to the engine (script-built sites say how their search is written in Scripted.search).
+   */
+  box: boolean;
 }
 
 /** A document issued before its issuer was renamed: a row of a policy column's last list page, linking to its PDF. */
@@ -241,12 +246,11 @@ export function buildSiteModel(web: SandboxWeb, index: number): SiteModel {
   };
 }
 
-/** The site's script-built parts; a search that does not exist is not scripted, and one that fails is always a real form (its action is what fails). */
+/** The site's script-built parts; a search that does not exist is not scripted (a broken one may be a bare box: only trying it in a browser finds where it goes). */
 function scriptedFor(plan: SitePlan, seed: number, search: SearchForm | null): Scripted | null {
   const s = scriptedOf(plan, seed);
   if (!s) return null;
   if (search === null) return { ...s, search: 'static' };
-  if (search.variant === 'broken' && s.search === 'box') return { ...s, search: 'form' };
   return s;
 }
 
@@ -316,6 +320,21 @@ function registrations(plan: SitePlan, placeFull: string, r: Rng): Pick<SiteMode
 /** The header search form: none or broken by role, else a rotated engine (a place's shared one only for portals under .gov.cn). */
 function searchFormOf(plan: SitePlan, site: SandboxSite, role: Role, seed: number): SearchForm | null {
   if (role.search === 'none') return null;
+  const box = staticSearchBox(plan);
+  const form = formOf(plan, site, role, seed);
+  return { ...form, box };
+}
+
+/**
+ * A static site's search is a box with no form for every fourth role, shifted by one each dozen:
+ * 3 static sites of 12, among them the broken-search role (the last) in the first dozen and every
+ * other static dozen after it, so that the demo's small webs meet a broken form-less search.
+ */
+function staticSearchBox(plan: SitePlan): boolean {
+  return !isScripted(plan) && (plan.role + Math.floor(plan.index / ROLES.length)) % 4 === 3;
+}
+
+function formOf(plan: SitePlan, site: SandboxSite, role: Role, seed: number): Omit<SearchForm, 'box'> {
   if (role.search === 'broken') return { variant: 'broken', action: PATHS.brokenSearch, field: 'searchword', hidden: [['siteid', site.siteCode.slice(-4)]] };
   const v = rot(['plain', 'was5', 'jsearch', 'remote'] as const, plan, seed, 'search');
   const searchVariant: SearchVariant = v === 'remote' && (plan.dept !== null || role.domain === 'nonstandard') ? 'jsearch' : v;

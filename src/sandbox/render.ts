@@ -10,7 +10,7 @@ import { navDropdown, typoArticle, typoControlSpot, type SiteModel } from './mod
 import { BODY_CLOSINGS, BODY_MIDDLES, BODY_OPENINGS, OLD_TOPICS, REPLIES, TOPICS, TYPOS, TYPO_CONTROLS } from './names.ts';
 import { GOOD_IMAGES, JIUCUO_HOSTS, PATHS } from './paths.ts';
 import { hashString, rng } from './random.ts';
-import { columnLoader, documentWrite, fetchedRows, inlineDataRows, rowsJson, scriptedSearch, writtenHtml, writtenRows, type Row } from './scripts.ts';
+import { columnLoader, documentWrite, fetchedRows, inlineDataRows, jsString, rowsJson, scriptedSearch, writtenHtml, writtenRows, type Row } from './scripts.ts';
 
 /**
  * Which HTML a page is: 'shown' is the page as a browser shows it, every script-built part written
@@ -160,6 +160,7 @@ function clock(m: SiteModel): string {
 export function searchForm(m: SiteModel): string {
   const s = m.search;
   if (!s) return '';
+  if (s.box) return searchBox(s);
   const hidden = s.hidden.map(([n, v]) => `<input type="hidden" name="${n}" value="${esc(v)}">`).join('');
   switch (m.template) {
     case 'ul':
@@ -169,6 +170,14 @@ export function searchForm(m: SiteModel): string {
     case 'cards':
       return `<form class="search-box" role="search" action="${s.action}" method="get">${hidden}<input type="search" name="${s.field}" aria-label="站内搜索" placeholder="搜索本站内容"><button type="submit">搜索</button></form>`;
   }
+}
+
+/** A box with no form: an input without a name and an image link whose inline function sends the visitor to the engine. */
+function searchBox(s: NonNullable<SiteModel['search']>): string {
+  const extra = s.hidden.map(([n, v]) => `&${n}=${encodeURIComponent(v)}`).join('');
+  return `<div class="search"><input type="text" id="kw" class="search-input" value="" placeholder="请输入关键字"><a href="javascript:;" onclick="siteSearch();"><img src="/images/more.gif" alt="搜索"></a></div>`
+    + `<script type="text/javascript">function siteSearch(){var w=document.getElementById("kw").value;if(w.replace(/\s/g,"")==""){alert("请输入关键字");return;}`
+    + `location.href=${jsString(`${s.action}?${s.field}=`)}+encodeURIComponent(w)${extra ? `+${jsString(extra)}` : ''};}</script>`;
 }
 
 /** The header search as served: written by a script on script-built sites (a form or a bare box), else the form. */

@@ -13,7 +13,7 @@ export const TRAP_CLASSES = {
   'soft-404-other-host': 'a link to another site\'s removed page (200, its own header, 抱歉，您访问的页面不存在或已被删除！), and one to a short real page there',
   'reformed-name': 'documents issued before their issuer was renamed, listed with their number and cited in a newer one',
   'odd-identity-mark': 'an ICP number without 备 and 号, a 公安备案 number split over elements',
-  'form-less-search': 'a search input with a link that runs a script, outside any form',
+  'form-less-search': 'a search input with a link that runs a script, outside any form (in the page or written by script); a broken one found only by trying it in a browser',
 } as const;
 
 export type TrapClass = keyof typeof TRAP_CLASSES;
@@ -30,6 +30,6 @@ export function trapClassesOf(m: SiteModel): TrapClass[] {
   if (m.sister) out.push('soft-404-other-host');
   if (m.oldDocs.length > 0) out.push('reformed-name');
   if (m.footer.icp === 'bare' || m.footer.psb === 'split') out.push('odd-identity-mark');
-  if (m.scripted?.search === 'box' && m.search) out.push('form-less-search');
+  if (m.search && (m.scripted?.search === 'box' || m.search.box)) out.push('form-less-search');
   return out;
 }

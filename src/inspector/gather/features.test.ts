@@ -12,9 +12,18 @@ describe('readSearchForms', () => {
     ['a GET form with a q field', '<form action="/search"><input name="q"></form>', [{ action: `${PAGE}search`, method: 'get', field: 'q', where: { selector: 'body > form > input', text: '' } }]],
     ['a POST form to another host, field named searchword', '<form method="post" action="http://search.linhe.gov.cn/was5/web/search"><input type="text" name="searchword"></form>', [{ action: 'http://search.linhe.gov.cn/was5/web/search', method: 'post', field: 'searchword', where: { selector: 'body > form > input', text: '' } }]],
     ['an empty action with a placeholder 全文搜索', '<form id="search" method="get" action=""><input type="text" name="temp" placeholder="全文搜索"></form>', [{ action: PAGE, method: 'get', field: 'temp', where: { selector: '#search > input', text: '全文搜索' } }]],
-    ['a script-driven box outside any form', '<input id="search" type="text" class="sou-kuang" onkeydown="searchkey(event)">', [{ action: PAGE, method: 'get', field: '', where: { selector: '#search', text: '' } }]],
-    ['an input beside a link that calls a search function', '<div class="ss"><input type="text" id="txt1"><a href="javascript:void(0)" onclick="doSearch()"><img src="/images/btn.png"></a></div>', [{ action: PAGE, method: 'get', field: '', where: { selector: '#txt1', text: '' } }]],
-    ['an input beside a 搜索 button, one box up', '<div class="top"><span><input type="text" name="w"></span><button type="button">搜索</button></div>', [{ action: PAGE, method: 'get', field: 'w', where: { selector: 'div.top > span > input', text: '' } }]],
+    ['a script-driven box outside any form', '<input id="search" type="text" class="sou-kuang" onkeydown="searchkey(event)">', [{ action: PAGE, method: 'get', field: '', where: { selector: '#search', text: '' }, script: { input: 0 } }]],
+    ['an input beside a link that calls a search function', '<div class="ss"><input type="text" id="txt1"><a href="javascript:void(0)" onclick="doSearch()"><img src="/images/btn.png"></a></div>', [{ action: PAGE, method: 'get', field: '', where: { selector: '#txt1', text: '' }, script: { input: 0, trigger: 0 } }]],
+    ['an input beside a 搜索 button, one box up', '<div class="top"><span><input type="text" name="w"></span><button type="button">搜索</button></div>', [{ action: PAGE, method: 'get', field: 'w', where: { selector: 'div.top > span > input', text: '' }, script: { input: 0, trigger: 0 } }]],
+    // The box's input is the second text field of the page and its link the second control: the renderer counts the same way.
+    [
+      'a box after a menu link and a form',
+      '<a href="/">首页</a><form action="/s"><input name="q"></form><div class="ss"><input type="text" id="kw"><a onclick="go()">搜索</a></div>',
+      [
+        { action: `${PAGE}s`, method: 'get', field: 'q', where: { selector: 'body > form > input', text: '' } },
+        { action: PAGE, method: 'get', field: '', where: { selector: '#kw', text: '' }, script: { input: 1, trigger: 1 } },
+      ],
+    ],
   ])('%s is a search', (_n, html, want) => {
     expect(readSearchForms(load(html), PAGE)).toEqual(want);
   });

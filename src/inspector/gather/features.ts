@@ -16,19 +16,19 @@ export function readSearchForms($: CheerioAPI, pageUrl: string): SearchForm[] {
   const loc = locator($);
   const out: SearchForm[] = [];
   const seen = new Set<string>();
-  const textInputs = 'input:not([type]), input[type="text" i], input[type="search" i]';
+  const textInputs = TEXT_INPUTS;
   const describe = (el: Parameters<CheerioAPI>[0]) => {
     const $el = $(el);
     return ['name', 'id', 'class', 'placeholder', 'title', 'value'].map((a) => $el.attr(a) ?? '').join(' ');
   };
   // Where: the search box, with its prompt (placeholder or title) as its text.
-  const add = (action: string, method: 'get' | 'post', field: string, box: Parameters<CheerioAPI>[0]) => {
+  const add = (action: string, method: 'get' | 'post', field: string, box: Parameters<CheerioAPI>[0], script?: SearchForm['script']) => {
     const key = `${method} ${action} ${field}`;
     if (seen.has(key)) return;
     seen.add(key);
     const $box = $(box);
     const where = loc.where(box as unknown as Node, ($box.attr('placeholder') || $box.attr('title') || '').replace(/\s+/g, ' ').trim());
-    out.push({ action, method, field, ...(where ? { where } : {}) });
+    out.push({ action, method, field, ...(where ? { where } : {}), ...(script ? { script } : {}) });
   };
   $('form').each((_, form) => {
     const $form = $(form);
@@ -44,38 +44,51 @@ export function readSearchForms($: CheerioAPI, pageUrl: string): SearchForm[] {
   });
   // Search boxes driven by a script, outside any form (bjft.gov.cn, moe.gov.cn): named so, or an
   // input beside a button, link or image that says search or calls a search function.
-  $(textInputs).each((_, el) => {
+  // Where it goes is known only by trying it in a browser: its input's and its trigger's positions
+  // among the page's text inputs and controls tell the renderer what to type into and click.
+  const inputs = $(textInputs).toArray();
+  inputs.forEach((el, input) => {
     if ($(el).closest('form').length) return;
     const words = describe(el);
     if (NOT_SEARCH.test(words)) return;
-    if (SEARCHY.test(words) || searchTrigger($, el)) add(pageUrl, 'get', $(el).attr('name') ?? '', el);
+    const trigger = searchTrigger($, el);
+    if (!SEARCHY.test(words) && !trigger) return;
+    const at = trigger ? $(TRIGGERS).toArray().indexOf(trigger) : -1;
+    add(pageUrl, 'get', $(el).attr('name') ?? '', el, { input, ...(at >= 0 ? { trigger: at } : {}) });
   });
   return out;
 }
 
+/** The text fields a search box may be (the renderer counts them the same way). */
+export const TEXT_INPUTS = 'input:not([type]), input[type="text" i], input[type="search" i]';
+
 /** A control that starts a search: its text, alt, title, value, class, id, image or script says so. */
 const TRIGGER = /搜索|检索|搜\s*索|查询|search|sousuo|jiansuo|dosearch|gosearch|query/i;
-const TRIGGERS = 'a, button, input[type="button" i], input[type="submit" i], input[type="image" i], img, span[onclick], div[onclick], i[onclick]';
+/** An element of a loaded page. */
+type El = ReturnType<ReturnType<CheerioAPI['root']>['children']>[number];
+
+/** Controls that may start a search (the renderer counts them the same way). */
+export const TRIGGERS = 'a, button, input[type="button" i], input[type="submit" i], input[type="image" i], img, span[onclick], div[onclick], i[onclick]';
 
 /**
- * A text input standing next to its search button: a control within the input's box (its parent,
+ * A text input standing next to its search button (returned): a control within the input's box (its parent,
  * or the parent's parent when that box holds only this one text field) that says search. A box
  * with several text fields is a look-up form, not a site search.
  */
-function searchTrigger($: CheerioAPI, input: Parameters<CheerioAPI>[0]): boolean {
+function searchTrigger($: CheerioAPI, input: El): El | undefined {
   for (let box = $(input).parent(), level = 0; box.length && level < 2 && !box.is('body, html'); box = box.parent(), level++) {
-    if (box.find('input:not([type]), input[type="text" i], input[type="search" i]').length > 1) return false;
+    if (box.find(TEXT_INPUTS).length > 1) return undefined;
     const found = box
       .find(TRIGGERS)
       .toArray()
-      .some((el) => {
+      .find((el) => {
         const $el = $(el);
         const said = [$el.text(), ...['alt', 'title', 'value', 'class', 'id', 'src', 'href', 'onclick'].map((a) => $el.attr(a) ?? '')].join(' ');
         return TRIGGER.test(said) && !NOT_SEARCH.test(said);
       });
-    if (found) return true;
+    if (found) return found;
   }
-  return false;
+  return undefined;
 }
 
 /** The national error-report platform, its pucha.kaipuyun.cn mirror, or the same path on a raw IP. */

@@ -30,9 +30,10 @@ export type RenderOptions = Pick<CrawlOptions, 'userAgent' | 'allowPrivate' | 'p
 };
 
 /** A rendered page, or why it could not be rendered (the crawl keeps its static reading then). */
-export type RenderResult =
-  | { ok: true; url: string; finalUrl: string; html: string; ms: number }
-  | { ok: false; url: string; reason: 'timeout' | 'crashed' | 'refused' | 'error'; detail: string; ms: number };
+export type RenderResult = { ok: true; url: string; finalUrl: string; html: string; ms: number } | RenderFailure;
+
+/** Why a page could not be rendered or acted on. */
+export type RenderFailure = { ok: false; url: string; reason: 'timeout' | 'crashed' | 'refused' | 'error'; detail: string; ms: number };
 
 /** Why a request from inside a page is not sent, or undefined when it may go (robots.txt is read asynchronously). */
 export type RequestGuard = (url: URL) => string | undefined | Promise<string | undefined>;
@@ -110,10 +111,30 @@ export class Renderer {
    * and style sheets are not loaded: the DOM is the same without them.
    */
   render(url: string, o: { html?: string; reading?: boolean } = {}): Promise<RenderResult> {
-    return this.#limit(() => this.#render(url, o.html, o.reading === true));
+    const reading = o.reading === true;
+    return this.#limit(async () => {
+      const out = await this.#inTab(url, o.html, { light: reading, keep: reading }, async (page, left) => ({ finalUrl: page.url(), html: await withTimeout(page.content(), left(), 'reading the page') }));
+      return out.ok ? { ok: true, url, ...out.value, ms: out.ms } : out;
+    });
   }
 
-  async #render(url: string, html: string | undefined, reading: boolean): Promise<RenderResult> {
+  /**
+   * Open a page (the crawl's bytes at its URL, as render does), let its scripts settle, then hand the
+   * tab to `act` within what is left of the page's time limit (`left()` in ms). The tab is closed
+   * after, never reused: `act` may have typed, clicked or routed in it. A failure to load or a
+   * deadline passed is returned, never thrown.
+   */
+  interact<T>(url: string, o: { html?: string }, act: (page: Page, left: () => number) => Promise<T>): Promise<{ ok: true; value: T; ms: number } | RenderFailure> {
+    return this.#limit(() => this.#inTab(url, o.html, { light: true, keep: false }, (page, left) => withTimeout(act(page, left), left(), 'acting on the page')));
+  }
+
+  /**
+   * Load a page in a tab and run `read` on it once its scripts have settled, all within the page's
+   * time limit. With `html`, the crawl's fetched bytes are shown at the page's URL (its scripts still
+   * load). With `light`, images, media, fonts and style sheets are not loaded; with `keep`, a tab
+   * that read well is kept for the next page (a new tab costs more than the page), else it is closed.
+   */
+  async #inTab<T>(url: string, html: string | undefined, { light, keep }: { light: boolean; keep: boolean }, read: (page: Page, left: () => number) => Promise<T>): Promise<{ ok: true; value: T; ms: number } | RenderFailure> {
     const t0 = performance.now();
     const ms = () => Math.round(performance.now() - t0);
     const refused = await this.#guard(new URL(url));
@@ -125,22 +146,21 @@ export class Renderer {
     const left = () => Math.max(1, deadline - performance.now());
     const serve = (route: Route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html ?? '' });
     try {
-      tab = (reading ? this.#idle.pop() : undefined) ?? (await this.#newTab(reading));
+      tab = (keep ? this.#idle.pop() : undefined) ?? (await this.#newTab(light));
       if (html !== undefined) await tab.page.route(url, serve, { times: 1 });
       const requests = tab.requests();
       await tab.page.goto(url, { waitUntil: 'load', timeout: left() });
       // Scripts that fill lists after the load event (XHR, timers) get a moment, within the limit.
       await requests.quiet(Math.min(this.#o.settleMs, left()));
-      const content = await withTimeout(tab.page.content(), left(), 'reading the page');
-      reusable = reading;
-      return { ok: true, url, finalUrl: tab.page.url(), html: content, ms: ms() };
+      const value = await read(tab.page, left);
+      reusable = keep;
+      return { ok: true, value, ms: ms() };
     } catch (e) {
       const message = (e as Error).message.split('\n')[0] ?? String(e);
       const reason = tab?.crashed || /crash/i.test(message) ? 'crashed' : /timeout|timed out/i.test(message) ? 'timeout' : 'error';
       return { ok: false, url, reason, detail: message, ms: ms() };
     } finally {
-      // A tab that rendered well is kept for the next page (a new tab costs more than the page);
-      // a tab that failed may be stuck in a script: the renderer waits a little for it to close, then moves on.
+      // A tab that failed may be stuck in a script: the renderer waits a little for it to close, then moves on.
       if (tab && reusable && !this.#closed) {
         if (html !== undefined) await tab.page.unroute(url, serve).catch(() => {});
         this.#idle.push(tab);

@@ -6,6 +6,7 @@ import { assembleColumns } from './columns.ts';
 import { decodeHtml } from './decode.ts';
 import { extractPage, notFoundEvidence, type ExtractedPage } from './extract.ts';
 import type { Renderer } from './renderer.ts';
+import { trySearchBox } from './search-try.ts';
 import { limitNesting } from './nesting.ts';
 import { renderReasons } from './scripting.ts';
 import pLimit from 'p-limit';
@@ -17,6 +18,7 @@ import type { RobotsCache, RobotsPolicy } from './robots.ts';
 import { collectMessages } from './messages.ts';
 import type { HostScheduler } from './scheduler.ts';
 import type { DnsFacts, HomeAttempt, LinkKind, LinkResult, PageFacts, PageRendering, PageSnapshot, ProbeWindow, SiteLink, SiteSnapshot, Where } from '../snapshot.ts';
+import { searchToTry } from '../snapshot.ts';
 import { RENDER_REASONS, type RenderReason, type RenderStats, type Truncated, type TruncationReason } from '../../schemas/findings.ts';
 
 /** Shared machinery of one crawl run, and what the gatherer adds from outside the crawl. */
@@ -45,6 +47,8 @@ class SiteCrawl {
   readonly homeFrames = new Set<string>();
   readonly footers: NonNullable<SiteSnapshot['home']['footers']> = [];
   homeHtml: string | undefined;
+  /** The home page as fetched, before any rendering (its search box is tried from it). */
+  homeSource: string | undefined;
   readonly #crawled: Set<string>;
   readonly #parsed = new Set<string>();
   /** Links the rules depend on, by rank (0 first): column lists, then list pagination, then navigation and boards. */
@@ -79,6 +83,11 @@ class SiteCrawl {
     this.#never = opts.render === 'never';
     this.#deadline = performance.now() + opts.siteBudgetMs;
     this.#crawled = new Set([site.url]);
+  }
+
+  /** The renderer, unless the crawl renders nothing (--render never). */
+  get renderer(): Renderer | undefined {
+    return this.#renderer;
   }
 
   /** The site's time is up: no new page is fetched, no new link checked. */
@@ -141,7 +150,8 @@ class SiteCrawl {
     this.#parsed.add(res.finalUrl);
     const decoded = decodeHtml(res.body, res.headers['content-type']);
     const homeLike = depth === 0 || this.homeFrames.has(url);
-    let html = limitNesting(decoded.text);
+    const source = limitNesting(decoded.text);
+    let html = source;
     let page = extractPage(html, res.finalUrl, this.#asOf);
     let rendering: PageRendering | undefined;
     if (!(depth > 0 && page.saysNotFound)) {
@@ -152,6 +162,7 @@ class SiteCrawl {
     if (depth > 0 && page.saysNotFound) return { notFound: notFoundEvidence(page.title, page.facts.text.replace(/\s+/g, ' ')) ?? '页面显示不存在' };
     if (depth === 0) {
       this.homeHtml = html;
+      this.homeSource = source;
       for (const l of page.links) if (l.kind === 'frame' && this.onSite(l.url)) this.homeFrames.add(l.url);
     }
     if (this.homeFrames.has(url) && this.footers.length < MAX_FOOTERS) this.footers.push({ url, kind: 'frame', text: html.slice(0, MAX_FOOTER_CHARS) });
@@ -254,7 +265,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
   // or a slow search costs its own deadline, never the site's pages.
   const beside = Promise.all([
     footerScripts(c.homeHtml, home.finalUrl, (u) => c.onSite(u) && c.allowed(u), fetchPage),
-    homeFacts ? probeSearch(homeFacts, (u) => !c.onSite(u) || c.allowed(u), fetchPage, opts.timeoutMs) : Promise.resolve(undefined),
+    homeFacts ? probeSearch({ url: home.finalUrl, html: c.homeSource, facts: homeFacts }, (u) => !c.onSite(u) || c.allowed(u), fetchPage, opts.timeoutMs, c.renderer) : Promise.resolve(undefined),
     site.url.startsWith('http:') ? probeHttps(site.url, http, opts.timeoutMs) : Promise.resolve(undefined),
   ]);
   while (frontier.length > 0) {
@@ -286,8 +297,8 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
   // A frameset home page shows its search in a frame (the top one, as a rule): submitted once from there.
   let search = homeSearch;
   if (!search && !homeFacts?.search.length) {
-    const frame = [...c.homeFrames].map((u) => c.pages.find((p) => p.url === u)).find((p) => p?.facts.search.some((f) => f.method === 'get' && f.field !== ''));
-    if (frame) search = await probeSearch(frame.facts, (u) => !c.onSite(u) || c.allowed(u), fetchPage, opts.timeoutMs);
+    const frame = [...c.homeFrames].map((u) => c.pages.find((p) => p.url === u)).find((p) => p && searchToTry(p.facts));
+    if (frame) search = await probeSearch({ url: frame.finalUrl, facts: frame.facts }, (u) => !c.onSite(u) || c.allowed(u), fetchPage, opts.timeoutMs, c.renderer);
   }
   const pages = [...c.pages].sort((a, b) => a.depth - b.depth || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const checked = await checkTargets(c, site.url, links, opts);
@@ -436,22 +447,38 @@ async function footerScripts(
 /** A word that any government site's search finds something for. */
 const SEARCH_WORD = '通知';
 
-/** Submit the home page's first GET search form once; POST forms are not submitted (they may change state). */
+/**
+ * Submit a page's search once (searchToTry); POST forms are not submitted (they may change state).
+ * A box that only its script submits is typed into and clicked in the renderer, which tells where
+ * the script sends the visitor; without a renderer, or when the script sends nowhere that can be
+ * seen or posts, it is not tried (then it is not judged broken). The engine is asked through the
+ * crawl's own HTTP either way.
+ */
 async function probeSearch(
-  facts: PageFacts,
+  page: { url: string; html?: string | undefined; facts: PageFacts },
   allowed: (url: string) => boolean,
   fetchPage: (url: string) => Promise<HttpOutcome>,
   timeoutMs: number,
-): Promise<{ url: string; ok: boolean; detail: string } | undefined> {
-  const form = facts.search.find((f) => f.method === 'get' && f.field !== '');
+  renderer: Renderer | undefined,
+): Promise<NonNullable<SiteSnapshot['home']['search']> | undefined> {
+  const form = searchToTry(page.facts);
   if (!form) return undefined;
-  const u = new URL(form.action);
-  u.searchParams.set(form.field, SEARCH_WORD);
+  let target: string;
+  if (form.script) {
+    const script = form.script;
+    const tried = await renderer?.interact(page.url, page.html === undefined ? {} : { html: page.html }, (tab, left) => trySearchBox(tab, { field: form.field, script }, SEARCH_WORD, left));
+    if (!tried?.ok || 'none' in tried.value || tried.value.method !== 'GET') return undefined;
+    target = tried.value.url;
+  } else {
+    const u = new URL(form.action);
+    u.searchParams.set(form.field, SEARCH_WORD);
+    target = u.href;
+  }
   // A search the site's robots.txt keeps crawlers out of is not submitted (then it is not judged broken).
-  if (!allowed(u.href)) return undefined;
-  const o = await fetchPage(u.href);
+  if (!allowed(target)) return undefined;
+  const o = await fetchPage(target);
   const ok = o.ok && o.status < 400;
-  return { url: u.href, ok, detail: o.ok ? `HTTP ${o.status}` : failureDetail(o, timeoutMs) };
+  return { url: target, ok, detail: o.ok ? `HTTP ${o.status}` : failureDetail(o, timeoutMs), ...(form.script ? { byScript: true as const } : {}) };
 }
 
 /** Does the site answer on https:// too? One HEAD request; any HTTP answer over TLS counts. */

@@ -33,6 +33,17 @@ describe('search-missing', () => {
     expect(rule.run(s, ctx)).toMatchObject({ status: 'fail', findings: [{ where }] });
   });
 
+  test('a box only a script submits, tried in a browser: the evidence says so and names the box', () => {
+    const where = { part: 'header', selector: '#kw', text: '请输入关键字' } as const;
+    const box = { action: HOME, method: 'get' as const, field: '', where, script: { input: 0, trigger: 1 } };
+    const s = snapshot({ pages: [page(HOME, { search: [box] }, 0)] });
+    s.home.search = { url: `${HOME}s/fail?q=x`, ok: false, detail: 'HTTP 500', byScript: true };
+    expect(rule.run(s, ctx)).toMatchObject({
+      status: 'fail',
+      findings: [{ where, detail: `站内搜索不可用：检索“通知”（在浏览器中输入后由页面脚本提交）返回 HTTP 500（${HOME}s/fail?q=x）` }],
+    });
+  });
+
   test('a search that did not answer an untrusted vantage is not judged; an HTTP error still is', () => {
     const s = { ...snapshot({ pages: [page(HOME, { search: [FORM] }, 0)] }), networkTrusted: false };
     s.home.search = { url: `${HOME}search?q=x`, ok: false, detail: '连接超时（15 秒内未完成）' };

@@ -1,5 +1,5 @@
 import { homeNotAsShown, homePage, homeParts } from './lib/pages.ts';
-import type { Where } from '../snapshot.ts';
+import { searchToTry, type Where } from '../snapshot.ts';
 import { defineRule } from './types.ts';
 
 /**
@@ -22,13 +22,14 @@ export default defineRule({
       return unseen ? { status: 'not_applicable', reason: unseen } : fail('首页未见站内搜索框');
     }
     const probe = snapshot.home.search;
-    // The crawl submits the home page's first GET form with a named field (gather/site.ts): its box is where the search fails.
-    const box = homePage(snapshot)?.facts.search.find((f) => f.method === 'get' && f.field !== '')?.where;
+    // The crawl tries the home page's first GET form with a named field, or its first box a script submits: its box is where the search fails.
+    const home = homePage(snapshot);
+    const box = home ? searchToTry(home.facts)?.where : undefined;
     // A search that did not answer, seen from a network the office does not trust, is no evidence.
     if (probe && !probe.ok && snapshot.networkTrusted === false && !/^HTTP /.test(probe.detail)) {
       return { status: 'not_applicable', reason: `站内搜索未应答（${probe.detail}），本次检查地点不在可信列表，不作认定` };
     }
-    if (probe && !probe.ok) return fail(`站内搜索不可用：检索“通知”返回 ${probe.detail}（${probe.url}）`, box);
+    if (probe && !probe.ok) return fail(`站内搜索不可用：检索“通知”${probe.byScript ? '（在浏览器中输入后由页面脚本提交）' : ''}返回 ${probe.detail}（${probe.url}）`, box);
     return { status: 'pass' };
   },
 });
