@@ -77,7 +77,10 @@ function linkControls(m: SiteModel, push: Push): void {
     }
   }
   if (m.robotsDisallow) link(PATHS.internal, 'disallowed by robots.txt: must not be fetched');
-  if (m.sister) link(`http://${m.sister}${PATHS.brief}`, 'another site\'s real page with little text: no soft 404');
+  if (m.sister) {
+    link(`http://${m.sister}${PATHS.brief}`, 'another site\'s real page with little text: no soft 404');
+    link(`http://${m.sister}${PATHS.movedBrief}`, 'another site\'s page moved by a redirect to a real page (not its home): no soft 404');
+  }
   for (const h of m.hiddenLinks) link(h.href, 'hidden off-site link: answers 200');
 }
 
@@ -148,8 +151,14 @@ function variantControls(m: SiteModel, push: Push): void {
     for (const tag of ['SiteName', 'ColumnName']) push('meta-tags-missing', tag, m.home, 'tag name written in lower case');
   }
   if (m.search?.box && !m.scripted && m.search.variant !== 'broken') push('search-missing', m.home, m.home, 'a search box with no form: its image link\'s function sends the visitor to the engine');
-  if (m.footer.icp === 'bare') push('identity-mark-missing', 'icp', m.home, 'ICP number printed without 备 and 号');
-  if (m.footer.psb === 'split') push('identity-mark-missing', 'psb', m.home, '公安备案 number split over four elements');
+  if (m.footer.icp === 'bare') {
+    push('identity-mark-missing', 'icp', m.home, 'ICP number printed without 备 and 号');
+    push('identity-mark-malformed', 'icp', m.home, 'ICP number without 备 and 号 is still in form');
+  }
+  if (m.footer.psb === 'split') {
+    push('identity-mark-missing', 'psb', m.home, '公安备案 number split over four elements');
+    if (m.psbNo.length === 14) push('identity-mark-malformed', 'psb', m.home, '公安备案 number split over four elements is still in form');
+  }
   if (m.headerName === 'alt') push('domain-nonstandard', 'header-name', m.home, 'the name is the logo image\'s alt text');
 }
 

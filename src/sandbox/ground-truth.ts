@@ -70,7 +70,14 @@ function linkAndMarkTruth(m: SiteModel, push: Push): void {
   for (const [mark, v] of marks) {
     if (v === 'none' || v === 'comment') push('identity-mark-missing', mark, m.home, v === 'comment' ? 'only inside an HTML comment' : 'absent from the footer');
   }
+  // Printed, so not missing, but not in the form beian.gov.cn issues (6 + 8 digits): advice.
+  if (m.footer.psb !== 'none' && m.footer.psb !== 'comment' && m.psbNo.length !== PSB_DIGITS) {
+    push('identity-mark-malformed', 'psb', m.home, `公安备案 number printed with ${m.psbNo.length} digits`);
+  }
 }
+
+/** Digits of a 公安备案 number as beian.gov.cn issues it. */
+const PSB_DIGITS = 14;
 
 /** Columns: stale, blank, not updated, missing, and the data-release bonus. */
 function columnTruth(m: SiteModel, push: Push): void {
@@ -177,6 +184,7 @@ const BROKEN_NOTES: Record<BrokenKind | DeepKind, string> = {
   'redirect-loop': 'redirect loop',
   timeout: 'never answers',
   'soft-404': '200 page saying the page does not exist',
+  'redirect-home': 'a deep link redirected to its site\'s home page',
   image: 'image 404',
   'article-404': 'attachment 404 in an article',
   'article-500': 'attachment HTTP 500 in an article',

@@ -145,6 +145,12 @@ export interface SiteModel {
   homeLayout: HomeLayout;
   /** How its tab boxes map tabs to panes (tabs layout only). */
   tabStyle: TabStyle;
+  /** The home page shows a 活动日历 whose every date is a page linking more dates, without end. */
+  calendar: boolean;
+  /** Every page's on-site links carry a new ;jsessionid=… in each answer (a Java CMS that finds no cookie): endless distinct URLs of the same pages. */
+  sessions: boolean;
+  /** The session id of the answer being served (set per request by the router on a site with sessions). */
+  sessionId?: string;
 }
 
 /** Columns the main menu shows before the 更多 drop-down. */
@@ -178,7 +184,11 @@ export function buildSiteModel(web: SandboxWeb, index: number): SiteModel {
   const soft404Path = placeHomeDefects(role, plan, cityPlace, extras, add);
   // A soft 404 on another site's host: a link to a page the sister site has removed.
   const sister = role.home.includes('soft-404') ? sisterHost(web, plan) : null;
-  if (sister) add('soft-404', `http://${sister}${PATHS.removed}`, '政务公开（旧版）', '/');
+  if (sister) {
+    add('soft-404', `http://${sister}${PATHS.removed}`, '政务公开（旧版）', '/');
+    add('soft-404', `http://${sister}${PATHS.titled}`, '办事指南（旧版）', '/');
+    add('redirect-home', `http://${sister}${PATHS.movedHome}`, '通知公告（旧版）', '/');
+  }
   placeDeepDefects(role, columns, plan, cityPlace.pinyin, r, add);
   const board = boardOf(plan, role, r, asOfDay);
   const phone = `${plan.place.areaCode}-${r.int(2, 8)}${String(r.int(0, 999999)).padStart(6, '0')}`;
@@ -213,14 +223,14 @@ export function buildSiteModel(web: SandboxWeb, index: number): SiteModel {
     email: `${plan.dept ? plan.dept.code : 'zfb'}@${plan.place.pinyin}.gov.cn`,
     address: reg.address,
     icpNo: reg.icpNo,
-    psbNo: reg.psbNo,
+    psbNo: role.malformed === 'psb' ? reg.psbNo.slice(0, -1) : reg.psbNo,
     conacId: reg.conacId,
     columns,
     board,
     footer,
     broken,
     traps,
-    quickLinks: [...quickLinksOf(traps, extras.has('internal')), ...(sister ? [{ href: `http://${sister}${PATHS.brief}`, text: '联系方式' }] : [])],
+    quickLinks: [...quickLinksOf(traps, extras.has('internal')), ...(sister ? [{ href: `http://${sister}${PATHS.brief}`, text: '联系方式' }, { href: `http://${sister}${PATHS.movedBrief}`, text: '联系我们' }] : [])],
     sister,
     oldDocs: oldDocsOf(plan, columns, placeFull),
     friendlyLinks: friendlyLinksOf(web, plan),
@@ -243,7 +253,19 @@ export function buildSiteModel(web: SandboxWeb, index: number): SiteModel {
     scripted,
     homeLayout,
     tabStyle: tabStyleOf(plan),
+    calendar: hasCalendar(plan),
+    sessions: hasSessions(plan),
   };
+}
+
+/** A calendar on sites 2, 10 and 18 of every 24 (static and script-built): the endless-calendar trap. */
+function hasCalendar(plan: SitePlan): boolean {
+  return !plan.hostile && plan.index % 8 === 2;
+}
+
+/** Session ids in the links of sites 6, 14 and 22 of every 24 (static and script-built): the session-id trap. */
+function hasSessions(plan: SitePlan): boolean {
+  return !plan.hostile && plan.index % 8 === 6;
 }
 
 /** The site's script-built parts; a search that does not exist is not scripted (a broken one may be a bare box: only trying it in a browser finds where it goes). */

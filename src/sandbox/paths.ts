@@ -27,6 +27,14 @@ export const PATHS = {
   removed: '/zwgk/old/index.html',
   /** Every site answers it with a real page with little text (a control beside the removed page). */
   brief: '/zwgk/lxfs.html',
+  /** Every site answers it with 200, its own header and footer, and only its title saying the page was not found. */
+  titled: '/zwgk/old/detail.html',
+  /** Every site redirects it to its home page (a removed article: a soft 404 by redirect). */
+  movedHome: '/art/2019/3/5/art_1_1.html',
+  /** Every site redirects it to the brief page (a page that moved, not one that is gone: a control). */
+  movedBrief: '/zwgk/old/lxfs.html',
+  /** The 活动日历 of a site with a calendar: ?date=YYYY-MM-DD, every date a page linking its month's dates and the next and last months. */
+  calendar: '/hdrl/index.jsp',
 } as const;
 
 /** Host of a place's shared search engine (search.<place>.gov.cn). */

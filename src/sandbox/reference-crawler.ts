@@ -4,6 +4,7 @@
 import * as cheerio from 'cheerio';
 import { ProxyAgent, request } from 'undici';
 import { decodeHtml, showPage, type Resource, type Shown } from './reference-browser.ts';
+import { withoutSessionIds } from './respond.ts';
 
 export { decodeHtml } from './reference-browser.ts';
 
@@ -83,7 +84,10 @@ export async function checkLink(agent: ProxyAgent, url: string, ua = BROWSER_UA)
     const res = await fetchVia(agent, current, { ua });
     if (typeof res === 'string') return res;
     if (res.status >= 300 && res.status < 400 && res.headers.location) {
+      const from = new URL(current);
       current = new URL(res.headers.location, current).href;
+      // A deep link sent to its site's home page: the page it named is gone.
+      if (from.pathname !== '/' && new URL(current).pathname === '/' && new URL(current).host === from.host) return 'redirected home';
       if (seen.has(current)) return 'redirect loop';
       seen.add(current);
       continue;
@@ -97,7 +101,7 @@ export async function checkLink(agent: ProxyAgent, url: string, ua = BROWSER_UA)
     if (res.status >= 400) return `HTTP ${res.status}`;
     if ((res.headers['content-type'] ?? '').startsWith('text/html')) {
       const $ = cheerio.load(decodeHtml(res.body, res.headers['content-type'] ?? ''));
-      if ($('title').text().trim() === '404' || $('body').text().includes('页面不存在')) return 'soft 404';
+      if (/^404\b/.test($('title').text().trim()) || $('body').text().includes('页面不存在')) return 'soft 404';
     }
     return 'ok';
   }
@@ -125,7 +129,8 @@ export function linksOf(html: string, pageUrl: string): string[] {
       continue;
     }
     u.hash = '';
-    abs.push(u.href);
+    // A session id makes every answer's links new URLs of the same pages: read without it.
+    abs.push(withoutSessionIds(u.href));
   }
   return abs;
 }

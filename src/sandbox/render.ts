@@ -640,6 +640,7 @@ function homeContent(m: SiteModel, s: Scripted | null): { body: string; injected
     quick.push(`<!-- <li><a href="${PATHS.commented}">旧版政务动态</a></li> -->`);
   }
   parts.push(`<div class="bmfw"><h3>便民服务</h3><ul>\n${quick.join('\n')}\n</ul></div>`);
+  if (m.calendar) parts.push(calendarBox(m.asOf));
 
   const images = m.broken.filter((d) => d.page === '/' && d.image);
   const ads = [`<a href="${href(m, m.board.path, true)}"><img src="/images/zt1.jpg" alt="${esc(m.board.name)}"></a>`,
@@ -861,6 +862,33 @@ export function renderSearch(m: SiteModel, query: string, column: string | null,
 /** The contact page. */
 export function renderContact(m: SiteModel, view: View = 'shown'): string {
   return renderSimple(m, '联系我们', `地址：${m.address}　联系电话：${m.phone}　电子邮箱：${m.email}`, view);
+}
+
+/**
+ * A 活动日历 box: the month of `iso` as a grid whose every day links its date, with the last and
+ * next months' links. Every date is a page with the same box for its own month: endless.
+ */
+function calendarBox(iso: string): string {
+  const [y, mo] = iso.split('-').map(Number) as [number, number];
+  const first = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}-01`;
+  const last = mo === 1 ? first(y - 1, 12) : first(y, mo - 1);
+  const next = mo === 12 ? first(y + 1, 1) : first(y, mo + 1);
+  const days = dayNumber(next) - dayNumber(first(y, mo));
+  const cells: string[] = [];
+  for (let d = 1; d <= days; d++) cells.push(`<td><a href="${PATHS.calendar}?date=${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}">${d}</a></td>${d % 7 === 0 ? '</tr><tr>' : ''}`);
+  return `<div class="calendar"><h3>活动日历</h3><div class="cal-head"><a href="${PATHS.calendar}?date=${last}">&lt;</a> ${y}年${mo}月 <a href="${PATHS.calendar}?date=${next}">&gt;</a></div><table><tr>${cells.join('')}</tr></table></div>`;
+}
+
+/** One date of the 活动日历: its month's box and a line saying there is nothing on that day. */
+export function renderCalendar(m: SiteModel, iso: string, view: View = 'shown'): string {
+  const [y, mo, d] = iso.split('-').map(Number) as [number, number, number];
+  const main = `${breadcrumb(null, '活动日历')}\n${calendarBox(iso)}\n<p class="cal-day">${y}年${mo}月${d}日 无公开活动安排。</p>`;
+  return page(m, `活动日历_${m.site.name}`, { kind: 'home' }, main, scriptedIn(m, view));
+}
+
+/** A removed page that says so only in its title: status 200, the site's own header and footer, an image and a link home. */
+export function renderTitled(m: SiteModel): string {
+  return page(m, '404 页面未找到', { kind: 'home' }, '<div class="err"><img src="/images/banner.jpg" alt=""><p><a href="/">返回首页</a></p></div>', null);
 }
 
 /** A soft 404: status 200, but the page says it does not exist. */

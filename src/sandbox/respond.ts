@@ -8,8 +8,9 @@ import { JIUCUO_HOSTS, PATHS } from './paths.ts';
 import {
   FRAMES, IMAGE_PATHS, columnJson, headingImagePath, columnJsonPath, commonJsFooter, errorBody, renderArticle, renderBoard, renderContact,
   renderFrame, renderFrameset, renderHome, renderList, renderRobots, renderScriptRedirect, renderSearch, renderSimple,
-  renderRemoved, renderSoft404, type Frame,
+  renderCalendar, renderRemoved, renderSoft404, renderTitled, type Frame,
 } from './render.ts';
+import { hashString } from './random.ts';
 import { HOSTILE_HOST, type SandboxWeb } from './web.ts';
 
 /** What the server should do. */
@@ -201,8 +202,39 @@ function send(status: number, type: string, body: Buffer | string, extra: Record
   return { kind: 'send', status, headers: { 'content-type': type, ...extra }, body: buf, compressible };
 }
 
+/** A redirect in the site's server's style. */
+function moved(m: SiteModel, code: number, to: string): Reply {
+  return send(code, 'text/html', `<html><head><title>${code}</title></head><body><a href="${to}">${to}</a></body></html>\n`, { location: to, server: m.server });
+}
+
+/** A session id as a Java CMS prints it: 32 upper-case hex digits, new for each answer. */
+function sessionIdOf(host: string, n: number): string {
+  const h = (k: string) => hashString(`${host}:${n}:${k}`).toString(16).toUpperCase().padStart(8, '0');
+  return `${h('a')}${h('b')}${h('c')}${h('d')}`;
+}
+
+/** A session id in a link's path, as sites with sessions print it. */
+export const SESSION_ID = /;jsessionid=[0-9A-F]{32}/g;
+
+/** A page or URL without its session ids: what a crawler that strips them reads (the truth is written without them). */
+export function withoutSessionIds(s: string): string {
+  return s.replace(SESSION_ID, '');
+}
+
+/**
+ * The page's on-site links (root-relative or relative) with the session id in their path, as the
+ * servlet's encodeURL writes the template's links; what scripts write is left as it is.
+ */
+function withSessionIds(html: string, id: string): string {
+  return html
+    .split(/(<script\b[\s\S]*?<\/script>)/i)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(<a\s[^>]*?href=")(?!https?:|\/\/|javascript:|mailto:|#)([^"?#]*)/gi, (_, a: string, path: string) => (path === '' ? a : `${a}${path};jsessionid=${id}`))))
+    .join('');
+}
+
 /** Encodes an HTML page as the site serves it (charset header, bytes). */
-export function htmlReply(m: SiteModel, status: number, html: string, extra: Record<string, string> = {}): Reply {
+export function htmlReply(m: SiteModel, status: number, page: string, extra: Record<string, string> = {}): Reply {
+  const html = m.sessionId ? withSessionIds(page, m.sessionId) : page;
   switch (m.encoding) {
     case 'utf8-header':
       return send(status, 'text/html; charset=utf-8', html, { server: m.server, ...extra }, true);
@@ -275,7 +307,7 @@ export function respond(state: RouterState, req: SandboxRequest): Reply {
   const q = req.path.indexOf('?');
   const rawPath = q < 0 ? req.path : req.path.slice(0, q);
   const search = q < 0 ? '' : req.path.slice(q);
-  const path = decodePath(rawPath);
+  const path = decodePath(rawPath).replace(/;jsessionid=[^/;]*/i, '');
 
   if (host === HOSTILE_HOST) return hostile(path);
   const external = EXTERNAL[host];
@@ -287,8 +319,10 @@ export function respond(state: RouterState, req: SandboxRequest): Reply {
   if (portal !== undefined) return sharedSearch(state, portal, path, search);
   const index = state.web.hosts.get(host);
   if (index === undefined) return badGateway('dns', host);
-  const m = state.model(index);
-  if (m.down) return badGateway('refused', host);
+  const model = state.model(index);
+  if (model.down) return badGateway('refused', host);
+  // A Java CMS that finds no cookie gives each answer a new session id in its links, and takes any.
+  const m = model.sessions ? { ...model, sessionId: sessionIdOf(host, state.hit(`session ${host}`)) } : model;
 
   const routes = routesOf(m);
   const route = routes.get(path + search) ?? routes.get(path);
@@ -300,6 +334,13 @@ export function respond(state: RouterState, req: SandboxRequest): Reply {
     if (path === '/favicon.ico') return send(200, 'image/x-icon', GIF, { server: m.server });
     if (path === PATHS.removed) return htmlReply(m, 200, renderRemoved(m));
     if (path === PATHS.brief) return htmlReply(m, 200, renderSimple(m, '联系方式', `联系电话：${m.phone}`, 'served'));
+    if (path === PATHS.titled) return htmlReply(m, 200, renderTitled(m));
+    if (path === PATHS.movedHome) return moved(m, 302, '/');
+    if (path === PATHS.movedBrief) return moved(m, 301, PATHS.brief);
+    if (path === PATHS.calendar && m.calendar) {
+      const date = /^\?date=((?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))$/.exec(search)?.[1];
+      return date ? htmlReply(m, 200, renderCalendar(m, date, 'served')) : errorReply(m, 404);
+    }
     return errorReply(m, 404);
   }
   switch (route.t) {
@@ -344,7 +385,7 @@ export function respond(state: RouterState, req: SandboxRequest): Reply {
     case 'status':
       return errorReply(m, route.code);
     case 'redirect':
-      return send(route.code, 'text/html', `<html><head><title>${route.code}</title></head><body><a href="${route.to}">${route.to}</a></body></html>\n`, { location: route.to, server: m.server });
+      return moved(m, route.code, route.to);
     case 'hang':
       return { kind: 'hang' };
     case 'file':

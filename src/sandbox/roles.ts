@@ -4,7 +4,7 @@ import type { TypoControlKey, TypoKey } from './names.ts';
 import { at } from './random.ts';
 
 /** Kinds of seeded broken links on the home page. */
-export type BrokenKind = 'not-found' | 'server-error' | 'unknown-host' | 'redirect-loop' | 'timeout' | 'soft-404' | 'image';
+export type BrokenKind = 'not-found' | 'server-error' | 'unknown-host' | 'redirect-loop' | 'timeout' | 'soft-404' | 'redirect-home' | 'image';
 /** Kinds of seeded broken links on deeper pages. */
 export type DeepKind = 'article-404' | 'article-500' | 'list-unknown-host' | 'page2-404';
 /** Footer identity marks (identity-mark-missing targets). */
@@ -58,6 +58,8 @@ export interface Role {
   lateAnswer?: true;
   /** Age of the 数据发布 column on portals: within 3 months unless aging (3–6 months) or old (older). */
   data?: 'aging' | 'old';
+  /** A footer number printed, but not in its register's form: the 公安备案 number with 13 digits (identity-mark-malformed). */
+  malformed?: 'psb';
 }
 
 /** Role of a site by index mod 12; any 12 consecutive sites carry every defect kind. */
@@ -77,7 +79,7 @@ export const ROLES: readonly Role[] = [
   },
   {
     home: ['timeout'], deep: [], missing: ['sponsor'], stale: 0, blank: 0, homeStale: true, board: 'ok', traps: ['retry-429'],
-    errorReport: 'none', data: 'old',
+    errorReport: 'none', data: 'old', malformed: 'psb',
   },
   {
     home: [], deep: [], missing: [], stale: 0, blank: 0, board: 'ok', robots: true, traps: ['ua-403', 'commented-link'],

@@ -13,7 +13,7 @@ import { isScripted } from './look.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
 import { decodeHtml, showPage, type Get } from './reference-browser.ts';
 import { showPageVia } from './reference-crawler.ts';
-import { htmlPagesOf, respond, type RouterState } from './respond.ts';
+import { htmlPagesOf, respond, withoutSessionIds, type RouterState } from './respond.ts';
 import { startSandbox, type RunningSandbox } from './server.ts';
 import { DOWN_ROLE, ROLE_COUNT, generateWeb, type SandboxWeb } from './web.ts';
 
@@ -46,7 +46,8 @@ function content(html: string, url: string): { text: string[]; links: string[] }
   const $ = cheerio.load(html);
   $('head, script, noscript, .search, form, #today').remove();
   const text = $('body *').contents().toArray().filter((n) => n.type === 'text').map((n) => $(n).text().trim()).filter((t) => t !== '');
-  const links = $('a[href], img[src]').toArray().map((el) => $(el).attr('href') ?? $(el).attr('src') ?? '').filter((h) => !h.startsWith('#')).map((h) => new URL(h, url).href);
+  // Session ids are new in each answer, and the servlet adds them to the template's links only, not to what scripts write.
+  const links = $('a[href], img[src]').toArray().map((el) => $(el).attr('href') ?? $(el).attr('src') ?? '').filter((h) => !h.startsWith('#')).map((h) => withoutSessionIds(new URL(h, url).href));
   return { text: text.sort(), links: links.sort() };
 }
 

@@ -164,7 +164,8 @@ describe('what the sites serve', () => {
     const other = await startSandbox(OPTS);
     const agent = new ProxyAgent({ uri: other.proxyUrl });
     try {
-      for (const m of models().filter((x) => !x.down).slice(0, 6)) {
+      // A site with sessions gives each answer new session ids: the same bytes only for the same number of answers (web.test.ts).
+      for (const m of models().filter((x) => !x.down && !x.sessions).slice(0, 6)) {
         for (const url of [m.home, `${m.origin}${m.board.path}`]) {
           const a = await get(url, { 'accept-encoding': 'gzip, br' });
           const b = await get(url, { 'accept-encoding': 'gzip, br' }, agent);

@@ -70,7 +70,7 @@ describe('generateWeb', () => {
     const known = new Set(['broken-link', 'identity-mark-missing', 'site-unreachable', 'column-stale', 'column-blank',
       'homepage-not-updated', 'interaction-unresponsive', 'messages-not-public', 'typo', 'severe-error', 'hidden-link',
       'error-report-entry-missing', 'search-missing', 'meta-tags-missing', 'domain-nonstandard', 'ipv6-missing',
-      'https-missing', 'column-missing', 'columns-not-updated', 'data-release-updated', 'message-overdue']);
+      'https-missing', 'column-missing', 'columns-not-updated', 'data-release-updated', 'message-overdue', 'identity-mark-malformed']);
     for (const t of web.truth) {
       expect(ids.has(t.site)).toBe(true);
       expect(known.has(t.indicator), t.indicator).toBe(true);
@@ -87,6 +87,7 @@ describe('generateWeb', () => {
       const by = (indicator: string): string[] => web.truth.filter((t) => t.indicator === indicator).map((t) => t.target);
       expect(by('site-unreachable')).toHaveLength(1);
       expect(new Set(by('identity-mark-missing'))).toEqual(new Set(['conac', 'site-code', 'icp', 'psb', 'sponsor', 'contact']));
+      expect(by('identity-mark-malformed')).toEqual(['psb']);
       for (const ind of ['column-stale', 'column-blank', 'homepage-not-updated', 'interaction-unresponsive', 'messages-not-public', 'message-overdue']) {
         expect(by(ind).length, ind).toBeGreaterThan(0);
       }
@@ -113,7 +114,7 @@ describe('generateWeb', () => {
     }
   });
 
-  test('pagesPerSite bounds the distinct HTML pages of every site', () => {
+  test('pagesPerSite bounds the distinct HTML pages of every site (the endless calendar\'s dates aside)', () => {
     for (const pagesPerSite of [10, 20, 30, 80]) {
       const web = generateWeb({ ...DEMO, sites: 24, pagesPerSite });
       for (const [i] of web.sites.entries()) {

@@ -73,7 +73,6 @@ export default defineRule({
   kind: 'advice',
   targetNames: { 'site-code': MARK_NAMES['site-code'], icp: MARK_NAMES.icp, psb: MARK_NAMES.psb },
   points: [],
-  unseeded: 'the sandbox prints every number in form (its odd forms are spacing, 号 and comments); malformed numbers are tested in identity-mark-malformed.test.ts',
   run(snapshot) {
     const sources = homeFooterSources(snapshot);
     if (!sources.length) return { status: 'not_applicable', reason: '首页无法打开' };
