@@ -95,7 +95,7 @@ export function renderLine(results: readonly SiteQuarter[]): string {
   return (
     `\n浏览器渲染 ${rendered} 个页面（占 ${share}%${why ? `：${why}` : ''}）` +
     (failed ? `；${failed} 个渲染未成功` : '') +
-    (over ? `；${over} 个超出每站渲染页数（--max-rendered），按静态页面判断` : '') +
+    (over ? `；${over} 个超出每站渲染页数（--max-rendered，栏目页优先），按静态页面判断` : '') +
     (never ? `；${never} 个页面内容由脚本生成，未用浏览器（--render never），其缺少的内容不作认定` : '') +
     '\n'
   );

@@ -129,7 +129,7 @@ export function noteRendering(results: IndicatorResult[], snapshot: SiteSnapshot
     const note =
       r.status === 'rendered'
         ? r.changed.length ? `（按浏览器渲染后的页面判断；与静态页面不同：${r.changed.join('，')}）` : undefined
-        : `（该页内容由脚本生成，${r.status === 'failed' ? '渲染未成功' : '超出每站渲染页数'}，按静态页面判断）`;
+        : `（该页内容由脚本生成，${r.status === 'failed' ? '渲染未成功' : '超出每站渲染页数（栏目页优先）'}，按静态页面判断）`;
     if (note) for (const u of [p.url, p.finalUrl]) notes.set(u, note);
   }
   if (notes.size === 0) return results;

@@ -54,8 +54,8 @@ export const renderStatsSchema = z.strictObject({
 });
 export type RenderStats = z.infer<typeof renderStatsSchema>;
 
-/** Why a site's crawl was cut short: its time, its link checks, or an endless run of dated URLs (a calendar). */
-export const TRUNCATION_REASONS = ['time', 'links', 'dates'] as const;
+/** Why a site's crawl was cut short: its time, its link checks, an endless run of dated URLs (a calendar), or paths that repeat themselves. */
+export const TRUNCATION_REASONS = ['time', 'links', 'dates', 'repeats'] as const;
 export type TruncationReason = (typeof TRUNCATION_REASONS)[number];
 
 /** The reasons in Chinese, as the findings file's summary and the site page say them. */
@@ -63,6 +63,7 @@ export const TRUNCATION_REASON_NAMES: Readonly<Record<TruncationReason, string>>
   time: '超出每站检查时间',
   links: '超出每站链接检查上限',
   dates: '日期链接无穷无尽（日历等）',
+  repeats: '链接路径自我重复（相对链接无穷嵌套）',
 };
 
 /** What a budget kept the crawl from reading: pages not fetched and link targets not checked. */

@@ -36,13 +36,20 @@ describe('assembleColumns', () => {
   });
 
   test('a list page that needed rendering but was read statically is unread: what scripts write may be missing', () => {
-    const home = page(H, { blocks: [{ name: '工作动态', more: `${H}gzdt/`, items: [], undated: 0 }, { name: '通知公告', more: `${H}tzgg/`, items: [], undated: 0 }] }, 0);
+    const home = page(H, { blocks: [{ name: '工作动态', more: `${H}gzdt/`, items: [], undated: 0 }, { name: '通知公告', more: `${H}tzgg/`, items: [], undated: 0 }, { name: '政策文件', more: `${H}zcwj/`, items: [], undated: 0 }] }, 0);
+    const rendered = (u: string) => ({ status: 'rendered' as const, reasons: ['list' as const], changed: [], finalUrl: u });
+    const failed = { status: 'failed' as const, reasons: ['write' as const], detail: 'timeout' };
     const gzdt = { ...page(`${H}gzdt/`, { list: list({ empty: true }) }), rendering: { status: 'over-budget' as const, reasons: ['list' as const] } };
-    const tzgg = { ...page(`${H}tzgg/`, { list: list({ items: [item('2026-11-01')], pagination: [`${H}tzgg/index_1.html`] }) }), rendering: { status: 'rendered' as const, reasons: ['list' as const], changed: [], finalUrl: `${H}tzgg/` } };
-    const tzgg2 = { ...page(`${H}tzgg/index_1.html`, { list: list({ items: [item('2026-10-01', 2)] }) }), rendering: { status: 'failed' as const, reasons: ['write' as const], detail: 'timeout' } };
-    expect(assembleColumns([home], [home, gzdt, tzgg, tzgg2]).map((c) => [c.name, c.blank, c.unread])).toEqual([
+    // Not sorted newest first: the newest item may be on the page whose scripts did not run.
+    const tzgg = { ...page(`${H}tzgg/`, { list: list({ items: [item('2026-10-15'), item('2026-11-01', 2)], pagination: [`${H}tzgg/index_1.html`] }) }), rendering: rendered(`${H}tzgg/`) };
+    const tzgg2 = { ...page(`${H}tzgg/index_1.html`, { list: list({ items: [item('2026-10-01', 3)] }) }), rendering: failed };
+    // Sorted newest first: nothing on a later page can be newer, so that page's rendering does not matter.
+    const zcwj = { ...page(`${H}zcwj/`, { list: list({ items: [item('2026-11-01', 4), item('2026-10-15', 5)], pagination: [`${H}zcwj/index_1.html`] }) }), rendering: rendered(`${H}zcwj/`) };
+    const zcwj2 = { ...page(`${H}zcwj/index_1.html`, { list: list({ items: [item('2026-10-01', 6)] }) }), rendering: failed };
+    expect(assembleColumns([home], [home, gzdt, tzgg, tzgg2, zcwj, zcwj2]).map((c) => [c.name, c.blank, c.unread])).toEqual([
       ['工作动态', false, '栏目页由脚本生成，超出每站渲染页数'],
       ['通知公告', false, '栏目页由脚本生成，渲染未成功'],
+      ['政策文件', false, undefined],
     ]);
   });
 

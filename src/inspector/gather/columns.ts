@@ -43,8 +43,10 @@ export function assembleColumns(homeParts: readonly PageSnapshot[], pages: reado
       }
     }
     // A list page whose scripts were not run (a failure, the site's rendering budget spent) may
-    // lack the items they write: the column is not judged on it.
-    const unrun = [page, ...(list?.pagination ?? []).map((u) => byUrl.get(u))].find((p) => p?.rendering && p.rendering.status !== 'rendered')?.rendering;
+    // lack the items they write: the column is not judged on it. Later pages only count when the
+    // first is not sorted newest first (else none of theirs can be newer).
+    const deciding = list && !sortedNewestFirst(list.items) ? [page, ...list.pagination.map((u) => byUrl.get(u))] : [page];
+    const unrun = deciding.find((p) => p?.rendering && p.rendering.status !== 'rendered')?.rendering;
     const blank = !unrun && list !== undefined && list.empty && items.length === 0 && list.undated === 0 && homeItems.length === 0;
     names.add(clean);
     out.set(key, {
@@ -89,4 +91,9 @@ function onPage(where: Where | undefined, page: string): Where | undefined {
 /** Where a block's column lives: its 更多 link, else its heading link. */
 function blockUrl(b: Block): string | undefined {
   return b.more ?? b.headingUrl;
+}
+
+/** Dates never increase down the list. */
+export function sortedNewestFirst(items: readonly { date: string }[]): boolean {
+  return items.every((it, i) => i === 0 || it.date <= items[i - 1]!.date);
 }

@@ -25,16 +25,18 @@ beforeAll(async () => {
     const m = /^\/cal\/(\d{4}-\d{2}-\d{2})\.html$/.exec(p);
     if (m) return page(Array.from({ length: 30 }, (_, i) => `<a href="/cal/${day(m[1]!, i + 1)}.html">${day(m[1]!, i + 1)}</a>`).join(' '));
     if (p.startsWith('/img/')) return { type: 'image/png', body: 'png' };
+    // A server that answers any path under /loop/ with the same page of relative links: each level links one deeper.
+    if (p.startsWith('/loop/')) return page('<a href="zwgk/">政务公开</a> <a href="about.html">概况</a>');
     return undefined;
   });
 });
 afterAll(() => server.close());
 
-async function crawl(over: Partial<CrawlOptions>): Promise<{ snap: SiteSnapshot; ms: number }> {
+async function crawl(over: Partial<CrawlOptions>, home = '/'): Promise<{ snap: SiteSnapshot; ms: number }> {
   const opts = resolveOptions({ allowPrivate: true, render: 'never', timeoutMs: 2_000, hostDelayMs: 0, retries: 0, homeAttemptGapMs: 10, perHost: 4, ...over });
   const http = new HttpClient(opts);
   const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);
-  const site = { id: 'cal', name: '某某县人民政府', url: `${server.origin}/`, unit: 'cal', kind: 'portal' } as Site;
+  const site = { id: 'cal', name: '某某县人民政府', url: `${server.origin}${home}`, unit: 'cal', kind: 'portal' } as Site;
   const t0 = performance.now();
   try {
     const snap = await crawlSite(site, AS_OF, { opts, http, scheduler, robots: new RobotsCache(http, opts.robots), links: new LinkChecker(http, scheduler, opts.timeoutMs, opts.browserUserAgent) });
@@ -77,4 +79,12 @@ test('the time budget: a site whose time is up fetches no new page and checks no
   expect(snap.truncated?.reasons).toContain('time');
   expect(snap.truncated!.pagesNotRead).toBeGreaterThan(0);
   expect(snap.links.filter((l) => l.detail.startsWith('超出每站检查时间')).length).toBe(snap.truncated!.linksNotChecked);
+}, 30_000);
+
+test('relative links on a server that answers any path: a path that repeats itself three times is not read, and counted', async () => {
+  const { snap } = await crawl({ maxDepth: 10 }, '/loop/');
+  const paths = snap.pages.map((p) => new URL(p.url).pathname).sort();
+  // Each level links one deeper (zwgk/) and a page there (about.html); zwgk three times is where it stops.
+  expect(paths).toEqual(['/loop/', '/loop/about.html', '/loop/zwgk/', '/loop/zwgk/about.html', '/loop/zwgk/zwgk/', '/loop/zwgk/zwgk/about.html']);
+  expect(snap.truncated).toEqual({ reasons: ['repeats'], pagesNotRead: 1, linksNotChecked: 0 });
 }, 30_000);

@@ -178,3 +178,82 @@ test('a frameset home page: the search in its top frame is submitted once, and i
     await new Promise<void>((done) => frameSite.close(() => done()));
   }
 });
+
+describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'a script redirect to a page that declares the wrong charset', () => {
+  test('the page it leads to is read as the crawl reads its bytes (UTF-8 under a gb2312 meta), not as Chromium decodes the declaration', async () => {
+    const target = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>县政府门户网站</title></head><body><div class="header"><h1>某某县人民政府</h1></div><p>主办单位：某某县人民政府办公室</p></body></html>';
+    const pages: Record<string, string> = {
+      '/': '<html><head><meta charset="utf-8"></head><body><script>location.replace("/index.html");</script></body></html>',
+      '/index.html': target,
+    };
+    const odd = createServer((req, res) => {
+      const body = pages[new URL(req.url ?? '/', 'http://x').pathname];
+      // No charset in the header: the meta's gb2312 is all a browser has to go by, and the bytes are UTF-8.
+      res.writeHead(body ? 200 : 404, { 'content-type': 'text/html' }).end(Buffer.from(body ?? 'not found', 'utf8'));
+    });
+    await new Promise<void>((done) => odd.listen(0, '127.0.0.1', done));
+    try {
+      const url = `http://127.0.0.1:${(odd.address() as AddressInfo).port}/`;
+      const opts = resolveOptions({ allowPrivate: true, render: 'auto', timeoutMs: 5_000, hostDelayMs: 0, retries: 0, homeAttempts: 1 });
+      const http = new HttpClient(opts);
+      const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);
+      const robots = new RobotsCache(http, opts.robots);
+      const renderer = await startCrawlRenderer(opts, robots, AS_OF);
+      try {
+        const s = await crawlSite({ ...site, url }, AS_OF, { opts, http, scheduler, robots, renderer, links: new LinkChecker(http, scheduler, opts.timeoutMs, opts.browserUserAgent) });
+        const home = s.pages[0]!;
+        expect(home.rendering).toMatchObject({ status: 'rendered', finalUrl: `${url}index.html` });
+        expect(home.title).toBe('县政府门户网站');
+        expect(s.home.html).toContain('主办单位：某某县人民政府办公室');
+      } finally {
+        await Promise.all([http.close(), renderer?.close()]);
+      }
+    } finally {
+      await new Promise<void>((done) => odd.close(() => done()));
+    }
+  }, 60_000);
+});
+
+describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'the render budget when every page writes by script', () => {
+  test('articles render only while less than half of --max-rendered is spent; column lists and their later pages may use all of it', async () => {
+    const write = '<script>document.write("<span>本站</span>");</script>';
+    const articles = Array.from({ length: 6 }, (_, i) => `<li><a href="/gzdt/a${i}.html">县政府召开第${i + 1}次常务会议研究部署工作</a><span>2026-11-1${i}</span></li>`).join('');
+    const pages: Record<string, string> = {
+      '/': `<html><body>${write}<div class="box"><h2>要闻</h2><ul>${articles}</ul></div><div class="box"><h2><a href="/gzdt/">工作动态</a></h2><ul><li><a href="/gzdt/a0.html">县政府召开第1次常务会议研究部署工作</a><span>2026-11-10</span></li></ul><a href="/gzdt/">更多</a></div><div class="box"><h2><a href="/tzgg/">通知公告</a></h2><ul><li><a href="/tzgg/b.html">关于做好冬季安全生产工作的通知</a><span>2026-11-01</span></li></ul><a href="/tzgg/">更多</a></div></body></html>`,
+      '/gzdt/': `<html><body>${write}<ul class="list"><li><a href="/gzdt/a0.html">县政府召开第1次常务会议研究部署工作</a><span>2026-11-10</span></li></ul><div class="page"><a href="/gzdt/index_1.html">下一页</a></div></body></html>`,
+      '/gzdt/index_1.html': `<html><body>${write}<ul class="list"><li><a href="/gzdt/old.html">县政府召开往年会议研究部署工作</a><span>2025-11-10</span></li></ul></body></html>`,
+      '/tzgg/': `<html><body>${write}<ul class="list"><li><a href="/tzgg/b.html">关于做好冬季安全生产工作的通知</a><span>2026-11-01</span></li></ul></body></html>`,
+    };
+    const article = (t: string) => `<html><body>${write}<h1>${t}</h1><p>${'会议研究部署了当前重点工作。'.repeat(10)}</p></body></html>`;
+    const srv = createServer((req, res) => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      const body = pages[path] ?? (/\.html$/.test(path) ? article(path) : undefined);
+      res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(body ?? 'not found');
+    });
+    await new Promise<void>((done) => srv.listen(0, '127.0.0.1', done));
+    try {
+      const url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}/`;
+      const opts = resolveOptions({ allowPrivate: true, render: 'auto', maxRendered: 6, timeoutMs: 5_000, hostDelayMs: 0, retries: 0, homeAttempts: 1 });
+      const http = new HttpClient(opts);
+      const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);
+      const robots = new RobotsCache(http, opts.robots);
+      const renderer = await startCrawlRenderer(opts, robots, AS_OF);
+      try {
+        const s = await crawlSite({ ...site, url }, AS_OF, { opts, http, scheduler, robots, renderer, links: new LinkChecker(http, scheduler, opts.timeoutMs, opts.browserUserAgent) });
+        const status = (p: string) => s.pages.find((x) => x.url === new URL(p, url).href)?.rendering?.status;
+        // Home, the two lists and the list's second page are rendered, however the eight articles race
+        // them: an article renders only while fewer than half the budget (3) is spent.
+        for (const p of ['/', '/gzdt/', '/tzgg/', '/gzdt/index_1.html']) expect(status(p), p).toBe('rendered');
+        const arts = s.pages.filter((p) => /\/(a\d|b|old)\.html$/.test(p.url));
+        expect(arts).toHaveLength(8);
+        expect(arts.filter((p) => p.rendering?.status === 'rendered').length).toBeLessThanOrEqual(2);
+        expect(arts.filter((p) => p.rendering?.status === 'over-budget').length).toBeGreaterThanOrEqual(6);
+        expect(s.columns.find((c) => c.name === '工作动态')?.unread).toBeUndefined();
+      } finally {
+        await Promise.all([http.close(), renderer?.close()]);
+      }
+    } finally {
+      await new Promise<void>((done) => srv.close(() => done()));
+    }
+  }, 60_000);
+});

@@ -189,7 +189,7 @@ describe('a home page that moved to another host', () => {
   test('a search form is submitted once and its engine seen; a box only a script submits is not tried without a browser; https is checked', async () => {
     // In the first dozen the broken engine sits behind a box with no form: only a browser finds where
     // it goes (search-try.test.ts, and the demo with Chromium); a form's broken engine: site-render.test.ts.
-    const box = (site: Site) => buildSiteModel(sandbox.web, sandbox.web.sites.indexOf(site)).search?.box === true;
+    const box = (site: Site) => buildSiteModel(sandbox.web, sandbox.web.sites.findIndex((x) => x.id === site.id)).search?.box === true;
     const broken = siteWith((t, notes, site) => t.includes('search-missing') && notes.some((n) => /500/.test(n)) && box(site));
     const working = siteWith((t, _n, site) => !t.includes('search-missing') && !t.includes('site-unreachable') && !box(site));
     const { snaps } = await crawl([broken, working]);

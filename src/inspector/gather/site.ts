@@ -2,7 +2,7 @@
 // other link target once. Returns a snapshot; a failing site is an outcome, never an exception.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Site } from '../../schemas/registry.ts';
-import { assembleColumns } from './columns.ts';
+import { assembleColumns, sortedNewestFirst } from './columns.ts';
 import { decodeHtml } from './decode.ts';
 import { extractPage, notFoundEvidence, type ExtractedPage } from './extract.ts';
 import type { Renderer } from './renderer.ts';
@@ -10,7 +10,7 @@ import { trySearchBox } from './search-try.ts';
 import { limitNesting } from './nesting.ts';
 import { renderReasons } from './scripting.ts';
 import pLimit from 'p-limit';
-import { dateShape, resolveLink, sameSite } from './urls.ts';
+import { dateShape, repeatsItself, resolveLink, sameSite } from './urls.ts';
 import type { HttpClient, HttpOutcome, HttpResponse } from './http.ts';
 import { failureDetail, isHtml, softNotFound, type LinkChecker } from './links.ts';
 import type { CrawlOptions } from './options.ts';
@@ -19,7 +19,7 @@ import { collectMessages } from './messages.ts';
 import type { HostScheduler } from './scheduler.ts';
 import type { DnsFacts, HomeAttempt, LinkKind, LinkResult, PageFacts, PageRendering, PageSnapshot, ProbeWindow, SiteLink, SiteSnapshot, Where } from '../snapshot.ts';
 import { searchToTry } from '../snapshot.ts';
-import { RENDER_REASONS, type RenderReason, type RenderStats, type Truncated, type TruncationReason } from '../../schemas/findings.ts';
+import { RENDER_REASONS, TRUNCATION_REASONS, type RenderReason, type RenderStats, type Truncated, type TruncationReason } from '../../schemas/findings.ts';
 
 /** Shared machinery of one crawl run, and what the gatherer adds from outside the crawl. */
 export interface CrawlContext {
@@ -51,6 +51,8 @@ class SiteCrawl {
   homeSource: string | undefined;
   readonly #crawled: Set<string>;
   readonly #parsed = new Set<string>();
+  /** Later pages of the lists read: their items' links are checked, so they are rendered before articles. */
+  readonly #listPages = new Set<string>();
   /** Links the rules depend on, by rank (0 first): column lists, then list pagination, then navigation and boards. */
   readonly #wanted = new Map<string, number>();
   readonly #site: Site;
@@ -73,7 +75,11 @@ class SiteCrawl {
   /** The home page's 找错 entry appeared only when it was rendered: other pages' footers are written by script too. */
   #footerByScript = false;
 
-  constructor(site: Site, homeUrl: string, asOf: string, opts: CrawlOptions, robots: RobotsPolicy, renderer: Renderer | undefined) {
+  /** The crawl's own fetch (its host scheduler, proxy and deadlines). */
+  readonly #fetch: (url: string) => Promise<HttpOutcome>;
+
+  constructor(site: Site, homeUrl: string, asOf: string, opts: CrawlOptions, robots: RobotsPolicy, renderer: Renderer | undefined, fetch: (url: string) => Promise<HttpOutcome>) {
+    this.#fetch = fetch;
     this.#site = site;
     this.#homeUrl = homeUrl;
     this.#asOf = asOf;
@@ -115,7 +121,7 @@ class SiteCrawl {
   /** What budgets cut, when they cut anything. */
   truncated(): Truncated | undefined {
     const { reasons, pagesNotRead, linksNotChecked } = this.#cut;
-    return reasons.size ? { reasons: TRUNCATION_ORDER.filter((r) => reasons.has(r)), pagesNotRead, linksNotChecked } : undefined;
+    return reasons.size ? { reasons: TRUNCATION_REASONS.filter((r) => reasons.has(r)), pagesNotRead, linksNotChecked } : undefined;
   }
 
   /** Whether any page was rendered or needed rendering. */
@@ -155,7 +161,8 @@ class SiteCrawl {
     let page = extractPage(html, res.finalUrl, this.#asOf);
     let rendering: PageRendering | undefined;
     if (!(depth > 0 && page.saysNotFound)) {
-      const seen = await this.#render(res.finalUrl, html, page, homeLike);
+      const needed = homeLike || [url, res.finalUrl].some((u) => this.#wanted.has(u) || this.#listPages.has(u));
+      const seen = await this.#render(res.finalUrl, html, page, homeLike, needed);
       rendering = seen?.rendering;
       if (seen?.read) ({ read: page, html } = seen);
     }
@@ -168,6 +175,7 @@ class SiteCrawl {
     if (this.homeFrames.has(url) && this.footers.length < MAX_FOOTERS) this.footers.push({ url, kind: 'frame', text: html.slice(0, MAX_FOOTER_CHARS) });
     this.pages.push({ url, finalUrl: res.finalUrl, depth, status: res.status, charset: decoded.charset, title: page.title, facts: page.facts, ...(rendering ? { rendering } : {}) });
     for (const [u, rank] of wantedLinks(page.facts, depth === 0 || this.homeFrames.has(url))) this.#wanted.set(u, Math.min(rank, this.#wanted.get(u) ?? rank));
+    for (const u of page.facts.list?.pagination ?? []) this.#listPages.add(u);
     return this.#follow(url, depth, page.links);
   }
 
@@ -175,7 +183,7 @@ class SiteCrawl {
    * Render a page whose static reading cannot decide, within the site's budget. The rendered
    * reading replaces the static one; where they differ, `changed` says how (the findings say so).
    */
-  async #render(finalUrl: string, html: string, page: ExtractedPage, homeLike: boolean): Promise<{ rendering: PageRendering; read?: ExtractedPage; html: string } | undefined> {
+  async #render(finalUrl: string, html: string, page: ExtractedPage, homeLike: boolean, needed: boolean): Promise<{ rendering: PageRendering; read?: ExtractedPage; html: string } | undefined> {
     if (!this.#renderer && !this.#never) return undefined;
     const r: RenderReason[] = this.#opts.render === 'always' ? ['always'] : renderReasons(page.scripting, page.facts, html, homeLike);
     if (this.#footerByScript && !homeLike && r.length === 0 && !page.facts.errorReport && page.scripting.scripts > 0) r.push('footer');
@@ -184,12 +192,27 @@ class SiteCrawl {
       this.rendering.notRendered++;
       return { rendering: { status: 'not-rendered', reasons: r }, html };
     }
-    if (this.#renderTries >= this.#opts.maxRendered) {
+    // The pages the rules depend on (home, frames, column lists and their later pages, boards) may use
+    // the whole budget, the others half of it: a site that writes every page by script keeps renders for its lists.
+    if (this.#renderTries >= (needed ? this.#opts.maxRendered : Math.floor(this.#opts.maxRendered / 2))) {
       this.rendering.overBudget++;
       return { rendering: { status: 'over-budget', reasons: r }, html };
     }
     this.#renderTries++;
-    const out = await this.#renderer.render(finalUrl, { html, reading: true });
+    let out = await this.#renderer.render(finalUrl, { html, reading: true });
+    // A script that sends the visitor to another page of the site: Chromium decodes that page by its
+    // declaration, which may lie (UTF-8 bytes under a gb2312 meta) or be missing. The crawl fetches it
+    // and, when its own reading of the bytes differs from the declaration, renders those instead.
+    if (out.ok && out.finalUrl !== finalUrl && this.onSite(out.finalUrl) && this.allowed(out.finalUrl)) {
+      const target = await this.#fetch(out.finalUrl);
+      if (target.ok && target.status < 400 && isHtml(target.headers)) {
+        const d = decodeHtml(target.body, target.headers['content-type']);
+        if (d.mismatch || d.declared === undefined) {
+          const again = await this.#renderer.render(out.finalUrl, { html: limitNesting(d.text), reading: true });
+          if (again.ok) out = again;
+        }
+      }
+    }
     // A script that sends the visitor to another site: what it shows there is not this site's page.
     if (!out.ok || !this.onSite(out.finalUrl)) {
       this.rendering.failed++;
@@ -226,6 +249,11 @@ class SiteCrawl {
         this.cut('dates', 'page');
         continue;
       }
+      if (repeatsItself(link.url)) {
+        this.#crawled.add(link.url);
+        this.cut('repeats', 'page');
+        continue;
+      }
       this.#crawled.add(link.url);
       next.push({ url: link.url, depth: depth + 1 });
     }
@@ -256,7 +284,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
   }
   if (!home) return outside({ site, asOf, home: { attempts }, pages: [], links: [], robots: robots.status, columns: [], messages: [] });
 
-  const c = new SiteCrawl(site, home.finalUrl, asOf, opts, robots, ctx.renderer);
+  const c = new SiteCrawl(site, home.finalUrl, asOf, opts, robots, ctx.renderer, fetchPage);
   links.remember(site.url, Promise.resolve({ url: site.url, verdict: 'ok', status: home.status, detail: `HTTP ${home.status}` }));
   const first = await c.readPage(site.url, 0, home);
   let frontier = 'notFound' in first ? [] : first;
@@ -395,7 +423,6 @@ export function readingChanges(before: ExtractedPage, after: ExtractedPage): str
 const MAX_FOOTERS = 4;
 /** URLs of one dated shape crawled, and checked, per site: a calendar links endless dates of one shape. */
 const MAX_PER_DATE_SHAPE = 20;
-const TRUNCATION_ORDER: readonly TruncationReason[] = ['time', 'links', 'dates'];
 const MAX_FOOTER_CHARS = 256 * 1024;
 /** Pagination pages read per column when its first page is not sorted newest first. */
 const MAX_LIST_PAGES = 4;
@@ -414,11 +441,6 @@ function wantedLinks(facts: PageFacts, homeLike: boolean): Array<[string, number
   const list = facts.list;
   if (list && !sortedNewestFirst(list.items)) for (const u of list.pagination.slice(0, MAX_LIST_PAGES)) out.push([u, 1]);
   return out;
-}
-
-/** Dates never increase down the list. */
-function sortedNewestFirst(items: readonly { date: string }[]): boolean {
-  return items.every((it, i) => i === 0 || it.date <= items[i - 1]!.date);
 }
 
 /** A same-site script whose name says it writes the footer (public_foot_2017.js, bottom.js). */

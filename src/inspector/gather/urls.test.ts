@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { dateShape, resolveLink } from './urls.ts';
+import { dateShape, repeatsItself, resolveLink } from './urls.ts';
 
 const BASE = 'http://www.linhe.gov.cn/col/index.html';
 
@@ -36,5 +36,20 @@ describe('dateShape', () => {
   test('a URL with no date has no shape (the page cap is its budget)', () => {
     expect(dateShape('http://www.linhe.gov.cn/col/col1825/index_3.html')).toBeUndefined();
     expect(dateShape('http://www.linhe.gov.cn/202611/index.html')).toBeUndefined();
+  });
+});
+
+describe('repeatsItself', () => {
+  test('a segment three times in a path is a loop of relative links, in a row or not', () => {
+    expect(repeatsItself('http://www.linhe.gov.cn/zwgk/zwgk/zwgk/index.html')).toBe(true);
+    expect(repeatsItself('http://www.linhe.gov.cn/a/b/a/b/a/')).toBe(true);
+    expect(repeatsItself('http://www.linhe.gov.cn/xxgk/zwgk/xxgk/zwgk/zwgk/')).toBe(true);
+  });
+
+  test('real paths repeat a segment at most twice', () => {
+    expect(repeatsItself('http://www.linhe.gov.cn/xxgk/xxgk/index.html')).toBe(false);
+    expect(repeatsItself('http://www.linhe.gov.cn/a/b/a/b/')).toBe(false);
+    expect(repeatsItself('http://www.linhe.gov.cn/2026/11/11/t20261111_1.html')).toBe(false);
+    expect(repeatsItself('http://www.linhe.gov.cn/col/col1825/index.html')).toBe(false);
   });
 });

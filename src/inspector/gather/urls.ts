@@ -57,3 +57,19 @@ export function dateShape(url: string): string | undefined {
     .sort();
   return dated ? `${u.host}${path}?${keys.join('&')}` : undefined;
 }
+
+/**
+ * A path in which one segment occurs three times (/zwgk/zwgk/zwgk/, /a/b/a/b/a/): relative links on a
+ * server that answers any path, each page linking one level deeper without end, in any order. Real
+ * paths repeat a segment at most twice (/xxgk/xxgk/).
+ */
+export function repeatsItself(url: string): boolean {
+  const seen = new Map<string, number>();
+  for (const seg of new URL(url).pathname.split('/')) {
+    if (seg === '') continue;
+    const n = (seen.get(seg) ?? 0) + 1;
+    if (n >= 3) return true;
+    seen.set(seg, n);
+  }
+  return false;
+}

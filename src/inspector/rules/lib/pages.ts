@@ -21,7 +21,7 @@ export function homeParts(s: SiteSnapshot): PageSnapshot[] {
 export function homeNotAsShown(s: SiteSnapshot): string | undefined {
   const r = homeParts(s).find((p) => !readAsShown(p))?.rendering;
   if (!r || r.status === 'rendered') return undefined;
-  const why = r.status === 'failed' ? '渲染未成功' : r.status === 'over-budget' ? '超出每站渲染页数' : '本次检查未用浏览器（--render never）';
+  const why = r.status === 'failed' ? '渲染未成功' : r.status === 'over-budget' ? '超出每站渲染页数（栏目页优先）' : '本次检查未用浏览器（--render never）';
   return `首页内容由脚本生成，${why}，无法判断`;
 }
 
