@@ -82,6 +82,19 @@ async function crawl(over: Partial<CrawlOptions>): Promise<SiteSnapshot> {
     await Promise.all([http.close(), renderer?.close()]);
   }
 }
+/** Crawl a site of its own at `url` with --render auto and a renderer of its own. */
+async function crawlRendered(url: string, over: Partial<CrawlOptions> = {}): Promise<SiteSnapshot> {
+  const opts = resolveOptions({ allowPrivate: true, render: 'auto', timeoutMs: 5_000, hostDelayMs: 0, retries: 0, homeAttempts: 1, ...over });
+  const http = new HttpClient(opts);
+  const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);
+  const robots = new RobotsCache(http, opts.robots);
+  const renderer = await startCrawlRenderer(opts, robots, AS_OF);
+  try {
+    return await crawlSite({ ...site, url }, AS_OF, { opts, http, scheduler, robots, renderer, links: new LinkChecker(http, scheduler, opts.timeoutMs, opts.browserUserAgent) });
+  } finally {
+    await Promise.all([http.close(), renderer?.close()]);
+  }
+}
 const link = (s: SiteSnapshot, path: string) => s.links.find((l) => l.url === new URL(path, site.url).href);
 const page = (s: SiteSnapshot, path: string) => s.pages.find((p) => p.url === new URL(path, site.url).href);
 
@@ -194,20 +207,11 @@ describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'a script re
     await new Promise<void>((done) => odd.listen(0, '127.0.0.1', done));
     try {
       const url = `http://127.0.0.1:${(odd.address() as AddressInfo).port}/`;
-      const opts = resolveOptions({ allowPrivate: true, render: 'auto', timeoutMs: 5_000, hostDelayMs: 0, retries: 0, homeAttempts: 1 });
-      const http = new HttpClient(opts);
-      const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);
-      const robots = new RobotsCache(http, opts.robots);
-      const renderer = await startCrawlRenderer(opts, robots, AS_OF);
-      try {
-        const s = await crawlSite({ ...site, url }, AS_OF, { opts, http, scheduler, robots, renderer, links: new LinkChecker(http, scheduler, opts.timeoutMs, opts.browserUserAgent) });
-        const home = s.pages[0]!;
-        expect(home.rendering).toMatchObject({ status: 'rendered', finalUrl: `${url}index.html` });
-        expect(home.title).toBe('县政府门户网站');
-        expect(s.home.html).toContain('主办单位：某某县人民政府办公室');
-      } finally {
-        await Promise.all([http.close(), renderer?.close()]);
-      }
+      const s = await crawlRendered(url);
+      const home = s.pages[0]!;
+      expect(home.rendering).toMatchObject({ status: 'rendered', finalUrl: `${url}index.html` });
+      expect(home.title).toBe('县政府门户网站');
+      expect(s.home.html).toContain('主办单位：某某县人民政府办公室');
     } finally {
       await new Promise<void>((done) => odd.close(() => done()));
     }
@@ -233,25 +237,16 @@ describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'the render 
     await new Promise<void>((done) => srv.listen(0, '127.0.0.1', done));
     try {
       const url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}/`;
-      const opts = resolveOptions({ allowPrivate: true, render: 'auto', maxRendered: 6, timeoutMs: 5_000, hostDelayMs: 0, retries: 0, homeAttempts: 1 });
-      const http = new HttpClient(opts);
-      const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);
-      const robots = new RobotsCache(http, opts.robots);
-      const renderer = await startCrawlRenderer(opts, robots, AS_OF);
-      try {
-        const s = await crawlSite({ ...site, url }, AS_OF, { opts, http, scheduler, robots, renderer, links: new LinkChecker(http, scheduler, opts.timeoutMs, opts.browserUserAgent) });
-        const status = (p: string) => s.pages.find((x) => x.url === new URL(p, url).href)?.rendering?.status;
-        // Home, the two lists and the list's second page are rendered, however the eight articles race
-        // them: an article renders only while fewer than half the budget (3) is spent.
-        for (const p of ['/', '/gzdt/', '/tzgg/', '/gzdt/index_1.html']) expect(status(p), p).toBe('rendered');
-        const arts = s.pages.filter((p) => /\/(a\d|b|old)\.html$/.test(p.url));
-        expect(arts).toHaveLength(8);
-        expect(arts.filter((p) => p.rendering?.status === 'rendered').length).toBeLessThanOrEqual(2);
-        expect(arts.filter((p) => p.rendering?.status === 'over-budget').length).toBeGreaterThanOrEqual(6);
-        expect(s.columns.find((c) => c.name === '工作动态')?.unread).toBeUndefined();
-      } finally {
-        await Promise.all([http.close(), renderer?.close()]);
-      }
+      const s = await crawlRendered(url, { maxRendered: 6 });
+      const status = (p: string) => s.pages.find((x) => x.url === new URL(p, url).href)?.rendering?.status;
+      // Home, the two lists and the list's second page are rendered, however the eight articles race
+      // them: an article renders only while fewer than half the budget (3) is spent.
+      for (const p of ['/', '/gzdt/', '/tzgg/', '/gzdt/index_1.html']) expect(status(p), p).toBe('rendered');
+      const arts = s.pages.filter((p) => /\/(a\d|b|old)\.html$/.test(p.url));
+      expect(arts).toHaveLength(8);
+      expect(arts.filter((p) => p.rendering?.status === 'rendered').length).toBeLessThanOrEqual(2);
+      expect(arts.filter((p) => p.rendering?.status === 'over-budget').length).toBeGreaterThanOrEqual(6);
+      expect(s.columns.find((c) => c.name === '工作动态')?.unread).toBeUndefined();
     } finally {
       await new Promise<void>((done) => srv.close(() => done()));
     }
