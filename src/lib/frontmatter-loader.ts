@@ -6,8 +6,8 @@
 import type { Loader } from 'astro/loaders';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import YAML from 'yaml';
 import { frontmatterData } from '../store/frontmatter.ts';
+import { parseYaml } from '../store/yaml-file.ts';
 
 /**
  * Every .md file under dir, id = path without .md with / separators (2026-Q4/linhe), in a stable
@@ -42,12 +42,7 @@ export function yamlListLoader(path: string): Loader {
       store.clear();
       const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
       if (text === undefined) return;
-      let list: unknown;
-      try {
-        list = YAML.parse(text);
-      } catch (e) {
-        throw new Error(`${path}: ${(e as Error).message}`);
-      }
+      const list = parseYaml(path, text).data;
       if (list === null || list === undefined) return;
       if (!Array.isArray(list)) throw new Error(`${path}: must be a YAML list of entries, each starting with "- id: …"`);
       for (const [i, entry] of list.entries()) {

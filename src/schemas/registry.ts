@@ -13,7 +13,10 @@ export const siteSchema = z.strictObject({
   /** Display name, e.g. 临河市人民政府. */
   name: z.string().trim().min(1),
   /** Home page; the crawl starts here. */
-  url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
+  url: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    // The registry is published (site pages, open data): a password in it would be too.
+    .refine((u) => !URL.parse(u)?.username && !URL.parse(u)?.password, 'must not carry a user name or password (they would be published with the registry; configure access to a protected site apart from it)'),
   /** Id of the responsible unit in content/units.yaml. */
   unit: idSchema,
   /** Optional region (县区) used for grouping and filters. */

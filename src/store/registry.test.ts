@@ -69,6 +69,22 @@ describe('loadRegistry', () => {
     expect(() => loadRegistry(content(GOOD.replace('kind: portal', 'kind: portal\n  owner: x'), UNITS))).toThrow(/Unrecognized key/);
   });
 
+  test('a site URL with a user name or password is refused with its line: the registry is published', () => {
+    const dir = content(GOOD.replace('http://www.linhe.gov.cn/', 'http://admin:S3cretPass@www.linhe.gov.cn/'), UNITS);
+    expect(() => loadRegistry(dir)).toThrow(`${join(dir, 'sites.yaml')}:3: sites[0] (linhe) url: must not carry a user name or password`);
+    expect(() => loadRegistry(content(GOOD.replace('http://www.linhe.gov.cn/', 'http://admin@www.linhe.gov.cn/'), UNITS))).toThrow(/url: must not carry a user name/);
+  });
+
+  test('a YAML alias bomb and an oversized file are refused with the file name, not a stack trace', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n');
+    const dir = content(`${bomb}\n`, UNITS);
+    expect(() => loadRegistry(dir)).toThrow(InputError);
+    expect(() => loadRegistry(dir)).toThrow(`${join(dir, 'sites.yaml')}: `);
+    expect(() => loadRegistry(dir)).toThrow(/aliases expanded more than/);
+    const big = content(`# ${'x'.repeat(32_000_001)}\n`, UNITS);
+    expect(() => loadRegistry(big)).toThrow(/more than the 32 million a YAML file may have/);
+  });
+
   test('a unit with an unknown parent is reported', () => {
     expect(() => loadRegistry(content(GOOD, `${UNITS}- id: orphan\n  name: 孤儿单位\n  parent: nowhere\n`))).toThrow(/units\[2\] \(orphan\) parent: no unit with id "nowhere"/);
   });

@@ -19,6 +19,7 @@ export interface YamlFile {
  * the file the text starts on (2 for a Markdown file's frontmatter, after its opening ---).
  */
 export function parseYaml(file: string, text: string, firstLine = 1): YamlFile {
+  if (text.length > MAX_YAML_CHARS) throw new InputError(`${file}: ${Math.round(text.length / 1e6)} million characters, more than the ${MAX_YAML_CHARS / 1e6} million a YAML file may have; split it or import it from a spreadsheet`);
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
@@ -34,7 +35,22 @@ export function parseYaml(file: string, text: string, firstLine = 1): YamlFile {
     }
     return firstLine;
   };
-  return { file, data: doc.toJS(), doc, lineOf };
+  return { file, data: plainData(file, doc), doc, lineOf };
+}
+
+/** Largest YAML text read (a registry of 15,000 sites is about 3 million characters). */
+export const MAX_YAML_CHARS = 32_000_000;
+
+/** Aliases a document may expand: anchors reused this often are a resource-exhaustion attack (a "billion laughs"), not a registry. */
+const MAX_ALIASES = 1_000;
+
+/** The document as plain data; an alias bomb is refused with the file's name. */
+export function plainData(file: string, doc: Document): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    throw new InputError(`${file}: ${(e as Error).message} (aliases expanded more than ${MAX_ALIASES} times); write the entries out instead of repeating anchors`);
+  }
 }
 
 /** Read and parse a YAML file; a missing file is an InputError. */
