@@ -127,7 +127,7 @@ describe('sites.csv', () => {
 });
 
 describe('findings.csv', () => {
-  it('quotes only what needs it, doubles quotes, keeps line breaks and leading = + - @ unchanged', () => {
+  it("quotes only what needs it, doubles quotes, keeps line breaks, and puts ' before a leading = + - @ or tab (never before a number)", () => {
     const text = openDataText('findings.csv', scope([row({ site: 'linhe', name: '临河市人民政府', score: 90, findings: NASTY.slice(1, 8) })]));
     const p = 'http://www.linhe.gov.cn/';
     const rest = `,${p},`;
@@ -135,20 +135,21 @@ describe('findings.csv', () => {
       BOM +
         'quarter,site,name,indicator,indicatorTitle,target,page,points,detail,clause,wherePart,whereSelector,whereText,wherePage\r\n' +
         `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"say ""hi"", then leave"${rest}0.1,HTTP 404,${CLAUSE},,,,\r\n` +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"=HYPERLINK(""http://evil.example/"",""点击"")"${rest}0.2,,${CLAUSE},,,,\r\n` +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,+86 10 1234${rest}0,HTTP 404,${CLAUSE},,,,\r\n` +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,-2+3${rest}0.25,HTTP 404,${CLAUSE},,,,\r\n` +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,@SUM(A1:A9)${rest}0.2,=1+1,${CLAUSE},,,,\r\n` +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,\t=tab first${rest}0.2,HTTP 404,${CLAUSE},,,,\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"'=HYPERLINK(""http://evil.example/"",""点击"")"${rest}0.2,,${CLAUSE},,,,\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,'+86 10 1234${rest}0,HTTP 404,${CLAUSE},,,,\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,'-2+3${rest}0.25,HTTP 404,${CLAUSE},,,,\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,'@SUM(A1:A9)${rest}0.2,'=1+1,${CLAUSE},,,,\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,'\t=tab first${rest}0.2,HTTP 404,${CLAUSE},,,,\r\n` +
         `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"第一行\n第二行"${rest}0.2,"cr\ronly",${CLAUSE},,,,\r\n`,
     );
   });
 
-  it('parses back (csv-parse, bom, columns) to exactly the findings, in file order', () => {
+  it("parses back (csv-parse, bom, columns) to exactly the findings, in file order, once the ' before a formula character is taken off", () => {
+    const raw = (v: string) => v.replace(/^'(?=[=+\-@\t\r])/, '');
     const back = parseCsv(openDataText('findings.csv', scope(ROWS))).map((r) => ({
       key: `${r.quarter}/${r.site}/${r.name}`,
       title: r.indicatorTitle,
-      finding: { indicator: r.indicator, target: r.target, page: r.page, points: Number(r.points), detail: r.detail, clause: r.clause },
+      finding: { indicator: r.indicator, target: raw(r.target), page: raw(r.page), points: Number(r.points), detail: raw(r.detail), clause: r.clause },
     }));
     expect(back.map((b) => b.finding)).toEqual([hexiQ4.findings[0], ...NASTY]);
     expect(back.map((b) => b.key)).toEqual(['2026-Q4/hexi/河西县人民政府', ...NASTY.map(() => '2026-Q4/linhe/临河市人民政府')]);

@@ -116,9 +116,11 @@ export const OPEN_DATA_CONTENT_TYPES: Readonly<Record<OpenDataFile, string>> = {
  * RFC 4180 CSV: CRLF between records (what Excel writes and expects). Line breaks inside a value are
  * kept as they are, inside quotes; quote_record_delimiter must be set because csv-stringify stops
  * quoting a lone \n once record_delimiter is given, and a parser would then split the record.
- * Values are never rewritten: no ' before a leading = + - @ (see the data page on formula injection).
+ * A text value a spreadsheet would run as a formula (a leading = + - @, tab or CR, crawled or
+ * recorded text) gets a ' before it, as OWASP advises; numbers never do. data.json keeps every
+ * value as it is (the data page says so).
  */
-const CSV_OPTIONS: Options = { record_delimiter: 'windows', quote_record_delimiter: true, escape_formulas: false };
+const CSV_OPTIONS: Options = { record_delimiter: 'windows', quote_record_delimiter: true, escape_formulas: true };
 
 /** Rows per stringify call and per encoded chunk: enough to amortise a call, a few hundred KB each. */
 const CHUNK_ROWS = 2000;
