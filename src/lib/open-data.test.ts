@@ -145,7 +145,7 @@ describe('findings.csv', () => {
   });
 
   it("parses back (csv-parse, bom, columns) to exactly the findings, in file order, once the ' before a formula character is taken off", () => {
-    const raw = (v: string) => v.replace(/^'(?=[=+\-@\t\r])/, '');
+    const raw = (v: string | undefined) => (v ?? '').replace(/^'(?=[=+\-@\t\r])/, '');
     const back = parseCsv(openDataText('findings.csv', scope(ROWS))).map((r) => ({
       key: `${r.quarter}/${r.site}/${r.name}`,
       title: r.indicatorTitle,
