@@ -167,8 +167,14 @@ export async function crawlCommand(argv: string[]): Promise<number> {
   if (trusted && !isTrustedVantage(trusted, args.options.vantage)) {
     console.log(`\n注意：本次检查地点“${args.options.vantage ?? '未设置'}”不在 ${args.contentDir}/rules.yaml 的 trustedVantages（${trusted.join('、')}）中：连接超时、拒绝等网络故障记为无法判断，不据此认定站点无法访问或链接不可用。`);
   }
-  if (summary.internalErrors.length === 0) return 0;
-  console.error(`\n${summary.internalErrors.length} 个网站检查时出现内部错误（程序缺陷，请报告）：`);
-  for (const e of summary.internalErrors) console.error(`  ${e.site}: ${e.message}`);
-  return 1;
+  // A rule that threw left its indicator unjudged on those sites (a veto may be missed): never a quiet 0.
+  for (const e of summary.ruleErrors) {
+    const shown = e.sites.slice(0, 10).join('、') + (e.sites.length > 10 ? ` 等 ${e.sites.length} 个网站` : '');
+    console.error(`\n规则 ${e.indicator} 执行出错，这些网站的该项未作判断：${shown}\n  ${e.message}`);
+  }
+  if (summary.internalErrors.length) {
+    console.error(`\n${summary.internalErrors.length} 个网站检查时出现内部错误（程序缺陷，请报告）：`);
+    for (const e of summary.internalErrors) console.error(`  ${e.site}: ${e.message}`);
+  }
+  return summary.internalErrors.length || summary.ruleErrors.length ? 1 : 0;
 }

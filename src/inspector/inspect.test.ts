@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { Finding, SiteQuarter } from '../schemas/findings.ts';
 import type { ShotOptions, ShotResult } from './gather/shoot.ts';
-import { captureEvidence } from './inspect.ts';
+import { captureEvidence, ruleErrorsOf } from './inspect.ts';
 
 const HOME = 'http://www.linhe.gov.cn/';
 const f = (indicator: string, target: string, page: string, selector?: string): Finding => ({
@@ -82,4 +82,17 @@ test('a second run gives the same names, and a site that now passes loses the cr
   expect(second.result).toEqual(first.result);
   await captureEvidence({ ...result, verdict: 'pass' }, fakeShooter(), dir);
   expect(readdirSync(join(dir, '2026-Q4', 'linhe'))).toEqual([]);
+});
+
+test('rules that threw are gathered by rule, with their sites in order, so the crawl exits 1 naming them', () => {
+  const withErrors = (site: string, errors: SiteQuarter['errors']): SiteQuarter => ({ ...result, site, ...(errors ? { errors } : {}) });
+  const out = ruleErrorsOf([
+    withErrors('b', [{ indicator: 'typo', message: 'dictionary: allowed word x does not contain y' }, { indicator: 'severe-error', message: 'same' }]),
+    withErrors('a', [{ indicator: 'typo', message: 'dictionary: allowed word x does not contain y' }]),
+    withErrors('c', undefined),
+  ]);
+  expect(out).toEqual([
+    { indicator: 'severe-error', message: 'same', sites: ['b'] },
+    { indicator: 'typo', message: 'dictionary: allowed word x does not contain y', sites: ['b', 'a'] },
+  ]);
 });

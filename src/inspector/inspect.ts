@@ -88,6 +88,8 @@ export interface InspectSummary {
   results: SiteQuarter[];
   /** Sites whose inspection hit a bug; the run carries on and the command exits non-zero. */
   internalErrors: Array<{ site: string; message: string }>;
+  /** Rules that threw on some sites (their indicator is not judged there: a veto may be missed), by rule, sites in id order; the command exits non-zero. */
+  ruleErrors: Array<{ indicator: string; message: string; sites: string[] }>;
   requests: number;
   links: number;
   pages: number;
@@ -278,6 +280,7 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
   return {
     results,
     internalErrors,
+    ruleErrors: ruleErrorsOf(results),
     requests: http.requests,
     links: gather.links.size,
     pages,
@@ -287,4 +290,16 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
     ...(input.screenshots ? { screenshots: { ...shotTotals, failed: shotTotals.failed.sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0)) } } : {}),
     ...(calendarGap ? { calendarGap } : {}),
   };
+}
+
+/** The rules that errored, each with its first message and the sites it errored on. */
+export function ruleErrorsOf(results: readonly SiteQuarter[]): InspectSummary['ruleErrors'] {
+  const by = new Map<string, { indicator: string; message: string; sites: string[] }>();
+  for (const r of results) {
+    for (const e of r.errors ?? []) {
+      const x = by.get(e.indicator) ?? by.set(e.indicator, { indicator: e.indicator, message: e.message, sites: [] }).get(e.indicator)!;
+      x.sites.push(r.site);
+    }
+  }
+  return [...by.values()].sort((a, b) => (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0));
 }

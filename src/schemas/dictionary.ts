@@ -31,10 +31,23 @@ export const typoEntrySchema = z.strictObject({
 });
 
 /** content/dictionary.yaml */
-export const dictionarySchema = z.strictObject({
-  /** Version of the dictionary, e.g. 2026.11; written into each typo finding's detail. */
-  version: z.string().min(1),
-  entries: z.array(typoEntrySchema),
-});
+export const dictionarySchema = z
+  .strictObject({
+    /** Version of the dictionary, e.g. 2026.11; written into each typo finding's detail. */
+    version: z.string().min(1),
+    entries: z.array(typoEntrySchema),
+  })
+  // What would make the typo rule throw on every site is refused here, at load, with its line.
+  .superRefine((d, ctx) => {
+    const first = new Map<string, number>();
+    d.entries.forEach((e, i) => {
+      const before = first.get(e.wrong);
+      if (before !== undefined) ctx.addIssue({ code: 'custom', path: ['entries', i, 'wrong'], message: `${e.wrong} is listed twice (first as entries[${before}])` });
+      else first.set(e.wrong, i);
+      (e.allow ?? []).forEach((word, j) => {
+        if (!word.includes(e.wrong)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'allow', j], message: `the allowed word ${word} does not contain the wrong form ${e.wrong}` });
+      });
+    });
+  });
 export type Dictionary = z.infer<typeof dictionarySchema>;
 export type TypoEntry = z.infer<typeof typoEntrySchema>;
