@@ -4,10 +4,11 @@
 // × 8 quarters. Files are read with the project's one frontmatter reader (src/store/frontmatter.ts),
 // so the portal sees exactly the data the crawl wrote and the workflow checked.
 import type { Loader } from 'astro/loaders';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { frontmatterData } from '../store/frontmatter.ts';
 import { parseYaml } from '../store/yaml-file.ts';
+import { filesUnder } from '../store/quarter-paths.ts';
 
 /**
  * Every .md file under dir, id = path without .md with / separators (2026-Q4/linhe), in a stable
@@ -18,13 +19,12 @@ export function frontmatterLoader(dir: string, o: { body?: boolean } = {}): Load
     name: 'frontmatter-only',
     async load({ store, parseData, generateDigest }) {
       store.clear();
-      const files = (await readdir(dir, { recursive: true }).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? [] : Promise.reject(e))))
-        .filter((f) => f.endsWith('.md'))
-        .sort();
+      // The same list the publication manifests sign (quarter-paths.ts), so nothing is read unsigned.
+      const files = filesUnder(dir).filter((f) => f.endsWith('.md'));
       for (const f of files) {
         const filePath = join(dir, f);
         const text = await readFile(filePath, 'utf8');
-        const id = f.slice(0, -3).split(sep).join('/');
+        const id = f.slice(0, -3);
         const fm = frontmatterData(filePath, text);
         const data = await parseData({ id, data: fm.data, filePath });
         const body = o.body ? fm.body : undefined;

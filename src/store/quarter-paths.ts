@@ -1,6 +1,6 @@
 // Which files make up a quarter: what a publication manifest signs.
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 /** Folders and files of a quarter, relative to the content folder. */
 export const quarterParts = (quarter: string) => ({
@@ -14,14 +14,29 @@ export const quarterParts = (quarter: string) => ({
   review: `review/${quarter}.yaml`,
 });
 
-/** Every file of the quarter that exists, relative to the content folder with / separators, sorted. */
+/**
+ * Every file of the quarter that exists, relative to the content folder with / separators, sorted:
+ * whatever is under its findings and manual folders, whatever its name (a record saved as .x.md is
+ * read by the portal, so it is signed too).
+ */
 export function quarterFiles(contentDir: string, quarter: string): string[] {
   const parts = quarterParts(quarter);
   const out: string[] = [];
   for (const f of [parts.quarterFile, parts.review]) if (existsSync(join(contentDir, f))) out.push(f);
-  for (const dir of [parts.findings, parts.manual]) {
-    if (!existsSync(join(contentDir, dir))) continue;
-    for (const name of readdirSync(join(contentDir, dir))) if (name.endsWith('.md') && !name.startsWith('.')) out.push(`${dir}/${name}`);
-  }
+  for (const dir of [parts.findings, parts.manual]) out.push(...filesUnder(join(contentDir, dir)).map((f) => `${dir}/${f}`));
   return out.sort();
+}
+
+/**
+ * Every file under a folder, at any depth and whatever its name (dot files and links too: only
+ * folders are left out), relative to it with / separators, sorted; [] when it does not exist. The
+ * portal's loaders read their Markdown from this list and the manifests sign it, so that no file can
+ * be read without being signed.
+ */
+export function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => !d.isDirectory())
+    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
+    .sort();
 }

@@ -82,11 +82,19 @@ describe('verifyQuarter', () => {
     expect(verifyQuarter(dir, '2026-Q4')).toEqual([{ kind: 'missing', quarter: '2026-Q4', file: 'review/2026-Q4.yaml' }]);
   });
 
-  it('reports an added file as unsigned, and ignores other quarters and non-Markdown files', () => {
+  it('reports every added file under the quarter\'s folders as unsigned, whatever its name, and ignores other quarters', () => {
     write('manual/2026-Q4/dupan-20261121.md', '---\nsite: dupan\n---\n');
-    write('findings/2026-Q3/new.md', 'x');
+    // A record saved under a dot name or in a subfolder is read by the portal: it is the quarter's too.
+    write('manual/2026-Q4/.x.md', '---\nsite: dupan\n---\n');
+    write('findings/2026-Q4/sub/y.md', 'x');
     write('findings/2026-Q4/notes.txt', 'x');
-    expect(verifyQuarter(dir, '2026-Q4')).toEqual([{ kind: 'unsigned', quarter: '2026-Q4', file: 'manual/2026-Q4/dupan-20261121.md' }]);
+    write('findings/2026-Q3/new.md', 'x');
+    expect(verifyQuarter(dir, '2026-Q4')).toEqual([
+      { kind: 'unsigned', quarter: '2026-Q4', file: 'findings/2026-Q4/notes.txt' },
+      { kind: 'unsigned', quarter: '2026-Q4', file: 'findings/2026-Q4/sub/y.md' },
+      { kind: 'unsigned', quarter: '2026-Q4', file: 'manual/2026-Q4/.x.md' },
+      { kind: 'unsigned', quarter: '2026-Q4', file: 'manual/2026-Q4/dupan-20261121.md' },
+    ]);
   });
 
   it('reports several problems sorted by file', () => {

@@ -83,7 +83,8 @@ function isQuarterPath(quarter: string, path: string): boolean {
   if (path.startsWith(PUBLIC)) return screenshotPathSchema.safeParse(path.slice(PUBLIC.length)).success;
   const parts = quarterParts(quarter);
   if (path === parts.quarterFile || path === parts.review) return true;
-  return [parts.findings, parts.manual].some((dir) => path.startsWith(`${dir}/`) && /^[^/\\]+\.md$/.test(path.slice(dir.length + 1)) && !path.slice(dir.length + 1).startsWith('.'));
+  // Anything under its findings and manual folders (quarterFiles signs every file there), never a way out of them.
+  return [parts.findings, parts.manual].some((dir) => path.startsWith(`${dir}/`) && path.slice(dir.length + 1).split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..'));
 }
 
 /**
