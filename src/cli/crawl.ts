@@ -13,6 +13,7 @@ import { planCrawl } from '../workflow/crawl-plan.ts';
 import { isTrustedVantage } from '../schemas/vantage.ts';
 import { parseFlags, VANTAGE_ENV, vantageArg, wholeNumber } from './args.ts';
 import { calendarGapNotice, progressReporter, screenshotNotice, summaryTable } from './crawl-output.ts';
+import { withContentLock } from '../store/lock.ts';
 
 export interface CrawlArgs {
   contentDir: string;
@@ -134,6 +135,11 @@ export async function crawlCommand(argv: string[]): Promise<number> {
     console.log(CRAWL_USAGE);
     return 0;
   }
+  // One writer at a time: records, reviews and publication of this content folder wait for the crawl.
+  return withContentLock(args.contentDir, `npm run crawl -- ${argv.join(' ')}`, () => crawlLocked(args));
+}
+
+async function crawlLocked(args: CrawlArgs): Promise<number> {
   const plan = planCrawl(args.contentDir, args.quarter, args);
   if (args.sample) console.log(`${args.quarter} 抽查：检查 ${plan.sites.length} 个网站（注册 ${plan.registered} 个）`);
   // Not refused (a full check of a sampled quarter can be wanted), but publish will only take the sample's files.

@@ -7,6 +7,7 @@ import { describeProblems, evidenceElsewhere, verifyPublished } from '../workflo
 import { correctQuarter, publishQuarter } from '../workflow/publish.ts';
 import { rescoreQuarter } from '../workflow/rescore.ts';
 import { contentArg, dateArg, type ArgDefaults } from './args.ts';
+import { withContentLock } from '../store/lock.ts';
 
 
 export interface PublishArgs {
@@ -114,7 +115,7 @@ export async function publishCommand(argv: string[]): Promise<number> {
     const r = rescoreQuarter(args.contentDir, args.quarter);
     if (r.changed.length) console.log(`发布前按人工记录与复核结果重新计分：${r.changed.length} 个文件`);
   };
-  const done = await publishQuarter({ ...args, check });
+  const done = await withContentLock(args.contentDir, `npm run publish -- ${argv.join(' ')}`, () => publishQuarter({ ...args, check }));
   console.log(`${done.quarter} 已发布（${done.date}），签名 ${done.files.length} 个文件：${join(args.contentDir, done.manifest)}`);
   console.log(`任何人都可以核对：cd ${args.contentDir} && sha256sum -c ${done.manifest}`);
   console.log(`此后改动须运行 npm run correct -- ${done.quarter} --what "改了什么" --why "为什么改"，记录勘误。`);
@@ -129,7 +130,7 @@ export async function correctCommand(argv: string[]): Promise<number> {
     return 0;
   }
   // An edited record or review changes scores: the findings files follow before re-signing.
-  const done = await correctQuarter({ ...args, rescore: () => void rescoreQuarter(args.contentDir, args.quarter) });
+  const done = await withContentLock(args.contentDir, `npm run correct -- ${argv.join(' ')}`, () => correctQuarter({ ...args, rescore: () => void rescoreQuarter(args.contentDir, args.quarter) }));
   console.log(`${done.quarter} 已记录勘误（${done.erratum.date}），涉及 ${done.erratum.files.length} 个文件：`);
   for (const f of done.erratum.files) console.log(`  ${f}`);
   console.log(`已重新签名 ${done.files.length} 个文件：${join(args.contentDir, done.manifest)}`);

@@ -12,6 +12,7 @@ import { assertDraft } from '../workflow/draft.ts';
 import { importRecords, importResultText } from '../workflow/record-import.ts';
 import { addRecords, addResultText, type NewRecord } from '../workflow/record-write.ts';
 import { contentArg, dateArg, parseFlags, type ArgDefaults } from './args.ts';
+import { withContentLock } from '../store/lock.ts';
 
 
 /** The flags as given; what is missing is asked for (at a terminal) or refused. */
@@ -239,7 +240,13 @@ export async function recordCommand(argv: string[]): Promise<number> {
   } finally {
     rl?.close();
   }
-  console.log(addResultText(addRecords(args.contentDir, args.quarter, [args.record])));
+  // The answers are asked without the lock; the quarter is checked again once it is held.
+  const { contentDir, quarter, record } = args;
+  const done = withContentLock(contentDir, `npm run record -- --quarter ${quarter}`, () => {
+    assertDraft(contentDir, quarter, 'record');
+    return addRecords(contentDir, quarter, [record]);
+  });
+  console.log(addResultText(done));
   return 0;
 }
 
@@ -250,7 +257,10 @@ export function recordImportCommand(argv: string[]): number {
     console.log(RECORD_IMPORT_USAGE);
     return 0;
   }
-  assertDraft(args.contentDir, args.quarter, 'record:import');
-  console.log(importResultText(importRecords(args.contentDir, args.quarter, readBytes(args.file), args.file), args.file));
+  const done = withContentLock(args.contentDir, `npm run record:import -- ${argv.join(' ')}`, () => {
+    assertDraft(args.contentDir, args.quarter, 'record:import');
+    return importRecords(args.contentDir, args.quarter, readBytes(args.file), args.file);
+  });
+  console.log(importResultText(done, args.file));
   return 0;
 }

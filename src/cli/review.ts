@@ -4,6 +4,7 @@ import { InputError } from '../errors.ts';
 import { assertDraft } from '../workflow/draft.ts';
 import { reviewFinding, reviewList, reviewListText, reviewResultText, type ReviewRequest } from '../workflow/review-list.ts';
 import { contentArg, dateArg, parseFlags, type ArgDefaults } from './args.ts';
+import { withContentLock } from '../store/lock.ts';
 
 /** npm run review -- --list */
 export interface ReviewListArgs {
@@ -117,8 +118,11 @@ export function reviewCommand(argv: string[]): number {
   if (args.mode === 'list') {
     console.log(reviewListText(reviewList(args.contentDir, args.quarter, args.site), args.quarter));
   } else {
-    assertDraft(args.contentDir, args.quarter, 'review');
-    console.log(reviewResultText(reviewFinding(args.contentDir, args.quarter, args.request)));
+    const done = withContentLock(args.contentDir, `npm run review -- ${argv.join(' ')}`, () => {
+      assertDraft(args.contentDir, args.quarter, 'review');
+      return reviewFinding(args.contentDir, args.quarter, args.request);
+    });
+    console.log(reviewResultText(done));
   }
   return 0;
 }

@@ -5,6 +5,7 @@ import { quarterFilePath } from '../store/quarter-file.ts';
 import { drawQuarterSample } from '../workflow/draw-sample.ts';
 import { drawSummary } from '../workflow/sample.ts';
 import { parseFlags, wholeNumber } from './args.ts';
+import { withContentLock } from '../store/lock.ts';
 
 export interface SampleArgs {
   contentDir: string;
@@ -78,7 +79,7 @@ export function sampleCommand(argv: string[]): number {
     return 0;
   }
   const params = { seed: args.seed, ratio: args.ratio, ...(args.strata ? { strata: args.strata } : {}) };
-  const d = drawQuarterSample(args.contentDir, args.quarter, params, args.date);
+  const d = withContentLock(args.contentDir, `npm run sample -- ${argv.join(' ')}`, () => drawQuarterSample(args.contentDir, args.quarter, params, args.date));
   console.log(drawSummary(d.sample, d.strata, d.previous));
   if (!d.unchanged) console.log(`已写入 ${quarterFilePath(args.contentDir, args.quarter)} 的 sample；按抽样检查：npm run crawl -- --quarter ${args.quarter} --sample`);
   return 0;

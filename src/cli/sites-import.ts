@@ -3,6 +3,7 @@
 import { InputError } from '../errors.ts';
 import { importSites } from '../workflow/sites-import.ts';
 import { parseFlags } from './args.ts';
+import { withContentLock } from '../store/lock.ts';
 
 export const SITES_IMPORT_USAGE = `Usage: npm run sites:import -- FILE.csv [--content DIR]
 Columns (Chinese or English headers): 网站ID/id, 网站名称/name, 首页地址/url, 单位ID/unit,
@@ -18,7 +19,7 @@ export function sitesImportCommand(argv: string[]): number {
   }
   const [file, ...more] = positionals;
   if (!file || more.length) throw new InputError(SITES_IMPORT_USAGE);
-  const r = importSites(values.content, file);
+  const r = withContentLock(values.content, `npm run sites:import -- ${argv.join(' ')}`, () => importSites(values.content, file));
   console.log(`Imported ${r.sites.length} sites and ${r.units.length} units from ${file} (${r.encoding}) into ${r.sitesPath} and ${r.unitsPath}.`);
   return 0;
 }
