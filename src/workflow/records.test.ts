@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import YAML from 'yaml';
 import { rulesConfigSchema } from '../schemas/rules-config.ts';
 import type { Site } from '../schemas/registry.ts';
-import { checkRecord, type RecordContext } from './records.ts';
+import { checkRecord, recordFiles, type RecordContext } from './records.ts';
 
 const config = rulesConfigSchema.parse(YAML.parse(readFileSync(join(import.meta.dirname, '../../content/rules.yaml'), 'utf8')));
 const linhe: Site = { id: 'linhe', name: '临河市人民政府', url: 'http://www.linhe.gov.cn/', unit: 'office', kind: 'portal', siteCode: '3713000001' };
@@ -70,4 +71,18 @@ describe('checkRecord', () => {
     expect(unit.errors).toEqual([]);
     expect(unit.r).toMatchObject({ def: { kind: 'problem', subject: 'unit' } });
   });
+});
+
+test('recordFiles lists every Markdown file of the quarter’s manual folder, dot names and subfolders too (what the portal reads and the manifest signs)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'records-'));
+  try {
+    for (const f of ['a.md', '.x.md', 'sub/b.md', 'notes.txt']) {
+      mkdirSync(dirname(join(dir, 'manual/2026-Q4', f)), { recursive: true });
+      writeFileSync(join(dir, 'manual/2026-Q4', f), '');
+    }
+    expect(recordFiles(dir, '2026-Q4')).toEqual(['manual/2026-Q4/.x.md', 'manual/2026-Q4/a.md', 'manual/2026-Q4/sub/b.md']);
+    expect(recordFiles(dir, '2026-Q3')).toEqual([]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

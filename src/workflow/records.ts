@@ -1,7 +1,7 @@
 // Inspectors' manual records of a quarter (content/manual/<quarter>/*.md): read, validated against
 // the schema, the registry, the media accounts and the rules file, and turned into findings.
 // Every bad record is reported at once, as file:line: field: message; none is ever skipped.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../schemas/findings.ts';
 import { manualRecordSchema, type ManualRecord } from '../schemas/manual.ts';
@@ -13,7 +13,7 @@ import type { IndicatorDef, Subject } from '../inspector/indicator.ts';
 import { InputError } from '../errors.ts';
 import { describeIssues } from '../store/yaml-file.ts';
 import { parseFrontmatter } from '../store/frontmatter.ts';
-import { quarterParts } from '../store/quarter-paths.ts';
+import { filesUnder, quarterParts } from '../store/quarter-paths.ts';
 
 /** One valid record. */
 export interface LoadedRecord {
@@ -87,13 +87,14 @@ export function checkRecord(file: string, text: string, ctx: RecordContext, erro
   return { file, data: rec, evidence, def, points };
 }
 
-/** The files of manual/<quarter>/, relative to the content folder, sorted. */
+/**
+ * The records of manual/<quarter>/, relative to the content folder, sorted: every Markdown file
+ * there, whatever its name or depth, as the portal reads and the manifest signs them (filesUnder).
+ */
 export function recordFiles(contentDir: string, quarter: string): string[] {
   const dir = quarterParts(quarter).manual;
-  if (!existsSync(join(contentDir, dir))) return [];
-  return readdirSync(join(contentDir, dir))
-    .filter((n) => n.endsWith('.md') && !n.startsWith('.'))
-    .sort()
+  return filesUnder(join(contentDir, dir))
+    .filter((n) => n.endsWith('.md'))
     .map((n) => `${dir}/${n}`);
 }
 
