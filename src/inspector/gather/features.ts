@@ -16,7 +16,6 @@ export function readSearchForms($: CheerioAPI, pageUrl: string): SearchForm[] {
   const loc = locator($);
   const out: SearchForm[] = [];
   const seen = new Set<string>();
-  const textInputs = TEXT_INPUTS;
   const describe = (el: Parameters<CheerioAPI>[0]) => {
     const $el = $(el);
     return ['name', 'id', 'class', 'placeholder', 'title', 'value'].map((a) => $el.attr(a) ?? '').join(' ');
@@ -33,7 +32,7 @@ export function readSearchForms($: CheerioAPI, pageUrl: string): SearchForm[] {
   $('form').each((_, form) => {
     const $form = $(form);
     if ($form.find('input[type="password" i]').length) return;
-    const inputs = $form.find(textInputs).toArray();
+    const inputs = $form.find(TEXT_INPUTS).toArray();
     // A look-up form with several text fields (title, document number, date) is not a site search.
     if (inputs.length === 0 || inputs.length > 2) return;
     const formWords = `${$form.attr('action') ?? ''} ${$form.attr('id') ?? ''} ${$form.attr('name') ?? ''}`;
@@ -46,7 +45,7 @@ export function readSearchForms($: CheerioAPI, pageUrl: string): SearchForm[] {
   // input beside a button, link or image that says search or calls a search function.
   // Where it goes is known only by trying it in a browser: its input's and its trigger's positions
   // among the page's text inputs and controls tell the renderer what to type into and click.
-  const inputs = $(textInputs).toArray();
+  const inputs = $(TEXT_INPUTS).toArray();
   inputs.forEach((el, input) => {
     if ($(el).closest('form').length) return;
     const words = describe(el);

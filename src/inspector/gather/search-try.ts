@@ -11,7 +11,7 @@ import type { SearchForm } from '../snapshot.ts';
 export type SearchGoes = { url: string; method: string } | { none: string };
 
 /** How long a script may take to act on the click before the box is taken to do nothing that can be seen. */
-export const SEARCH_ACT_MS = 3_000;
+const SEARCH_ACT_MS = 3_000;
 
 /** Type `word` into the box, start it, and report where the page goes. */
 export async function trySearchBox(page: Page, form: Pick<SearchForm, 'field'> & { script: NonNullable<SearchForm['script']> }, word: string, left: () => number): Promise<SearchGoes> {
