@@ -21,5 +21,9 @@ export function sitesImportCommand(argv: string[]): number {
   if (!file || more.length) throw new InputError(SITES_IMPORT_USAGE);
   const r = withContentLock(values.content, `npm run sites:import -- ${argv.join(' ')}`, () => importSites(values.content, file));
   console.log(`Imported ${r.sites.length} sites and ${r.units.length} units from ${file} (${r.encoding}) into ${r.sitesPath} and ${r.unitsPath}.`);
+  if (r.removed.length) {
+    const shown = r.removed.slice(0, 20).join(', ');
+    console.log(`The spreadsheet replaces the registry: ${r.removed.length} site${r.removed.length > 1 ? 's' : ''} no longer registered (${shown}${r.removed.length > 20 ? ', …' : ''}).`);
+  }
   return 0;
 }

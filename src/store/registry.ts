@@ -50,6 +50,7 @@ export function checkRegistry(sitesFile: YamlFile, unitsFile: YamlFile): Registr
   duplicates(unitsFile, units, (u) => u.id, 'unit id', errors);
   duplicates(sitesFile, sites, (s) => s.id, 'site id', errors);
   duplicates(sitesFile, sites, (s) => new URL(s.url).href, 'url', errors);
+  duplicates(sitesFile, sites, (s) => s.siteCode.toUpperCase(), 'siteCode', errors);
   const unitIds = new Set(units.map(([u]) => u.id));
   units.forEach(([u, i]) => {
     if (u.parent && !unitIds.has(u.parent)) errors.push(`${unitsFile.file}:${unitsFile.lineOf([i, 'parent'])}: units[${i}] (${u.id}) parent: no unit with id "${u.parent}"`);

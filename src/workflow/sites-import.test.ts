@@ -1,7 +1,10 @@
 import iconv from 'iconv-lite';
 import YAML from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { decodeCsv, importSitesCsv, registryYaml } from './sites-import.ts';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeCsv, importSites, importSitesCsv, registryYaml } from './sites-import.ts';
 
 const CSV = `网站ID,网站名称,首页地址,单位ID,主管单位,地区,类型,网站标识码
 linhe,临河市人民政府,http://www.linhe.gov.cn/,linhe-office,临河市人民政府办公室,临河区,门户,3713000001
@@ -17,6 +20,21 @@ describe('decodeCsv', () => {
     const d = decodeCsv(bytes);
     expect(d.encoding).toBe(encoding);
     expect(d.text).toBe(CSV);
+  });
+
+  test('a file mixing UTF-8 and GBK rows is refused naming a line of each encoding, never stored garbled', () => {
+    const [head, gbkRow, utfRow] = CSV.trim().split('\n');
+    const mixed = Buffer.concat([Buffer.from(`${head}\n`), iconv.encode(`${gbkRow}\n`, 'gbk'), Buffer.from(`${utfRow}\n`)]);
+    expect(() => decodeCsv(mixed, 'mixed.csv')).toThrow(/^mixed\.csv:1: this line is UTF-8 but line 2 is not \(GBK\?\): the file mixes encodings/);
+    const other = Buffer.concat([Buffer.from(`${head}\n`), Buffer.from(`${utfRow}\n`), iconv.encode(`${gbkRow}\n`, 'gbk')]);
+    expect(() => decodeCsv(other, 'mixed.csv')).toThrow(/^mixed\.csv:1: this line is UTF-8 but line 3 is not/);
+  });
+
+  test('bytes valid in neither encoding are refused with the first bad line', () => {
+    const bad = Buffer.concat([Buffer.from(`${CSV}`), Buffer.from([0x81, 0x20, 0x0a])]);
+    expect(() => decodeCsv(bad, 'bad.csv')).toThrow(/^bad\.csv:4: neither UTF-8 nor GBK/);
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CSV), iconv.encode('临河\n', 'gbk')]);
+    expect(() => decodeCsv(bom, 'bom.csv')).toThrow(/^bom\.csv:4: not valid UTF-8, though the file starts with a UTF-8 byte-order mark/);
   });
 });
 
@@ -48,6 +66,35 @@ describe('importSitesCsv', () => {
     const csv = 'id,name,url,unit,kind,siteCode\nlinhe,临河,http://www.linhe.gov.cn/,linhe-office,portal,3713000001\n';
     expect(() => importSitesCsv(Buffer.from(csv), 'x.csv')).toThrow(/x\.csv:2: unitName: unit "linhe-office" is not in units.yaml/);
     expect(importSitesCsv(Buffer.from(csv), 'x.csv', [{ id: 'linhe-office', name: '办公室' }]).sites).toHaveLength(1);
+  });
+
+  test('two rows with one id, URL or site code are refused with both lines', () => {
+    const csv = `${CSV}linhe,临河二,http://www.linhe.gov.cn,linhe-office,,临河区,门户,3713000002\n`;
+    expect(() => importSitesCsv(Buffer.from(csv), 'dup.csv')).toThrow(
+      /dup\.csv has 3 problems:\n {2}dup\.csv:4: id: "linhe" is used twice \(first at line 2\)\n {2}dup\.csv:4: url: "http:\/\/www\.linhe\.gov\.cn\/" is used twice \(first at line 2\)\n {2}dup\.csv:4: siteCode: "3713000002" is used twice \(first at line 3\)$/,
+    );
+  });
+
+  test("a unit named two ways, or with a parent nobody has, is refused with the row's line", () => {
+    const renamed = `${CSV}linhe-czj,临河市财政局,http://czj.linhe.gov.cn/,linhe-jyj,临河市教育体育局,临河区,部门,3713000003\n`;
+    expect(() => importSitesCsv(Buffer.from(renamed), 'u.csv')).toThrow(/u\.csv:4: unitName: unit "linhe-jyj" is "临河市教育局" in line 3, and "临河市教育体育局" here/);
+    expect(() => importSitesCsv(Buffer.from(renamed), 'u.csv', [{ id: 'linhe-jyj', name: '教育局' }])).toThrow(/u\.csv:3: unitName: unit "linhe-jyj" is "教育局" in units\.yaml/);
+    const orphan = 'id,name,url,unit,unitName,unitParent,kind,siteCode\nlinhe,临河,http://www.linhe.gov.cn/,linhe-office,办公室,linhe-gov,portal,3713000001\n';
+    expect(() => importSitesCsv(Buffer.from(orphan), 'p.csv')).toThrow(/p\.csv:2: unitParent: no unit with id "linhe-gov"/);
+  });
+
+  test('a refused spreadsheet leaves the registry as it was, byte for byte', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sites-import-'));
+    writeFileSync(join(dir, 'units.yaml'), '- id: old\n  name: 旧单位\n');
+    writeFileSync(join(dir, 'sites.yaml'), '- id: old\n  name: 旧站\n  url: http://old.gov.cn/\n  unit: old\n  kind: portal\n  siteCode: "3700000009"\n');
+    const csv = join(dir, 'in.csv');
+    writeFileSync(csv, `${CSV}linhe-x,临河三,http://www.linhe.gov.cn/,linhe-office,,临河区,门户,3713000009\n`);
+    const before = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'));
+    expect(() => importSites(dir, csv)).toThrow(/in\.csv:4: url/);
+    expect(readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'))).toEqual(before);
+    writeFileSync(csv, CSV);
+    expect(importSites(dir, csv).removed).toEqual(['old']);
+    expect(readFileSync(join(dir, 'units.yaml'), 'utf8')).toContain('旧单位');
   });
 
   test('the YAML it writes reads back to the same entries', () => {
