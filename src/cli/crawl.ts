@@ -136,7 +136,7 @@ export async function crawlCommand(argv: string[]): Promise<number> {
     return 0;
   }
   // One writer at a time: records, reviews and publication of this content folder wait for the crawl.
-  return withContentLock(args.contentDir, `npm run crawl -- ${argv.join(' ')}`, () => crawlLocked(args));
+  return withContentLock(args.contentDir, `npm run crawl -- ${argv.join(' ')}`, () => crawlLocked(args), { transaction: false });
 }
 
 async function crawlLocked(args: CrawlArgs): Promise<number> {

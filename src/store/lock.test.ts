@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +54,17 @@ describe('the content folder lock', () => {
     release();
     writeFileSync(lockPath(d), JSON.stringify({ ...stale, host: 'another-host' }));
     expect(() => acquireContentLock(d, 'npm run review', { waitMs: 50 })).toThrow(/npm run publish -- 2026-Q3（进程 \d+，主机 another-host/);
+  });
+
+  test('an empty lock, left by a writer killed before it wrote its name, is taken over once it is a few seconds old', () => {
+    const d = folder();
+    writeFileSync(lockPath(d), '');
+    expect(() => acquireContentLock(d, 'npm run review', { waitMs: 50 })).toThrow(/正由另一个命令写入（.*\.lock 存在）/);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lockPath(d), old, old);
+    const release = acquireContentLock(d, 'npm run review', { waitMs: 0 });
+    expect(JSON.parse(readFileSync(lockPath(d), 'utf8'))).toMatchObject({ pid: process.pid });
+    release();
   });
 
   test('withContentLock releases when the work throws and when its promise settles', async () => {

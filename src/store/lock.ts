@@ -3,10 +3,11 @@
 // of one quarter, a record during a publish, two crawls). A second writer waits a short while, then
 // refuses, naming the command and the process that holds the lock; a lock left by a process that is
 // gone (killed) is taken over, and the command says so.
-import { closeSync, existsSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../errors.ts';
+import { inTransaction, recoverContent } from './transaction.ts';
 
 /** Who holds a content folder's lock. */
 export interface LockHolder {
@@ -79,6 +80,12 @@ export function acquireContentLock(contentDir: string, command: string, o: { wai
       o.onTakeOver?.(holder);
       continue;
     }
+    // A writer killed between creating the file and writing its name leaves it empty; a live one
+    // writes it at once, so an unreadable lock older than a few seconds is left by a dead writer.
+    if (!holder && unreadableFor(path) > UNREADABLE_LOCK_MS && takeOver(path, undefined)) {
+      console.error(`接管了无法读取的写入锁 ${path}（写入者在写明身份前已退出）`);
+      continue;
+    }
     if (Date.now() >= until) {
       throw new InputError(
         holder
@@ -91,8 +98,20 @@ export function acquireContentLock(contentDir: string, command: string, o: { wai
   }
 }
 
-/** Remove a dead holder's lock; true when it is gone (by us or by another taker). */
-function takeOver(path: string, stale: LockHolder): boolean {
+/** How long a lock may stay unreadable before it counts as left by a writer that died creating it. */
+const UNREADABLE_LOCK_MS = 5_000;
+
+/** Milliseconds since the unreadable lock file was last modified (0 when it is gone). */
+function unreadableFor(path: string): number {
+  try {
+    return Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/** Remove a dead holder's lock (undefined: an unreadable one); true when it is gone (by us or by another taker). */
+function takeOver(path: string, stale: LockHolder | undefined): boolean {
   const aside = `${path}.stale-${process.pid}`;
   try {
     renameSync(path, aside);
@@ -102,7 +121,7 @@ function takeOver(path: string, stale: LockHolder): boolean {
   // Between reading the stale holder and the rename, another writer may have taken it over and
   // locked again: its lock goes back, unless yet another lock exists now.
   const moved = readHolder(aside);
-  if (moved && (moved.pid !== stale.pid || moved.since !== stale.since)) {
+  if (moved && (!stale || moved.pid !== stale.pid || moved.since !== stale.since)) {
     try {
       linkSync(aside, path);
     } catch {
@@ -119,14 +138,21 @@ function release(path: string, me: LockHolder): void {
   if (h && h.pid === me.pid && h.since === me.since) unlinkSync(path);
 }
 
-/** Run fn holding the content folder's lock (released when it returns or its promise settles). */
-export function withContentLock<T>(contentDir: string, command: string, fn: () => T): T {
+/**
+ * Run fn holding the content folder's lock (released when it returns or its promise settles). First
+ * the folder is brought back to a consistent state if a killed command left it half-changed
+ * (recoverContent, which says what it did); then fn runs as one transaction, all its files changed
+ * or none, unless `transaction: false` (the crawl, which writes each site's file whole as it goes
+ * and resumes where it stopped).
+ */
+export function withContentLock<T>(contentDir: string, command: string, fn: () => T, o: { transaction?: boolean } = {}): T {
   const release = acquireContentLock(contentDir, command, {
     onTakeOver: (h) => console.error(`接管了已退出进程留下的写入锁：${describe(h)}`),
   });
   let out: T;
   try {
-    out = fn();
+    for (const line of recoverContent(contentDir)) console.error(line);
+    out = o.transaction === false ? fn() : inTransaction(contentDir, command, fn);
   } catch (e) {
     release();
     throw e;

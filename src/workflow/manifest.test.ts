@@ -149,6 +149,12 @@ describe('verifyPublished', () => {
     expect(verifyPublished(dir)).toEqual([{ kind: 'changed', quarter: '2026-Q4', file: 'findings/2026-Q4/kaisha.md' }]);
   });
 
+  it('refuses to vouch for a folder a killed command left half-changed, naming the command and the way out', () => {
+    signQuarter(dir, '2026-Q4');
+    write('.transaction/journal', `${JSON.stringify({ command: 'npm run publish -- 2026-Q4', pid: 4242, since: '2026-12-01T10:00:00.000Z' })}\n`);
+    expect(() => verifyPublished(dir)).toThrow(/\.transaction: 写入命令 npm run publish -- 2026-Q4（进程 4242，2026-12-01T10:00:00\.000Z 开始） 未完成.*npm run recover/);
+  });
+
   it('reports a published quarter without a manifest, naming its quarter file', () => {
     const problems = verifyPublished(dir);
     expect(problems).toEqual([{ kind: 'no-manifest', quarter: '2026-Q4', file: 'manifests/2026-Q4.sha256' }]);

@@ -18,6 +18,7 @@ import { evidenceDirOf, screenshotFile } from '../store/evidence.ts';
 import { frontmatterData } from '../store/frontmatter.ts';
 import { quarterFilePath, readQuarterFile } from '../store/quarter-file.ts';
 import { quarterFiles, quarterParts } from '../store/quarter-paths.ts';
+import { interruptedTransaction, transactionDir } from '../store/transaction.ts';
 
 /** manifests/<quarter>.sha256, relative to the content folder. */
 export const manifestFile = (quarter: string): string => `manifests/${quarter}.sha256`;
@@ -155,6 +156,11 @@ export function verifyQuarter(contentDir: string, quarter: string): ManifestProb
  * published quarter. An invalid quarter file is an InputError.
  */
 export function verifyPublished(contentDir: string): ManifestProblem[] {
+  // A command killed half-way leaves files changed that belong together; nothing is built from them.
+  const interrupted = interruptedTransaction(contentDir);
+  if (interrupted) {
+    throw new InputError(`${transactionDir(contentDir)}: 写入命令 ${interrupted} 未完成，内容目录处于半改动状态；运行 npm run recover（或任一写入命令）恢复原状后再构建。`);
+  }
   const problems: ManifestProblem[] = [];
   const quarters = new Set<string>();
   for (const dir of ['quarters', 'manifests']) {

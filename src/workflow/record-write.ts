@@ -2,12 +2,13 @@
 // file whose name follows from what it is about, so recording the same thing again replaces it;
 // every new record is checked before any is written, and the quarter is re-scored at once.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import type { ManualRecord } from '../schemas/manual.ts';
 import { InputError } from '../errors.ts';
 import { writeFileAtomic } from '../store/atomic.ts';
+import { inTransaction } from '../store/transaction.ts';
 import type { SiteQuarter } from '../schemas/findings.ts';
 import { parseSiteQuarter, siteQuarterPath } from '../inspector/report/site-quarter.ts';
 import { checkRecord, type RecordContext } from './records.ts';
@@ -130,38 +131,16 @@ export function checkNewRecords(contentDir: string, quarter: string, records: re
   });
 }
 
-/** Text of the .md files of a folder (relative to the content folder; only the names in `names` when given), to put back if a step fails. */
-function snapshot(contentDir: string, dir: string, names?: ReadonlySet<string>): Map<string, string> {
-  const abs = join(contentDir, dir);
-  const out = new Map<string, string>();
-  if (!existsSync(abs)) return out;
-  for (const n of readdirSync(abs)) if (n.endsWith('.md') && !n.startsWith('.') && (!names || names.has(n))) out.set(`${dir}/${n}`, readFileSync(join(abs, n), 'utf8'));
-  return out;
-}
-
 /**
- * Write files of the quarter (write returns the ones it touched), then re-score the quarter; if
- * either throws, every touched file and every findings file of the quarter is put back as it was,
- * so a refused change leaves nothing behind. `extra` lists further files write may touch.
+ * Write files of the quarter, then re-score the quarter, as one transaction: if either throws (or the
+ * process dies), every file they touched is put back as it was, so a refused change leaves nothing
+ * behind. Joins the command's transaction when one is open.
  */
-export function writeAndRescore(contentDir: string, quarter: string, extra: readonly string[], write: () => void, sites?: ReadonlySet<string>): RescoreResult {
-  const parts = quarterParts(quarter);
-  const findingNames = sites ? new Set([...sites].map((s) => `${s}.md`)) : undefined;
-  const before = new Map([...snapshot(contentDir, parts.findings, findingNames), ...snapshot(contentDir, parts.manual)]);
-  for (const f of extra) if (existsSync(join(contentDir, f))) before.set(f, readFileSync(join(contentDir, f), 'utf8'));
-  try {
+export function writeAndRescore(contentDir: string, quarter: string, write: () => void, sites?: ReadonlySet<string>): RescoreResult {
+  return inTransaction(contentDir, `write and re-score ${quarter}`, () => {
     write();
     return rescoreQuarter(contentDir, quarter, sites);
-  } catch (e) {
-    const now = new Set([...extra, ...snapshot(contentDir, parts.manual).keys(), ...snapshot(contentDir, parts.findings, findingNames).keys()]);
-    for (const f of now) {
-      const old = before.get(f);
-      const path = join(contentDir, f);
-      if (old === undefined) rmSync(path, { force: true });
-      else if (!existsSync(path) || readFileSync(path, 'utf8') !== old) writeFileAtomic(path, old);
-    }
-    throw e;
-  }
+  });
 }
 
 /**
@@ -179,7 +158,7 @@ export function addRecords(contentDir: string, quarter: string, records: readonl
   const siteIds = records.flatMap((r) => (r.data.site ? [r.data.site] : []));
   const changes = watchSites(contentDir, quarter, siteIds);
   // Only the records' sites are re-scored: media and unit records change no findings file.
-  const rescored = writeAndRescore(contentDir, quarter, written, () => records.forEach((r, i) => writeFileAtomic(join(contentDir, written[i]!), recordText(r))), new Set(siteIds));
+  const rescored = writeAndRescore(contentDir, quarter, () => records.forEach((r, i) => writeFileAtomic(join(contentDir, written[i]!), recordText(r))), new Set(siteIds));
   return { written, replaced, rescored, sites: changes() };
 }
 

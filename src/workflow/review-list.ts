@@ -93,7 +93,7 @@ export function reviewFinding(contentDir: string, quarter: string, req: ReviewRe
   const k = findingKey(req.site, req.indicator, req.target);
   const previous = ('reply' in entry ? review.replies : review.decisions).find((e) => findingKey(e.site, e.indicator, e.target) === k);
   const changes = watchSites(contentDir, quarter, [req.site]);
-  const rescored = writeAndRescore(contentDir, quarter, [quarterParts(quarter).review], () => saveReviewEntry(contentDir, quarter, entry), new Set([req.site]));
+  const rescored = writeAndRescore(contentDir, quarter, () => saveReviewEntry(contentDir, quarter, entry), new Set([req.site]));
   return { entry, ...(previous ? { previous } : {}), change: changes()[0]!, rescored };
 }
 
