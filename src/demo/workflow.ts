@@ -22,7 +22,7 @@ const INSPECTOR = '市政府办公室 王敏';
 const REVIEWER = '市政府办公室 李刚';
 
 /** The demo's own files; they are removed before each run, and only when the registry is the demo's. */
-const DEMO_FILES = ['media.yaml', 'notices.yaml', 'manual', 'review', 'manifests'];
+const DEMO_FILES = ['media.yaml', 'notices.yaml', 'manual', 'review', 'manifests', 'pinned'];
 
 /**
  * Put the content folder back to drafts before the demo writes it again: the workflow files go,

@@ -28,6 +28,8 @@ export interface AssessmentData {
   notices: readonly ExternalNotice[];
   units: UnitTree;
   assessment: Amounts;
+  /** A published quarter's own registry, media and amounts (pinned at publication); the ones above when absent. */
+  inputsOf?: (quarter: string) => Pick<AssessmentData, 'registrySites' | 'media' | 'assessment'>;
 }
 
 /** A manual record and its file (relative to the content folder, for error messages). */
@@ -154,7 +156,9 @@ function buildIndex(data: AssessmentData): Index {
     }
     if (state !== 'counted' || !q.file) continue;
     const notice = noticeDate(q.file.data);
-    const all = [...failingSiteItems(q.quarter, q.rows, notice, data.registrySites, data.assessment), ...recordItems(q.quarter, data.manual.get(q.quarter) ?? [], q.rows, data)];
+    // Each quarter is charged by the registry and amounts it was published with.
+    const inputs = data.inputsOf?.(q.quarter) ?? data;
+    const all = [...failingSiteItems(q.quarter, q.rows, notice, inputs.registrySites, inputs.assessment), ...recordItems(q.quarter, data.manual.get(q.quarter) ?? [], q.rows, inputs)];
     for (const item of all) {
       const list = items.get(item.unit);
       if (list) list.push(item);

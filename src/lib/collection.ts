@@ -10,6 +10,9 @@ import type { ExternalNotice } from '../schemas/notices.ts';
 import type { Site } from '../schemas/registry.ts';
 import type { RulesConfig } from '../schemas/rules-config.ts';
 import { contentDir } from '../store/content-dir.ts';
+import { loadMedia } from '../store/media.ts';
+import { hasPinnedInputs, pinnedDir } from '../store/pinned.ts';
+import { loadRegistry } from '../store/registry.ts';
 import { byQuarter, summarizeQuarter, type QuarterSummary } from './quarters.ts';
 import { bySite, checkEntryIds, type SiteHistory } from './sites.ts';
 import { unitAndBelow, unitTree, type UnitTree } from './units.ts';
@@ -42,6 +45,16 @@ export interface PortalData {
   manual: ReadonlyMap<string, ManualEntry[]>;
   /** Other offices' notices naming the units. */
   notices: ExternalNotice[];
+  /** A quarter's inputs: pinned at its publication (pinned.ts), else the live files above. */
+  inputsOf: (quarter: string) => QuarterInputs;
+}
+
+/** What a quarter's pages read besides its own files. */
+export interface QuarterInputs {
+  units: UnitTree;
+  assessment: RulesConfig['assessment'];
+  registrySites: ReadonlyMap<string, Site>;
+  media: MediaAccount[];
 }
 
 /** One manual record as the pages read it. */
@@ -84,6 +97,13 @@ async function load(): Promise<PortalData> {
   }));
   const units = unitTree(unitEntries.map((e) => e.data));
   const { assessment } = loadRulesConfig(contentDir());
+  const registrySites = new Map(siteEntries.map((e) => [e.data.id, e.data]));
+  const media = mediaEntries.map((e) => e.data);
+  const live: QuarterInputs = { units, assessment, registrySites, media };
+  const pinned = new Map<string, QuarterInputs>();
+  for (const q of quarters) {
+    if (q.file?.data.status === 'published' && hasPinnedInputs(contentDir(), q.quarter)) pinned.set(q.quarter, pinnedInputs(pinnedDir(contentDir(), q.quarter)));
+  }
   return {
     quarters,
     summaries: quarters.map((q) => q.summary),
@@ -91,11 +111,35 @@ async function load(): Promise<PortalData> {
     units,
     unitRows: rowsByUnit(findings.map((e) => e.data), units),
     assessment,
-    registrySites: new Map(siteEntries.map((e) => [e.data.id, e.data])),
-    media: mediaEntries.map((e) => e.data),
+    registrySites,
+    media,
     manual: manualByQuarter(manualEntries),
     notices: noticeEntries.map((e) => e.data),
+    inputsOf: (quarter) => pinned.get(quarter) ?? live,
   };
+}
+
+/** A published quarter's pinned registry, media and amounts, checked as the live files are. */
+function pinnedInputs(dir: string): QuarterInputs {
+  const registry = loadRegistry(dir);
+  return {
+    units: unitTree(registry.units),
+    assessment: loadRulesConfig(dir).assessment,
+    registrySites: new Map(registry.sites.map((s) => [s.id, s])),
+    media: loadMedia(dir, new Set(registry.units.map((u) => u.id))),
+  };
+}
+
+/**
+ * The data a year's assessment page reads: each quarter charged by its own pinned inputs (inputsOf),
+ * and the units' names, tree and amounts of the year's newest published quarter with pinned inputs,
+ * so that a unit renamed or moved after the year's notices leaves the year's page as it was.
+ */
+export function yearView(data: PortalData, year: string): PortalData {
+  const newest = data.quarters.find((q) => q.quarter.startsWith(`${year}-`) && q.file?.data.status === 'published');
+  if (!newest) return data;
+  const { units, assessment } = data.inputsOf(newest.quarter);
+  return { ...data, units, assessment };
 }
 
 /** Each unit's rows: its own sites' and those of every unit under it. */

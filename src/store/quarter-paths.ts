@@ -12,18 +12,20 @@ export const quarterParts = (quarter: string) => ({
   manual: `manual/${quarter}`,
   /** Inspectors' decisions on automated findings and the sites' replies (npm run review). */
   review: `review/${quarter}.yaml`,
+  /** Copies of the registry, rules and notices taken at publication, which its pages are built from (pinned.ts). */
+  pinned: `pinned/${quarter}`,
 });
 
 /**
  * Every file of the quarter that exists, relative to the content folder with / separators, sorted:
- * whatever is under its findings and manual folders, whatever its name (a record saved as .x.md is
+ * whatever is under its findings, manual and pinned folders, whatever its name (a record saved as .x.md is
  * read by the portal, so it is signed too).
  */
 export function quarterFiles(contentDir: string, quarter: string): string[] {
   const parts = quarterParts(quarter);
   const out: string[] = [];
   for (const f of [parts.quarterFile, parts.review]) if (existsSync(join(contentDir, f))) out.push(f);
-  for (const dir of [parts.findings, parts.manual]) out.push(...filesUnder(join(contentDir, dir)).map((f) => `${dir}/${f}`));
+  for (const dir of [parts.findings, parts.manual, parts.pinned]) out.push(...filesUnder(join(contentDir, dir)).map((f) => `${dir}/${f}`));
   return out.sort();
 }
 

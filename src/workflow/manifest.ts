@@ -19,6 +19,10 @@ import { frontmatterData } from '../store/frontmatter.ts';
 import { quarterFilePath, readQuarterFile } from '../store/quarter-file.ts';
 import { quarterFiles, quarterParts } from '../store/quarter-paths.ts';
 import { interruptedTransaction, transactionDir } from '../store/transaction.ts';
+import { pinnedDir } from '../store/pinned.ts';
+import { validateList } from '../store/registry.ts';
+import { readYaml } from '../store/yaml-file.ts';
+import { externalNoticeSchema } from '../schemas/notices.ts';
 
 /** manifests/<quarter>.sha256, relative to the content folder. */
 export const manifestFile = (quarter: string): string => `manifests/${quarter}.sha256`;
@@ -36,7 +40,9 @@ export type ManifestProblem =
   /** The quarter file says published, but there is no manifest (file: the manifest's path). */
   | { kind: 'no-manifest'; quarter: string; file: string }
   /** A manifest (file) whose quarter file is missing or still a draft. */
-  | { kind: 'not-published'; quarter: string; file: string };
+  | { kind: 'not-published'; quarter: string; file: string }
+  /** An entry of a live file (notices.yaml) that the year's assessment read when the quarter was published, since changed or removed. */
+  | { kind: 'pinned-entry'; quarter: string; file: string; id: string; date: string };
 
 const QUARTER = /^\d{4}-Q[1-4]$/;
 // Text mode ("  ") as sha256sum writes it on Linux; binary mode (" *") is read too.
@@ -84,8 +90,8 @@ function isQuarterPath(quarter: string, path: string): boolean {
   if (path.startsWith(PUBLIC)) return screenshotPathSchema.safeParse(path.slice(PUBLIC.length)).success;
   const parts = quarterParts(quarter);
   if (path === parts.quarterFile || path === parts.review) return true;
-  // Anything under its findings and manual folders (quarterFiles signs every file there), never a way out of them.
-  return [parts.findings, parts.manual].some((dir) => path.startsWith(`${dir}/`) && path.slice(dir.length + 1).split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..'));
+  // Anything under its findings, manual and pinned folders (quarterFiles signs every file there), never a way out of them.
+  return [parts.findings, parts.manual, parts.pinned].some((dir) => path.startsWith(`${dir}/`) && path.slice(dir.length + 1).split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..'));
 }
 
 /**
@@ -173,10 +179,38 @@ export function verifyPublished(contentDir: string): ManifestProblem[] {
   for (const quarter of [...quarters].sort()) {
     const published = existsSync(quarterFilePath(contentDir, quarter)) && readQuarterFile(contentDir, quarter)?.status === 'published';
     const signed = existsSync(join(contentDir, manifestFile(quarter)));
-    if (published) problems.push(...verifyQuarter(contentDir, quarter));
+    if (published) problems.push(...verifyQuarter(contentDir, quarter), ...changedNotices(contentDir, quarter));
     else if (signed) problems.push({ kind: 'not-published', quarter, file: manifestFile(quarter) });
   }
-  return problems;
+  // A notice pinned by several quarters of its year is named once, with the newest of them.
+  const lastPin = new Map(problems.flatMap((p) => (p.kind === 'pinned-entry' ? [[p.id, p] as const] : [])));
+  return problems.filter((p) => p.kind !== 'pinned-entry' || lastPin.get(p.id) === p);
+}
+
+/**
+ * Other offices' notices of the quarter's year as pinned at its publication that notices.yaml no
+ * longer has as they were: the year's page reads the live list (a notice that arrives later is new
+ * and counts), so an edited or removed one would change a published year's figures.
+ */
+function changedNotices(contentDir: string, quarter: string): ManifestProblem[] {
+  const pinned = join(pinnedDir(contentDir, quarter), 'notices.yaml');
+  if (!existsSync(pinned)) return [];
+  const year = quarter.slice(0, 4);
+  const read = (path: string) => {
+    if (!existsSync(path)) return new Map<string, string>();
+    const y = readYaml(path);
+    const errors: string[] = [];
+    const list = y.data === null || y.data === undefined ? [] : validateList(y, externalNoticeSchema, 'notices', errors);
+    if (errors.length) throw new InputError(`${path} has ${errors.length} problem${errors.length > 1 ? 's' : ''}:\n  ${errors.join('\n  ')}`);
+    return new Map(list.map(([n]) => [n.id, JSON.stringify(n)]));
+  };
+  const live = read(join(contentDir, 'notices.yaml'));
+  const out: ManifestProblem[] = [];
+  for (const [id, text] of read(pinned)) {
+    const n = JSON.parse(text) as { date: string };
+    if (n.date.startsWith(`${year}-`) && live.get(id) !== text) out.push({ kind: 'pinned-entry', quarter, file: 'notices.yaml', id, date: n.date });
+  }
+  return out;
 }
 
 function sortProblems(problems: ManifestProblem[]): ManifestProblem[] {
@@ -200,12 +234,15 @@ export function describeProblem(p: ManifestProblem): string {
       return `${quarterParts(p.quarter).quarterFile}: ${p.quarter} 已发布，但没有 ${m}`;
     case 'not-published':
       return `${p.file}: 有签名清单，但 ${quarterParts(p.quarter).quarterFile} 不存在或不是 status: published`;
+    case 'pinned-entry':
+      return `${p.file}: 通报 ${p.id}（${p.date}）在 ${p.quarter} 发布时已计入 ${p.quarter.slice(0, 4)} 年度考核，之后被改动或删除；请按 ${quarterParts(p.quarter).pinned}/notices.yaml 恢复`;
   }
 }
 
 /** The report check:published and the build print: every problem, then what to do. */
 export function describeProblems(contentDir: string, problems: readonly ManifestProblem[]): string {
-  const quarters = [...new Set(problems.map((p) => p.quarter))];
+  const quarters = [...new Set(problems.filter((p) => p.kind !== 'pinned-entry').map((p) => p.quarter))];
+  const pinned = problems.some((p) => p.kind === 'pinned-entry');
   return [
     `已发布的通报与签名清单不一致（内容目录 ${contentDir}）：`,
     ...problems.map((p) => `  ${describeProblem(p)}`),
@@ -213,5 +250,6 @@ export function describeProblems(contentDir: string, problems: readonly Manifest
     '已发布的通报是公开记录，只能通过更正改动：改好文件后运行',
     ...quarters.map((q) => `  npm run correct -- ${q} --what "改了什么" --why "为什么改"`),
     '记录勘误并重新签名；误改的文件请用 git 恢复。',
+    ...(pinned ? ['已计入年度考核的其他机关通报不能改动或删除：请按上面所列的 pinned 副本恢复 notices.yaml 中的条目（新通报可以添加）。'] : []),
   ].join('\n');
 }

@@ -91,6 +91,23 @@ describe('publishQuarter', () => {
   });
 });
 
+describe('pinned inputs', () => {
+  it('publication copies the registry, media, rules, notices and dictionary into pinned/<quarter>/ and signs the copies; a later edit of a copy is caught', async () => {
+    write('units.yaml', '- id: kaisha\n  name: 凯沙县人民政府\n');
+    write('rules.yaml', 'assessment:\n  failingSite: 2\n');
+    write('notices.yaml', '[]\n');
+    const done = await publish();
+    expect(done.files).toEqual(expect.arrayContaining(['pinned/2026-Q4/notices.yaml', 'pinned/2026-Q4/rules.yaml', 'pinned/2026-Q4/units.yaml']));
+    expect(done.files.filter((f) => f.startsWith('pinned/'))).toHaveLength(3);
+    expect(read('pinned/2026-Q4/rules.yaml')).toBe('assessment:\n  failingSite: 2\n');
+    // The live file moves on; the pinned copy and the manifest do not notice.
+    write('rules.yaml', 'assessment:\n  failingSite: 9\n');
+    expect(verifyQuarter(dir, '2026-Q4')).toEqual([]);
+    write('pinned/2026-Q4/units.yaml', '- id: kaisha\n  name: 凯沙市人民政府\n');
+    expect(verifyQuarter(dir, '2026-Q4')).toEqual([{ kind: 'changed', quarter: '2026-Q4', file: 'pinned/2026-Q4/units.yaml' }]);
+  });
+});
+
 describe('correctQuarter', () => {
   it('records the changed, deleted and added files in an erratum and signs again', async () => {
     await publish();

@@ -7,6 +7,7 @@ import { isIsoDate } from '../dates.ts';
 import { InputError } from '../errors.ts';
 import { describeProblem, manifestFile, signQuarter, verifyQuarter, type ManifestProblem } from './manifest.ts';
 import { editQuarterFile, quarterFilePath, readQuarterFile } from '../store/quarter-file.ts';
+import { pinInputs } from '../store/pinned.ts';
 import { quarterFiles, quarterParts } from '../store/quarter-paths.ts';
 
 export interface PublishOptions {
@@ -53,6 +54,8 @@ export async function publishQuarter(o: PublishOptions): Promise<Published> {
     }
   }
   await o.check?.();
+  // What its pages are built from besides its own files, as it is today: signed with them.
+  pinInputs(o.contentDir, o.quarter);
   editQuarterFile(o.contentDir, o.quarter, (doc, data) => {
     doc.set('status', 'published');
     doc.set('published', o.date);

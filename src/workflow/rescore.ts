@@ -14,6 +14,7 @@ import { summaryBody } from '../inspector/report/summary.ts';
 import { writeFileAtomic } from '../store/atomic.ts';
 import { publicDirOf, screenshotFile } from '../store/evidence.ts';
 import { loadMedia } from '../store/media.ts';
+import { hasPinnedInputs, pinnedDir } from '../store/pinned.ts';
 import { quarterParts } from '../store/quarter-paths.ts';
 import { loadRegistry } from '../store/registry.ts';
 import { loadRulesConfig } from '../store/rules-config.ts';
@@ -47,15 +48,20 @@ export function reassemble(stored: SiteQuarter, site: Pick<Site, 'kind' | 'servi
   });
 }
 
-/** The registry, rules, media and publicDir a content folder's records are checked against. */
-export function recordContext(contentDir: string): RecordContext {
-  const registry = loadRegistry(contentDir);
+/**
+ * The registry, rules, media and publicDir a content folder's records are checked against: for a
+ * quarter published with pinned inputs, the registry, media and rules pinned then (pinned.ts), so
+ * that a correction re-scores it by the rules it was published under.
+ */
+export function recordContext(contentDir: string, quarter?: string): RecordContext {
+  const inputs = quarter !== undefined && hasPinnedInputs(contentDir, quarter) ? pinnedDir(contentDir, quarter) : contentDir;
+  const registry = loadRegistry(inputs);
   const unitIds = new Set(registry.units.map((u) => u.id));
   return {
     sites: new Map(registry.sites.map((s) => [s.id, s])),
     unitIds,
-    media: new Map(loadMedia(contentDir, unitIds).map((m) => [m.id, m])),
-    config: loadRulesConfig(contentDir),
+    media: new Map(loadMedia(inputs, unitIds).map((m) => [m.id, m])),
+    config: loadRulesConfig(inputs),
     // The portal's public/ folder sits beside the content folder (content/ and public/ in the repository).
     publicDir: publicDirOf(contentDir),
     screenshotFile: (path) => screenshotFile(contentDir, path),
@@ -66,7 +72,7 @@ export function recordContext(contentDir: string): RecordContext {
 export function loadWorkflow(contentDir: string, quarter: string, ctx?: RecordContext): QuarterWorkflow {
   const review = loadReview(contentDir, quarter);
   const hasRecords = existsSync(join(contentDir, quarterParts(quarter).manual));
-  return { records: hasRecords ? loadRecords(contentDir, quarter, ctx ?? recordContext(contentDir)) : [], review };
+  return { records: hasRecords ? loadRecords(contentDir, quarter, ctx ?? recordContext(contentDir, quarter)) : [], review };
 }
 
 /** What rescoreQuarter did. */
@@ -84,7 +90,7 @@ export interface RescoreResult {
  * InputError: the site has not been inspected, and its record would otherwise be lost.
  */
 export function rescoreQuarter(contentDir: string, quarter: string, only?: ReadonlySet<string>): RescoreResult {
-  const ctx = recordContext(contentDir);
+  const ctx = recordContext(contentDir, quarter);
   const { records, review } = loadWorkflow(contentDir, quarter, ctx);
   const dir = join(contentDir, quarterParts(quarter).findings);
   const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.md') && !n.startsWith('.')).sort() : [];
