@@ -20,12 +20,15 @@ export interface YamlFile {
  */
 export function parseYaml(file: string, text: string, firstLine = 1): YamlFile {
   if (text.length > MAX_YAML_CHARS) throw new InputError(`${file}: ${Math.round(text.length / 1e6)} million characters, more than the ${MAX_YAML_CHARS / 1e6} million a YAML file may have; split it or import it from a spreadsheet`);
+  return (text.length >= CHUNKED_FROM ? parseListByEntry(file, text, firstLine) : undefined) ?? parseWhole(file, text, firstLine);
+}
+
+function parseWhole(file: string, text: string, firstLine: number): YamlFile {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
     throw new InputError(doc.errors.map((e) => `${file}:${lineCounter.linePos(e.pos[0]).line + firstLine - 1}: ${e.message.split('\n')[0]}`).join('\n'));
   }
-  // A key written 2027 is a number in the document, while a validator's path names it "2027".
   const asNumbers = (path: ReadonlyArray<PropertyKey>) => path.map((p) => (typeof p === 'string' && /^\d+$/.test(p) ? Number(p) : p));
   const lineOf = (path: ReadonlyArray<PropertyKey>): number => {
     for (let n = path.length; n >= 0; n--) {
@@ -36,6 +39,63 @@ export function parseYaml(file: string, text: string, firstLine = 1): YamlFile {
     return firstLine;
   };
   return { file, data: plainData(file, doc), doc, lineOf };
+}
+
+/** From this size a top-level list is parsed entry by entry (a registry of 15,000 sites parsed whole took 400 MB). */
+const CHUNKED_FROM = 256 * 1024;
+
+/**
+ * A large file that is a block list at its top level (every line at column 0 is "- …", a comment or
+ * blank: sites.yaml, units.yaml, media.yaml), parsed one entry at a time, so that only one entry's
+ * syntax tree is ever in memory. Undefined when the file is not such a list or an entry does not
+ * parse on its own (an alias to another entry's anchor): the whole document is parsed then, and
+ * reports any error. The syntax tree of an entry, or of the whole file, is made again only when a
+ * line number or the document is asked for.
+ */
+function parseListByEntry(file: string, text: string, firstLine: number): YamlFile | undefined {
+  const starts: Array<{ offset: number; line: number }> = [];
+  let line = 0;
+  for (let at = 0; at < text.length; line++) {
+    const end = text.indexOf('\n', at);
+    const next = end < 0 ? text.length : end + 1;
+    const c = text[at];
+    if (c === '-' && (text[at + 1] === ' ' || text[at + 1] === '\n' || text[at + 1] === '\r' || at + 1 === text.length)) {
+      if (text.startsWith('---', at)) return undefined;
+      starts.push({ offset: at, line });
+    } else if (c !== ' ' && c !== '\t' && c !== '#' && c !== '\n' && c !== '\r') return undefined;
+    at = next;
+  }
+  if (!starts.length) return undefined;
+  const chunk = (i: number) => text.slice(starts[i]!.offset, i + 1 < starts.length ? starts[i + 1]!.offset : text.length);
+  const data: unknown[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const doc = parseDocument(chunk(i), { prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length) return undefined;
+    let list: unknown;
+    try {
+      list = plainData(file, doc);
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(list) || list.length !== 1) return undefined;
+    data.push(list[0]);
+  }
+  let whole: YamlFile | undefined;
+  const full = () => (whole ??= parseWhole(file, text, firstLine));
+  const lineOf = (path: ReadonlyArray<PropertyKey>): number => {
+    const i = typeof path[0] === 'number' ? path[0] : typeof path[0] === 'string' && /^\d+$/.test(path[0]) ? Number(path[0]) : -1;
+    if (i < 0 || i >= starts.length) return full().lineOf(path);
+    // The entry alone, as a one-element list: its lines count from the entry's first line.
+    return parseWhole(file, chunk(i), firstLine + starts[i]!.line).lineOf([0, ...path.slice(1)]);
+  };
+  return {
+    file,
+    data,
+    get doc() {
+      return full().doc;
+    },
+    lineOf,
+  };
 }
 
 /** Largest YAML text read (a registry of 15,000 sites is about 3 million characters). */
