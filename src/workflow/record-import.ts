@@ -161,7 +161,7 @@ export function importRecords(contentDir: string, quarter: string, bytes: Uint8A
     const sorted = errors.map((e, i) => ({ e, i })).sort((a, b) => lineOf(a.e) - lineOf(b.e) || a.i - b.i).map((x) => x.e);
     throw new InputError(`${file} has ${errors.length} problem${errors.length > 1 ? 's' : ''}; nothing was written:\n  ${sorted.join('\n  ')}`);
   }
-  return { ...addRecords(contentDir, quarter, parsed.records, parsed.labels), encoding: parsed.encoding, ignored: parsed.ignored };
+  return { ...addRecords(contentDir, quarter, parsed.records, parsed.labels, { checked: true }), encoding: parsed.encoding, ignored: parsed.ignored };
 }
 
 /** What npm run record:import prints. */
