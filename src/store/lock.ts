@@ -7,6 +7,7 @@ import { closeSync, existsSync, linkSync, openSync, readFileSync, renameSync, st
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../errors.ts';
+import { processRuns } from './process.ts';
 import { inTransaction, recoverContent } from './transaction.ts';
 
 /** Who holds a content folder's lock. */
@@ -41,13 +42,7 @@ function readHolder(path: string): LockHolder | undefined {
 
 /** The process is gone: only decidable on this machine (a lock from another host is never taken over). */
 function gone(h: LockHolder): boolean {
-  if (h.host !== hostname()) return false;
-  try {
-    process.kill(h.pid, 0);
-    return false;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  return h.host === hostname() && !processRuns(h.pid);
 }
 
 const describe = (h: LockHolder) => `${h.command}（进程 ${h.pid}${h.host === hostname() ? '' : `，主机 ${h.host}`}，${h.since} 开始）`;

@@ -10,6 +10,7 @@
 import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { faultPoint } from './fault.ts';
+import { processRuns } from './process.ts';
 
 /** The folder of a content folder's transaction in progress (or interrupted). */
 export const transactionDir = (contentDir: string) => join(contentDir, '.transaction');
@@ -150,15 +151,6 @@ function rollback(contentDir: string): Header | undefined {
 /** A writeFileAtomic temporary file: .NAME.PID.HEX.tmp */
 const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
-}
-
 /**
  * Bring the content folder back to a consistent state after a command that was killed: roll back its
  * unfinished transaction and remove temporary files whose writer is gone. Returns what it did, in
@@ -180,7 +172,7 @@ export function recoverContent(contentDir: string): string[] {
   if (existsSync(contentDir)) {
     for (const rel of readdirSync(contentDir, { recursive: true, encoding: 'utf8' })) {
       const m = TEMP_FILE.exec(rel.split(sep).pop()!);
-      if (m && !alive(Number(m[1]))) {
+      if (m && !processRuns(Number(m[1]))) {
         rmSync(join(contentDir, rel), { force: true });
         temps++;
       }
