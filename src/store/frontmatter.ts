@@ -42,8 +42,8 @@ export function readFrontmatter(file: string): FrontmatterFile {
 }
 
 /** The frontmatter as data and the body, without line bookkeeping (what the portal reads); a frontmatter that is not a mapping is an InputError. */
-export function frontmatterData(file: string, text: string): { data: Record<string, unknown>; body: string } {
-  const { yaml, body } = splitFrontmatter(file, text);
+export function frontmatterData(file: string, text: string): { data: Record<string, unknown>; body: string; bodyLine: number } {
+  const { yaml, body, bodyLine } = splitFrontmatter(file, text);
   let data: unknown;
   try {
     data = load(yaml, { schema: CORE_SCHEMA, filename: file });
@@ -53,7 +53,7 @@ export function frontmatterData(file: string, text: string): { data: Record<stri
     throw new InputError(`${file}:${line === undefined ? 1 : line + 2}: ${(e as { reason?: string }).reason ?? (e as Error).message.split('\n')[0]}`);
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new InputError(`${file}: the frontmatter is not a mapping of fields`);
-  return { data: data as Record<string, unknown>, body };
+  return { data: data as Record<string, unknown>, body, bodyLine };
 }
 
 /**

@@ -41,7 +41,7 @@ export function planCrawl(contentDir: string, quarter: string, o: { sample: bool
     sites,
     registered: registry.sites.length,
     ...(drawn && !o.sample ? { unsampledDraw: drawn.sites.length } : {}),
-    manual: (site) => siteRecords(records, site),
+    manual: (site) => siteRecords(records.of(site.id), site),
     review,
   };
 }

@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import YAML from 'yaml';
 import { rulesConfigSchema } from '../schemas/rules-config.ts';
 import type { Site } from '../schemas/registry.ts';
-import { checkRecord, recordFiles, type RecordContext } from './records.ts';
+import { InputError } from '../errors.ts';
+import { checkRecord, indexRecords, recordFiles, type RecordContext } from './records.ts';
 
 const config = rulesConfigSchema.parse(YAML.parse(readFileSync(join(import.meta.dirname, '../../content/rules.yaml'), 'utf8')));
 const linhe: Site = { id: 'linhe', name: '临河市人民政府', url: 'http://www.linhe.gov.cn/', unit: 'office', kind: 'portal', siteCode: '3713000001' };
@@ -53,6 +54,9 @@ describe('checkRecord', () => {
     ['a screenshot outside public/', good.replace('date: 2026-11-20', 'date: 2026-11-20\nscreenshot: ../secret.png'), 'manual/2026-Q4/x.md:7: screenshot: must be a path under public/'],
     ['a missing screenshot', good.replace('date: 2026-11-20', 'date: 2026-11-20\nscreenshot: evidence/none.png'), 'manual/2026-Q4/x.md:7: screenshot: no file'],
     ['an unknown field', good.replace('date: 2026-11-20', 'date: 2026-11-20\nscore: 3'), 'manual/2026-Q4/x.md:2: (entry): Unrecognized key: "score"'],
+    // Refused by both YAML readers: the line comes from the line-numbered parse the quick read falls back to.
+    ['a field given twice', good.replace('inspector: 张三', 'inspector: 张三\ninspector: 李四'), 'manual/2026-Q4/x.md:6: Map keys must be unique'],
+    ['a target that is a number', good.replace(/target: .*/, 'target: 0x1F'), 'manual/2026-Q4/x.md:4: target:'],
   ])('%s', (_label, text, message) => {
     const { r, errors } = check(text);
     expect(r).toBeUndefined();
@@ -85,4 +89,57 @@ test('recordFiles lists every Markdown file of the quarter’s manual folder, do
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+describe('indexRecords', () => {
+  const two: RecordContext = { ...ctx, sites: new Map([['linhe', linhe], ['linhe-jyj', { ...linhe, id: 'linhe-jyj', url: 'http://jyj.linhe.gov.cn/' }]]) };
+  const write = (dir: string, name: string, text: string) => {
+    mkdirSync(join(dir, 'manual/2026-Q4'), { recursive: true });
+    writeFileSync(join(dir, 'manual/2026-Q4', name), text);
+  };
+  const withFolder = (fn: (dir: string) => void) => {
+    const dir = mkdtempSync(join(tmpdir(), 'records-index-'));
+    try {
+      fn(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  test('keeps only the names of each site’s files and reads one site’s records on demand', () => {
+    withFolder((dir) => {
+      write(dir, 'b.md', good);
+      write(dir, 'a.md', good.replace('target: 11 月 3 日', 'target: 11 月 4 日'));
+      write(dir, 'jyj.md', good.replace('site: linhe', 'site: linhe-jyj'));
+      write(dir, 'unit.md', good.replace('site: linhe', 'unit: edu').replace('indicator: message-overdue', 'indicator: self-inspection-missing'));
+      const index = indexRecords(dir, '2026-Q4', two);
+      expect([...index.files]).toEqual([
+        ['linhe', ['manual/2026-Q4/a.md', 'manual/2026-Q4/b.md']],
+        ['linhe-jyj', ['manual/2026-Q4/jyj.md']],
+      ]);
+      expect(index.of('linhe').map((r) => [r.file, r.data.target])).toEqual([
+        ['manual/2026-Q4/a.md', '11 月 4 日咨询“义务教育入学”'],
+        ['manual/2026-Q4/b.md', '11 月 3 日咨询“义务教育入学”'],
+      ]);
+      expect(index.of('linhe-jyj').map((r) => r.data.site)).toEqual(['linhe-jyj']);
+      expect(index.of('nowhere')).toEqual([]);
+    });
+  });
+
+  test('checks every file first: every problem of every file, site records or not, before anything is read by site', () => {
+    withFolder((dir) => {
+      write(dir, 'a.md', good.replace('site: linhe', 'site: nowhere'));
+      write(dir, 'u.md', good.replace('site: linhe', 'unit: nobody').replace('indicator: message-overdue', 'indicator: self-inspection-missing'));
+      expect(() => indexRecords(dir, '2026-Q4', two)).toThrow(/2 problems in the manual records of 2026-Q4[^]*a\.md:2: site: no site with id "nowhere"[^]*u\.md:2: unit: no unit with id "nobody"/);
+    });
+  });
+
+  test('a file changed between the check and its site’s read is refused, not read unchecked', () => {
+    withFolder((dir) => {
+      write(dir, 'a.md', good);
+      const index = indexRecords(dir, '2026-Q4', two);
+      write(dir, 'a.md', good.replace('date: 2026-11-20', 'date: someday'));
+      expect(() => index.of('linhe')).toThrow(InputError);
+    });
+  });
 });

@@ -12,7 +12,7 @@ import { indicator } from '../inspector/catalogue/index.ts';
 import type { IndicatorDef, Subject } from '../inspector/indicator.ts';
 import { InputError } from '../errors.ts';
 import { describeIssues } from '../store/yaml-file.ts';
-import { parseFrontmatter } from '../store/frontmatter.ts';
+import { frontmatterData, parseFrontmatter, type FrontmatterFile } from '../store/frontmatter.ts';
 import { filesUnder, quarterParts } from '../store/quarter-paths.ts';
 
 /** One valid record. */
@@ -39,26 +39,47 @@ export interface RecordContext {
   screenshotFile?: (path: string) => string;
 }
 
-/** Check one parsed record file; returns the record or pushes its problems. */
+/**
+ * Check one record file; returns the record or pushes its problems. A file is read as the portal
+ * reads it (js-yaml, several times faster: a quarter may hold 100,000 records), and parsed again with
+ * line numbers only when something in it is wrong, for messages that name the line.
+ */
 export function checkRecord(file: string, text: string, ctx: RecordContext, errors: string[]): LoadedRecord | undefined {
-  let parsed;
+  let quick: ReturnType<typeof frontmatterData> | undefined;
   try {
-    parsed = parseFrontmatter(file, text);
-  } catch (e) {
-    if (e instanceof InputError) {
-      errors.push(e.message);
+    quick = frontmatterData(file, text);
+  } catch {
+    // The line-numbered parse below says what is wrong.
+  }
+  const fast = quick && manualRecordSchema.safeParse(quick.data);
+  let lined: FrontmatterFile | undefined;
+  const parse = (): FrontmatterFile => (lined ??= parseFrontmatter(file, text));
+  let rec: ManualRecord;
+  let body: string;
+  let bodyLine: number;
+  if (quick && fast?.success) {
+    ({ body, bodyLine } = quick);
+    rec = fast.data;
+  } else {
+    let parsed;
+    try {
+      parsed = parse();
+    } catch (e) {
+      if (e instanceof InputError) {
+        errors.push(e.message);
+        return undefined;
+      }
+      throw e;
+    }
+    const r = manualRecordSchema.safeParse(parsed.yaml.data);
+    if (!r.success) {
+      errors.push(...describeIssues(parsed.yaml, r.error.issues));
       return undefined;
     }
-    throw e;
+    ({ body, bodyLine } = parsed);
+    rec = r.data;
   }
-  const { yaml, body, bodyLine } = parsed;
-  const r = manualRecordSchema.safeParse(yaml.data);
-  if (!r.success) {
-    errors.push(...describeIssues(yaml, r.error.issues));
-    return undefined;
-  }
-  const rec = r.data;
-  const at = (field: string) => `${file}:${yaml.lineOf([field])}: ${field}`;
+  const at = (field: string) => `${file}:${parse().yaml.lineOf([field])}: ${field}`;
   const before = errors.length;
   const def = indicator(rec.indicator);
   const subject: Subject = rec.site !== undefined ? 'site' : rec.media !== undefined ? 'media' : 'unit';
@@ -98,6 +119,10 @@ export function recordFiles(contentDir: string, quarter: string): string[] {
     .map((n) => `${dir}/${n}`);
 }
 
+function problemsError(errors: readonly string[], quarter: string, contentDir: string): InputError {
+  return new InputError(`${errors.length} problem${errors.length > 1 ? 's' : ''} in the manual records of ${quarter} (${contentDir}/):\n  ${errors.join('\n  ')}`);
+}
+
 /** Every record of the quarter, or an InputError listing every problem in every file. */
 export function loadRecords(contentDir: string, quarter: string, ctx: RecordContext): LoadedRecord[] {
   const errors: string[] = [];
@@ -106,8 +131,43 @@ export function loadRecords(contentDir: string, quarter: string, ctx: RecordCont
     const r = checkRecord(file, readFileSync(join(contentDir, file), 'utf8'), ctx, errors);
     if (r) out.push(r);
   }
-  if (errors.length) throw new InputError(`${errors.length} problem${errors.length > 1 ? 's' : ''} in the manual records of ${quarter} (${contentDir}/):\n  ${errors.join('\n  ')}`);
+  if (errors.length) throw problemsError(errors, quarter, contentDir);
   return out;
+}
+
+/**
+ * A quarter's site records, every file checked but only their names kept, by site: what a re-score
+ * or a crawl holds while it works site by site, so that 100,000 records need not be in memory at once.
+ */
+export interface RecordIndex {
+  /** The files of each site's records, relative to the content folder, sorted, by site id. */
+  readonly files: ReadonlyMap<string, readonly string[]>;
+  /** One site's records, read again from its files. */
+  of(site: string): LoadedRecord[];
+}
+
+/** Check every record of the quarter (an InputError lists every problem in every file) and index the site records by site. */
+export function indexRecords(contentDir: string, quarter: string, ctx: RecordContext): RecordIndex {
+  const errors: string[] = [];
+  const files = new Map<string, string[]>();
+  for (const file of recordFiles(contentDir, quarter)) {
+    const site = checkRecord(file, readFileSync(join(contentDir, file), 'utf8'), ctx, errors)?.data.site;
+    if (site === undefined) continue;
+    const list = files.get(site);
+    if (list) list.push(file);
+    else files.set(site, [file]);
+  }
+  if (errors.length) throw problemsError(errors, quarter, contentDir);
+  return {
+    files,
+    of: (site) => {
+      const again: string[] = [];
+      const out = (files.get(site) ?? []).flatMap((file) => checkRecord(file, readFileSync(join(contentDir, file), 'utf8'), ctx, again) ?? []);
+      // Only a change to the folder between the two reads (the content lock keeps writers out) fails here.
+      if (again.length) throw problemsError(again, quarter, contentDir);
+      return out;
+    },
+  };
 }
 
 /** A site record as a finding of the findings file. */

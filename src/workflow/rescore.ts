@@ -18,12 +18,13 @@ import { hasPinnedInputs, pinnedDir } from '../store/pinned.ts';
 import { quarterParts } from '../store/quarter-paths.ts';
 import { loadRegistry } from '../store/registry.ts';
 import { loadRulesConfig } from '../store/rules-config.ts';
-import { loadRecords, recordFinding, type LoadedRecord, type RecordContext } from './records.ts';
+import { indexRecords, recordFinding, type LoadedRecord, type RecordContext, type RecordIndex } from './records.ts';
 import { loadReview } from './review.ts';
 
 /** What a quarter's findings files are made from besides the crawl. */
 export interface QuarterWorkflow {
-  records: LoadedRecord[];
+  /** The site records, checked, read one site at a time. */
+  records: RecordIndex;
   review: ReviewFile;
 }
 
@@ -68,11 +69,13 @@ export function recordContext(contentDir: string, quarter?: string): RecordConte
   };
 }
 
+const NO_RECORDS: RecordIndex = { files: new Map(), of: () => [] };
+
 /** The quarter's records and review; none when the quarter has neither (no registry read then). */
 export function loadWorkflow(contentDir: string, quarter: string, ctx?: RecordContext): QuarterWorkflow {
   const review = loadReview(contentDir, quarter);
   const hasRecords = existsSync(join(contentDir, quarterParts(quarter).manual));
-  return { records: hasRecords ? loadRecords(contentDir, quarter, ctx ?? recordContext(contentDir, quarter)) : [], review };
+  return { records: hasRecords ? indexRecords(contentDir, quarter, ctx ?? recordContext(contentDir, quarter)) : NO_RECORDS, review };
 }
 
 /** What rescoreQuarter did. */
@@ -95,14 +98,16 @@ export function rescoreQuarter(contentDir: string, quarter: string, only?: Reado
   const dir = join(contentDir, quarterParts(quarter).findings);
   const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.md') && !n.startsWith('.')).sort() : [];
   const siteIds = new Set(names.map((n) => n.slice(0, -3)));
-  const orphans = records.filter((r) => r.data.site !== undefined && !siteIds.has(r.data.site));
+  const orphans = [...records.files].filter(([site]) => !siteIds.has(site)).flatMap(([site, files]) => files.map((file) => `${file}: site ${site}`));
   if (orphans.length) {
     throw new InputError(
       `${orphans.length} record${orphans.length > 1 ? 's' : ''} of ${quarter} name${orphans.length > 1 ? '' : 's'} a site with no findings file that quarter (crawl it first: npm run crawl -- --quarter ${quarter} --only <site>):\n  ` +
-        orphans.map((r) => `${r.file}: site ${r.data.site}`).join('\n  '),
+        orphans.sort().join('\n  '),
     );
   }
   const changed: string[] = [];
+  // The review entries' keys that some finding matches (only those are kept: a quarter may hold millions of findings).
+  const reviewed = new Set([...review.decisions, ...review.replies].map((e) => findingKey(e.site, e.indicator, e.target)));
   const seen = new Set<string>();
   for (const name of only ? names.filter((n) => only.has(n.slice(0, -3))) : names) {
     const rel = `${quarterParts(quarter).findings}/${name}`;
@@ -111,8 +116,11 @@ export function rescoreQuarter(contentDir: string, quarter: string, only?: Reado
     const { data } = parseSiteQuarter(text, path);
     const site = ctx.sites.get(data.site);
     if (!site) throw new InputError(`${path}: site ${data.site} is not in sites.yaml any more; it cannot be re-scored`);
-    const next = reassemble(data, site, records, review, ctx.config, rel);
-    for (const f of [...next.findings, ...(next.dismissed ?? [])]) seen.add(findingKey(next.site, f.indicator, f.target));
+    const next = reassemble(data, site, records.of(data.site), review, ctx.config, rel);
+    for (const f of [...next.findings, ...(next.dismissed ?? [])]) {
+      const key = findingKey(next.site, f.indicator, f.target);
+      if (reviewed.has(key)) seen.add(key);
+    }
     const out = renderSiteQuarter(next, summaryBody(next));
     if (out !== text) {
       writeFileAtomic(path, out);
