@@ -3,11 +3,11 @@
 // file). Every bad row and field is reported at once as FILE.csv:LINE: field: message, LINE being
 // the row's first physical line (a quoted cell may span several); nothing is written then.
 import type { Info } from 'csv-parse';
-import { parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse/sync';
 import { isIsoDate } from '../dates.ts';
 import { decodeCsv } from './sites-import.ts';
 import { InputError } from '../errors.ts';
-import { addRecords, addResultText, checkNewRecords, type AddResult, type NewRecord } from './record-write.ts';
+import { addResultText, recordChecker, storeRecords, type AddResult, type NewRecord } from './record-write.ts';
 import { recordContext } from './rescore.ts';
 import { assertDraft } from './draft.ts';
 
@@ -29,14 +29,18 @@ type Field = keyof typeof HEADERS;
 const FIELDS = Object.keys(HEADERS) as Field[];
 const REQUIRED: readonly Field[] = ['indicator', 'target', 'inspector', 'date', 'evidence'];
 
-/** The rows of a records spreadsheet, ready for addRecords. */
-export interface ParsedRecords {
-  records: NewRecord[];
-  /** FILE.csv:LINE of each record, for messages. */
-  labels: string[];
+/** What a records spreadsheet is, besides its rows. */
+export interface RecordsCsv {
   encoding: string;
   /** Headers no field is read from (e.g. 序号, 网站名称), as written. */
   ignored: string[];
+}
+
+/** The rows of a records spreadsheet, ready for addRecords. */
+export interface ParsedRecords extends RecordsCsv {
+  records: NewRecord[];
+  /** FILE.csv:LINE of each record, for messages. */
+  labels: string[];
 }
 
 /** One CSV row with the physical line it starts on. */
@@ -45,27 +49,29 @@ interface Row {
   line: number;
 }
 
-/** Every record of the CSV with its first line; blank rows (Excel's ,,,) are left out. */
-function readRows(text: string, file: string): Row[] {
+/** Hand over each record of the CSV with its first line, as it is parsed; blank rows (Excel's ,,,) are left out. */
+function eachRow(text: string, file: string, onRow: (row: Row) => void): void {
   // csv-parse's own line count drifts after a quoted CRLF, so lines are counted here from each
-  // record's start offset: records are contiguous when none is skipped by the parser.
+  // record's end offset: records are contiguous when none is skipped by the parser.
   const buf = Buffer.from(text, 'utf8');
-  let parsed: Array<{ record: string[]; info: Info }>;
-  try {
-    // csv-parse's types do not model info: true, which wraps each record as { record, info }.
-    parsed = parse(buf, { info: true, relax_column_count: true, trim: true }) as unknown as typeof parsed;
-  } catch (e) {
-    throw new InputError(`${file}: not a readable CSV file (${(e as Error).message})`);
-  }
-  const rows: Row[] = [];
   let offset = 0;
   let line = 1;
-  for (const { record, info } of parsed) {
-    if (record.some((c) => c !== '')) rows.push({ cells: record, line });
-    for (let i = offset; i < info.bytes; i++) if (buf[i] === 0x0a) line++;
-    offset = info.bytes;
+  try {
+    parse(buf, {
+      relax_column_count: true,
+      trim: true,
+      // One row at a time, none kept: returning null leaves the parser's own list empty.
+      on_record: (record: string[], info: Info) => {
+        if (record.some((c) => c !== '')) onRow({ cells: record, line });
+        for (let i = offset; i < info.bytes; i++) if (buf[i] === 0x0a) line++;
+        offset = info.bytes;
+        return null;
+      },
+    });
+  } catch (e) {
+    if (e instanceof CsvError) throw new InputError(`${file}: not a readable CSV file (${e.message})`);
+    throw e;
   }
-  return rows;
 }
 
 /** 2026/11/5 and 2026-11-5 (as Excel re-formats dates) → 2026-11-05; anything else unchanged. */
@@ -75,16 +81,40 @@ function normaliseDate(v: string): string {
 }
 
 /**
- * Turn CSV bytes (UTF-8, UTF-8 with BOM, or GBK) into records, checking what the spreadsheet
- * itself gets wrong (columns, empty required cells, points that are not numbers, dates); errors
- * are pushed as FILE.csv:LINE: field: message. Registry and rules checks are addRecords'.
+ * Read a records spreadsheet (UTF-8, UTF-8 with BOM, or GBK, already decoded by decodeCsv), handing
+ * over each row as a record with its label FILE.csv:LINE, and checking what the spreadsheet itself
+ * gets wrong (columns, empty required cells, points that are not numbers, dates); errors are pushed
+ * as FILE.csv:LINE: field: message. Registry and rules checks are the record checker's.
  */
-export function parseRecordsCsv(bytes: Uint8Array, file: string, errors: string[]): ParsedRecords {
-  const { text, encoding } = decodeCsv(bytes);
-  const [header, ...body] = readRows(text, file);
-  if (!header) throw new InputError(`${file}: the file is empty`);
-  const col: Partial<Record<Field, number>> = {};
+function readRecordsCsv(text: string, file: string, errors: string[], onRecord: (r: NewRecord, label: string) => void): { ignored: string[] } {
+  let header: Row | undefined;
+  let col: Partial<Record<Field, number>> = {};
   const ignored: string[] = [];
+  let rows = 0;
+  // A bad header is told once the whole file is known to be a readable CSV (an unclosed quote is the deeper fault).
+  let badHeader: unknown;
+  eachRow(text, file, (row) => {
+    if (!header) {
+      header = row;
+      try {
+        col = columns(row, file, ignored);
+      } catch (e) {
+        badHeader = e;
+      }
+      return;
+    }
+    rows++;
+    if (badHeader === undefined) onRecord(rowRecord(row, header, col, `${file}:${row.line}`, errors), `${file}:${row.line}`);
+  });
+  if (!header) throw new InputError(`${file}: the file is empty`);
+  if (badHeader !== undefined) throw badHeader;
+  if (!rows) throw new InputError(`${file}: no rows under the header`);
+  return { ignored };
+}
+
+/** Which column holds each field; a missing required column or a field given twice is an InputError. */
+function columns(header: Row, file: string, ignored: string[]): Partial<Record<Field, number>> {
+  const col: Partial<Record<Field, number>> = {};
   header.cells.forEach((h, i) => {
     const name = h.replace(/\s+/g, '').toLowerCase();
     const field = FIELDS.find((f) => (HEADERS[f] as readonly string[]).includes(name));
@@ -98,40 +128,48 @@ export function parseRecordsCsv(bytes: Uint8Array, file: string, errors: string[
     const name = (f: Field) => (f === 'site' ? 'site / media / unit (网站id / 新媒体账号id / 单位id)' : `${f} (${HEADERS[f].slice(1).join(' / ')})`);
     throw new InputError(`${file}:${header.line}: missing column${missing.length > 1 ? 's' : ''} ${missing.map(name).join(', ')}`);
   }
+  return col;
+}
+
+/** One row as a record; the row's own problems are pushed as AT: field: message, and the record is made all the same (the rest of it is still checked). */
+function rowRecord(row: Row, header: Row, col: Partial<Record<Field, number>>, at: string, errors: string[]): NewRecord {
+  const get = (f: Field) => (col[f] === undefined ? undefined : row.cells[col[f]!] || undefined);
+  for (const f of REQUIRED) if (get(f) === undefined) errors.push(`${at}: ${f}: empty (column ${header.cells[col[f]!]})`);
+  const subjects = (['site', 'media', 'unit'] as const).filter((f) => get(f) !== undefined);
+  if (subjects.length !== 1) errors.push(`${at}: ${subjects[1] ?? 'site'}: ${subjects.length ? `give only one of site, media and unit (got ${subjects.join(', ')})` : 'give one of site, media or unit'}`);
+  let points: number | undefined;
+  const p = get('points');
+  if (p !== undefined) {
+    if (/^(?:\d+(?:\.\d+)?|\.\d+)$/.test(p)) points = Number(p);
+    else errors.push(`${at}: points: must be a number ≥ 0, e.g. 4 or 0.5, got "${p}"`);
+  }
+  const date = normaliseDate(get('date') ?? '');
+  if (date && !isIsoDate(date)) errors.push(`${at}: date: must be a date YYYY-MM-DD, got "${get('date')}"`);
+  const subject = subjects[0] ?? 'site';
+  return {
+    data: {
+      ...(subjects.length === 0 ? {} : subject === 'site' ? { site: get('site')! } : subject === 'media' ? { media: get('media')! } : { unit: get('unit')! }),
+      indicator: get('indicator') ?? '',
+      target: get('target') ?? '',
+      ...(points !== undefined ? { points } : {}),
+      ...(get('page') ? { page: get('page')! } : {}),
+      ...(get('screenshot') ? { screenshot: get('screenshot')! } : {}),
+      inspector: get('inspector') ?? '',
+      date,
+    },
+    evidence: get('evidence') ?? '',
+  };
+}
+
+/** Every row of a records spreadsheet as a record (for tests and small files: importRecords reads rows one at a time). */
+export function parseRecordsCsv(bytes: Uint8Array, file: string, errors: string[]): ParsedRecords {
+  const { text, encoding } = decodeCsv(bytes);
   const records: NewRecord[] = [];
   const labels: string[] = [];
-  for (const row of body) {
-    const at = `${file}:${row.line}`;
-    const get = (f: Field) => (col[f] === undefined ? undefined : row.cells[col[f]!] || undefined);
-    for (const f of REQUIRED) if (get(f) === undefined) errors.push(`${at}: ${f}: empty (column ${header.cells[col[f]!]})`);
-    const subjects = (['site', 'media', 'unit'] as const).filter((f) => get(f) !== undefined);
-    if (subjects.length !== 1) errors.push(`${at}: ${subjects[1] ?? 'site'}: ${subjects.length ? `give only one of site, media and unit (got ${subjects.join(', ')})` : 'give one of site, media or unit'}`);
-    let points: number | undefined;
-    const p = get('points');
-    if (p !== undefined) {
-      if (/^(?:\d+(?:\.\d+)?|\.\d+)$/.test(p)) points = Number(p);
-      else errors.push(`${at}: points: must be a number ≥ 0, e.g. 4 or 0.5, got "${p}"`);
-    }
-    const date = normaliseDate(get('date') ?? '');
-    if (date && !isIsoDate(date)) errors.push(`${at}: date: must be a date YYYY-MM-DD, got "${get('date')}"`);
-    // A row whose own cells are wrong is still checked for the rest (registry, rules): every problem at once.
-    const subject = subjects[0] ?? 'site';
-    records.push({
-      data: {
-        ...(subjects.length === 0 ? {} : subject === 'site' ? { site: get('site')! } : subject === 'media' ? { media: get('media')! } : { unit: get('unit')! }),
-        indicator: get('indicator') ?? '',
-        target: get('target') ?? '',
-        ...(points !== undefined ? { points } : {}),
-        ...(get('page') ? { page: get('page')! } : {}),
-        ...(get('screenshot') ? { screenshot: get('screenshot')! } : {}),
-        inspector: get('inspector') ?? '',
-        date,
-      },
-      evidence: get('evidence') ?? '',
-    });
-    labels.push(at);
-  }
-  if (!body.length) throw new InputError(`${file}: no rows under the header`);
+  const { ignored } = readRecordsCsv(text, file, errors, (r, label) => {
+    records.push(r);
+    labels.push(label);
+  });
   return { records, labels, encoding, ignored };
 }
 
@@ -142,26 +180,35 @@ export interface ImportResult extends AddResult {
 }
 
 /**
- * Check every row (the spreadsheet's own problems and every record check of addRecords), then
- * write them all and re-score the quarter; any problem anywhere is an InputError and nothing is written.
+ * Check every row (the spreadsheet's own problems and every record check), then write them all and
+ * re-score their sites; any problem anywhere is an InputError and nothing is written. The CSV is read
+ * twice, row by row, checking and then writing, so that no more than one row is held at a time
+ * (100,000 rows: see the README's figures).
  */
 export function importRecords(contentDir: string, quarter: string, bytes: Uint8Array, file: string): ImportResult {
   assertDraft(contentDir, quarter, 'record:import');
+  const { text, encoding } = decodeCsv(bytes);
   const errors: string[] = [];
-  const parsed = parseRecordsCsv(bytes, file, errors);
-  // Every message is FILE.csv:LINE: field: message; a field the row's own check already faulted
-  // (an empty cell, a bad date) is reported once.
-  const where = (e: string) => /^:(\d+): ([^:]+):/.exec(e.slice(file.length)) ?? ['', '0', ''];
-  const faulted = new Set(errors.map((e) => `${where(e)[1]} ${where(e)[2]}`));
-  const checks = checkNewRecords(contentDir, quarter, parsed.records, recordContext(contentDir), parsed.labels).flat();
-  errors.push(...checks.filter((e) => !faulted.has(`${where(e)[1]} ${where(e)[2]}`)));
+  const check = recordChecker(contentDir, quarter, recordContext(contentDir));
+  const sites = new Set<string>();
+  let before = 0;
+  const { ignored } = readRecordsCsv(text, file, errors, (r, label) => {
+    // Every message is FILE.csv:LINE: field: message; a field the row's own check already faulted
+    // (an empty cell, a bad date: the errors since the previous row) is reported once.
+    const field = (e: string) => e.slice(label.length + 2).split(':')[0];
+    const own = new Set(errors.slice(before).map(field));
+    errors.push(...check(r, label).filter((e) => !own.has(field(e))));
+    before = errors.length;
+    if (r.data.site) sites.add(r.data.site);
+  });
   if (errors.length) {
     // In the file's order: by line, the row's own problems first.
-    const lineOf = (e: string) => Number(where(e)[1]);
+    const lineOf = (e: string) => Number(/^:(\d+):/.exec(e.slice(file.length))?.[1] ?? 0);
     const sorted = errors.map((e, i) => ({ e, i })).sort((a, b) => lineOf(a.e) - lineOf(b.e) || a.i - b.i).map((x) => x.e);
     throw new InputError(`${file} has ${errors.length} problem${errors.length > 1 ? 's' : ''}; nothing was written:\n  ${sorted.join('\n  ')}`);
   }
-  return { ...addRecords(contentDir, quarter, parsed.records, parsed.labels, { checked: true }), encoding: parsed.encoding, ignored: parsed.ignored };
+  const stored = storeRecords(contentDir, quarter, sites, (put) => readRecordsCsv(text, file, [], put));
+  return { ...stored, encoding, ignored };
 }
 
 /** What npm run record:import prints. */

@@ -83,14 +83,15 @@ export function changeText(c: SiteChange): string {
 
 /** Read the sites' findings files before a change; call the result after it for the changes. */
 export function watchSites(contentDir: string, quarter: string, sites: Iterable<string>): () => SiteChange[] {
+  // Only the verdicts are kept: a findings file may hold thousands of findings.
   const before = [...new Set(sites)].sort().flatMap((site) => {
     const sq = readSiteQuarter(contentDir, quarter, site);
-    return sq ? [sq] : [];
+    return sq ? [{ site: sq.site, name: sq.name, before: { verdict: sq.verdict, score: sq.score } }] : [];
   });
   return () =>
     before.map((b) => {
-      const a = readSiteQuarter(contentDir, quarter, b.site) ?? b;
-      return { site: b.site, name: b.name, before: { verdict: b.verdict, score: b.score }, after: { verdict: a.verdict, score: a.score } };
+      const a = readSiteQuarter(contentDir, quarter, b.site) ?? b.before;
+      return { ...b, after: { verdict: a.verdict, score: a.score } };
     });
 }
 
@@ -107,28 +108,37 @@ export interface AddResult {
 }
 
 /**
- * Problems of each new record, as "label: field: message" (label: labels[i], else the file it
- * would be written to): the schema, registry and rules checks of any record file, a site record
- * for a site not crawled this quarter, and two records that would be the same file.
+ * A check of new records one at a time (what record:import runs on each CSV row as it reads it):
+ * the problems of a record, as "label: field: message" (label: the given one, else the file it would
+ * be written to): the schema, registry and rules checks of any record file, a site record for a site
+ * not crawled this quarter, and a record that would be the same file as one checked before it.
  */
-export function checkNewRecords(contentDir: string, quarter: string, records: readonly NewRecord[], ctx: RecordContext, labels: readonly string[] = []): string[][] {
-  const firstByFile = new Map<string, number>();
-  return records.map((r, i) => {
+export function recordChecker(contentDir: string, quarter: string, ctx: RecordContext): (r: NewRecord, label?: string) => string[] {
+  const firstByFile = new Map<string, string>();
+  const crawled = new Map<string, boolean>();
+  return (r, label) => {
     const file = recordFileName(quarter, r.data);
-    const label = labels[i] ?? file;
+    const at = label ?? file;
     const raw: string[] = [];
     checkRecord(file, recordText(r), ctx, raw);
     // checkRecord says file:line: field: message about the file it would be; the caller's label says where the record came from.
-    const problems = raw.map((m) => `${label}: ${m.startsWith(`${file}:`) ? m.slice(file.length + 1).replace(/^\d+: /, '') : m}`);
+    const problems = raw.map((m) => `${at}: ${m.startsWith(`${file}:`) ? m.slice(file.length + 1).replace(/^\d+: /, '') : m}`);
     const site = r.data.site;
-    if (site !== undefined && ctx.sites.has(site) && !existsSync(siteQuarterPath(contentDir, quarter, site))) {
-      problems.push(`${label}: site: ${site} has no findings file for ${quarter} (${quarterParts(quarter).findings}/${site}.md); crawl it first: npm run crawl -- --quarter ${quarter} --only ${site}`);
+    if (site !== undefined && ctx.sites.has(site)) {
+      if (!crawled.has(site)) crawled.set(site, existsSync(siteQuarterPath(contentDir, quarter, site)));
+      if (!crawled.get(site)) problems.push(`${at}: site: ${site} has no findings file for ${quarter} (${quarterParts(quarter).findings}/${site}.md); crawl it first: npm run crawl -- --quarter ${quarter} --only ${site}`);
     }
     const first = firstByFile.get(file);
-    if (first !== undefined) problems.push(`${label}: target: the same ${r.data.site ? 'site' : r.data.media ? 'media account' : 'unit'}, indicator and target as ${labels[first] ?? `record ${first + 1}`}`);
-    else firstByFile.set(file, i);
+    if (first !== undefined) problems.push(`${at}: target: the same ${r.data.site ? 'site' : r.data.media ? 'media account' : 'unit'}, indicator and target as ${first}`);
+    else firstByFile.set(file, at);
     return problems;
-  });
+  };
+}
+
+/** Problems of each new record (recordChecker's), labelled labels[i], else the file it would be written to. */
+export function checkNewRecords(contentDir: string, quarter: string, records: readonly NewRecord[], ctx: RecordContext, labels: readonly string[] = []): string[][] {
+  const check = recordChecker(contentDir, quarter, ctx);
+  return records.map((r, i) => check(r, labels[i]));
 }
 
 /**
@@ -147,18 +157,36 @@ export function writeAndRescore(contentDir: string, quarter: string, write: () =
  * Check every new record (nothing is written if any is bad: an InputError lists every problem),
  * write them atomically, and re-score the quarter. A published quarter is refused.
  */
-export function addRecords(contentDir: string, quarter: string, records: readonly NewRecord[], labels: readonly string[] = [], o: { checked?: boolean } = {}): AddResult {
+export function addRecords(contentDir: string, quarter: string, records: readonly NewRecord[], labels: readonly string[] = []): AddResult {
   assertDraft(contentDir, quarter, 'record');
   if (!records.length) throw new InputError('no records to write');
-  // record:import has checked them already, with its own report (8 s for 100,000 rows).
-  const problems = o.checked ? [] : checkNewRecords(contentDir, quarter, records, recordContext(contentDir), labels).flat();
+  const problems = checkNewRecords(contentDir, quarter, records, recordContext(contentDir), labels).flat();
   if (problems.length) throw new InputError(`${problems.length} problem${problems.length > 1 ? 's' : ''}; nothing was written:\n  ${problems.join('\n  ')}`);
-  const written = records.map((r) => recordFileName(quarter, r.data));
-  const replaced = written.filter((f) => existsSync(join(contentDir, f)));
-  const siteIds = records.flatMap((r) => (r.data.site ? [r.data.site] : []));
-  const changes = watchSites(contentDir, quarter, siteIds);
+  return storeRecords(contentDir, quarter, new Set(records.flatMap((r) => (r.data.site ? [r.data.site] : []))), (put) => records.forEach(put));
+}
+
+/**
+ * Write records already checked, as `each` hands them over one at a time (record:import reads them
+ * from its CSV again rather than hold them all), then re-score the sites they are about, as one
+ * transaction. `sites`: the site ids of the records.
+ */
+export function storeRecords(contentDir: string, quarter: string, sites: ReadonlySet<string>, each: (put: (r: NewRecord) => void) => void): AddResult {
+  const written: string[] = [];
+  const replaced: string[] = [];
+  const changes = watchSites(contentDir, quarter, sites);
   // Only the records' sites are re-scored: media and unit records change no findings file.
-  const rescored = writeAndRescore(contentDir, quarter, () => records.forEach((r, i) => writeFileAtomic(join(contentDir, written[i]!), recordText(r))), new Set(siteIds));
+  const rescored = writeAndRescore(
+    contentDir,
+    quarter,
+    () =>
+      each((r) => {
+        const file = recordFileName(quarter, r.data);
+        if (existsSync(join(contentDir, file))) replaced.push(file);
+        written.push(file);
+        writeFileAtomic(join(contentDir, file), recordText(r));
+      }),
+    sites,
+  );
   return { written, replaced, rescored, sites: changes() };
 }
 
