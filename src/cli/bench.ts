@@ -4,6 +4,7 @@ import { isIsoDate } from '../dates.ts';
 import { InputError } from '../errors.ts';
 import { benchCrawl } from '../bench/crawl.ts';
 import { formatBytes } from '../bench/proc-memory.ts';
+import { importMeasureText, measureImport } from '../bench/record-import.ts';
 import { RENDER_MODES, type RenderMode } from '../inspector/gather/options.ts';
 import { parseFlags, wholeNumber } from './args.ts';
 
@@ -47,4 +48,23 @@ export async function benchCommand(argv: string[]): Promise<number> {
   }
   console.log('\nNote: the sandbox\'s seeded "never answers" links cost the 2 s bench timeout each (HEAD then GET).');
   return 0;
+}
+
+export const BENCH_IMPORT_USAGE = `Usage: npm run bench:import -- [options]
+  --rows N           records to import (default 100000)
+  --content DIR      content folder to copy (default content/, the demo's)
+  --keep             keep the working folder (node_modules/.cache/bench-import-*)
+  -h, --help         this text`;
+
+/** npm run bench:import: npm run record:import of N generated rows on a copy of the content, its time and peak memory. */
+export async function benchImportCommand(argv: string[]): Promise<number> {
+  const { values } = parseFlags({ args: argv, options: { rows: { type: 'string' }, content: { type: 'string' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }, BENCH_IMPORT_USAGE);
+  if (values.help) {
+    console.log(BENCH_IMPORT_USAGE);
+    return 0;
+  }
+  const m = await measureImport({ rows: wholeNumber('rows', values.rows, 1) ?? 100_000, ...(values.content ? { contentDir: values.content } : {}), keep: values.keep ?? false });
+  console.log(importMeasureText(m));
+  if (values.keep) console.log(`working folder: ${m.work}`);
+  return m.exitCode === 0 ? 0 : 1;
 }
