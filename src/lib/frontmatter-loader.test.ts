@@ -12,7 +12,7 @@ describe('frontmatterData', () => {
     expect(siteQuarterSchema.parse(frontmatterData('kaisha-czj.md', text).data)).toEqual(parseSiteQuarter(text, 'kaisha-czj.md').data);
   });
   it('ignores the body, even one with its own --- lines', () => {
-    expect(frontmatterData('f.md', '---\nsite: linhe\n---\n正文\n\n---\n\nx: 1\n')).toEqual({ data: { site: 'linhe' }, body: '正文\n\n---\n\nx: 1\n' });
+    expect(frontmatterData('f.md', '---\nsite: linhe\n---\n正文\n\n---\n\nx: 1\n')).toEqual({ data: { site: 'linhe' }, body: '正文\n\n---\n\nx: 1\n', bodyLine: 4 });
     expect(frontmatterData('f.md', '\uFEFF---\r\nsite: linhe\r\n---\r\n').data).toEqual({ site: 'linhe' });
   });
   it('names the file (and the line) when there is no frontmatter or it is broken', () => {
