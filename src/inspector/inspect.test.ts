@@ -76,11 +76,14 @@ test('shots are written, named on their findings, and the failures noted, not th
   expect(out.findings.map(({ screenshot: _, ...rest }) => rest)).toEqual(result.findings);
 });
 
-test('a second run gives the same names, and a site that now passes loses the crawl’s shots', async () => {
+test('a second run gives the same names, and a site that now passes loses the crawl’s shots once its findings file is written (prune), not before', async () => {
   const first = await captureEvidence(result, fakeShooter(), dir);
   const second = await captureEvidence(result, fakeShooter(), dir);
   expect(second.result).toEqual(first.result);
-  await captureEvidence({ ...result, verdict: 'pass' }, fakeShooter(), dir);
+  const passed = await captureEvidence({ ...result, verdict: 'pass' }, fakeShooter(), dir);
+  // The findings file still on disk names these until the new one replaces it.
+  expect(readdirSync(join(dir, '2026-Q4', 'linhe'))).toHaveLength(2);
+  passed.prune();
   expect(readdirSync(join(dir, '2026-Q4', 'linhe'))).toEqual([]);
 });
 

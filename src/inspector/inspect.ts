@@ -19,7 +19,7 @@ import type { ShotResult } from './gather/shoot.ts';
 import { HostScheduler } from './gather/scheduler.ts';
 import { crawlSite, type CrawlContext } from './gather/site.ts';
 import { assembleSiteQuarter, headOf } from './report/assemble.ts';
-import { MAX_SHOT_BYTES, planShots, saveShots, withScreenshots, type PlannedShot } from './report/evidence.ts';
+import { MAX_SHOT_BYTES, planShots, pruneShots, saveShots, withScreenshots, type PlannedShot } from './report/evidence.ts';
 import { writeSiteQuarter } from './report/site-quarter.ts';
 import { summaryBody } from './report/summary.ts';
 import { RULES } from './rules/index.ts';
@@ -157,7 +157,7 @@ export function judgeSite(snapshot: SiteSnapshot, quarter: string, rules: readon
  * leaves its finding without a screenshot and is noted; the crawl's earlier shots of the site that
  * were not taken again go.
  */
-export async function captureEvidence(result: SiteQuarter, renderer: Pick<Renderer, 'shoot'>, evidenceDir: string): Promise<{ result: SiteQuarter; shots: SiteShots }> {
+export async function captureEvidence(result: SiteQuarter, renderer: Pick<Renderer, 'shoot'>, evidenceDir: string): Promise<{ result: SiteQuarter; shots: SiteShots; prune: () => void }> {
   const plan = planShots(result);
   // Each page is loaded once for all its elements (the site is spared a download per finding).
   const pages = new Map<string, Array<string | undefined>>();
@@ -188,13 +188,18 @@ export async function captureEvidence(result: SiteQuarter, renderer: Pick<Render
       files.push({ name: basename(p.path), jpeg: o.jpeg });
     } else failed.push({ indicator, url: p.url, reason: o.reason, detail: o.detail });
   });
+  const folder = join(evidenceDir, result.quarter, result.site);
   try {
-    saveShots(join(evidenceDir, result.quarter, result.site), files);
+    saveShots(folder, files);
   } catch (e) {
     const detail = (e as Error).message;
-    return { result, shots: { files: 0, bytes: 0, failed: plan.map((p) => ({ indicator: result.findings[p.index]!.indicator, url: p.url, reason: 'write', detail })) } };
+    return { result, shots: { files: 0, bytes: 0, failed: plan.map((p) => ({ indicator: result.findings[p.index]!.indicator, url: p.url, reason: 'write', detail })) }, prune: () => {} };
   }
-  return { result: withScreenshots(result, taken), shots: { files: files.length, bytes: files.reduce((n, f) => n + f.jpeg.length, 0), failed } };
+  return {
+    result: withScreenshots(result, taken),
+    shots: { files: files.length, bytes: files.reduce((n, f) => n + f.jpeg.length, 0), failed },
+    prune: () => pruneShots(folder, new Set(files.map((f) => f.name))),
+  };
 }
 
 /** Inspect every given site; each site's file is written as soon as it is done. */
@@ -254,15 +259,17 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
             let result = judgeSite(snapshot, input.quarter, rules, ctx, input.manual?.(site) ?? [], review);
             rulesMs += performance.now() - r0;
             let shots: SiteShots | undefined;
-            // Before the file is written, so that it names its screenshots.
+            let prune = () => {};
+            // Before the file is written, so that it names its screenshots; the stale ones are removed after it.
             if (input.screenshots && renderer) {
-              ({ result, shots } = await captureEvidence(result, renderer, evidenceDir));
+              ({ result, shots, prune } = await captureEvidence(result, renderer, evidenceDir));
               if (shots.files + shots.failed.length > 0) shotTotals.sites++;
               shotTotals.files += shots.files;
               shotTotals.bytes += shots.bytes;
               shotTotals.failed.push(...shots.failed.map((f) => ({ site: site.id, ...f })));
             }
             const file = writeSiteQuarter(input.contentDir, result, summaryBody(result));
+            prune();
             results.push(result);
             emit({ type: 'site-done', site, result, file, ms: Math.round(performance.now() - t0), ...(shots ? { shots } : {}) });
           } catch (e) {

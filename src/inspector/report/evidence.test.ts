@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Finding, SiteQuarter } from '../../schemas/findings.ts';
-import { MAX_SHOTS_PER_SITE, planShots, saveShots, shotName, withScreenshots } from './evidence.ts';
+import { MAX_SHOTS_PER_SITE, planShots, pruneShots, saveShots, shotName, withScreenshots } from './evidence.ts';
 
 const HOME = 'http://www.linhe.gov.cn/';
 const f = (indicator: string, target: string, page = HOME, more: Partial<Finding> = {}): Finding => ({ indicator, target, page, points: 0.2, detail: '', clause: 'x', ...more });
@@ -82,16 +82,19 @@ describe('saveShots', () => {
   beforeEach(() => void (dir = mkdtempSync(join(tmpdir(), 'evidence-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('writes the shots and removes the crawl’s earlier ones not taken again, never an inspector’s file', () => {
+  test('writes the shots, then prunes the crawl’s earlier ones not taken again, never an inspector’s file', () => {
     const folder = join(dir, '2026-Q4', 'linhe');
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'aaaaaaaaaaaaaaaa.jpg'), 'old');
     writeFileSync(join(folder, 'bbbbbbbbbbbbbbbb.jpg'), 'old');
     writeFileSync(join(folder, 'message.png'), 'an inspector’s');
     saveShots(folder, [{ name: 'bbbbbbbbbbbbbbbb.jpg', jpeg: Buffer.from('new') }]);
-    expect(readdirSync(folder).sort()).toEqual(['bbbbbbbbbbbbbbbb.jpg', 'message.png']);
+    expect(readdirSync(folder).sort()).toEqual(['aaaaaaaaaaaaaaaa.jpg', 'bbbbbbbbbbbbbbbb.jpg', 'message.png']);
     expect(readFileSync(join(folder, 'bbbbbbbbbbbbbbbb.jpg'), 'utf8')).toBe('new');
+    pruneShots(folder, new Set(['bbbbbbbbbbbbbbbb.jpg']));
+    expect(readdirSync(folder).sort()).toEqual(['bbbbbbbbbbbbbbbb.jpg', 'message.png']);
     saveShots(join(dir, '2026-Q4', 'kaisha'), []);
+    pruneShots(join(dir, '2026-Q4', 'kaisha'), new Set());
     expect(existsSync(join(dir, '2026-Q4', 'kaisha'))).toBe(false);
   });
 });

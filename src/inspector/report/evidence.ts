@@ -81,14 +81,18 @@ export function withScreenshots(result: SiteQuarter, taken: ReadonlyArray<Pick<P
   return { ...result, findings: result.findings.map((f, i) => (byIndex.has(i) ? { ...f, screenshot: byIndex.get(i)! } : f)) };
 }
 
-/**
- * Write a site's screenshots (each atomically) into its folder and remove the crawl's earlier ones
- * that this run did not take again (a fixed problem, a site that now passes). Other files there,
- * an inspector's own screenshots, are left alone. `folder` is evidence/<quarter>/<site>/ on disk.
- */
+/** Write a site's screenshots, each atomically, into its folder (evidence/<quarter>/<site>/ on disk). */
 export function saveShots(folder: string, shots: ReadonlyArray<{ name: string; jpeg: Uint8Array }>): void {
-  const keep = new Set(shots.map((s) => s.name));
   for (const s of shots) writeFileAtomic(join(folder, s.name), s.jpeg);
+}
+
+/**
+ * Remove the crawl's earlier screenshots in a site's folder that this run did not take again (a
+ * fixed problem, a site that now passes); other files there, an inspector's own screenshots, are
+ * left alone. Run after the findings file naming the new ones is written, so that a crawl killed in
+ * between leaves no file naming a screenshot that is gone.
+ */
+export function pruneShots(folder: string, keep: ReadonlySet<string>): void {
   if (!existsSync(folder)) return;
   for (const name of readdirSync(folder)) if (SHOT_FILE.test(name) && !keep.has(name)) rmSync(join(folder, name), { force: true });
 }
