@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { InputError } from '../errors.ts';
+import { refusal } from '../workflow/fixture.test-helpers.ts';
 import { loadDictionary } from './dictionary.ts';
 
 function dir(yaml: string): string {
@@ -21,13 +21,7 @@ test('the committed dictionary loads', () => {
 test('an allowed word without its wrong form, and a wrong form listed twice, are refused at load with file, line and field', () => {
   const d = dir(`version: "2026.12"\nentries:\n${ENTRY('按装', ['按装修', '安装工'])}${ENTRY('布署')}${ENTRY('按装')}`);
   const f = join(d, 'dictionary.yaml');
-  let message = '';
-  try {
-    loadDictionary(d);
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    message = (e as Error).message;
-  }
+  const message = refusal(() => loadDictionary(d));
   // Line 7 holds the first entry's allow list (lines 3–7); line 12 starts the third entry (after 布署 at 8–11).
   expect(message).toContain(`${f}:7: entries[0].allow[1]: the allowed word 安装工 does not contain the wrong form 按装`);
   expect(message).toContain(`${f}:12: entries[2].wrong: 按装 is listed twice (first as entries[0])`);

@@ -1,26 +1,17 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hostname, tmpdir } from 'node:os';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
-import { InputError } from '../errors.ts';
 import { parse as parseYaml } from 'yaml';
 import { writeSiteQuarter } from '../inspector/report/site-quarter.ts';
-import { crawlFinding, makeFixture, QUARTER, type Fixture } from '../workflow/fixture.test-helpers.ts';
+import { crawlFinding, makeFixture, QUARTER, refusal, tempFolders, type Fixture } from '../workflow/fixture.test-helpers.ts';
 import { acquireContentLock, lockPath, withContentLock, type LockHolder } from './lock.ts';
 
-const dirs: string[] = [];
-const folder = () => {
-  const d = mkdtempSync(join(tmpdir(), 'lock-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const folder = tempFolders('lock');
 
 /** A process id that is certainly gone: a child that has exited. */
 function deadPid(): number {
@@ -33,13 +24,7 @@ describe('the content folder lock', () => {
     const d = folder();
     const release = acquireContentLock(d, 'npm run publish -- 2026-Q4');
     const t0 = Date.now();
-    let message = '';
-    try {
-      acquireContentLock(d, 'npm run record', { waitMs: 300 });
-    } catch (e) {
-      expect(e).toBeInstanceOf(InputError);
-      message = (e as Error).message;
-    }
+    const message = refusal(() => acquireContentLock(d, 'npm run record', { waitMs: 300 }));
     expect(Date.now() - t0).toBeGreaterThanOrEqual(300);
     expect(message).toContain(`正由另一个命令写入：npm run publish -- 2026-Q4（进程 ${process.pid}，`);
     release();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadRegistry } from './registry.ts';
 import { InputError } from '../errors.ts';
+import { refusal } from '../workflow/fixture.test-helpers.ts';
 
 function content(sites: string, units: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'registry-'));
@@ -43,13 +44,7 @@ describe('loadRegistry', () => {
   siteCode: "3713000002"
 `;
     const dir = content(sites, UNITS);
-    let message = '';
-    try {
-      loadRegistry(dir);
-    } catch (e) {
-      expect(e).toBeInstanceOf(InputError);
-      message = (e as Error).message;
-    }
+    const message = refusal(() => loadRegistry(dir));
     const f = join(dir, 'sites.yaml');
     expect(message).toContain('The registry has 6 problems');
     expect(message).toContain(`${f}:8: sites[1] (Linhe JYJ) id: must be lower-case ASCII`);

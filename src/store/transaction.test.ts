@@ -3,21 +3,13 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, describe, expect, test } from 'vitest';
-import { makeFixture, QUARTER } from '../workflow/fixture.test-helpers.ts';
+import { afterAll, describe, expect, test } from 'vitest';
+import { makeFixture, QUARTER, tempFolders } from '../workflow/fixture.test-helpers.ts';
 import { publishQuarter } from '../workflow/publish.ts';
 import { writeFileAtomic, removeFile } from './atomic.ts';
 import { inTransaction, recoverContent, transactionDir } from './transaction.ts';
 
-const dirs: string[] = [];
-const folder = () => {
-  const d = mkdtempSync(join(tmpdir(), 'tx-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const folder = tempFolders('tx');
 
 /** Every file under dir (relative path → text), the lock and transaction folder included so that leftovers show. */
 function snapshot(dir: string): Record<string, string> {

@@ -2,7 +2,7 @@
 // quarter), one media account, the repository's rules.yaml, and findings files as the crawl writes them.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { InputError } from '../errors.ts';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,19 @@ import { summaryBody } from '../inspector/report/summary.ts';
 import { indicator } from '../inspector/catalogue/index.ts';
 
 export const QUARTER = '2026-Q4';
+
+/** A maker of empty temporary folders named PREFIX-…, each removed after its test; call at a test file's top level. */
+export function tempFolders(prefix: string): () => string {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  return () => {
+    const d = mkdtempSync(join(tmpdir(), `${prefix}-`));
+    dirs.push(d);
+    return d;
+  };
+}
 const RULES_YAML = fileURLToPath(new URL('../../content/rules.yaml', import.meta.url));
 
 /** A crawl finding with its rule's real clause, as the crawl writes it. */

@@ -5,7 +5,7 @@ import { InputError } from '../errors.ts';
 import { addRecords, addResultText, recordFileName, recordText, type NewRecord } from './record-write.ts';
 import { checkRecord } from './records.ts';
 import { recordContext, rescoreQuarter } from './rescore.ts';
-import { makeFixture, PUBLISHED_QUARTER, QUARTER, type Fixture } from './fixture.test-helpers.ts';
+import { makeFixture, PUBLISHED_QUARTER, QUARTER, refusal, type Fixture } from './fixture.test-helpers.ts';
 
 let fx: Fixture;
 beforeEach(() => (fx = makeFixture()));
@@ -122,13 +122,7 @@ describe('addRecords', () => {
       { data: { site: 'linhe', indicator: 'service-unusable', target: '办事指南', points: 2, inspector: '张三', date: '2026-11-12' }, evidence: '缺要素。' },
       overdue({ site: undefined, unit: 'linhe-bgs' }, '   '),
     ];
-    let message = '';
-    try {
-      addRecords(fx.content, QUARTER, bad, ['a.csv:2', 'a.csv:3', 'a.csv:5']);
-    } catch (e) {
-      expect(e).toBeInstanceOf(InputError);
-      message = (e as Error).message;
-    }
+    const message = refusal(() => addRecords(fx.content, QUARTER, bad, ['a.csv:2', 'a.csv:3', 'a.csv:5']));
     expect(message).toContain('a.csv:2: site: no site with id "nowhere" in sites.yaml');
     expect(message).toContain('a.csv:3: points: service-unusable is a veto item: points must be 0 or left out');
     expect(message).toContain('a.csv:5: unit: indicator message-overdue (留言办理超期) is about a website: give site: <id>');
