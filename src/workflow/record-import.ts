@@ -29,18 +29,14 @@ type Field = keyof typeof HEADERS;
 const FIELDS = Object.keys(HEADERS) as Field[];
 const REQUIRED: readonly Field[] = ['indicator', 'target', 'inspector', 'date', 'evidence'];
 
-/** What a records spreadsheet is, besides its rows. */
-export interface RecordsCsv {
-  encoding: string;
-  /** Headers no field is read from (e.g. 序号, 网站名称), as written. */
-  ignored: string[];
-}
-
 /** The rows of a records spreadsheet, ready for addRecords. */
-export interface ParsedRecords extends RecordsCsv {
+export interface ParsedRecords {
   records: NewRecord[];
   /** FILE.csv:LINE of each record, for messages. */
   labels: string[];
+  encoding: string;
+  /** Headers no field is read from (e.g. 序号, 网站名称), as written. */
+  ignored: string[];
 }
 
 /** One CSV row with the physical line it starts on. */
