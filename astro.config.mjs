@@ -9,6 +9,8 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { publishedCheck } from './src/postbuild/published.ts';
 import { escapeRawHtml, guardLinks } from './src/lib/markdown.ts';
 import { joinBase, paths } from './src/lib/urls.ts';
+import { contentDir } from './src/store/content-dir.ts';
+import { publishedQuarters } from './src/store/quarter-file.ts';
 
 const base = process.env.BASE_PATH || '/';
 const site = process.env.SITE_URL || 'https://example.github.io';
@@ -36,7 +38,22 @@ export default defineConfig({
   integrations: [
     // A published quarter whose files differ from its manifest fails the build (content/manifests/).
     publishedCheck(),
-    // The search page has no content of its own: keep it out of the sitemap.
-    sitemap({ filter: (page) => new URL(page).pathname !== joinBase(base, paths.search()) }),
+    // The search page has no content of its own, and a draft notice is not the office's word yet
+    // (its page says noindex): keep both out of the sitemap.
+    sitemap({ filter: sitemapFilter() }),
   ],
 });
+
+/** Whether a page belongs in the sitemap: not the search page, not a quarter that is not published. */
+function sitemapFilter() {
+  const published = publishedQuarters(contentDir());
+  const search = joinBase(base, paths.search());
+  const quarters = joinBase(base, 'quarters/');
+  return (/** @type {string} */ page) => {
+    const path = new URL(page).pathname;
+    if (path === search) return false;
+    if (!path.startsWith(quarters)) return true;
+    const quarter = path.slice(quarters.length).split('/')[0];
+    return !quarter || published.has(quarter);
+  };
+}

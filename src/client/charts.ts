@@ -19,6 +19,8 @@ for (const canvas of document.querySelectorAll<HTMLCanvasElement>('canvas[data-c
         data: s.values,
         borderColor: COLORS[i % COLORS.length],
         backgroundColor: COLORS[i % COLORS.length],
+        // A noted point (a fail by veto, a draft quarter) is a larger cross, so the line alone never tells a different story than the table.
+        ...(s.notes ? { pointStyle: s.notes.map((n) => (n ? 'crossRot' : 'circle')), pointRadius: s.notes.map((n) => (n ? 8 : 3)), pointBorderWidth: s.notes.map((n) => (n ? 3 : 1)) } : {}),
       })),
     },
     options: {
@@ -28,7 +30,12 @@ for (const canvas of document.querySelectorAll<HTMLCanvasElement>('canvas[data-c
       animation: false,
       plugins: {
         legend: { display: spec.series.length > 1 },
-        tooltip: { callbacks: { label: (c) => `${c.dataset.label ?? ''}：${c.formattedValue}${spec.unit}` } },
+        tooltip: {
+          callbacks: {
+            label: (c) => `${c.dataset.label ?? ''}：${c.formattedValue}${spec.unit}`,
+            afterLabel: (c) => spec.series[c.datasetIndex]?.notes?.[c.dataIndex] ?? '',
+          },
+        },
       },
       scales: spec.horizontal ? { x: valueAxis } : { y: valueAxis },
     },

@@ -5,7 +5,7 @@
 // 对被国务院办公厅、省政府办公厅通报 1 次以上或被市政府办公室通报 3 次以上的单位，在年终考核中
 // 一律不评为良好以上等次).
 import { NOTICE_LEVELS } from '../schemas/notices.ts';
-import { addPoints, dailyLoss, explainLoss, quarterStates, topLevelUnits, unitItems, unitsWithPages, type Amounts, type AssessmentData, type Item, type QuarterState } from './assessment.ts';
+import { addPoints, dailyLoss, explainLoss, namedUnits, quarterStates, topLevelUnits, unitItems, unitsWithPages, type Amounts, type AssessmentData, type QuarterState } from './assessment.ts';
 import { byPointsThenGivenOrder, unitAndBelow, unitName, type UnitTree } from './units.ts';
 
 /** The assessment year of a quarter (2026-Q3) or a date (2026-07-01): its first four digits. */
@@ -33,21 +33,16 @@ export interface NamedCounts {
 }
 
 /**
- * A published quarter's notice names a unit that has a failing site in it (not one closed before
- * the notice: 002 takes those out of the quarter's assessment), a new media account failing on a
- * veto, or no self-inspection report. Late messages cost points but are not a naming.
+ * Count the notices of a year naming the unit or a unit under it; a notice naming several of them
+ * counts once. The office's own quarters count when published, by the units each notice names
+ * (namedUnits: the list its page shows).
  */
-function namesUnit(item: Item): boolean {
-  return (item.kind === 'failing-site' && !item.closed) || item.kind === 'media-veto' || item.kind === 'self-inspection-missing';
-}
-
-/** Count the notices of a year naming the unit or a unit under it; a notice naming several of them counts once. */
 export function timesNamed(data: AssessmentData, year: string, unit: string): NamedCounts {
-  const quarters = new Set(unitItems(data, unit).filter((i) => yearOf(i.quarter) === year && namesUnit(i)).map((i) => i.quarter));
   const below = new Set(unitAndBelow(data.units, unit));
+  const quarters = yearQuarters(data, year).counted.filter((q) => namedUnits(data, q).some((u) => below.has(u)));
   const notices = data.notices.filter((n) => yearOf(n.date) === year && n.units.some((u) => below.has(u)));
   const at = (level: (typeof notices)[number]['level']) => notices.filter((n) => n.level === level).length;
-  return { city: quarters.size + at('city'), province: at('province'), stateCouncil: at('state-council') };
+  return { city: quarters.length + at('city'), province: at('province'), stateCouncil: at('state-council') };
 }
 
 /** Why a unit cannot be rated 良好 or above this year (003); empty when it can. Highest office first. */

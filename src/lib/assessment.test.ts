@@ -5,6 +5,7 @@ import {
   failingSiteAmount,
   failingSiteItems,
   halfYearTables,
+  namedUnits,
   noticeDate,
   quarterLossRows,
   quarterState,
@@ -190,5 +191,18 @@ describe('units with pages', () => {
     // linhe-fgw has nothing; old-unit is not in the registry.
     expect([...unitsWithPages(office())].sort()).toEqual(['hexi-jyj', 'hexi-mzj', 'hexi-zf', 'linhe-bgs', 'linhe-zf', 'old-unit', 'sheng-sft']);
     expect(topLevelUnits(office())).toEqual(['linhe-zf', 'sheng-sft', 'old-unit']);
+  });
+});
+
+describe('the units a notice names (被通报)', () => {
+  it('are the units of its failing sites not closed before it, its media vetoes and missing reports; never a late message alone', () => {
+    const data = office();
+    // Q1 (dated 04-10): hexi → hexi-zf; hexi-jyj closed 04-11, after the notice; gone → hexi-jyj; hexi-mzj closed on the day: not named.
+    expect([...namedUnits(data, '2026-Q1')].sort()).toEqual(['hexi-jyj', 'hexi-zf']);
+    // Q2: linhe and sft fail; linhe-bgs sent no report and its account failed a veto; the late message (hexi) and error report (gone → hexi-jyj) name nobody.
+    expect([...namedUnits(data, '2026-Q2')].sort()).toEqual(['linhe-bgs', 'sheng-sft']);
+    // Q3 is a draft: the units its notice would name once published.
+    expect([...namedUnits(data, '2026-Q3')].sort()).toEqual(['linhe-bgs', 'sheng-sft']);
+    expect(namedUnits(data, '2026-Q4')).toEqual([]);
   });
 });

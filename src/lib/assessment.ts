@@ -121,10 +121,22 @@ export function recordItems(quarter: string, records: readonly RecordEntry[], ro
   return out;
 }
 
+/**
+ * Whether an item names its unit in the quarter's notice (被通报): a failing site in 附件1 (not one
+ * closed before the notice: 002 takes those out of the quarter's assessment), a new media account
+ * failing on a veto (附件2), or no self-inspection report. Late messages cost points but are not a
+ * naming. The notice page lists exactly these units and the annual count counts exactly them.
+ */
+function namesUnit(item: Item): boolean {
+  return (item.kind === 'failing-site' && !item.closed) || item.kind === 'media-veto' || item.kind === 'self-inspection-missing';
+}
+
 /** What the assessment works from, built once per data set (a build renders a page per unit). */
 interface Index {
   /** Each quarter's state. */
   states: ReadonlyMap<string, QuarterState>;
+  /** The units each quarter's notice names (namesUnit), draft quarters included, in first-named order. */
+  named: ReadonlyMap<string, readonly string[]>;
   /** Items of the published quarters by the unit they are charged to (not the units above it). */
   items: ReadonlyMap<string, Item[]>;
   /** Sites checked and judged 不合格, per unit (its own sites) and quarter, published or not. */
@@ -143,6 +155,7 @@ function indexOf(data: AssessmentData): Index {
 
 function buildIndex(data: AssessmentData): Index {
   const states = new Map<string, QuarterState>();
+  const named = new Map<string, string[]>();
   const items = new Map<string, Item[]>();
   const checks = new Map<string, Map<string, { sites: number; failing: number }>>();
   for (const q of data.quarters) {
@@ -154,11 +167,13 @@ function buildIndex(data: AssessmentData): Index {
       const c = perQuarter.get(q.quarter) ?? { sites: 0, failing: 0 };
       perQuarter.set(q.quarter, { sites: c.sites + 1, failing: c.failing + (r.verdict === 'fail' ? 1 : 0) });
     }
-    if (state !== 'counted' || !q.file) continue;
-    const notice = noticeDate(q.file.data);
+    // A draft's notice would name these units once published; only a published one charges them.
+    const notice = q.file ? noticeDate(q.file.data) : undefined;
     // Each quarter is charged by the registry and amounts it was published with.
     const inputs = data.inputsOf?.(q.quarter) ?? data;
     const all = [...failingSiteItems(q.quarter, q.rows, notice, inputs.registrySites, inputs.assessment), ...recordItems(q.quarter, data.manual.get(q.quarter) ?? [], q.rows, inputs)];
+    named.set(q.quarter, [...new Set(all.filter(namesUnit).map((i) => i.unit))]);
+    if (state !== 'counted') continue;
     for (const item of all) {
       const list = items.get(item.unit);
       if (list) list.push(item);
@@ -170,7 +185,16 @@ function buildIndex(data: AssessmentData): Index {
   for (const u of [...checks.keys(), ...items.keys(), ...data.notices.flatMap((n) => n.units)]) {
     for (let x: string | undefined = u; x !== undefined && !pages.has(x); x = parentOf(x)) pages.add(x);
   }
-  return { states, items, checks, pages };
+  return { states, named, items, checks, pages };
+}
+
+/**
+ * The units a quarter's notice names (被通报), each once, by the unit its item is charged to (not
+ * the units above it): a published quarter's count in the annual assessment, a draft's once it is
+ * published. Empty for a quarter without checks.
+ */
+export function namedUnits(data: AssessmentData, quarter: string): readonly string[] {
+  return indexOf(data).named.get(quarter) ?? [];
 }
 
 /** Each quarter of the data and whether it counts, oldest first. */

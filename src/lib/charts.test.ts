@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finding, row } from './fixtures.test-helpers.ts';
-import { NO_REGION, problemsChart, regionPassRates, scoreDistribution, trendCharts } from './charts.ts';
+import { NO_REGION, changeAxis, problemsChart, regionPassRates, scoreDistribution, trendCharts } from './charts.ts';
 import { problemsByIndicator } from './problems.ts';
 import { quarterName, summarizeQuarters } from './quarters.ts';
 
@@ -17,6 +17,21 @@ describe('trend charts', () => {
     // Q4: 1 of 3 passed = 33.3 %; average (90 + 50 + 50) / 3 = 63.3.
     expect(passRate.series[0]!.values).toEqual([100, 33.3]);
     expect(average.series[0]!.values).toEqual([80.3, 63.3]);
+    // 63.3 - 5 = 58.3, down to a multiple of five: the axis starts at 55, not 0.
+    expect([average.min, average.max]).toEqual([55, 100]);
+    expect(passRate.series[0]!.notes).toBeUndefined();
+    // A draft quarter's points say so.
+    const drafted = trendCharts(summarizeQuarters(rows), quarterName, (q) => q === '2026-Q4');
+    expect(drafted.passRate.series[0]!.notes).toEqual([undefined, '草稿，复核中，尚未正式发布']);
+    expect(drafted.average.series[0]!.notes).toEqual([undefined, '草稿，复核中，尚未正式发布']);
+  });
+
+  it('the average axis shows change: 96.9 to 94.8 on an axis from 85, not from 0', () => {
+    expect(changeAxis([96.9, 94.8])).toEqual({ min: 85, max: 100 });
+    expect(changeAxis([90])).toEqual({ min: 85, max: 100 });
+    expect(changeAxis([3, 50])).toEqual({ min: 0, max: 100 });
+    expect(changeAxis([99, 101.2])).toEqual({ min: 90, max: 102 });
+    expect(changeAxis([])).toEqual({ min: 95, max: 100 });
   });
 });
 

@@ -9,6 +9,12 @@ import type { QuarterSummary } from './quarters.ts';
 export interface ChartSeries {
   label: string;
   values: number[];
+  /**
+   * What a value alone would hide, per point (undefined where nothing needs saying): a fail decided
+   * by a veto, a draft quarter. The point is drawn as a cross, the tooltip says it, and the data
+   * table has a 说明 column.
+   */
+  notes?: (string | undefined)[];
 }
 
 /** What the browser script needs to draw a chart, and what the table beside it prints. */
@@ -31,14 +37,30 @@ function round1(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
-/** Pass rate and average score per quarter, oldest first, from summaries in any order. */
-export function trendCharts(summaries: readonly QuarterSummary[], quarterLabel: (q: string) => string): { passRate: ChartSpec; average: ChartSpec } {
+/** Pass rate and average score per quarter, oldest first, from summaries in any order; a draft quarter's points are marked as such. */
+export function trendCharts(summaries: readonly QuarterSummary[], quarterLabel: (q: string) => string, isDraft: (quarter: string) => boolean = () => false): { passRate: ChartSpec; average: ChartSpec } {
   const sorted = [...summaries].sort((a, b) => (a.quarter < b.quarter ? -1 : 1));
   const labels = sorted.map((s) => quarterLabel(s.quarter));
+  const notes = sorted.map((s) => (isDraft(s.quarter) ? DRAFT_NOTE_SHORT : undefined));
+  const withNotes = notes.some(Boolean) ? { notes } : {};
+  const averages = sorted.map((s) => round1(s.averageScore));
   return {
-    passRate: { type: 'line', labels, series: [{ label: '合格率', values: sorted.map((s) => round1(s.passRate)) }], unit: '%', min: 0, max: 100 },
-    average: { type: 'line', labels, series: [{ label: '平均得分', values: sorted.map((s) => round1(s.averageScore)) }], unit: '分', min: 0, max: 100 },
+    passRate: { type: 'line', labels, series: [{ label: '合格率', values: sorted.map((s) => round1(s.passRate)), ...withNotes }], unit: '%', min: 0, max: 100 },
+    average: { type: 'line', labels, series: [{ label: '平均得分', values: averages, ...withNotes }], unit: '分', ...changeAxis(averages) },
   };
+}
+
+/** What a draft quarter's point says. */
+const DRAFT_NOTE_SHORT = '草稿，复核中，尚未正式发布';
+
+/**
+ * A value axis that shows change: from five points under the lowest value (rounded down to a
+ * multiple of five, never below 0) to 100, so a fall from 96.9 to 94.8 is visible; the axis
+ * starts at 0 only when a value is that low. The table beside the chart has the exact figures.
+ */
+export function changeAxis(values: readonly number[]): { min: number; max: number } {
+  const lowest = Math.min(100, ...values);
+  return { min: Math.max(0, Math.floor((lowest - 5) / 5) * 5), max: Math.max(100, Math.ceil(Math.max(0, ...values))) };
 }
 
 /** Sites with each problem, most first (the order of problemsByIndicator), at most `limit` indicators. */

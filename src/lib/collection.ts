@@ -8,11 +8,12 @@ import type { ManualRecord } from '../schemas/manual.ts';
 import type { MediaAccount } from '../schemas/media.ts';
 import type { ExternalNotice } from '../schemas/notices.ts';
 import type { Site } from '../schemas/registry.ts';
-import type { RulesConfig } from '../schemas/rules-config.ts';
+import type { NoticeForm, RulesConfig } from '../schemas/rules-config.ts';
 import { contentDir } from '../store/content-dir.ts';
 import { loadMedia } from '../store/media.ts';
 import { hasPinnedInputs, pinnedDir } from '../store/pinned.ts';
 import { loadRegistry } from '../store/registry.ts';
+import { quarterStatus } from './quarter-status.ts';
 import { byQuarter, summarizeQuarter, type QuarterSummary } from './quarters.ts';
 import { bySite, checkEntryIds, type SiteHistory } from './sites.ts';
 import { unitAndBelow, unitTree, type UnitTree } from './units.ts';
@@ -23,12 +24,18 @@ export interface QuarterData {
   rows: SiteQuarter[];
   summary: QuarterSummary;
   file: CollectionEntry<'quarters'> | undefined;
+  /** Not published yet (npm run publish): every page showing its results marks them as a draft. */
+  draft: boolean;
 }
 
 /** Everything the pages are built from. */
 export interface PortalData {
   /** Quarters, newest first. */
   quarters: QuarterData[];
+  /** Whether a quarter is a draft (not published); a quarter without checks is not one. */
+  isDraft: (quarter: string) => boolean;
+  /** The newest published quarter, if any: what the home page leads with. */
+  latestPublished: QuarterData | undefined;
   summaries: QuarterSummary[];
   /** Sites in id order, each with its checks newest first. */
   sites: SiteHistory<CollectionEntry<'findings'>>[];
@@ -53,6 +60,8 @@ export interface PortalData {
 export interface QuarterInputs {
   units: UnitTree;
   assessment: RulesConfig['assessment'];
+  /** How the notice names sites (rules.yaml notice.form, pinned with the rest). */
+  noticeForm: NoticeForm;
   registrySites: ReadonlyMap<string, Site>;
   media: MediaAccount[];
 }
@@ -94,18 +103,23 @@ async function load(): Promise<PortalData> {
     rows: g.rows,
     summary: summarizeQuarter(g.rows),
     file: fileOf.get(g.quarter),
+    draft: quarterStatus(fileOf.get(g.quarter)?.data).state === 'draft',
   }));
+  const drafts = new Set(quarters.filter((q) => q.draft).map((q) => q.quarter));
   const units = unitTree(unitEntries.map((e) => e.data));
-  const { assessment } = loadRulesConfig(contentDir());
+  const rules = loadRulesConfig(contentDir());
+  const { assessment } = rules;
   const registrySites = new Map(siteEntries.map((e) => [e.data.id, e.data]));
   const media = mediaEntries.map((e) => e.data);
-  const live: QuarterInputs = { units, assessment, registrySites, media };
+  const live: QuarterInputs = { units, assessment, noticeForm: noticeForm(rules), registrySites, media };
   const pinned = new Map<string, QuarterInputs>();
   for (const q of quarters) {
     if (q.file?.data.status === 'published' && hasPinnedInputs(contentDir(), q.quarter)) pinned.set(q.quarter, pinnedInputs(pinnedDir(contentDir(), q.quarter)));
   }
   return {
     quarters,
+    isDraft: (quarter) => drafts.has(quarter),
+    latestPublished: quarters.find((q) => !q.draft),
     summaries: quarters.map((q) => q.summary),
     sites: bySite(findings),
     units,
@@ -119,12 +133,19 @@ async function load(): Promise<PortalData> {
   };
 }
 
+/** The rules file's notice form; a file from before the setting (a pinned copy) has the summary form. */
+function noticeForm(rules: RulesConfig): NoticeForm {
+  return rules.notice?.form ?? 'summary';
+}
+
 /** A published quarter's pinned registry, media and amounts, checked as the live files are. */
 function pinnedInputs(dir: string): QuarterInputs {
   const registry = loadRegistry(dir);
+  const rules = loadRulesConfig(dir);
   return {
     units: unitTree(registry.units),
-    assessment: loadRulesConfig(dir).assessment,
+    assessment: rules.assessment,
+    noticeForm: noticeForm(rules),
     registrySites: new Map(registry.sites.map((s) => [s.id, s])),
     media: loadMedia(dir, new Set(registry.units.map((u) => u.id))),
   };

@@ -1,6 +1,6 @@
 import { load } from 'cheerio';
 import { describe, expect, it, vi } from 'vitest';
-import { asOfInstant, atomFeed, noticeSummary, type FeedLinks } from './feed.ts';
+import { asOfInstant, atomFeed, noticeSummary, type FeedLinks, type FeedNotice } from './feed.ts';
 import type { QuarterSummary } from './quarters.ts';
 
 const links: FeedLinks = {
@@ -24,16 +24,18 @@ describe('notice text', () => {
 });
 
 describe('atomFeed', () => {
-  const xml = atomFeed([q3, q4], links);
+  const notices: FeedNotice[] = [{ summary: q3, published: '2026-10-15', corrected: '2026-10-28' }, { summary: q4, published: '2027-01-10' }];
+  const xml = atomFeed(notices, links);
   const $ = load(xml, { xml: true });
 
-  it('is an Atom feed with absolute ids and links, dated by the latest as-of date', () => {
+  it('is an Atom feed with absolute ids and links, dated by the latest publication or correction', () => {
     expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">')).toBe(true);
     expect(xml.endsWith('</feed>\n')).toBe(true);
     expect($('feed > id').text()).toBe('https://example.github.io/repo/feed.xml');
     expect($('feed > link[rel="self"]').attr('href')).toBe('https://example.github.io/repo/feed.xml');
     expect($('feed > link[rel="alternate"]').attr('href')).toBe('https://example.github.io/repo/');
-    expect($('feed > updated').text()).toBe('2026-11-19T16:00:00.000Z');
+    // 2027-01-10 in Beijing.
+    expect($('feed > updated').text()).toBe('2027-01-09T16:00:00.000Z');
     expect($('feed > author > name').text()).toBe('政府网站监管平台');
     expect($('feed > generator').length).toBe(0);
   });
@@ -46,6 +48,7 @@ describe('atomFeed', () => {
         id: $(e).children('id').text(),
         link: $(e).children('link').attr('href'),
         updated: $(e).children('updated').text(),
+        published: $(e).children('published').text(),
         summary: $(e).children('summary').text(),
       }));
     expect(entries).toEqual([
@@ -53,28 +56,32 @@ describe('atomFeed', () => {
         title: '关于2026年第四季度政府网站检查情况的通报',
         id: 'https://example.github.io/repo/quarters/2026-Q4/',
         link: 'https://example.github.io/repo/quarters/2026-Q4/',
-        updated: '2026-11-19T16:00:00.000Z',
+        updated: '2027-01-09T16:00:00.000Z',
+        published: '2027-01-09T16:00:00.000Z',
         summary: '以2026年11月18日至2026年11月20日为监测时间点，本季度共检查政府网站 24 个，发现不合格网站 9 个，合格率 62.5%，平均得分 85.0 分。',
       },
       {
         title: '关于2026年第三季度政府网站检查情况的通报',
         id: 'https://example.github.io/repo/quarters/2026-Q3/',
         link: 'https://example.github.io/repo/quarters/2026-Q3/',
-        updated: '2026-08-19T16:00:00.000Z',
+        // Published on 2026-10-15, corrected on 2026-10-28.
+        updated: '2026-10-27T16:00:00.000Z',
+        published: '2026-10-14T16:00:00.000Z',
         summary: '以2026年8月20日为监测时间点，本季度共检查政府网站 3 个，发现不合格网站 1 个，合格率 66.7%，平均得分 90.0 分。',
       },
     ]);
   });
 
-  it('a draft quarter is titled as one', () => {
-    const $d = load(atomFeed([q3, q4], links, new Set(['2026-Q4'])), { xml: true });
-    expect($d('entry > title').toArray().map((t) => $d(t).text())).toEqual(['关于2026年第四季度政府网站检查情况的通报（草稿，尚未正式发布）', '关于2026年第三季度政府网站检查情况的通报']);
+  it('a notice with no recorded publication date is dated by its as-of date', () => {
+    const $d = load(atomFeed([{ summary: q3 }], links), { xml: true });
+    expect($d('entry > updated').text()).toBe('2026-08-19T16:00:00.000Z');
+    expect($d('entry > published').text()).toBe('2026-08-19T16:00:00.000Z');
   });
 
   it('is byte-stable: the same bytes at another time and in any input order', () => {
     vi.useFakeTimers({ now: new Date('2031-05-06T07:08:09Z') });
     try {
-      expect(atomFeed([q4, q3], links)).toBe(xml);
+      expect(atomFeed(notices.toReversed(), links)).toBe(xml);
       expect(atomFeed([], links)).not.toContain('2031');
     } finally {
       vi.useRealTimers();

@@ -16,7 +16,7 @@ export interface FeedLinks {
 }
 
 /**
- * Midnight of an as-of date in China (UTC+8, no daylight saving): the checks are dated in Beijing time,
+ * Midnight of a date in China (UTC+8, no daylight saving): the checks are dated in Beijing time,
  * so a reader in China sees the same day as the notice.
  */
 export function asOfInstant(isoDate: string): Date {
@@ -28,15 +28,27 @@ export function noticeSummary(s: QuarterSummary): string {
   return `以${formatDateRange(s.asOf)}为监测时间点，本季度共检查政府网站 ${s.sites} 个，发现不合格网站 ${s.failed} 个，合格率 ${formatPercent(s.passRate)}%，平均得分 ${formatScore(s.averageScore)} 分。`;
 }
 
+/** One issued notice for the feed. */
+export interface FeedNotice {
+  summary: QuarterSummary;
+  /** 发布日期; a notice published before the date was recorded falls back to its as-of date. */
+  published?: string;
+  /** The latest correction (勘误), if any: the entry's updated. */
+  corrected?: string;
+}
+
 /**
- * Atom 1.0 over the quarters' summaries, newest first. An entry's updated is its quarter's latest
- * as-of date and the feed's the latest of all, so rebuilding the same data gives the same bytes;
- * with no quarter at all it is the Unix epoch (Atom requires a date, and the build time would vary).
- * A quarter in `drafts` (not yet published: npm run publish) is titled as a draft.
+ * Atom 1.0 over the published notices, newest quarter first; a draft is never an entry (a feed
+ * reader would pass it on as issued). An entry is dated by its publication (published) and its
+ * latest correction or else its publication (updated); the feed by the latest entry, so rebuilding
+ * the same data gives the same bytes; with no notice at all it is the Unix epoch (Atom requires a
+ * date, and the build time would vary).
  */
-export function atomFeed(summaries: readonly QuarterSummary[], links: FeedLinks, drafts: ReadonlySet<string> = new Set()): string {
-  const sorted = [...summaries].sort((a, b) => (a.quarter < b.quarter ? 1 : a.quarter > b.quarter ? -1 : 0));
-  const latest = sorted.map((s) => s.asOf.to).sort().at(-1);
+export function atomFeed(notices: readonly FeedNotice[], links: FeedLinks): string {
+  const sorted = [...notices].sort((a, b) => (a.summary.quarter < b.summary.quarter ? 1 : a.summary.quarter > b.summary.quarter ? -1 : 0));
+  const issued = (n: FeedNotice) => n.published ?? n.summary.asOf.to;
+  const updated = (n: FeedNotice) => n.corrected ?? issued(n);
+  const latest = sorted.map(updated).sort().at(-1);
   const feed = new Feed({
     id: links.self,
     title: `${PORTAL_NAME} · 检查通报`,
@@ -48,10 +60,9 @@ export function atomFeed(summaries: readonly QuarterSummary[], links: FeedLinks,
     author: { name: PORTAL_NAME, link: links.home },
     generator: false,
   });
-  for (const s of sorted) {
-    const url = links.quarter(s.quarter);
-    const draft = drafts.has(s.quarter);
-    feed.addItem({ title: `${noticeTitle(s.quarter)}${draft ? '（草稿，尚未正式发布）' : ''}`, id: url, link: url, date: asOfInstant(s.asOf.to), description: noticeSummary(s) });
+  for (const n of sorted) {
+    const url = links.quarter(n.summary.quarter);
+    feed.addItem({ title: noticeTitle(n.summary.quarter), id: url, link: url, date: asOfInstant(updated(n)), published: asOfInstant(issued(n)), description: noticeSummary(n.summary) });
   }
   return `${feed.atom1()}\n`;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { manualRecordSchema, type ManualRecord } from '../schemas/manual.ts';
 import type { RecordRef } from './media.ts';
-import { CHINESE_ORDINALS, namedSites, noticeTitle, unitProblemSentence, unitProblems } from './notice.ts';
+import { CHINESE_ORDINALS, namedSites, noticeTitle, problemParagraph, unitProblemSentence, unitProblems } from './notice.ts';
+import type { IndicatorProblems } from './problems.ts';
 import { unitTree } from './units.ts';
 
 describe('notice wording', () => {
@@ -67,5 +68,40 @@ describe('unit items of 二、主要问题', () => {
   it('throws naming the file for a unit not in the registry, and for an item that is not about a unit', () => {
     expect(() => unitProblems([rec('manual/2026-Q4/x.md', { unit: 'gone' })], units)).toThrow('manual/2026-Q4/x.md: unit gone is not in units.yaml');
     expect(() => unitProblems([rec('manual/2026-Q4/y.md', { unit: 'hexi-jyj', indicator: 'broken-link' })], units)).toThrow(/^manual\/2026-Q4\/y\.md: broken-link is not an item about a unit/);
+  });
+});
+
+describe('a paragraph of 二 in the office form', () => {
+  const p: IndicatorProblems = {
+    indicator: 'broken-link',
+    title: '链接不可用',
+    veto: false,
+    findings: 9,
+    sites: [
+      { site: 'a', name: '甲', count: 4 },
+      { site: 'b', name: '乙', count: 3 },
+      { site: 'c', name: '丙', count: 2 },
+    ],
+  };
+  it('summary names only the non-compliant sites, and says how many of the sites with the problem they are', () => {
+    const para = problemParagraph(p, 'summary', new Set(['b', 'x']));
+    expect(para.head).toBe('链接不可用：涉及网站 3 个，共 9 处，其中不合格网站 1 个');
+    expect(para.named.map((s) => s.name)).toEqual(['乙']);
+    expect(problemParagraph(p, 'summary', new Set()).named).toEqual([]);
+    expect(problemParagraph(p, 'summary', new Set()).head).toBe('链接不可用：涉及网站 3 个，共 9 处');
+    expect(problemParagraph(p, 'summary', new Set(['a', 'b', 'c'])).head).toBe('链接不可用：涉及网站 3 个，共 9 处，均为不合格网站');
+    expect(problemParagraph({ ...p, veto: true, sites: p.sites.slice(0, 1), findings: 4 }, 'summary', new Set(['a'])).head).toBe('链接不可用（单项否决）：涉及网站 1 个，共 4 处，为不合格网站');
+  });
+
+  it('by-site names every site with the problem, up to the limit', () => {
+    const para = problemParagraph(p, 'by-site', new Set(['b']), 2);
+    expect(para.head).toBe('链接不可用：涉及网站 3 个，共 9 处');
+    expect(para.named.map((s) => s.name)).toEqual(['甲', '乙']);
+    expect([para.more, para.total]).toEqual([1, 3]);
+  });
+
+  it('summary counts 等 N over the non-compliant sites only', () => {
+    const para = problemParagraph(p, 'summary', new Set(['a', 'b', 'c']), 1);
+    expect([para.named.length, para.more, para.total]).toEqual([1, 2, 3]);
   });
 });

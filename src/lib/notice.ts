@@ -1,7 +1,9 @@
 // Wording of the quarterly notice (通报) that is not a figure: its title, how many sites a
 // paragraph of 二、主要问题 names, and the items about the responsible units themselves.
 import { indicator, indicatorsAbout } from '../inspector/catalogue/index.ts';
+import type { NoticeForm } from '../schemas/rules-config.ts';
 import type { RecordRef } from './media.ts';
+import type { IndicatorProblems } from './problems.ts';
 import { quarterName } from './quarters.ts';
 import { unitName, type UnitTree } from './units.ts';
 
@@ -19,6 +21,41 @@ export const NAMED_SITES = 30;
 /** The sites to name in the text and how many are left to "等". */
 export function namedSites<T>(sites: readonly T[], limit = NAMED_SITES): { shown: T[]; more: number } {
   return { shown: sites.slice(0, limit), more: Math.max(0, sites.length - limit) };
+}
+
+/** What the notice says, under 二、主要问题, about whom it names (rules.yaml notice.form). */
+export const NOTICE_FORM_NOTES: Readonly<Record<NoticeForm, string>> = {
+  summary: '本部分按问题归纳，只列出不合格网站的名称；各不合格网站的问题见附件1。',
+  'by-site': '本部分按问题列出存在该问题的网站，被列出的网站不一定不合格；不合格网站以附件1为准，只有附件1所列网站计为被通报。',
+};
+
+/** One paragraph of 二、主要问题: the counts, then the sites it names. */
+export interface ProblemParagraph {
+  /** 链接不可用：涉及网站 10 个，共 25 处 (the title, counts, and for the summary form how many of them fail). */
+  head: string;
+  /** Sites named, in the problem's order (most findings first). */
+  named: IndicatorProblems['sites'];
+  /** Sites named only as 等 N 个 past the limit. */
+  more: number;
+  /** The total the 等 refers to. */
+  total: number;
+}
+
+/**
+ * A paragraph of 二 in the office's form. summary names only the non-compliant sites (failing), so
+ * a unit whose site passed is never named in the notice's text; by-site names every site with the
+ * problem. Past `limit` names the rest are 等 N 个网站.
+ */
+export function problemParagraph(p: IndicatorProblems, form: NoticeForm, failing: ReadonlySet<string>, limit = NAMED_SITES): ProblemParagraph {
+  const counts = `${p.title}${p.veto ? '（单项否决）' : ''}：涉及网站 ${p.sites.length} 个，共 ${p.findings} 处`;
+  if (form === 'by-site') {
+    const { shown, more } = namedSites(p.sites, limit);
+    return { head: counts, named: shown, more, total: p.sites.length };
+  }
+  const bad = p.sites.filter((s) => failing.has(s.site));
+  const { shown, more } = namedSites(bad, limit);
+  const which = bad.length === 0 ? '' : bad.length === p.sites.length ? (bad.length === 1 ? '，为不合格网站' : '，均为不合格网站') : `，其中不合格网站 ${bad.length} 个`;
+  return { head: `${counts}${which}`, named: shown, more, total: bad.length };
 }
 
 /** A problem of the responsible units themselves (e.g. no self-inspection report), for 二、主要问题. */

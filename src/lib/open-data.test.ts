@@ -45,8 +45,11 @@ const linheQ3 = row({ site: 'linhe', name: '临河市人民政府', score: 101.5
 const eduQ3 = row({ site: 'linhe-edu', name: '临河市教育局', score: 99.1, noServices: true, quarter: '2026-Q3', asOf: '2026-08-18', errors: [{ indicator: 'typo', message: 'boom' }], notApplicable: [{ indicator: 'message-overdue', reason: '2027 年节假日安排未录入，无法计算工作日' }] });
 const ROWS = [linheQ4, eduQ3, hexiQ4, linheQ3];
 
+/** 2026-Q4 is a draft in these tests, 2026-Q3 published. */
+const isDraft = (quarter: string) => quarter === '2026-Q4';
+
 function scope(rows: readonly SiteQuarter[], name = 'all'): OpenDataScope {
-  const s = openDataScopes(rows).find((x) => x.scope === name);
+  const s = openDataScopes(rows, isDraft).find((x) => x.scope === name);
   if (!s) throw new Error(`no scope ${name}`);
   return s;
 }
@@ -57,7 +60,7 @@ function parseCsv(text: string): Record<string, string>[] {
 
 describe('openDataScopes', () => {
   it('one scope per quarter, oldest first, then all; rows by site id', () => {
-    const scopes = openDataScopes(ROWS);
+    const scopes = openDataScopes(ROWS, isDraft);
     expect(scopes.map((s) => [s.scope, s.groups.map((g) => [g.quarter, g.rows.map((r) => r.site), g.findings]), s.sites, s.findings])).toEqual([
       ['2026-Q3', [['2026-Q3', ['linhe', 'linhe-edu'], 0]], 2, 0],
       ['2026-Q4', [['2026-Q4', ['hexi', 'linhe'], 12]], 2, 1 + 11],
@@ -69,7 +72,7 @@ describe('openDataScopes', () => {
   });
 
   it('no rows: only all, with nothing in it', () => {
-    expect(openDataScopes([])).toEqual([{ scope: 'all', groups: [], sites: 0, findings: 0 }]);
+    expect(openDataScopes([], isDraft)).toEqual([{ scope: 'all', groups: [], sites: 0, findings: 0 }]);
   });
 });
 
@@ -77,11 +80,11 @@ describe('sites.csv', () => {
   it('BOM, header, CRLF, one row per site and quarter in order, written out by hand', () => {
     expect(openDataText('sites.csv', scope(ROWS))).toBe(
       BOM +
-        'quarter,site,name,url,unit,region,asOf,verdict,score,bonus,noServices,vetoes,findingCount,dismissedCount\r\n' +
-        '2026-Q3,linhe,临河市人民政府,http://linhe.gov.cn/,office,,2026-08-20,pass,101.5,2,false,,0,0\r\n' +
-        '2026-Q3,linhe-edu,临河市教育局,http://linhe-edu.gov.cn/,office,,2026-08-18,pass,99.1,,true,,0,0\r\n' +
-        '2026-Q4,hexi,河西县人民政府,http://hexi.gov.cn/,office,,2026-11-20,fail,55,,false,site-unreachable;severe-error,1,1\r\n' +
-        '2026-Q4,linhe,临河市人民政府,http://linhe.gov.cn/,office,临河区,2026-11-20,pass,97.5,,false,,11,0\r\n',
+        'quarter,site,name,url,unit,region,asOf,verdict,score,bonus,noServices,vetoes,findingCount,dismissedCount,status\r\n' +
+        '2026-Q3,linhe,临河市人民政府,http://linhe.gov.cn/,office,,2026-08-20,pass,101.5,2,false,,0,0,published\r\n' +
+        '2026-Q3,linhe-edu,临河市教育局,http://linhe-edu.gov.cn/,office,,2026-08-18,pass,99.1,,true,,0,0,published\r\n' +
+        '2026-Q4,hexi,河西县人民政府,http://hexi.gov.cn/,office,,2026-11-20,fail,55,,false,site-unreachable;severe-error,1,1,draft\r\n' +
+        '2026-Q4,linhe,临河市人民政府,http://linhe.gov.cn/,office,临河区,2026-11-20,pass,97.5,,false,,11,0,draft\r\n',
     );
   });
 
@@ -133,14 +136,14 @@ describe('findings.csv', () => {
     const rest = `,${p},`;
     expect(text).toBe(
       BOM +
-        'quarter,site,name,indicator,indicatorTitle,target,page,points,detail,clause,wherePart,whereSelector,whereText,wherePage\r\n' +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"say ""hi"", then leave"${rest}0.1,HTTP 404,${CLAUSE},,,,\r\n` +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"'=HYPERLINK(""http://evil.example/"",""点击"")"${rest}0.2,,${CLAUSE},,,,\r\n` +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,'+86 10 1234${rest}0,HTTP 404,${CLAUSE},,,,\r\n` +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,'-2+3${rest}0.25,HTTP 404,${CLAUSE},,,,\r\n` +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,'@SUM(A1:A9)${rest}0.2,'=1+1,${CLAUSE},,,,\r\n` +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,'\t=tab first${rest}0.2,HTTP 404,${CLAUSE},,,,\r\n` +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"第一行\n第二行"${rest}0.2,"cr\ronly",${CLAUSE},,,,\r\n`,
+        'quarter,site,name,indicator,indicatorTitle,target,page,points,detail,clause,wherePart,whereSelector,whereText,wherePage,status\r\n' +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"say ""hi"", then leave"${rest}0.1,HTTP 404,${CLAUSE},,,,,draft\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"'=HYPERLINK(""http://evil.example/"",""点击"")"${rest}0.2,,${CLAUSE},,,,,draft\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,'+86 10 1234${rest}0,HTTP 404,${CLAUSE},,,,,draft\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,'-2+3${rest}0.25,HTTP 404,${CLAUSE},,,,,draft\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,'@SUM(A1:A9)${rest}0.2,'=1+1,${CLAUSE},,,,,draft\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,'\t=tab first${rest}0.2,HTTP 404,${CLAUSE},,,,,draft\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"第一行\n第二行"${rest}0.2,"cr\ronly",${CLAUSE},,,,,draft\r\n`,
     );
   });
 
@@ -173,6 +176,14 @@ describe('findings.csv', () => {
     expect(Object.keys(json[1].where)).toEqual(['part', 'selector', 'text', 'page']);
   });
 
+  it("every row carries its quarter's notice status, in the quarter's file and in all", () => {
+    const statuses = (name: string) => parseCsv(openDataText('findings.csv', scope(ROWS, name))).map((r) => `${r.quarter} ${r.status}`);
+    expect(new Set(statuses('all'))).toEqual(new Set(['2026-Q4 draft']));
+    expect(statuses('2026-Q4')).toHaveLength(12);
+    const published = parseCsv(openDataText('findings.csv', scope([row({ site: 'a', name: 'A', score: 99, quarter: '2026-Q3', findings: [f({ target: 'http://a/x' })] })], '2026-Q3')));
+    expect(published.map((r) => r.status)).toEqual(['published']);
+  });
+
   it('a quarter without findings has the header only', () => {
     expect(openDataText('findings.csv', scope(ROWS, '2026-Q3'))).toBe(`${BOM}${FINDINGS_CSV_COLUMNS.join(',')}\r\n`);
   });
@@ -195,20 +206,23 @@ describe('findings.csv', () => {
 describe('data.json', () => {
   it('holds the version, the quarters, the titles used and every site, each valid for the findings schema', () => {
     const data = JSON.parse(openDataText('data.json', scope(ROWS)));
-    expect(Object.keys(data)).toEqual(['schemaVersion', 'quarters', 'indicators', 'sites']);
+    expect(Object.keys(data)).toEqual(['schemaVersion', 'quarters', 'status', 'indicators', 'sites']);
     expect(data.schemaVersion).toBe(1);
     expect(data.quarters).toEqual(['2026-Q3', '2026-Q4']);
+    expect(data.status).toEqual({ '2026-Q3': 'published', '2026-Q4': 'draft' });
+    expect(data.sites.map((s: { status: string }) => s.status)).toEqual(['published', 'published', 'draft', 'draft']);
     expect(data.indicators).toEqual({ 'broken-link': '链接不可用', typo: '错别字', 'unknown-indicator': 'unknown-indicator' });
     expect(Object.keys(data.indicators)).toEqual(['broken-link', 'typo', 'unknown-indicator']);
-    expect(data.sites.map((s: unknown) => siteQuarterSchema.parse(s))).toEqual([linheQ3, eduQ3, hexiQ4, linheQ4]);
+    // Apart from the notice's status, each site is a findings file's frontmatter.
+    expect(data.sites.map(({ status: _, ...s }: { status: string }) => siteQuarterSchema.parse(s))).toEqual([linheQ3, eduQ3, hexiQ4, linheQ4]);
   });
 
   it('keys in the schema order whatever order the file had; optional keys left out, not null', () => {
     const reversed = Object.fromEntries(Object.entries(eduQ3).reverse()) as SiteQuarter;
     const text = openDataText('data.json', scope([reversed], '2026-Q3'));
     expect(text).toBe(
-      '{"schemaVersion":1,"quarters":["2026-Q3"],"indicators":{},"sites":[\n' +
-        '{"site":"linhe-edu","name":"临河市教育局","url":"http://linhe-edu.gov.cn/","unit":"office","quarter":"2026-Q3","asOf":"2026-08-18",' +
+      '{"schemaVersion":1,"quarters":["2026-Q3"],"status":{"2026-Q3":"published"},"indicators":{},"sites":[\n' +
+        '{"site":"linhe-edu","name":"临河市教育局","url":"http://linhe-edu.gov.cn/","unit":"office","quarter":"2026-Q3","status":"published","asOf":"2026-08-18",' +
         '"verdict":"pass","score":99.1,"noServices":true,"vetoes":[],"stats":{"pages":1,"links":1,"inconclusive":0},"findings":[],' +
         '"errors":[{"indicator":"typo","message":"boom"}],"notApplicable":[{"indicator":"message-overdue","reason":"2027 年节假日安排未录入，无法计算工作日"}]}\n' +
         ']}\n',
@@ -232,13 +246,15 @@ describe('data.json', () => {
     expect(Object.keys(site.findings[0].review)).toEqual(['decision', 'inspector', 'date']);
     expect(site.dismissed).toEqual([DISMISSED]);
     expect(Object.keys(site).slice(-2)).toEqual(['findings', 'dismissed']);
-    expect(siteQuarterSchema.parse(site)).toEqual(r);
+    const { status, ...file } = site;
+    expect(status).toBe('draft');
+    expect(siteQuarterSchema.parse(file)).toEqual(r);
     // findings.csv has the counted finding only.
     expect(parseCsv(openDataText('findings.csv', scope([r], '2026-Q4'))).map((x) => x.target)).toEqual(['咨询“社保卡补办”']);
   });
 
   it('an empty portal is valid JSON', () => {
-    expect(JSON.parse(openDataText('data.json', scope([])))).toEqual({ schemaVersion: 1, quarters: [], indicators: {}, sites: [] });
+    expect(JSON.parse(openDataText('data.json', scope([])))).toEqual({ schemaVersion: 1, quarters: [], status: {}, indicators: {}, sites: [] });
   });
 
   it('many sites over several chunks', () => {
@@ -255,7 +271,7 @@ describe('every file', () => {
   });
 
   it.each(OPEN_DATA_FILES)('%s: the same bytes whichever of a quarter and all is asked first, and how often', (file) => {
-    const fresh = () => openDataScopes(ROWS);
+    const fresh = () => openDataScopes(ROWS, isDraft);
     const expected = { q4: openDataText(file, fresh()[1]!), all: openDataText(file, fresh()[2]!) };
     const scopes = fresh();
     const [, q4, all] = scopes;

@@ -33,6 +33,10 @@ export const FIELD_TYPE_NAMES: Readonly<Record<FieldDoc['type'], string>> = {
   object: '对象',
 };
 
+/** What every row and file says of its quarter's notice. */
+export type NoticeStatus = 'published' | 'draft';
+const STATUS_DESCRIPTION = '通报状态：published（已正式发布）或 draft（草稿，结果尚在复核中，可能改变，不应作为正式结论引用）';
+
 /** sites.csv, one row per site per quarter, in column order. */
 export const SITES_CSV_FIELDS = [
   { name: 'quarter', type: 'string', description: '检查季度，如 2026-Q4' },
@@ -49,6 +53,7 @@ export const SITES_CSV_FIELDS = [
   { name: 'vetoes', type: 'list', description: '成立的单项否决指标ID，以英文分号 ; 分隔；无则为空' },
   { name: 'findingCount', type: 'integer', description: '该网站本季度发现的问题条数（即 findings.csv 中的行数）' },
   { name: 'dismissedCount', type: 'integer', description: '经人工复核不予认定的自动检查问题条数；这些问题不计分、不在 findings.csv 中，详见 data.json 的 dismissed' },
+  { name: 'status', type: 'string', description: STATUS_DESCRIPTION },
 ] as const satisfies readonly FieldDoc[];
 
 /** findings.csv, one row per finding, in column order. */
@@ -67,12 +72,14 @@ export const FINDINGS_CSV_FIELDS = [
   { name: 'whereSelector', type: 'string', description: '在浏览器开发者工具中找到该元素的 CSS 选择器；问题不针对页面元素时为空' },
   { name: 'whereText', type: 'string', description: '该元素显示的文字：链接文字、栏目标题、错别字所在的句子等；可为空' },
   { name: 'wherePage', type: 'string', description: '该元素所在的页面，仅当不是 page 列的页面时填写（如栏目标题在首页）；否则为空' },
+  { name: 'status', type: 'string', description: STATUS_DESCRIPTION },
 ] as const satisfies readonly FieldDoc[];
 
 /** data.json, described by path ([] is each element of an array), in the order the keys are written. */
 export const DATA_JSON_FIELDS = [
   { name: 'schemaVersion', type: 'integer', description: `数据格式版本，当前为 ${DATA_SCHEMA_VERSION}；字段改名、删除或含义改变时递增，新增字段不递增` },
   { name: 'quarters', type: 'array', description: '本文件包含的检查季度，从早到晚' },
+  { name: 'status', type: 'object', description: `检查季度 → 该季度的${STATUS_DESCRIPTION}` },
   { name: 'indicators', type: 'object', description: '本文件出现的指标ID → 指标中文名称，按ID排序' },
   { name: 'sites[]', type: 'object', description: '每个网站每个季度一项，按季度、网站ID排序；与检查结果文件的字段相同' },
   { name: 'sites[].site', type: 'string', description: '网站ID' },
@@ -81,6 +88,7 @@ export const DATA_JSON_FIELDS = [
   { name: 'sites[].unit', type: 'string', description: '主管单位ID' },
   { name: 'sites[].region', type: 'string', description: '地区；名录未填写时省略此键' },
   { name: 'sites[].quarter', type: 'string', description: '检查季度' },
+  { name: 'sites[].status', type: 'string', description: STATUS_DESCRIPTION },
   { name: 'sites[].asOf', type: 'date', description: '监测时间点，YYYY-MM-DD' },
   { name: 'sites[].verdict', type: 'string', description: 'pass（合格）或 fail（不合格）' },
   { name: 'sites[].score', type: 'number', description: '得分（含加分）' },
@@ -133,6 +141,7 @@ function compare(a: string, b: string): number {
 /** One quarter's rows in file order (by site id), with their number of findings. */
 export interface QuarterRows<T extends SiteQuarter = SiteQuarter> {
   quarter: string;
+  status: NoticeStatus;
   rows: T[];
   findings: number;
 }
@@ -149,12 +158,15 @@ export interface OpenDataScope<T extends SiteQuarter = SiteQuarter> {
   findings: number;
 }
 
-/** Every quarter's scope, oldest first, then 'all'. Rows are sorted once; 'all' reuses the quarters' groups. */
-export function openDataScopes<T extends SiteQuarter>(rows: readonly T[]): OpenDataScope<T>[] {
+/**
+ * Every quarter's scope, oldest first, then 'all'. Rows are sorted once; 'all' reuses the quarters'
+ * groups. A quarter isDraft says is not published is marked draft in every row and file.
+ */
+export function openDataScopes<T extends SiteQuarter>(rows: readonly T[], isDraft: (quarter: string) => boolean): OpenDataScope<T>[] {
   const byQuarter = new Map<string, QuarterRows<T>>();
   for (const r of rows) {
     let g = byQuarter.get(r.quarter);
-    if (!g) byQuarter.set(r.quarter, (g = { quarter: r.quarter, rows: [], findings: 0 }));
+    if (!g) byQuarter.set(r.quarter, (g = { quarter: r.quarter, status: isDraft(r.quarter) ? 'draft' : 'published', rows: [], findings: 0 }));
     g.rows.push(r);
     g.findings += r.findings.length;
   }
@@ -169,7 +181,7 @@ export function openDataScopes<T extends SiteQuarter>(rows: readonly T[]): OpenD
   return [...groups.map((g) => scope(g.quarter, [g])), scope('all', groups)];
 }
 
-function siteRecord(r: SiteQuarter): (string | number)[] {
+function siteRecord(r: SiteQuarter, status: NoticeStatus): (string | number)[] {
   const record: Record<SitesColumn, string | number> = {
     quarter: r.quarter,
     site: r.site,
@@ -185,11 +197,12 @@ function siteRecord(r: SiteQuarter): (string | number)[] {
     vetoes: r.vetoes.join(LIST_SEPARATOR),
     findingCount: r.findings.length,
     dismissedCount: r.dismissed?.length ?? 0,
+    status,
   };
   return SITES_CSV_COLUMNS.map((c) => record[c]);
 }
 
-function findingRecords(r: SiteQuarter): (string | number)[][] {
+function findingRecords(r: SiteQuarter, status: NoticeStatus): (string | number)[][] {
   return r.findings.map((f) => {
     const record: Record<FindingsColumn, string | number> = {
       quarter: r.quarter,
@@ -206,13 +219,14 @@ function findingRecords(r: SiteQuarter): (string | number)[][] {
       whereSelector: f.where?.selector ?? '',
       whereText: f.where?.text ?? '',
       wherePage: f.where?.page ?? '',
+      status,
     };
     return FINDINGS_CSV_COLUMNS.map((c) => record[c]);
   });
 }
 
-/** A site as data.json writes it: the findings file's fields in the schema's order, whatever the order they were read in. */
-export function jsonSite(r: SiteQuarter): SiteQuarter {
+/** A site as data.json writes it: the findings file's fields in the schema's order, whatever the order they were read in, with its quarter's status after the quarter. */
+export function jsonSite(r: SiteQuarter, status: NoticeStatus): SiteQuarter & { status: NoticeStatus } {
   return {
     site: r.site,
     name: r.name,
@@ -220,6 +234,7 @@ export function jsonSite(r: SiteQuarter): SiteQuarter {
     unit: r.unit,
     ...(r.region === undefined ? {} : { region: r.region }),
     quarter: r.quarter,
+    status,
     asOf: r.asOf,
     verdict: r.verdict,
     score: r.score,
@@ -255,10 +270,10 @@ function jsonFinding(f: Finding): Finding {
 }
 
 /** CSV records of one quarter, CHUNK_ROWS at a time, without BOM or header. */
-function* csvRecords(group: QuarterRows, records: (r: SiteQuarter) => (string | number)[][]): Generator<string> {
+function* csvRecords(group: QuarterRows, records: (r: SiteQuarter, status: NoticeStatus) => (string | number)[][]): Generator<string> {
   let batch: (string | number)[][] = [];
   for (const r of group.rows) {
-    for (const rec of records(r)) {
+    for (const rec of records(r, group.status)) {
       batch.push(rec);
       if (batch.length === CHUNK_ROWS) {
         yield stringify(batch, CSV_OPTIONS);
@@ -273,7 +288,7 @@ function* csvRecords(group: QuarterRows, records: (r: SiteQuarter) => (string | 
 function* jsonLines(group: QuarterRows): Generator<string> {
   let chunk = '';
   for (const [i, r] of group.rows.entries()) {
-    chunk += `${i === 0 ? '' : ','}\n${JSON.stringify(jsonSite(r))}`;
+    chunk += `${i === 0 ? '' : ','}\n${JSON.stringify(jsonSite(r, group.status))}`;
     if ((i + 1) % CHUNK_ROWS === 0) {
       yield chunk;
       chunk = '';
@@ -283,7 +298,7 @@ function* jsonLines(group: QuarterRows): Generator<string> {
 }
 
 function* quarterText(file: OpenDataFile, group: QuarterRows): Generator<string> {
-  if (file === 'sites.csv') yield* csvRecords(group, (r) => [siteRecord(r)]);
+  if (file === 'sites.csv') yield* csvRecords(group, (r, status) => [siteRecord(r, status)]);
   else if (file === 'findings.csv') yield* csvRecords(group, findingRecords);
   else yield* jsonLines(group);
 }
@@ -320,7 +335,8 @@ function head(file: OpenDataFile, scope: OpenDataScope): string {
   for (const g of scope.groups) for (const r of g.rows) for (const f of r.findings) ids.add(f.indicator);
   const indicators = Object.fromEntries([...ids].sort(compare).map((id) => [id, indicatorTitle(id)]));
   // Every value goes through JSON.stringify; only the frame of the object is written here.
-  return `{"schemaVersion":${JSON.stringify(DATA_SCHEMA_VERSION)},"quarters":${JSON.stringify(scope.groups.map((g) => g.quarter))},"indicators":${JSON.stringify(indicators)},"sites":[`;
+  const status = Object.fromEntries(scope.groups.map((g) => [g.quarter, g.status]));
+  return `{"schemaVersion":${JSON.stringify(DATA_SCHEMA_VERSION)},"quarters":${JSON.stringify(scope.groups.map((g) => g.quarter))},"status":${JSON.stringify(status)},"indicators":${JSON.stringify(indicators)},"sites":[`;
 }
 
 /** One file of a scope as UTF-8 parts; concatenated, they are the file. */

@@ -138,6 +138,11 @@ export function dismissedFindings(row: SiteQuarter): DismissedFinding[] {
   });
 }
 
+/** 单项否决：站点无法访问、严重表述错误 — what decided a fail, shown beside its score. */
+export function vetoText(vetoes: readonly string[]): string {
+  return `单项否决：${vetoes.map(indicatorTitle).join('、')}`;
+}
+
 /** Indicators not judged on a site, grouped by the reason, in file order: 首页无法打开：链接不可用、空白栏目. */
 export function notJudgedText(row: SiteQuarter): string | undefined {
   const byReason = new Map<string, string[]>();

@@ -6,6 +6,15 @@ import { formatDate, formatPercent } from './format.ts';
 /** The banner of a notice not yet published. */
 export const DRAFT_BANNER = '本通报为草稿，尚未正式发布';
 
+/** The mark beside every result of a draft quarter, wherever it is shown (lists, tables, charts, search). */
+export const DRAFT_MARK = '草稿·复核中';
+
+/** A draft quarter's results where they stand alone (home page, a site's draft check). */
+export const DRAFT_UNDER_REVIEW = '本季度通报为草稿，尚未正式发布，以下结果尚在复核中。';
+
+/** The same for a sentence: 2026年第四季度（草稿，复核中，尚未正式发布）. */
+export const DRAFT_NOTE = '（草稿，复核中，尚未正式发布）';
+
 /** A quarter's publication state as the page shows it. */
 export type QuarterStatus =
   | { state: 'draft' }

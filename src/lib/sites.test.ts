@@ -34,5 +34,21 @@ describe('scoreHistory', () => {
     expect(spec.labels).toEqual(['2026年第三季度', '2026年第四季度']);
     expect(spec.series[0]!.values).toEqual([57.5, 101.3]);
     expect(spec.max).toBe(102);
+    // Nothing to say about a pass of a published quarter: no notes at all.
+    expect(spec.series[0]!.notes).toBeUndefined();
+  });
+
+  it('marks a fail with what decided it and a draft quarter as a draft, so 100 points never read as a good result', () => {
+    const spec = scoreHistory(
+      [
+        row({ site: 'a', name: 'A', score: 100, verdict: 'fail', vetoes: ['site-unreachable'], quarter: '2026-Q4' }),
+        row({ site: 'a', name: 'A', score: 55, verdict: 'fail', quarter: '2026-Q3' }),
+        row({ site: 'a', name: 'A', score: 95, quarter: '2026-Q2' }),
+      ],
+      quarterName,
+      (q) => q === '2026-Q4',
+    );
+    expect(spec.series[0]!.values).toEqual([95, 55, 100]);
+    expect(spec.series[0]!.notes).toEqual([undefined, '不合格，得分低于合格分数线', '不合格，单项否决：站点无法访问；草稿，复核中']);
   });
 });

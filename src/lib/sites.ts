@@ -1,6 +1,7 @@
 // The collection as the pages need it: checked ids, and each site's quarters.
 import type { SiteQuarter } from '../schemas/findings.ts';
 import type { ChartSpec } from './charts.ts';
+import { vetoText } from './problems.ts';
 
 /** What the pages need of a collection entry; Astro's entries fit this shape. */
 export interface Entry {
@@ -38,13 +39,21 @@ export function bySite<T extends Entry>(entries: readonly T[]): SiteHistory<T>[]
     });
 }
 
-/** A site's score per quarter, oldest first, for the line chart of its page. */
-export function scoreHistory(checks: readonly SiteQuarter[], quarterLabel: (q: string) => string): ChartSpec {
+/**
+ * A site's score per quarter, oldest first, for the line chart of its page. A fail is marked on its
+ * point with what decided it (单项否决：站点无法访问, or the score under the pass line), so a
+ * score near 100 never reads as a good result; a draft quarter's point says it is a draft.
+ */
+export function scoreHistory(checks: readonly SiteQuarter[], quarterLabel: (q: string) => string, isDraft: (quarter: string) => boolean = () => false): ChartSpec {
   const sorted = [...checks].sort((a, b) => (a.quarter < b.quarter ? -1 : 1));
+  const notes = sorted.map((c) => {
+    const parts = [...(c.verdict === 'fail' ? [c.vetoes.length ? `不合格，${vetoText(c.vetoes)}` : '不合格，得分低于合格分数线'] : []), ...(isDraft(c.quarter) ? ['草稿，复核中'] : [])];
+    return parts.length ? parts.join('；') : undefined;
+  });
   return {
     type: 'line',
     labels: sorted.map((c) => quarterLabel(c.quarter)),
-    series: [{ label: '得分', values: sorted.map((c) => Math.round(c.score * 10) / 10) }],
+    series: [{ label: '得分', values: sorted.map((c) => Math.round(c.score * 10) / 10), ...(notes.some(Boolean) ? { notes } : {}) }],
     unit: '分',
     min: 0,
     max: Math.max(100, ...sorted.map((c) => Math.ceil(c.score))),

@@ -1,15 +1,20 @@
-// The Atom feed of the quarterly notices, with absolute links under the configured site and base.
+// The Atom feed of the published quarterly notices (drafts are not entries), with absolute links under the configured site and base.
 import type { APIRoute } from 'astro';
 import { portalData } from '../lib/collection.ts';
-import { atomFeed } from '../lib/feed.ts';
+import { atomFeed, type FeedNotice } from '../lib/feed.ts';
 import { quarterStatus } from '../lib/quarter-status.ts';
 import { href, paths } from '../lib/urls.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   if (!site) throw new Error('feed.xml needs `site` in astro.config.mjs (SITE_URL): an Atom feed links with absolute URLs');
   const url = (path: string) => new URL(href(path), site).href;
-  const { summaries, quarters } = await portalData();
-  const drafts = new Set(quarters.filter((q) => quarterStatus(q.file?.data).state === 'draft').map((q) => q.quarter));
-  const xml = atomFeed(summaries, { home: url(paths.home()), self: url(paths.feed()), quarter: (q) => url(paths.quarter(q)) }, drafts);
+  const { quarters } = await portalData();
+  const notices = quarters.flatMap((q): FeedNotice[] => {
+    const status = quarterStatus(q.file?.data);
+    if (status.state !== 'published') return [];
+    const corrected = status.errata.map((e) => e.date).sort().at(-1);
+    return [{ summary: q.summary, ...(status.published ? { published: status.published } : {}), ...(corrected ? { corrected } : {}) }];
+  });
+  const xml = atomFeed(notices, { home: url(paths.home()), self: url(paths.feed()), quarter: (q) => url(paths.quarter(q)) });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

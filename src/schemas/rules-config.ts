@@ -26,6 +26,15 @@ export const columnClassSchema = z.strictObject({
   keywords: z.array(z.string().trim().min(1)).min(1),
 });
 
+/**
+ * How a quarterly notice's 二、主要问题 names sites. summary (the default): each problem with its
+ * counts, naming only the non-compliant sites (the form of ../shared/seeds/001: 附件1 lists them).
+ * by-site: every site with the problem named under it, compliant or not (the form of seed 004,
+ * 问题网站 and 问题专栏 by problem); the notice says that being named there is not being 通报.
+ */
+export const NOTICE_FORMS = ['summary', 'by-site'] as const;
+export type NoticeForm = (typeof NOTICE_FORMS)[number];
+
 /** content/rules.yaml */
 export const rulesConfigSchema = z.strictObject({
   /** A score below this fails. National default 60. */
@@ -51,6 +60,8 @@ export const rulesConfigSchema = z.strictObject({
       city: z.number().int().min(1),
     }),
   }),
+  /** The notice's form (NOTICE_FORMS); absent: summary. */
+  notice: z.strictObject({ form: z.enum(NOTICE_FORMS) }).optional(),
   /** Column classes by name keywords, with their windows. */
   columns: z.strictObject(Object.fromEntries(COLUMN_CLASSES.map((c) => [c, columnClassSchema])) as Record<ColumnClass, typeof columnClassSchema>),
   /** Columns every site must have (column-missing), by id: the name of the item and the words that show it exists. */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { editQuarterFile, quarterFilePath, readQuarterFile } from './quarter-file.ts';
+import { editQuarterFile, publishedQuarters, quarterFilePath, readQuarterFile } from './quarter-file.ts';
 import { assertDraft } from '../workflow/draft.ts';
 import { quarterFiles } from './quarter-paths.ts';
 
@@ -29,6 +29,15 @@ describe('the quarter file', () => {
     withQuarterFile('quarter: 2026-Q4\nissuer: 沂石市人民政府办公室\nto: 各县区人民政府\nstatus: done\n');
     // Line 1 is ---, line 2 the comment, so status is on line 6.
     expect(() => readQuarterFile(dir, '2026-Q4')).toThrow(/quarters\/2026-Q4\.md:6: status: /);
+  });
+
+  test('publishedQuarters lists only the quarters whose file says published', () => {
+    withQuarterFile('quarter: 2026-Q4\nissuer: 沂石市人民政府办公室\nto: 各县区人民政府\n');
+    expect(publishedQuarters(dir)).toEqual(new Set());
+    writeFileSync(quarterFilePath(dir, '2026-Q3'), '---\nquarter: 2026-Q3\nissuer: 办公室\nto: 各部门\nstatus: published\npublished: 2026-10-15\n---\n');
+    writeFileSync(join(dir, 'quarters', 'notes.md'), 'not a quarter\n');
+    expect(publishedQuarters(dir)).toEqual(new Set(['2026-Q3']));
+    expect(publishedQuarters(join(dir, 'nowhere'))).toEqual(new Set());
   });
 
   test('a published quarter refuses changes; a draft or missing file does not', () => {

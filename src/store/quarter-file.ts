@@ -1,5 +1,5 @@
 // content/quarters/<quarter>.md as the workflow commands read and change it.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from 'yaml';
 import { quarterFileSchema, type QuarterFile } from '../schemas/quarter.ts';
@@ -20,6 +20,17 @@ export function readQuarterFile(contentDir: string, quarter: string): QuarterFil
   const data = validateYaml(readFrontmatter(path).yaml, quarterFileSchema);
   if (data.quarter !== quarter) throw new InputError(`${path}:2: quarter: says ${data.quarter}, but the file is for ${quarter}`);
   return data;
+}
+
+/**
+ * The quarters whose file says published. Everything else the portal shows is a draft: the
+ * sitemap leaves a draft's notice out (and the page says noindex), the feed has no entry for it.
+ */
+export function publishedQuarters(contentDir: string): Set<string> {
+  const dir = join(contentDir, 'quarters');
+  if (!existsSync(dir)) return new Set();
+  const quarters = readdirSync(dir).flatMap((name) => (/^\d{4}-Q[1-4]\.md$/.test(name) ? [name.slice(0, -3)] : []));
+  return new Set(quarters.filter((q) => readQuarterFile(contentDir, q)?.status === 'published'));
 }
 
 /**

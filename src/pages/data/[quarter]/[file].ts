@@ -6,7 +6,8 @@ import { OPEN_DATA_FILES, openDataResponse, openDataScopes } from '../../../lib/
 // Rows are grouped and sorted once, here. File by file, 'all' first: Astro renders in this order,
 // and each quarter's encoded rows, made for 'all', are reused by the quarter's file and then dropped.
 export const getStaticPaths = (async () => {
-  const scopes = openDataScopes((await portalData()).quarters.flatMap((q) => q.rows)).reverse();
+  const { quarters, isDraft } = await portalData();
+  const scopes = openDataScopes(quarters.flatMap((q) => q.rows), isDraft).reverse();
   return OPEN_DATA_FILES.flatMap((file) => scopes.map((scope) => ({ params: { quarter: scope.scope, file }, props: { scope } })));
 }) satisfies GetStaticPaths;
 
