@@ -10,6 +10,8 @@ import * as cheerio from 'cheerio';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import YAML from 'yaml';
+import { parse } from 'csv-parse/sync';
+import type { SiteQuarter } from '../src/schemas/findings.ts';
 import { findChromium, launchChromium, type RunningChromium } from '../src/inspector/gather/browser.ts';
 import { checkLinks } from '../src/postbuild/links.ts';
 import { serveStatic, type StaticServer } from '../src/postbuild/serve.ts';
@@ -48,6 +50,38 @@ async function visit(path: string, ctx: BrowserContext = context): Promise<{ pag
   const res = await page.goto(server.origin + path);
   expect(res?.status(), path).toBe(200);
   return { page, problems };
+}
+
+/** The demo's latest published quarter (2026-Q4 is its draft). */
+const PUBLISHED_QUARTER = '2026-Q3';
+
+/** The quarters whose file in content/quarters/ says published. */
+function publishedQuarters(): string[] {
+  const dir = fileURLToPath(new URL('../content/quarters', import.meta.url));
+  return readdirSync(dir)
+    .filter((f) => /^\d{4}-Q[1-4]\.md$/.test(f) && /^status: published$/m.test(readFileSync(join(dir, f), 'utf8')))
+    .map((f) => f.slice(0, -3))
+    .sort();
+}
+
+/** A quarter's findings files as committed. */
+function findingsOf(quarter: string): SiteQuarter[] {
+  const dir = fileURLToPath(new URL(`../content/findings/${quarter}`, import.meta.url));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => parseSiteQuarter(readFileSync(join(dir, f), 'utf8'), f).data);
+}
+
+/** A built page's HTML, by its folder under dist. */
+function htmlOf(path: string): cheerio.CheerioAPI {
+  return cheerio.load(readFileSync(join(dist, path, 'index.html'), 'utf8'));
+}
+
+/** 2026年第四季度, as the pages write a quarter (written out here, not taken from the code under test). */
+function quarterTitle(quarter: string): string {
+  const [year, q] = quarter.split('-Q');
+  return `${year}年第${'一二三四'[Number(q) - 1]}季度`;
 }
 
 /** Data attributes of the score table's rows, from the built HTML: the browser's results are checked against these. */
@@ -256,12 +290,117 @@ describeNeeding({ what: 'a Chromium (CHROMIUM_PATH, @sparticuz/chromium or a sys
       const { page } = await visit(QUARTER_PATH);
       await page.emulateMedia({ media: 'print' });
       for (const hidden of ['.site-header nav', 'section.no-print', 'form.table-filter', '[data-score-table]']) {
-        expect(await page.locator(hidden).isVisible(), hidden).toBe(false);
+        expect(await page.locator(hidden).filter({ visible: true }).count(), hidden).toBe(0);
       }
       for (const shown of ['h1.notice-title', '#attachment-1', 'section[aria-labelledby="attachment-1"] table', '#attachment-2', 'section[aria-labelledby="attachment-2"] table']) {
         expect(await page.locator(shown).isVisible(), shown).toBe(true);
       }
       await page.close();
+    });
+
+    test('drafts: every page type marks the draft quarter, the home page leads with the published one, and search engines and the feed leave it out', async () => {
+      const published = PUBLISHED_QUARTER;
+      // Home: the headline is the latest published quarter's; the draft is named as under review.
+      const home = await visit(`${BASE}/`);
+      expect(await home.page.locator('h2#latest').textContent()).toContain(quarterTitle(published));
+      expect(await home.page.locator('.draft-banner').textContent()).toMatch(new RegExp(`${quarterTitle(QUARTER)}.*复核`));
+      const failingPublished = findingsOf(published).filter((r) => r.verdict === 'fail');
+      expect(await home.page.locator('ol.failing-list > li').count()).toBe(Math.min(20, failingPublished.length));
+      expect(await home.page.locator('ul.headline .figure').nth(1).textContent()).toBe(String(failingPublished.length));
+      await home.page.close();
+
+      // A site page: its latest check is the draft's, marked in the facts, its section and its chart's table.
+      const site = findingsOf(QUARTER)[0]!;
+      const sitePage = await visit(`${BASE}/sites/${site.site}/`);
+      expect(await sitePage.page.locator('dl.facts').first().locator('.draft-mark').count()).toBe(1);
+      expect(await sitePage.page.locator(`section[id="${QUARTER}"] h2 .draft-mark`).isVisible()).toBe(true);
+      expect(await sitePage.page.locator(`section[id="${published}"] .draft-mark`).count()).toBe(0);
+      expect(await sitePage.page.locator('#score-history table.chart-data tbody tr').last().textContent()).toContain('草稿');
+      expect(sitePage.problems).toEqual([]);
+      await sitePage.page.close();
+
+      // /sites/: every site's latest check is the draft quarter's, so every row is marked.
+      const $sites = htmlOf('sites');
+      expect($sites('tbody tr').length).toBeGreaterThan(1);
+      expect($sites('tbody tr').filter((_, tr) => $sites(tr).find('.draft-mark').length === 1).length).toBe($sites('tbody tr').length);
+      // A unit page marks the draft quarter's column; the data page its row.
+      const $unit = htmlOf(`units/${site.unit}`);
+      expect($unit('thead th').filter((_, th) => $unit(th).text().startsWith(quarterTitle(QUARTER))).find('.draft-mark').length).toBe(1);
+      const $data = htmlOf('data');
+      expect($data(`tbody th:has(a[href$="/quarters/${QUARTER}/"]) .draft-mark`).length).toBe(1);
+      expect($data(`tbody th:has(a[href$="/quarters/${published}/"]) .draft-mark`).length).toBe(0);
+
+      // The draft notice: noindex, out of the sitemap and the feed; the published one in both.
+      expect(htmlOf(`quarters/${QUARTER}`)('meta[name="robots"]').attr('content')).toBe('noindex');
+      expect(htmlOf(`quarters/${published}`)('meta[name="robots"]').length).toBe(0);
+      const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
+      expect(sitemap).not.toContain(`/quarters/${QUARTER}/`);
+      expect(sitemap).toContain(`/quarters/${published}/`);
+      const feed = cheerio.load(readFileSync(join(dist, 'feed.xml'), 'utf8'), { xml: true });
+      const entries = feed('entry > id').toArray().map((e) => feed(e).text());
+      expect(entries.some((id) => id.endsWith(`/quarters/${QUARTER}/`))).toBe(false);
+      expect(entries.some((id) => id.endsWith(`/quarters/${published}/`))).toBe(true);
+
+      // Open data: every row of every file says its quarter's status.
+      for (const file of ['sites.csv', 'findings.csv']) {
+        const rows = parse(readFileSync(join(dist, 'data', 'all', file), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+        expect(rows.length, file).toBeGreaterThan(0);
+        for (const r of rows) expect(`${r['quarter']} ${r['status']}`, file).toBe(`${r['quarter']} ${r['quarter'] === QUARTER ? 'draft' : 'published'}`);
+      }
+      const json = JSON.parse(readFileSync(join(dist, 'data', QUARTER, 'data.json'), 'utf8')) as { status: Record<string, string>; sites: { status: string }[] };
+      expect(json.status).toEqual({ [QUARTER]: 'draft' });
+      expect(new Set(json.sites.map((s) => s.status))).toEqual(new Set(['draft']));
+    });
+
+    test('the notice (summary form) names in 二 only non-compliant sites, and the units it charges are the units the annual assessment counts', async () => {
+      const year = PUBLISHED_QUARTER.slice(0, 4);
+      const published = publishedQuarters().filter((q) => q.startsWith(year));
+      const chargedBy = new Map<string, string[]>();
+      for (const q of published) {
+        const rows = findingsOf(q);
+        const verdict = new Map(rows.map((r) => [r.site, r.verdict]));
+        const { page } = await visit(`${BASE}/quarters/${q}/`);
+        const named = (await page.locator('article.notice p.problem a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))).map((h) => /\/sites\/([^/]+)\//.exec(h)![1]!);
+        expect(named.length, q).toBeGreaterThan(0);
+        expect(named.filter((s) => verdict.get(s) !== 'fail'), q).toEqual([]);
+        // The test means something: a compliant site did have a deduction that quarter.
+        expect(rows.some((r) => r.verdict === 'pass' && r.findings.some((f) => f.points > 0)), q).toBe(true);
+        expect(await page.locator('article.notice .form-note').textContent()).toContain('只列出不合格网站');
+        const units = await page.locator('section[aria-labelledby="charged"] a').evaluateAll((as) => as.map((a) => /\/units\/([^/]+)\//.exec(a.getAttribute('href')!)![1]!));
+        for (const u of units) chargedBy.set(u, [...(chargedBy.get(u) ?? []), q]);
+        // Every site of 附件1 has its unit among them.
+        for (const r of rows.filter((x) => x.verdict === 'fail')) expect(units, `${q} ${r.site}`).toContain(r.unit);
+        await page.close();
+      }
+      expect(chargedBy.size).toBeGreaterThan(0);
+      // City notices of notices.yaml also count; the demo's are listed there.
+      const notices = YAML.parse(readFileSync(fileURLToPath(new URL('../content/notices.yaml', import.meta.url)), 'utf8')) as Array<{ level: string; date: string; units: string[] }>;
+      const cityNotices = (u: string) => notices.filter((n) => n.level === 'city' && String(n.date).startsWith(year) && n.units.includes(u)).length;
+      // A unit without units under it: its page's count of city notices is the quarters that charged it.
+      const leaves = [...chargedBy.keys()].filter((u) => !htmlOf(`units/${u}`)('main').text().includes('下级单位'));
+      expect(leaves.length).toBeGreaterThan(2);
+      for (const u of leaves) {
+        const $u = htmlOf(`units/${u}`);
+        const row = $u(`tbody tr:has(a[href$="/assessment/${year}/"])`);
+        // 通报次数（市/省/国务院）: the city's count first.
+        expect(Number(row.find('td').eq(2).text().split(' / ')[0]), u).toBe(chargedBy.get(u)!.length + cityNotices(u));
+      }
+    });
+
+    test('a fail decided by a veto names the veto beside its score, in the score table and the site chart', async () => {
+      const rows = findingsOf(QUARTER).filter((r) => r.verdict === 'fail');
+      const byVeto = rows.filter((r) => r.vetoes.length > 0);
+      expect(byVeto.length).toBeGreaterThan(0);
+      const { page, problems } = await visit(QUARTER_PATH);
+      for (const r of rows) {
+        const cell = await page.locator(`[data-score-table] tbody tr[data-name="${r.name}"] td`).last().textContent();
+        if (r.vetoes.length) expect(cell, r.site).toMatch(/^不合格（单项否决：.+）/);
+        else expect(cell, r.site).not.toContain('单项否决');
+      }
+      expect(problems).toEqual([]);
+      await page.close();
+      const $site = htmlOf(`sites/${byVeto[0]!.site}`);
+      expect($site('#score-history table.chart-data tbody tr').last().text()).toContain('单项否决');
     });
 
     // AxeBuilder injects axe-core with page.evaluate, which the page's CSP does not govern (and merges
