@@ -2,7 +2,7 @@
 // to the home page; real pages with little text stay pages.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HttpClient } from './http.ts';
-import { judge, LinkChecker } from './links.ts';
+import { judge, LinkChecker, statusDetail } from './links.ts';
 import { resolveOptions } from './options.ts';
 import { startPageServer, type PageServer } from './page-server.test-helpers.ts';
 import { HostScheduler } from './scheduler.ts';
@@ -44,6 +44,15 @@ describe('judge', () => {
     });
     // A redirect loop is the site's own answer, wherever it is seen from.
     expect(judge({ ...timeout, code: 'redirect-loop' }, 15_000, false, { name: 'github-hosted' })).toMatchObject({ verdict: 'broken' });
+  });
+
+  test('a dead link says its status in Chinese too, by class when the code is rare', () => {
+    const answer = (status: number) => ({ ok: true as const, url: timeout.url, finalUrl: timeout.url, status, headers: {}, body: Buffer.alloc(0), redirects: [], tries: 1, elapsedMs: 5 });
+    expect(judge(answer(404), 15_000)).toMatchObject({ verdict: 'broken', detail: 'HTTP 404（页面不存在）' });
+    expect(judge(answer(410), 15_000)).toMatchObject({ verdict: 'broken', detail: 'HTTP 410（页面已删除）' });
+    expect(judge(answer(502), 15_000)).toMatchObject({ verdict: 'broken', detail: 'HTTP 502（网关错误）' });
+    expect(statusDetail(418)).toBe('HTTP 418（请求错误）');
+    expect(statusDetail(599)).toBe('HTTP 599（服务器错误）');
   });
 });
 

@@ -57,6 +57,30 @@ export function redirectedHome(o: Extract<HttpOutcome, { ok: true }>): boolean {
   return host(from) === host(to) && !HOME_PATH.test(from.pathname) && HOME_PATH.test(to.pathname) && to.search === '';
 }
 
+/** Chinese names of the HTTP statuses a check meets most, for evidence a web editor reads. */
+const STATUS_NAMES: Readonly<Record<number, string>> = {
+  400: '请求有误',
+  401: '需要登录',
+  403: '禁止访问',
+  404: '页面不存在',
+  405: '不允许该请求方法',
+  408: '请求超时',
+  410: '页面已删除',
+  412: '前提条件不满足',
+  429: '请求过多',
+  500: '服务器内部错误',
+  501: '服务器不支持该功能',
+  502: '网关错误',
+  503: '服务暂不可用',
+  504: '网关超时',
+};
+
+/** HTTP 404（页面不存在）: an answer's status as evidence, with its meaning in Chinese (by class when the code is rare). */
+export function statusDetail(status: number): string {
+  const name = STATUS_NAMES[status] ?? (status >= 500 ? '服务器错误' : status >= 400 ? '请求错误' : status >= 300 ? '重定向' : '正常');
+  return `HTTP ${status}（${name}）`;
+}
+
 /**
  * Judge one outcome; a 403/412 is checked again with a browser's User-Agent by the caller.
  * readsPage: the caller parses the page itself and tells soft 404s apart, so skip that here.
@@ -84,7 +108,7 @@ export function judge(o: HttpOutcome, timeoutMs: number, readsPage = false, vant
   }
   // 401 asks for a login and 429 for patience: neither says the link is dead.
   if (s === 401 || s === 429) return { url: o.url, verdict: 'inconclusive', status: s, detail: `HTTP ${s}，无法判断` };
-  return { url: o.url, verdict: 'broken', status: s, detail: `HTTP ${s}` };
+  return { url: o.url, verdict: 'broken', status: s, detail: statusDetail(s) };
 }
 
 /** A vantage whose network failures do not count (rules.yaml's trustedVantages does not hold it). */

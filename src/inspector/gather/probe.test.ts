@@ -80,7 +80,7 @@ describe('one probe round', () => {
     const summary = await probeRound({ sites: sites(), contentDir: content, options: opts(), now: NOON });
     expect(performance.now() - t0).toBeLessThan(LATE_MS); // the limit was applied, not the server's pace
     expect(verdicts(summary)).toEqual({
-      error: ['failed', 'HTTP 500'],
+      error: ['failed', 'HTTP 500（服务器内部错误）'],
       fast: ['ok', 'HTTP 200'],
       'robots-refused': ['ok', 'HTTP 200（对检查程序返回 HTTP 403，以浏览器标识访问正常）'],
       slow: ['failed', '连接超时（0.5 秒内未完成）'],
@@ -97,7 +97,7 @@ describe('one probe round', () => {
     await probeRound({ sites: sites().slice(0, 2), contentDir: content, options: opts(), now: NOON });
     expect(record('fast')).toMatchObject([{ date: '2026-11-19', tries: 2, failures: 0 }]);
     expect(record('error')).toMatchObject([{ date: '2026-11-19', tries: 2, failures: 2 }]);
-    expect(roundLine(summary)).toMatch(/^2026-11-19 12:00 探测 5 个网站首页：正常 2，失败 3（error HTTP 500；slow 连接超时（0\.5 秒内未完成）；slow-body 连接超时（0\.5 秒内未完成））；用时 \d+\.\d 秒，更新 5 个记录文件$/);
+    expect(roundLine(summary)).toMatch(/^2026-11-19 12:00 探测 5 个网站首页：正常 2，失败 3（error HTTP 500（服务器内部错误）；slow 连接超时（0\.5 秒内未完成）；slow-body 连接超时（0\.5 秒内未完成））；用时 \d+\.\d 秒，更新 5 个记录文件$/);
   });
 
   test('a probe that starts before midnight in Shanghai goes into that day', async () => {

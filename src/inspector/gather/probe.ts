@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import type { Site } from '../../schemas/registry.ts';
 import { HttpClient } from './http.ts';
-import { failureDetail } from './links.ts';
+import { failureDetail, statusDetail } from './links.ts';
 import type { CrawlOptions } from './options.ts';
 import { todayInShanghai } from '../../dates.ts';
 import { InputError } from '../../errors.ts';
@@ -57,7 +57,7 @@ export async function probeHome(http: HttpClient, site: Site, opts: CrawlOptions
     const verdict = o.code === 'private-address' || o.code === 'unsupported-url' ? 'skipped' : 'failed';
     return { ...base, verdict, elapsedMs: o.elapsedMs, detail: verdict === 'skipped' ? o.message : failureDetail(o, opts.timeoutMs) };
   }
-  if (o.status >= 400) return { ...base, verdict: 'failed', elapsedMs: o.elapsedMs, detail: `HTTP ${o.status}` };
+  if (o.status >= 400) return { ...base, verdict: 'failed', elapsedMs: o.elapsedMs, detail: statusDetail(o.status) };
   if (o.elapsedMs > opts.timeoutMs) {
     return { ...base, verdict: 'failed', elapsedMs: o.elapsedMs, detail: `HTTP ${o.status}，但用时 ${(o.elapsedMs / 1000).toFixed(1)} 秒，超过 ${opts.timeoutMs / 1000} 秒` };
   }

@@ -76,7 +76,7 @@ describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'a form-less
   test('clicked: where its script opens a window is fetched once by the crawl, and the engine’s error is seen', async () => {
     engine.length = 0;
     const s = await crawl('/open/', { render: 'auto' });
-    expect(s.home.search).toEqual({ url: `${base}/engine/fail?q=%E9%80%9A%E7%9F%A5`, ok: false, detail: 'HTTP 500', byScript: true });
+    expect(s.home.search).toEqual({ url: `${base}/engine/fail?q=%E9%80%9A%E7%9F%A5`, ok: false, detail: 'HTTP 500（服务器内部错误）', byScript: true });
     // The browser's own navigation was stopped before it left: the engine was asked once, by the crawl.
     expect(engine).toEqual(['/engine/fail?q=%E9%80%9A%E7%9F%A5']);
   }, 60_000);
@@ -84,7 +84,7 @@ describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'a form-less
   test('Enter in a box with no button: the page’s own navigation is caught, and the working engine passes', async () => {
     engine.length = 0;
     const s = await crawl('/enter/', { render: 'auto' });
-    expect(s.home.search).toEqual({ url: `${base}/engine/ok?keyword=%E9%80%9A%E7%9F%A5`, ok: true, detail: 'HTTP 200', byScript: true });
+    expect(s.home.search).toEqual({ url: `${base}/engine/ok?keyword=%E9%80%9A%E7%9F%A5`, ok: true, detail: 'HTTP 200（正常）', byScript: true });
     expect(engine).toEqual(['/engine/ok?keyword=%E9%80%9A%E7%9F%A5']);
   }, 60_000);
 

@@ -182,7 +182,7 @@ test('a frameset home page: the search in its top frame is submitted once, and i
     const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);
     try {
       const s = await crawlSite({ ...site, url }, AS_OF, { opts, http, scheduler, robots: new RobotsCache(http, opts.robots), links: new LinkChecker(http, scheduler, opts.timeoutMs, opts.browserUserAgent) });
-      expect(s.home.search).toEqual({ url: `${url}search?q=%E9%80%9A%E7%9F%A5`, ok: false, detail: 'HTTP 500' });
+      expect(s.home.search).toEqual({ url: `${url}search?q=%E9%80%9A%E7%9F%A5`, ok: false, detail: 'HTTP 500（服务器内部错误）' });
       expect(searches).toBe(1);
     } finally {
       await http.close();

@@ -195,7 +195,7 @@ describe('a home page that moved to another host', () => {
     const { snaps } = await crawl([broken, working]);
     expect(snaps[0]!.pages[0]!.facts.search).toMatchObject([{ script: { input: 0 } }]);
     expect(snaps[0]!.home.search).toBeUndefined();
-    expect(snaps[1]!.home.search).toMatchObject({ ok: true, detail: 'HTTP 200' });
+    expect(snaps[1]!.home.search).toMatchObject({ ok: true, detail: 'HTTP 200（正常）' });
     expect(snaps[1]!.home.https?.ok).toBe(false);
   });
 

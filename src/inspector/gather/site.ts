@@ -12,7 +12,7 @@ import { renderReasons } from './scripting.ts';
 import pLimit from 'p-limit';
 import { dateShape, repeatsItself, resolveLink, sameSite } from './urls.ts';
 import type { HttpClient, HttpOutcome, HttpResponse } from './http.ts';
-import { failureDetail, isHtml, softNotFound, type LinkChecker } from './links.ts';
+import { failureDetail, isHtml, softNotFound, statusDetail, type LinkChecker } from './links.ts';
 import type { CrawlOptions } from './options.ts';
 import type { RobotsCache, RobotsPolicy } from './robots.ts';
 import { collectMessages } from './messages.ts';
@@ -280,7 +280,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
     if (i > 0) await sleep(opts.homeAttemptGapMs);
     const o = await fetchPage(site.url);
     if (o.ok && o.status < 400) home = o;
-    attempts.push({ ok: o.ok && o.status < 400, detail: o.ok ? `HTTP ${o.status}` : failureDetail(o, opts.timeoutMs), elapsedMs: o.elapsedMs });
+    attempts.push({ ok: o.ok && o.status < 400, detail: o.ok ? statusDetail(o.status) : failureDetail(o, opts.timeoutMs), elapsedMs: o.elapsedMs });
   }
   if (!home) return outside({ site, asOf, home: { attempts }, pages: [], links: [], robots: robots.status, columns: [], messages: [] });
 
@@ -500,7 +500,7 @@ async function probeSearch(
   if (!allowed(target)) return undefined;
   const o = await fetchPage(target);
   const ok = o.ok && o.status < 400;
-  return { url: target, ok, detail: o.ok ? `HTTP ${o.status}` : failureDetail(o, timeoutMs), ...(form.script ? { byScript: true as const } : {}) };
+  return { url: target, ok, detail: o.ok ? statusDetail(o.status) : failureDetail(o, timeoutMs), ...(form.script ? { byScript: true as const } : {}) };
 }
 
 /** Does the site answer on https:// too? One HEAD request; any HTTP answer over TLS counts. */
@@ -510,5 +510,5 @@ async function probeHttps(url: string, http: HttpClient, timeoutMs: number): Pro
   u.pathname = '/';
   u.search = '';
   const o = await http.fetch(u.href, { method: 'HEAD' });
-  return o.ok ? { ok: o.status < 500, detail: `HTTP ${o.status}` } : { ok: false, detail: failureDetail(o, timeoutMs) };
+  return o.ok ? { ok: o.status < 500, detail: statusDetail(o.status) } : { ok: false, detail: failureDetail(o, timeoutMs) };
 }
