@@ -387,6 +387,23 @@ describeNeeding({ what: 'a Chromium (CHROMIUM_PATH, @sparticuz/chromium or a sys
       }
     });
 
+    test('every finding on every site page says its evidence in Chinese (none Latin-only), the demo history included', () => {
+      const sites = readdirSync(join(dist, 'sites'), { withFileTypes: true }).filter((d) => d.isDirectory());
+      expect(sites.length).toBeGreaterThan(10);
+      let checked = 0;
+      const latin: string[] = [];
+      for (const d of sites) {
+        const $ = htmlOf(`sites/${d.name}`);
+        $('.evidence-text').each((_, el) => {
+          const text = $(el).text().trim();
+          checked++;
+          if (text && !/\p{Script=Han}/u.test(text)) latin.push(`${d.name}: ${text}`);
+        });
+      }
+      expect(checked).toBeGreaterThan(500);
+      expect(latin).toEqual([]);
+    });
+
     test('a fail decided by a veto names the veto beside its score, in the score table and the site chart', async () => {
       const rows = findingsOf(QUARTER).filter((r) => r.verdict === 'fail');
       const byVeto = rows.filter((r) => r.vetoes.length > 0);

@@ -17,6 +17,7 @@ import type { Site } from '../schemas/registry.ts';
 import type { RulesConfig } from '../schemas/rules-config.ts';
 import { rng } from '../sandbox/random.ts';
 import { generateWeb, type TruthEntry } from '../sandbox/web.ts';
+import { truthDetail } from './truth-detail.ts';
 
 /** What to generate. */
 export interface ScaleOptions {
@@ -119,7 +120,7 @@ const roundPoints = (p: number) => Math.round(p * 100) / 100;
  * file (home or other page, column class lost once, missing column by id, silent board or field,
  * bonus by age, one charge per page for page tags). Vetoes and advice carry 0, as scoring writes them.
  */
-export function findingsOf(rule: Rule, entries: readonly TruthEntry[], points: Points, site: Pick<Site, 'url'>, sampledPages: number): RuleFinding[] {
+export function findingsOf(rule: Rule, entries: readonly TruthEntry[], points: Points, site: Pick<Site, 'url'>, sampledPages: number, detail: (e: TruthEntry) => string = (e) => e.note): RuleFinding[] {
   const need = (name: string): number => {
     const p = points[name];
     if (p === undefined) throw new Error(`indicators.${rule.id}.points.${name} is missing in the rules file`);
@@ -167,11 +168,15 @@ export function findingsOf(rule: Rule, entries: readonly TruthEntry[], points: P
       }
     }
   };
-  return entries.map((e) => ({ indicator: rule.id, target: e.target, page: e.page, points: pointsOf(e), detail: e.note }));
+  return entries.map((e) => ({ indicator: rule.id, target: e.target, page: e.page, points: pointsOf(e), detail: detail(e) }));
 }
 
-/** A run per enabled rule, as the engine gives: fail with the site's entries for it, else pass. */
-export function runsFromTruth(entries: readonly TruthEntry[], site: Pick<Site, 'url'>, rules: readonly Rule[], config: RulesConfig, sampledPages: number): RuleRun[] {
+/**
+ * A run per enabled rule, as the engine gives: fail with the site's entries for it, else pass; each
+ * finding's evidence worded in Chinese as the rules word it (truth-detail.ts).
+ */
+export function runsFromTruth(entries: readonly TruthEntry[], site: Pick<Site, 'url'>, rules: readonly Rule[], config: RulesConfig, sampledPages: number, asOf: string): RuleRun[] {
+  const detail = (e: TruthEntry) => truthDetail(e, { asOf, columns: config.columns, sampledPages });
   const byRule = new Map<string, TruthEntry[]>();
   for (const e of entries) {
     if (!rules.some((r) => r.id === e.indicator)) throw new Error(`truth names indicator ${e.indicator}, which no rule has`);
@@ -184,7 +189,7 @@ export function runsFromTruth(entries: readonly TruthEntry[], site: Pick<Site, '
     const c = config.indicators[rule.id];
     if (!c?.enabled) continue;
     const mine = byRule.get(rule.id);
-    runs.push({ indicator: rule, outcome: mine ? { status: 'fail', findings: findingsOf(rule, mine, c.points, site, sampledPages) } : { status: 'pass' } });
+    runs.push({ indicator: rule, outcome: mine ? { status: 'fail', findings: findingsOf(rule, mine, c.points, site, sampledPages, detail) } : { status: 'pass' } });
   }
   return runs;
 }
@@ -229,7 +234,7 @@ export function generateScale(o: ScaleOptions): ScaleSummary {
       const entries = truthInQuarter(truthBySite.get(site.id) ?? [], o.seed, quarter);
       const stats = crawlStats(o.seed, quarter, site.id, entries.some((e) => e.indicator === 'site-unreachable'), pagesPerSite);
       // Page tags are judged on the column and content pages read: all but the home page and the board.
-      const crawl = runsFromTruth(entries, site, rules, config, Math.max(1, stats.pages - 2)).map((r) => ({ indicator: r.indicator.id, outcome: r.outcome }));
+      const crawl = runsFromTruth(entries, site, rules, config, Math.max(1, stats.pages - 2), asOf).map((r) => ({ indicator: r.indicator.id, outcome: r.outcome }));
       const result = assembleSiteQuarter({ head: headOf(site, quarter, asOf, stats), site, crawl, manual: [], review: { decisions: [], replies: [] }, config });
       writeSiteQuarter(o.contentDir, result, summaryBody(result));
       files++;

@@ -1,0 +1,126 @@
+// The evidence a generated finding carries (npm run scale, the demo's earlier quarters): the
+// sandbox's ground truth annotates each seeded defect in English for developers; a finding shown on
+// the portal says it in Chinese, in the words the crawl's own rules use (src/inspector/rules/).
+// A note this file cannot word throws, naming it, so a new kind of seeded defect cannot reach the
+// portal in English.
+import { dayNumber } from '../dates.ts';
+import { MARK_NAMES, type Mark } from '../inspector/rules/identity-mark-missing.ts';
+import { CLASS_NAMES } from '../inspector/rules/lib/columns.ts';
+import type { RulesConfig } from '../schemas/rules-config.ts';
+import type { TruthEntry } from '../sandbox/web.ts';
+
+/** What wording a note needs besides the entry. */
+export interface DetailContext {
+  /** The quarter's 监测时间点. */
+  asOf: string;
+  /** Column windows by class. */
+  columns: RulesConfig['columns'];
+  /** Column and content pages the crawl would have read (meta-tags-missing). */
+  sampledPages: number;
+}
+
+/** The broken-link kinds of the sandbox, as the crawl words what it saw. */
+const BROKEN: Readonly<Record<string, string>> = {
+  'HTTP 404': 'HTTP 404（页面不存在）',
+  'HTTP 500': 'HTTP 500（服务器内部错误）',
+  'host does not resolve': '域名无法解析',
+  'redirect loop': '重定向循环',
+  'never answers': '连接超时（无响应）',
+  '200 page saying the page does not exist': 'HTTP 200，但页面显示“页面不存在”',
+  "a deep link redirected to its site's home page": 'HTTP 200，但被重定向到网站首页（原页面已不存在）',
+  'image 404': '图片 HTTP 404（页面不存在）',
+  'attachment 404 in an article': '文章附件 HTTP 404（页面不存在）',
+  'attachment HTTP 500 in an article': '文章附件 HTTP 500（服务器内部错误）',
+  'list item on a host that does not resolve': '列表中的链接域名无法解析',
+  'list item on page 2 answers 404': '列表第 2 页中的链接 HTTP 404（页面不存在）',
+};
+
+/** What the board lacks (messages-not-public), part by part. */
+const UNPUBLISHED: Readonly<Record<string, string>> = {
+  'no published message in the last 2 months': '近 2 个月无公开留言',
+  'messages shown without 答复时间': '公开留言未标明答复时间',
+  'messages shown without 答复单位': '公开留言未标明答复单位',
+};
+
+/** How a spam link is hidden (hidden-link). */
+const HIDDEN: Readonly<Record<string, string>> = {
+  'display:none on its parent div': '所在 div 设为 display:none',
+  'display:none on the link': '链接设为 display:none',
+  'position:absolute;left:-9999px': '移出可视区域（position:absolute;left:-9999px）',
+  'font-size:0': 'font-size:0',
+};
+
+/** The finding's detail for a truth entry, in Chinese; throws on a note it does not know. */
+export function truthDetail(e: TruthEntry, ctx: DetailContext): string {
+  const note = e.note;
+  const unknown = (): never => {
+    throw new Error(`src/demo/truth-detail.ts has no Chinese wording for the ${e.indicator} note “${note}”`);
+  };
+  let m: RegExpExecArray | null;
+  switch (e.indicator) {
+    case 'site-unreachable':
+      return note === 'connection refused' ? '连接被拒绝，首页无法打开' : unknown();
+    case 'broken-link':
+      return BROKEN[note] ?? unknown();
+    case 'identity-mark-missing': {
+      const name = MARK_NAMES[e.target as Mark] ?? unknown();
+      if (note === 'absent from the footer') return `首页底部未见${name}`;
+      return note === 'only inside an HTML comment' ? `首页底部未见${name}（仅写在页面源代码的注释中，访问者看不到）` : unknown();
+    }
+    case 'identity-mark-malformed':
+      return (m = /^公安备案 number printed with (\d+) digits$/.exec(note)) ? `公安机关备案编号为 ${m[1]} 位数字，应为 14 位` : unknown();
+    case 'column-blank':
+      return '栏目页无任何信息（显示“暂无信息”或列表为空）';
+    case 'column-stale': {
+      if (!(m = /^(\w+) column, newest item (\d{4}-\d{2}-\d{2})$/.exec(note))) return unknown();
+      const cls = m[1] as keyof RulesConfig['columns'];
+      const window = ctx.columns[cls]?.window ?? unknown();
+      return `${CLASS_NAMES[cls]}栏目，最新信息 ${m[2]}，已 ${dayNumber(ctx.asOf) - dayNumber(m[2]!)} 天未更新（应 ${window} 天内更新）`;
+    }
+    case 'columns-not-updated':
+      return (m = /^(\d+) stale news\/notice\/policy columns, (\d+) stale, (\d+) blank$/.exec(note))
+        ? `动态要闻、通知公告、政策文件类栏目中 ${m[1]} 个超过更新期限；全站不更新栏目 ${m[2]} 个，空白栏目 ${m[3]} 个`
+        : unknown();
+    case 'homepage-not-updated':
+      return note === 'no home-page item in the last 14 days' ? '首页 14 天内无新信息' : unknown();
+    case 'column-missing':
+      return (m = /^no (.+) column anywhere on the site$/.exec(note)) ? `全站未见“${m[1]}”栏目` : unknown();
+    case 'data-release-updated':
+      return (m = /^bonus \d: newest release (\d{4}-\d{2}-\d{2})$/.exec(note)) ? `数据发布栏目最新信息 ${m[1]}（${dayNumber(ctx.asOf) - dayNumber(m[1]!)} 天前）` : unknown();
+    case 'interaction-unresponsive':
+      return note === 'a message left unanswered for more than 3 months' ? '有留言超过 3 个月未答复' : unknown();
+    case 'messages-not-public':
+      return note
+        .split('; ')
+        .map((part) => UNPUBLISHED[part] ?? unknown())
+        .join('；');
+    case 'message-overdue':
+      if ((m = /^answered (\d+) days after it was asked$/.exec(note))) return `${e.target} 留言，${m[1]} 天后答复，超过答复时限`;
+      return (m = /^unanswered (\d+) days after it was asked$/.exec(note)) ? `${e.target} 留言，至监测时间点 ${m[1]} 天未答复，超过答复时限` : unknown();
+    case 'typo':
+      if (note === 'serious wording error') return `严重错别字“${e.target}”`;
+      return note === 'normal wording error' ? `错别字“${e.target}”` : unknown();
+    case 'severe-error':
+      if ((m = /^one of (\d+) serious wording errors$/.exec(note))) return `严重错别字“${e.target}”（全站 ${m[1]} 处）`;
+      return note === 'publication date after the as-of date (forged)' ? `发布日期晚于检查日期 ${ctx.asOf}：${e.target}` : unknown();
+    case 'hidden-link':
+      return (m = /^off-site link hidden with (.+)$/.exec(note)) ? `隐藏的站外链接，隐藏方式：${HIDDEN[m[1]!] ?? unknown()}` : unknown();
+    case 'error-report-entry-missing':
+      return note === 'no 我为政府网站找错 entry on any page' ? '全站未见“我为政府网站找错”入口' : unknown();
+    case 'search-missing':
+      if (note === 'no search form') return '首页未见站内搜索框';
+      return note === 'the search form submits to a page answering HTTP 500' ? '站内搜索提交后，结果页 HTTP 500（服务器内部错误）' : unknown();
+    case 'meta-tags-missing':
+      if (note === 'absent from every page') return `抽查的 ${ctx.sampledPages} 个栏目页和内容页均缺少 ${e.target} 标签`;
+      return note === 'absent from every article page' ? `抽查的栏目页和内容页中，内容页均缺少 ${e.target} 标签` : unknown();
+    case 'domain-nonstandard':
+      if ((m = /^(\S+) is not under \.gov\.cn$/.exec(note))) return `域名 ${m[1]} 不在 .gov.cn 下`;
+      return note === 'the page header shows no site name' ? '首页页头未显示网站名称' : unknown();
+    case 'ipv6-missing':
+      return note === 'no AAAA record' ? `${e.target} 无 AAAA（IPv6）记录` : unknown();
+    case 'https-missing':
+      return note === 'served over plain HTTP only (advice)' ? '首页仅通过 HTTP 提供，未启用 HTTPS（建议项，不扣分）' : unknown();
+    default:
+      return /\p{Script=Han}/u.test(note) ? note : unknown();
+  }
+}
