@@ -8,9 +8,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { publishedCheck } from './src/postbuild/published.ts';
 import { escapeRawHtml, guardLinks } from './src/lib/markdown.ts';
-import { joinBase, paths } from './src/lib/urls.ts';
-import { contentDir } from './src/store/content-dir.ts';
-import { publishedQuarters } from './src/store/quarter-file.ts';
+import { sitemapFilter } from './src/lib/sitemap.ts';
 
 const base = process.env.BASE_PATH || '/';
 const site = process.env.SITE_URL || 'https://example.github.io';
@@ -40,20 +38,7 @@ export default defineConfig({
     publishedCheck(),
     // The search page has no content of its own, and a draft notice is not the office's word yet
     // (its page says noindex): keep both out of the sitemap.
-    sitemap({ filter: sitemapFilter() }),
+    sitemap({ filter: sitemapFilter(base) }),
   ],
 });
 
-/** Whether a page belongs in the sitemap: not the search page, not a quarter that is not published. */
-function sitemapFilter() {
-  const published = publishedQuarters(contentDir());
-  const search = joinBase(base, paths.search());
-  const quarters = joinBase(base, 'quarters/');
-  return (/** @type {string} */ page) => {
-    const path = new URL(page).pathname;
-    if (path === search) return false;
-    if (!path.startsWith(quarters)) return true;
-    const quarter = path.slice(quarters.length).split('/')[0];
-    return !quarter || published.has(quarter);
-  };
-}

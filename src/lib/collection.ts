@@ -44,6 +44,8 @@ export interface PortalData {
   unitRows: Map<string, SiteQuarter[]>;
   /** The rules file's assessment amounts (rules.yaml, assessment:). */
   assessment: RulesConfig['assessment'];
+  /** The rules file as it is today (the indicator pages show its settings). */
+  rules: RulesConfig;
   /** The registry's sites by id (kind, closing date). */
   registrySites: ReadonlyMap<string, Site>;
   /** New media accounts, in registry order. */
@@ -62,6 +64,8 @@ export interface QuarterInputs {
   assessment: RulesConfig['assessment'];
   /** How the notice names sites (rules.yaml notice.form, pinned with the rest). */
   noticeForm: NoticeForm;
+  /** Each indicator's cap in the rules the quarter is scored with: the site page shows sum, cap and points counted. */
+  caps: ReadonlyMap<string, number>;
   registrySites: ReadonlyMap<string, Site>;
   media: MediaAccount[];
 }
@@ -111,7 +115,7 @@ async function load(): Promise<PortalData> {
   const { assessment } = rules;
   const registrySites = new Map(siteEntries.map((e) => [e.data.id, e.data]));
   const media = mediaEntries.map((e) => e.data);
-  const live: QuarterInputs = { units, assessment, noticeForm: noticeForm(rules), registrySites, media };
+  const live: QuarterInputs = { units, assessment, noticeForm: noticeForm(rules), caps: capsOf(rules), registrySites, media };
   const pinned = new Map<string, QuarterInputs>();
   for (const q of quarters) {
     if (q.file?.data.status === 'published' && hasPinnedInputs(contentDir(), q.quarter)) pinned.set(q.quarter, pinnedInputs(pinnedDir(contentDir(), q.quarter)));
@@ -125,6 +129,7 @@ async function load(): Promise<PortalData> {
     units,
     unitRows: rowsByUnit(findings.map((e) => e.data), units),
     assessment,
+    rules,
     registrySites,
     media,
     manual: manualByQuarter(manualEntries),
@@ -138,6 +143,11 @@ function noticeForm(rules: RulesConfig): NoticeForm {
   return rules.notice?.form ?? 'summary';
 }
 
+/** The indicators' caps of a rules file. */
+function capsOf(rules: RulesConfig): Map<string, number> {
+  return new Map(Object.entries(rules.indicators).flatMap(([id, c]) => (c.cap === undefined ? [] : [[id, c.cap] as const])));
+}
+
 /** A published quarter's pinned registry, media and amounts, checked as the live files are. */
 function pinnedInputs(dir: string): QuarterInputs {
   const registry = loadRegistry(dir);
@@ -146,6 +156,7 @@ function pinnedInputs(dir: string): QuarterInputs {
     units: unitTree(registry.units),
     assessment: rules.assessment,
     noticeForm: noticeForm(rules),
+    caps: capsOf(rules),
     registrySites: new Map(registry.sites.map((s) => [s.id, s])),
     media: loadMedia(dir, new Set(registry.units.map((u) => u.id))),
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it, test } from 'vitest';
 import { finding, row } from './fixtures.test-helpers.ts';
-import { bonusCounted, crawlStatsText, dismissedFindings, findingNotes, groupFindings, groupSummary, KIND_TAGS, notJudgedText, problemItems, problemsByIndicator, problemText, screenshotAlt, targetLabel } from './problems.ts';
+import { bonusCounted, crawlStatsText, dismissedFindings, findingNotes, groupFindings, groupSummary, KIND_TAGS, notJudgedText, problemItems, problemsByIndicator, problemText, screenshotAlt, targetLabel, zeroPointReason } from './problems.ts';
 
 const unreachable = row({
   site: 'linhe-edu',
@@ -149,11 +149,22 @@ describe('bonus that does not count', () => {
     const groups = groupFindings(unreachable);
     expect(groups.map((g) => [g.kind, g.counted, groupSummary(g)])).toEqual([
       ['veto', true, '（1 处）'],
-      ['deduction', true, '（3 处，合计 0.3 分，按本项封顶计入得分）'],
-      ['deduction', true, '（2 处，合计 1 分，按本项封顶计入得分）'],
+      ['deduction', true, '（3 处，计入 0.3 分）'],
+      ['deduction', true, '（2 处，计入 1 分）'],
     ]);
+    // With the item's cap: the sum, the cap and what is counted.
+    const [, links, marks] = groups;
+    expect(groupSummary(links!, 1)).toBe('（3 处，计入 0.3 分，本项上限 1 分）');
+    expect(groupSummary(marks!, 0.5)).toBe('（2 处，合计 1 分，超过本项上限 0.5 分，计入 0.5 分）');
     expect(groupFindings(portal).find((g) => g.kind === 'advice')!.counted).toBe(false);
     expect(KIND_TAGS.problem).toBe('问题（不计分）');
+  });
+
+  it('says why a deduction finding costs 0, and nothing for a finding with points or of another kind', () => {
+    expect(zeroPointReason({ kind: 'deduction', indicator: 'column-stale' }, { points: 0 })).toMatch(/只扣一次/);
+    expect(zeroPointReason({ kind: 'deduction', indicator: 'meta-tags-missing' }, { points: 0 })).toMatch(/每个页面只扣一次/);
+    expect(zeroPointReason({ kind: 'deduction', indicator: 'column-stale' }, { points: 5 })).toBeUndefined();
+    expect(zeroPointReason({ kind: 'veto', indicator: 'severe-error' }, { points: 0 })).toBeUndefined();
   });
 
   it('shows a new media or unit item found on a site after bonus, not dropped', () => {

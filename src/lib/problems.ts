@@ -66,12 +66,32 @@ export function groupFindings(row: SiteQuarter): FindingGroup[] {
   return KIND_ORDER.flatMap((k) => list.filter((g) => g.kind === k));
 }
 
-/** What follows a group's title on the site page: how many, how many points, and whether they count. */
-export function groupSummary(g: FindingGroup): string {
+/**
+ * What follows a group's title on the site page: how many, how many points, and what counts. A
+ * deduction shows its arithmetic: the sum, the item's cap from the rules file the quarter was
+ * scored with, and the points counted (the lesser of the two).
+ */
+export function groupSummary(g: FindingGroup, cap?: number): string {
   const n = g.findings.length;
-  if (g.kind === 'deduction') return `（${n} 处，合计 ${g.points} 分，按本项封顶计入得分）`;
+  if (g.kind === 'deduction') {
+    if (cap === undefined) return `（${n} 处，计入 ${g.points} 分）`;
+    if (g.points > cap) return `（${n} 处，合计 ${g.points} 分，超过本项上限 ${cap} 分，计入 ${cap} 分）`;
+    return `（${n} 处，计入 ${g.points} 分，本项上限 ${cap} 分）`;
+  }
   if (g.kind === 'bonus') return g.counted ? `（${g.points} 分）` : `（${n} 处，${g.points} 分，未计入得分：加分仅计入得分高于加分线的门户网站）`;
   return `（${n} 处）`;
+}
+
+/**
+ * Why a deduction's finding costs nothing, shown beside its 0: the rules charge some items once for
+ * several findings (a column class, a page's tags). Undefined for a finding with points, or of
+ * another kind (a veto's or advice's 0 needs no reason: the group says how it counts).
+ */
+export function zeroPointReason(g: Pick<FindingGroup, 'kind' | 'indicator'>, f: Pick<Finding, 'points'>): string | undefined {
+  if (g.kind !== 'deduction' || f.points !== 0) return undefined;
+  if (g.indicator === 'column-stale') return '同一扣分项的栏目只扣一次分，已由本组中同类的另一个栏目扣分';
+  if (g.indicator === 'meta-tags-missing') return '每个页面只扣一次分，这些页面已按所缺的另一个标签扣分';
+  return '本条不另扣分：同一扣分项已扣分';
 }
 
 /** What the site page says about one finding besides its evidence: who recorded or reviewed it, its screenshot, the site's answer. */

@@ -28,6 +28,9 @@ export const paths = {
   /** An open-data file of one quarter, or of all quarters with 'all': data/2026-Q4/sites.csv. */
   dataFile: (quarter: string | 'all', file: 'sites.csv' | 'findings.csv' | 'data.json'): string => `data/${quarter}/${file}`,
   feed: (): string => 'feed.xml',
+  /** Every indicator, and one indicator's page: what it checks, how, how to pass and fix it. */
+  indicators: (): string => 'indicators/',
+  indicator: (id: string): string => `indicators/${id}/`,
   search: (): string => 'search/',
 };
 

@@ -6,6 +6,9 @@ import type { IndicatorDef, Subject } from '../indicator.ts';
 import { RULES } from '../rules/index.ts';
 import { MANUAL_INDICATORS } from './manual.ts';
 
+/** The column classes' Chinese names (动态要闻类 …), for the portal's pages of the update rules. */
+export { CLASS_NAMES } from '../rules/lib/columns.ts';
+
 /** Every indicator: the crawl's rules (alphabetical), then the manual items (site, media, unit). */
 export const INDICATORS: readonly IndicatorDef[] = [
   ...RULES.map((r): IndicatorDef => ({

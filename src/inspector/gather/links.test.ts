@@ -47,7 +47,7 @@ describe('judge', () => {
   });
 
   test('a dead link says its status in Chinese too, by class when the code is rare', () => {
-    const answer = (status: number) => ({ ok: true as const, url: timeout.url, finalUrl: timeout.url, status, headers: {}, body: Buffer.alloc(0), redirects: [], tries: 1, elapsedMs: 5 });
+    const answer = (status: number) => ({ ok: true as const, url: timeout.url, finalUrl: timeout.url, status, headers: {}, body: Buffer.alloc(0), truncated: false, redirects: [], tries: 1, elapsedMs: 5 });
     expect(judge(answer(404), 15_000)).toMatchObject({ verdict: 'broken', detail: 'HTTP 404（页面不存在）' });
     expect(judge(answer(410), 15_000)).toMatchObject({ verdict: 'broken', detail: 'HTTP 410（页面已删除）' });
     expect(judge(answer(502), 15_000)).toMatchObject({ verdict: 'broken', detail: 'HTTP 502（网关错误）' });

@@ -11,6 +11,8 @@ export default defineRule({
   clause: '扣分：未开设概况信息、机构职能、领导信息（各 2 分）或动态要闻、政策文件、政策解读（各 5 分）栏目',
   kind: 'deduction',
   points: [],
+  // The national table's six required columns; an office's own additions in rules.yaml show by their name there.
+  targetNames: { overview: '概况信息', functions: '机构职能', leaders: '领导信息', news: '动态要闻', policy: '政策文件', interpretation: '政策解读' },
   run(snapshot, { points, config }) {
     if (!homePage(snapshot)) return { status: 'not_applicable', reason: '首页无法打开' };
     const shown: string[] = snapshot.columns.map((c) => c.name);
