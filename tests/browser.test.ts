@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import YAML from 'yaml';
 import { parse } from 'csv-parse/sync';
 import type { SiteQuarter } from '../src/schemas/findings.ts';
+import { INDICATORS } from '../src/inspector/catalogue/index.ts';
 import { findChromium, launchChromium, type RunningChromium } from '../src/inspector/gather/browser.ts';
 import { checkLinks } from '../src/postbuild/links.ts';
 import { serveStatic, type StaticServer } from '../src/postbuild/serve.ts';
@@ -83,6 +84,21 @@ function quarterTitle(quarter: string): string {
   const [year, q] = quarter.split('-Q');
   return `${year}年第${'一二三四'[Number(q) - 1]}季度`;
 }
+
+/** One page of each type, for the phone and print checks. */
+const PAGE_TYPES = (site: SiteQuarter): string[] => [
+  '/',
+  `/quarters/${QUARTER}/`,
+  `/quarters/${PUBLISHED_QUARTER}/`,
+  `/sites/${site.site}/`,
+  `/units/${site.unit}/`,
+  '/sites/',
+  '/units/',
+  '/data/',
+  '/search/',
+  '/indicators/',
+  '/indicators/broken-link/',
+];
 
 /** Data attributes of the score table's rows, from the built HTML: the browser's results are checked against these. */
 function scoreRowsInHtml(): { name: string; unit: string; region: string; verdict: string; score: number }[] {
@@ -420,12 +436,113 @@ describeNeeding({ what: 'a Chromium (CHROMIUM_PATH, @sparticuz/chromium or a sys
       expect($site('#score-history table.chart-data tbody tr').last().text()).toContain('单项否决');
     });
 
+    test('a page per indicator: every id of the catalogue, with its clause, settings, guide and how to ask for review; findings link to it', async () => {
+      const $index = htmlOf('indicators');
+      const listed = $index('tbody th a').toArray().map((a) => /\/indicators\/([^/]+)\//.exec(a.attribs['href']!)![1]!);
+      expect(new Set(listed)).toEqual(new Set(INDICATORS.map((d) => d.id)));
+      for (const d of INDICATORS) {
+        const $ = htmlOf(`indicators/${d.id}`);
+        expect($('h1').text(), d.id).toContain(d.title);
+        expect($('.clause-text').text(), d.id).toBe(d.clause);
+        expect($('main h2').toArray().map((h) => $(h).text()), d.id).toEqual(expect.arrayContaining(['指标原文', '如何检查', '怎样算合格', '如何整改', '可能的误判', '如何申请复核']));
+      }
+      // A crawl rule with points shows them as the rules file sets them.
+      const rules = YAML.parse(readFileSync(fileURLToPath(new URL('../content/rules.yaml', import.meta.url)), 'utf8')) as { indicators: Record<string, { cap?: number }> };
+      expect(htmlOf('indicators/broken-link')('main table').text()).toContain(`${rules.indicators['broken-link']!.cap} 分`);
+      // A site page's findings link to their indicators' pages, and the page opens.
+      const site = findingsOf(QUARTER).find((r) => r.findings.some((f) => f.indicator === 'broken-link'))!;
+      const { page, problems } = await visit(`${BASE}/sites/${site.site}/`);
+      const link = page.locator(`section[id="${QUARTER}"] .clause a[href$="/indicators/broken-link/"]`);
+      expect(await link.count()).toBeGreaterThan(0);
+      await link.first().click();
+      await page.waitForURL(/\/indicators\/broken-link\/$/);
+      expect(await page.locator('h1').textContent()).toContain('链接不可用');
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
+    test('a broken-link finding says where it is: the part of the page and the link text', () => {
+      const places: string[] = [];
+      for (const r of findingsOf(QUARTER).filter((x) => x.findings.some((f) => f.indicator === 'broken-link' && f.where?.text))) {
+        const $ = htmlOf(`sites/${r.site}`);
+        $(`section[id="${QUARTER}"] .finding-group`)
+          .filter((_, g) => $(g).find('h4').text().startsWith('链接不可用'))
+          .find('.note.place')
+          .each((_, n) => void places.push($(n).text()));
+      }
+      expect(places.length).toBeGreaterThan(0);
+      // Every one names the link's text; the part of the page where the crawl could tell it.
+      for (const p of places) expect(p).toMatch(/^位置：.*(链接|图片)[^「]*「.+」/);
+      expect(places.filter((p) => /(页面顶部|导航栏|页面主体|页面底部)/.test(p)).length).toBeGreaterThan(places.length / 2);
+    });
+
+    test('on a phone (390 px) no page type scrolls sideways, and the annual table and the findings are cards', async () => {
+      const phone = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true });
+      try {
+        phone.setDefaultTimeout(10_000);
+        const site = findingsOf(QUARTER)[0]!;
+        for (const path of [...PAGE_TYPES(site), '/assessment/2026/']) {
+          const { page, problems } = await visit(`${BASE}${path}`, phone);
+          const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, view: window.innerWidth }));
+          expect(widths.page, path).toBeLessThanOrEqual(widths.view);
+          if (path === '/assessment/2026/') {
+            // A unit's name has the card's width, not 2–4 characters a line.
+            const width = await page.locator('table.annual tbody th').first().evaluate((th) => th.getBoundingClientRect().width);
+            expect(width).toBeGreaterThan(300);
+          }
+          if (path === `/sites/${site.site}/`) {
+            const cell = page.locator('table.stack tbody td[data-label="所在页面"]').first();
+            expect(await cell.evaluate((td) => getComputedStyle(td).display)).toBe('block');
+          }
+          expect(problems, path).toEqual([]);
+          await page.close();
+        }
+      } finally {
+        await phone.close();
+      }
+    });
+
+    test('print: the annual table and the notice fit their A4 page, pages are numbered, a chart prints its table', async () => {
+      // The printable width of A4 landscape with 1.5 cm margins is about 26.7 cm, 1,009 px; of A4 portrait with the notice's margins 15.4 cm, 582 px.
+      const a4 = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1009, height: 700 } });
+      try {
+        const { page } = await visit(`${BASE}/assessment/2026/`, a4);
+        await page.emulateMedia({ media: 'print' });
+        const annual = await page.locator('table.annual').first().evaluate((t) => ({ right: t.getBoundingClientRect().right, view: document.documentElement.clientWidth }));
+        expect(annual.right).toBeLessThanOrEqual(annual.view);
+        const pageRules = await page.evaluate(() =>
+          [...document.styleSheets].flatMap((s) => [...s.cssRules]).flatMap((r) => (r instanceof CSSMediaRule ? [...r.cssRules] : [r])).filter((r) => r instanceof CSSPageRule).map((r) => r.cssText),
+        );
+        expect(pageRules.join('\n')).toMatch(/counter\(page\)/);
+        expect(pageRules.join('\n')).toMatch(/landscape/);
+        await page.close();
+        await a4.close();
+        const portrait = await browser.newContext({ locale: 'zh-CN', viewport: { width: 582, height: 800 } });
+        const notice = await visit(QUARTER_PATH, portrait);
+        await notice.page.emulateMedia({ media: 'print' });
+        for (const id of ['attachment-1', 'attachment-2']) {
+          const box = await notice.page.locator(`section[aria-labelledby="${id}"] table`).evaluate((t) => ({ right: t.getBoundingClientRect().right, view: document.documentElement.clientWidth }));
+          expect(box.right, id).toBeLessThanOrEqual(box.view);
+        }
+        await notice.page.close();
+        const site = await visit(`${BASE}/sites/${findingsOf(QUARTER)[0]!.site}/`, portrait);
+        await site.page.emulateMedia({ media: 'print' });
+        expect(await site.page.locator('#score-history .chart-canvas').isVisible()).toBe(false);
+        expect(await site.page.locator('#score-history table.chart-data').isVisible()).toBe(true);
+        await site.page.close();
+        await portrait.close();
+      } finally {
+        await a4.close().catch(() => {});
+      }
+    });
+
     // AxeBuilder injects axe-core with page.evaluate, which the page's CSP does not govern (and merges
     // results in an about:blank page, which has none): no bypassCSP needed.
     // Plus the workflow's pages: the annual assessment, a corrected notice (勘误), and the site whose
     // findings the committed review dismissed, confirmed and answered (content/review/2026-Q4.yaml).
-    const AXE_PAGES = ['/', `/quarters/${QUARTER}/`, '/sites/', '/units/', '/data/', '/search/', 'a site page', 'a unit page', '/assessment/2026/', '/quarters/2026-Q3/', 'a reviewed site page'];
-    test.for(AXE_PAGES)('axe (WCAG 2.1 AA): no serious or critical violation on %s', async (which) => {
+    const AXE_PAGES = ['/', `/quarters/${QUARTER}/`, '/sites/', '/units/', '/data/', '/search/', 'a site page', 'a unit page', '/assessment/2026/', '/quarters/2026-Q3/', 'a reviewed site page', '/indicators/', '/indicators/broken-link/'];
+    const AXE_CASES = AXE_PAGES.flatMap((which) => [1366, 390].map((width) => [which, width] as const));
+    test.for(AXE_CASES)('axe (WCAG 2.1 AA): no serious or critical violation on %s at %i px', async ([which, width]) => {
       let path = `${BASE}${which}`;
       if (which === 'a reviewed site page') {
         const review = YAML.parse(readFileSync(fileURLToPath(new URL(`../content/review/${QUARTER}.yaml`, import.meta.url)), 'utf8')) as { decisions: Array<{ site: string }> };
@@ -435,13 +552,15 @@ describeNeeding({ what: 'a Chromium (CHROMIUM_PATH, @sparticuz/chromium or a sys
         const kind = which === 'a site page' ? 'sites' : 'units';
         path = new RegExp(`href="(${BASE}/${kind}/[a-z0-9-]+/)`).exec(html)![1]!;
       }
-      const { page, problems } = await visit(path);
+      const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width, height: 900 }, isMobile: width < 600 });
+      ctx.setDefaultTimeout(10_000);
+      const { page, problems } = await visit(path, ctx);
       if (which === '/search/') await page.locator('.pagefind-ui__search-input').waitFor();
       const { serious, passed } = await axe(page);
       expect(serious).toEqual([]);
       expect(passed).toBeGreaterThan(10);
       expect(problems).toEqual([]);
-      await page.close();
+      await ctx.close();
     });
   });
 });
