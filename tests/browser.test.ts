@@ -296,8 +296,22 @@ describeNeeding({ what: 'a Chromium (CHROMIUM_PATH, @sparticuz/chromium or a sys
       const name = scoreRowsInHtml()[0]!.name;
       const { page, problems } = await visit(`${BASE}/search/?q=${encodeURIComponent(name)}`);
       await page.locator('.pagefind-ui__result a').first().waitFor();
-      expect(await page.locator('.pagefind-ui__result a').allTextContents()).toContain(name);
+      expect(await page.locator('.pagefind-ui__result a').allTextContents()).toContain(`${name}（网站）`);
       expect(await page.locator('#search-unavailable').isVisible()).toBe(false);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
+    test("search: a typo's word finds the site that has it, each result says its page type, with a sentence of excerpt", async () => {
+      const typo = findingsOf(QUARTER).flatMap((r) => r.findings.filter((f) => f.indicator === 'typo').map((f) => ({ word: f.target, site: r.name })))[0]!;
+      expect(typo).toBeDefined();
+      const { page, problems } = await visit(`${BASE}/search/?q=${encodeURIComponent(typo.word)}`);
+      await page.locator('.pagefind-ui__result a').first().waitFor();
+      const titles = await page.locator('.pagefind-ui__result a').allTextContents();
+      expect(titles).toContain(`${typo.site}（网站）`);
+      for (const t of titles) expect(t).toMatch(/（(网站|单位|季度通报|季度通报草稿|检查指标)）$|^[^（]+$/);
+      const excerpt = await page.locator('.pagefind-ui__result-excerpt').first().textContent();
+      expect(excerpt!.replace(/\u200b/g, '').length).toBeGreaterThan(30);
       expect(problems).toEqual([]);
       await page.close();
     });

@@ -19,6 +19,8 @@ interface PagefindUIOptions {
   showImages: boolean;
   showSubResults: boolean;
   autofocus: boolean;
+  /** Words around a match in an excerpt; each Chinese character is one. */
+  excerptLength: number;
   /** Chinese is indexed one character to a word: the query is asked the same way. */
   processTerm: (term: string) => string;
   processResult: (result: PagefindResult) => PagefindResult;
@@ -45,6 +47,8 @@ if (root && window.PagefindUI) {
     showImages: false,
     showSubResults: true,
     autofocus: true,
+    // One Chinese character is one word here: 80 gives a sentence, not a ten-character fragment.
+    excerptLength: 80,
     processTerm: searchTerm,
     processResult: (result) => {
       if (result.meta.title) result.meta.title = withoutSeparators(result.meta.title);

@@ -1,6 +1,6 @@
 import { describe, expect, it, test } from 'vitest';
 import { finding, row } from './fixtures.test-helpers.ts';
-import { bonusCounted, crawlStatsText, dismissedFindings, findingNotes, groupFindings, groupSummary, KIND_TAGS, notJudgedText, problemItems, problemsByIndicator, problemText, screenshotAlt, targetLabel, zeroPointReason } from './problems.ts';
+import { bonusCounted, crawlStatsText, dismissedFindings, findingNotes, groupFindings, groupSummary, KIND_TAGS, notJudgedText, problemItems, problemsByIndicator, problemText, screenshotAlt, problemTargets, targetLabel, zeroPointReason } from './problems.ts';
 
 const unreachable = row({
   site: 'linhe-edu',
@@ -165,6 +165,24 @@ describe('bonus that does not count', () => {
     expect(zeroPointReason({ kind: 'deduction', indicator: 'meta-tags-missing' }, { points: 0 })).toMatch(/每个页面只扣一次/);
     expect(zeroPointReason({ kind: 'deduction', indicator: 'column-stale' }, { points: 5 })).toBeUndefined();
     expect(zeroPointReason({ kind: 'veto', indicator: 'severe-error' }, { points: 0 })).toBeUndefined();
+  });
+
+  it('lists the problem targets a search should find: words, names, link paths; no advice, each once, counted past the limit', () => {
+    const r = row({
+      site: 'a',
+      name: 'A',
+      score: 90,
+      findings: [
+        finding('typo', '攻府', 0.1),
+        finding('typo', '攻府', 0.1),
+        finding('broken-link', 'http://www.linhe.gov.cn/xxgk/a.html?id=3', 0.2),
+        finding('identity-mark-missing', 'site-code', 0.5),
+        finding('https-missing', 'http://www.linhe.gov.cn/', 0),
+      ],
+    });
+    // Deduction groups in the file's order (typo, broken-link, identity-mark-missing); advice left out.
+    expect(problemTargets(r)).toEqual({ shown: ['攻府', '/xxgk/a.html?id=3', '网站标识码'], more: 0 });
+    expect(problemTargets(r, 2)).toEqual({ shown: ['攻府', '/xxgk/a.html?id=3'], more: 1 });
   });
 
   it('shows a new media or unit item found on a site after bonus, not dropped', () => {

@@ -202,6 +202,27 @@ function markRank(id: string): number {
   return i === -1 ? MARK_ORDER.length : i;
 }
 
+/**
+ * The check's problem targets in a few words each, for the site page's head, which the site
+ * search indexes: a typo's word, a column's name, a mark's name, a broken link's path (its host is
+ * the site's own or named in the evidence). Vetoes, deductions and problems only, each once, in
+ * group order; past `limit` the rest are counted.
+ */
+export function problemTargets(row: SiteQuarter, limit = 30): { shown: string[]; more: number } {
+  const all = new Set<string>();
+  for (const g of groupFindings(row)) {
+    if (g.kind === 'bonus' || g.kind === 'advice') continue;
+    for (const f of g.findings) {
+      const label = targetLabel(f);
+      const url = URL.canParse(label) && /^https?:/.test(label) ? new URL(label) : undefined;
+      const short = url ? `${url.pathname}${url.search}` : label;
+      all.add(short.length > 60 ? `${short.slice(0, 59)}…` : short);
+    }
+  }
+  const list = [...all];
+  return { shown: list.slice(0, limit), more: Math.max(0, list.length - limit) };
+}
+
 /** What a finding points at, for people: the mark's name for identity marks, else the target as written. */
 export function targetLabel(f: Finding): string {
   return targetName(f.indicator, f.target);
