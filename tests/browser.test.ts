@@ -550,6 +550,22 @@ describeNeeding({ what: 'a Chromium (CHROMIUM_PATH, @sparticuz/chromium or a sys
       }
     });
 
+    test('the smaller points: 附件 line before the signature, errata in words, spam links not clickable, URLs break at dots and slashes', () => {
+      const $q3 = htmlOf(`quarters/${PUBLISHED_QUARTER}`);
+      const line = $q3('article.notice .attachments-line');
+      expect(line.text()).toBe('附件：1. 政府网站检查结果信息表2. 政务新媒体检查情况信息表');
+      // It comes before the signature, as in the seeds.
+      expect(line.nextAll('.signature').length).toBe(1);
+      const errata = $q3('section[aria-labelledby="errata"] tbody td').text();
+      expect(errata.length).toBeGreaterThan(0);
+      expect(errata).not.toMatch(/findings\/|review\/|\.md|\.yaml/);
+      // A hidden spam link found on a site is shown, never linked.
+      const spam = findingsOf(QUARTER).flatMap((r) => r.findings.filter((f) => f.indicator === 'hidden-link').map((f) => ({ site: r.site, url: f.target })));
+      expect(spam.length).toBeGreaterThan(0);
+      for (const s of spam) expect(htmlOf(`sites/${s.site}`)(`a[href="${s.url}"]`).length, s.url).toBe(0);
+      expect($q3('section[aria-labelledby="attachment-1"] td.url a wbr').length).toBeGreaterThan(0);
+    });
+
     // AxeBuilder injects axe-core with page.evaluate, which the page's CSP does not govern (and merges
     // results in an about:blank page, which has none): no bypassCSP needed.
     // Plus the workflow's pages: the annual assessment, a corrected notice (勘误), and the site whose

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quarterFileSchema } from '../schemas/quarter.ts';
-import { DRAFT_BANNER, quarterStatus, sampleSentence } from './quarter-status.ts';
+import { DRAFT_BANNER, erratumFileName, quarterStatus, sampleSentence } from './quarter-status.ts';
 
 const file = (over: Record<string, unknown> = {}) => quarterFileSchema.parse({ quarter: '2026-Q4', issuer: '临河市人民政府办公室', to: '各县区人民政府', ...over });
 
@@ -30,5 +30,17 @@ describe('sampleSentence', () => {
   });
   it('says nothing for a quarter that was not sampled', () => {
     expect(sampleSentence(undefined)).toBeUndefined();
+  });
+});
+
+describe('erratumFileName', () => {
+  it('names a changed file as a reader would, not by its repository path', () => {
+    const names = (site: string) => ({ menming: '门明县人民政府' })[site];
+    expect(erratumFileName('findings/2026-Q3/menming.md', names)).toBe('门明县人民政府的检查结果');
+    expect(erratumFileName('findings/2026-Q3/gone.md', names)).toBe('gone的检查结果');
+    expect(erratumFileName('review/2026-Q3.yaml', names)).toBe('本季度复核记录');
+    expect(erratumFileName('manual/2026-Q3/x.md', names)).toBe('人工检查记录');
+    expect(erratumFileName('pinned/2026-Q3/units.yaml', names)).toBe('单位名录（发布时存档）');
+    expect(erratumFileName('other/thing.txt', names)).toBe('other/thing.txt');
   });
 });

@@ -52,3 +52,31 @@ export function sampleSentence(sample: Sample | undefined): string | undefined {
   const how = [`抽取比例 ${formatPercent(sample.ratio * 100)}%`, ...(sample.strata ? [STRATA[sample.strata]] : []), `随机种子 ${sample.seed}`, `${formatDate(sample.drawn)}抽取`];
   return `本季度随机抽查 ${sample.sites.length} 个网站（${how.join('，')}）。`;
 }
+
+/** The registry files pinned at publication, as a reader names them. */
+const PINNED_NAMES: Readonly<Record<string, string>> = {
+  'units.yaml': '单位名录',
+  'sites.yaml': '网站名录',
+  'media.yaml': '政务新媒体名录',
+  'rules.yaml': '评分规则',
+  'notices.yaml': '上级通报记录',
+  'dictionary.yaml': '错敏字词典',
+};
+
+/**
+ * A file an erratum changed, as a reader names it (门明县人民政府的检查结果, 本季度复核记录)
+ * instead of its path in the repository; a path it does not know shows as itself.
+ */
+export function erratumFileName(path: string, siteName: (site: string) => string | undefined): string {
+  const parts = path.split('/');
+  const [top, , name] = parts;
+  if (top === 'findings' && name?.endsWith('.md')) {
+    const site = name.slice(0, -3);
+    return `${siteName(site) ?? site}的检查结果`;
+  }
+  if (top === 'review') return '本季度复核记录';
+  if (top === 'manual') return '人工检查记录';
+  if (top === 'quarters') return '本通报的发文信息';
+  if (top === 'pinned' && name && PINNED_NAMES[name]) return `${PINNED_NAMES[name]}（发布时存档）`;
+  return path;
+}
