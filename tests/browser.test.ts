@@ -505,8 +505,9 @@ describeNeeding({ what: 'a Chromium (CHROMIUM_PATH, @sparticuz/chromium or a sys
             expect(width).toBeGreaterThan(300);
           }
           if (path === `/sites/${site.site}/`) {
-            const cell = page.locator('table.stack tbody td[data-label="所在页面"]').first();
+            const cell = page.locator('table.stack.findings tbody td:nth-child(3)').first();
             expect(await cell.evaluate((td) => getComputedStyle(td).display)).toBe('block');
+            expect(await cell.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"所在页面："');
           }
           expect(problems, path).toEqual([]);
           await page.close();

@@ -208,7 +208,7 @@ function markRank(id: string): number {
  * the site's own or named in the evidence). Vetoes, deductions and problems only, each once, in
  * group order; past `limit` the rest are counted.
  */
-export function problemTargets(row: SiteQuarter, limit = 30): { shown: string[]; more: number } {
+export function problemTargets(row: SiteQuarter, limit = 12): { shown: string[]; more: number } {
   const all = new Set<string>();
   for (const g of groupFindings(row)) {
     if (g.kind === 'bonus' || g.kind === 'advice') continue;
