@@ -3,6 +3,7 @@
 // screen reader or a reader without scripts gets the figures too.
 import type { SiteQuarter } from '../schemas/findings.ts';
 import type { IndicatorProblems } from './problems.ts';
+import { DRAFT_WORDS } from './quarter-status.ts';
 import type { QuarterSummary } from './quarters.ts';
 
 /** One series of a chart. */
@@ -41,7 +42,7 @@ function round1(n: number): number {
 export function trendCharts(summaries: readonly QuarterSummary[], quarterLabel: (q: string) => string, isDraft: (quarter: string) => boolean = () => false): { passRate: ChartSpec; average: ChartSpec } {
   const sorted = [...summaries].sort((a, b) => (a.quarter < b.quarter ? -1 : 1));
   const labels = sorted.map((s) => quarterLabel(s.quarter));
-  const notes = sorted.map((s) => (isDraft(s.quarter) ? DRAFT_NOTE_SHORT : undefined));
+  const notes = sorted.map((s) => (isDraft(s.quarter) ? DRAFT_WORDS : undefined));
   const withNotes = notes.some(Boolean) ? { notes } : {};
   const averages = sorted.map((s) => round1(s.averageScore));
   return {
@@ -49,9 +50,6 @@ export function trendCharts(summaries: readonly QuarterSummary[], quarterLabel: 
     average: { type: 'line', labels, series: [{ label: '平均得分', values: averages, ...withNotes }], unit: '分', ...changeAxis(averages) },
   };
 }
-
-/** What a draft quarter's point says. */
-const DRAFT_NOTE_SHORT = '草稿，复核中，尚未正式发布';
 
 /**
  * A value axis that shows change: from five points under the lowest value (rounded down to a

@@ -223,6 +223,11 @@ export function problemTargets(row: SiteQuarter, limit = 12): { shown: string[];
   return { shown: list.slice(0, limit), more: Math.max(0, list.length - limit) };
 }
 
+/** Whether a finding's target may be shown as a link: never a hidden spam link found on a site (nobody should be sent there). */
+export function targetLinked(f: Pick<Finding, 'indicator'>): boolean {
+  return f.indicator !== 'hidden-link';
+}
+
 /** What a finding points at, for people: the mark's name for identity marks, else the target as written. */
 export function targetLabel(f: Finding): string {
   return targetName(f.indicator, f.target);

@@ -12,8 +12,11 @@ export const DRAFT_MARK = '草稿·复核中';
 /** A draft quarter's results where they stand alone (home page, a site's draft check). */
 export const DRAFT_UNDER_REVIEW = '本季度通报为草稿，尚未正式发布，以下结果尚在复核中。';
 
+/** What a draft's result is, in words: for a chart point's note. */
+export const DRAFT_WORDS = '草稿，复核中，尚未正式发布';
+
 /** The same for a sentence: 2026年第四季度（草稿，复核中，尚未正式发布）. */
-export const DRAFT_NOTE = '（草稿，复核中，尚未正式发布）';
+export const DRAFT_NOTE = `（${DRAFT_WORDS}）`;
 
 /** A quarter's publication state as the page shows it. */
 export type QuarterStatus =
