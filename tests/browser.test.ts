@@ -2,6 +2,7 @@
 // GitHub Pages serves it: links, charts, the notice, the score table's filter and sort, the page
 // without JavaScript, print, the Content-Security-Policy and accessibility (axe-core, WCAG 2.1 AA).
 // Built once from the repository's own content/ (the committed demo data).
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -473,6 +474,47 @@ describeNeeding({ what: 'a Chromium (CHROMIUM_PATH, @sparticuz/chromium or a sys
       expect(await page.locator('h1').textContent()).toContain('链接不可用');
       expect(problems).toEqual([]);
       await page.close();
+    });
+
+    test('every finding has a permalink: its row is anchored by the open data’s findingId, and following the link shows the row', async () => {
+      const csv = parse(readFileSync(join(dist, 'data', QUARTER, 'findings.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+      expect(csv.length).toBeGreaterThan(0);
+      const missing: string[] = [];
+      for (const [site, rows] of Map.groupBy(csv, (r) => r.site!)) {
+        const $ = htmlOf(`sites/${site}`);
+        for (const r of rows) {
+          // The documented recipe, worked here: the indicator, then SHA-256 of target and page (a CSV cell with a formula mark has it taken off).
+          const raw = (v: string) => v.replace(/^'(?=[=+\-@\t\r])/, '');
+          expect(/^(.+-[0-9a-f]{8})(?:-\d+)?$/.exec(r.findingId!)?.[1]).toBe(`${r.indicator}-${createHash('sha256').update(`${raw(r.target!)}\n${raw(r.page!)}`).digest('hex').slice(0, 8)}`);
+          const row = $(`tr[id="${QUARTER}-${r.findingId}"]`);
+          if (row.length !== 1 || row.find(`a[href="#${QUARTER}-${r.findingId}"]`).length !== 1) missing.push(`${site} ${r.findingId}`);
+        }
+      }
+      expect(missing).toEqual([]);
+      const first = csv.find((r) => r.indicator === 'broken-link') ?? csv[0]!;
+      const { page, problems } = await visit(`${BASE}/sites/${first.site}/#${QUARTER}-${first.findingId}`);
+      const row = page.locator(`tr[id="${QUARTER}-${first.findingId}"]`);
+      expect(await row.evaluate((tr) => tr.matches(':target'))).toBe(true);
+      await expect.poll(() => row.evaluate((tr) => { const r = tr.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; })).toBe(true);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
+    test('a finding seen on several pages lists the others behind 另见, and counts as many as its evidence says', () => {
+      const shared = findingsOf(QUARTER).flatMap((r) => r.findings.filter((f) => f.alsoOn).map((f) => ({ r, f })));
+      expect(shared.length).toBeGreaterThan(0);
+      for (const { r, f } of shared) {
+        const $ = htmlOf(`sites/${r.site}`);
+        const id = `${f.indicator}-${createHash('sha256').update(`${f.target}\n${f.page}`).digest('hex').slice(0, 8)}`;
+        const details = $(`tr[id="${QUARTER}-${id}"] details.also-on`);
+        expect(details.length, `${r.site} ${f.target}`).toBeGreaterThan(0);
+        const total = f.alsoOn!.pages.length + f.alsoOn!.more;
+        expect(details.first().find('summary').text()).toBe(`另见 ${total} 个页面`);
+        expect(details.first().find('li').length).toBe(f.alsoOn!.pages.length);
+        // A page-tag finding's evidence counts the pages lacking the tag: this one and the others.
+        const said = /中，(\d+) 个缺少/.exec(f.detail);
+        if (f.indicator === 'meta-tags-missing') expect(Number(said![1])).toBe(1 + total);
+      }
     });
 
     test('a broken-link finding says where it is: the part of the page and the link text', () => {

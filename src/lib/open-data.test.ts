@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { siteQuarterSchema, type Finding, type SiteQuarter } from '../schemas/findings.ts';
@@ -52,6 +53,12 @@ function scope(rows: readonly SiteQuarter[], name = 'all'): OpenDataScope {
   const s = openDataScopes(rows, isDraft).find((x) => x.scope === name);
   if (!s) throw new Error(`no scope ${name}`);
   return s;
+}
+
+/** A data.json site without the findings' ids, as its findings file has it. */
+function withoutIds(s: { findings: { id: string }[]; dismissed?: { id: string }[] }) {
+  const strip = (list: { id: string }[]) => list.map(({ id: _, ...x }) => x);
+  return { ...s, findings: strip(s.findings), ...(s.dismissed ? { dismissed: strip(s.dismissed) } : {}) };
 }
 
 function parseCsv(text: string): Record<string, string>[] {
@@ -134,16 +141,18 @@ describe('findings.csv', () => {
     const text = openDataText('findings.csv', scope([row({ site: 'linhe', name: '临河市人民政府', score: 90, findings: NASTY.slice(1, 8) })]));
     const p = 'http://www.linhe.gov.cn/';
     const rest = `,${p},`;
+    // findingId by its documented recipe: broken-link, then SHA-256 of target, newline, page.
+    const id = (target: string) => `broken-link-${createHash('sha256').update(`${target}\n${p}`).digest('hex').slice(0, 8)}`;
     expect(text).toBe(
       BOM +
-        'quarter,site,name,indicator,indicatorTitle,target,page,points,detail,clause,wherePart,whereSelector,whereText,wherePage,status\r\n' +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"say ""hi"", then leave"${rest}0.1,HTTP 404,${CLAUSE},,,,,draft\r\n` +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"'=HYPERLINK(""http://evil.example/"",""点击"")"${rest}0.2,,${CLAUSE},,,,,draft\r\n` +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,'+86 10 1234${rest}0,HTTP 404,${CLAUSE},,,,,draft\r\n` +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,'-2+3${rest}0.25,HTTP 404,${CLAUSE},,,,,draft\r\n` +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,'@SUM(A1:A9)${rest}0.2,'=1+1,${CLAUSE},,,,,draft\r\n` +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,'\t=tab first${rest}0.2,HTTP 404,${CLAUSE},,,,,draft\r\n` +
-        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"第一行\n第二行"${rest}0.2,"cr\ronly",${CLAUSE},,,,,draft\r\n`,
+        'quarter,site,name,indicator,indicatorTitle,target,page,points,detail,clause,wherePart,whereSelector,whereText,wherePage,status,otherPages,findingId\r\n' +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"say ""hi"", then leave"${rest}0.1,HTTP 404,${CLAUSE},,,,,draft,0,${id(`say "hi", then leave`)}\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"'=HYPERLINK(""http://evil.example/"",""点击"")"${rest}0.2,,${CLAUSE},,,,,draft,0,${id(`=HYPERLINK("http://evil.example/","点击")`)}\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,'+86 10 1234${rest}0,HTTP 404,${CLAUSE},,,,,draft,0,${id(`+86 10 1234`)}\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,'-2+3${rest}0.25,HTTP 404,${CLAUSE},,,,,draft,0,${id(`-2+3`)}\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,'@SUM(A1:A9)${rest}0.2,'=1+1,${CLAUSE},,,,,draft,0,${id(`@SUM(A1:A9)`)}\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,'\t=tab first${rest}0.2,HTTP 404,${CLAUSE},,,,,draft,0,${id(`\t=tab first`)}\r\n` +
+        `2026-Q4,linhe,临河市人民政府,broken-link,链接不可用,"第一行\n第二行"${rest}0.2,"cr\ronly",${CLAUSE},,,,,draft,0,${id(`第一行\n第二行`)}\r\n`,
     );
   });
 
@@ -171,9 +180,20 @@ describe('findings.csv', () => {
       ['', '', '', ''],
     ]);
     const json = JSON.parse(openDataText('data.json', scope([r]))).sites[0].findings;
-    expect(Object.keys(json[0])).toEqual(['indicator', 'target', 'page', 'where', 'points', 'detail', 'clause']);
+    expect(Object.keys(json[0])).toEqual(['id', 'indicator', 'target', 'page', 'where', 'points', 'detail', 'clause']);
     expect(json.map((x: Finding) => x.where)).toEqual([where, heading, undefined]);
     expect(Object.keys(json[1].where)).toEqual(['part', 'selector', 'text', 'page']);
+  });
+
+  it('a finding seen on other pages: their number in otherPages, their list in data.json after where', () => {
+    const where = { part: 'nav', selector: '#nav > li:nth-of-type(2) > a', text: '机构职能' } as const;
+    const alsoOn = { pages: ['http://www.linhe.gov.cn/a.html', 'http://www.linhe.gov.cn/b.html'], more: 7 };
+    const r = row({ site: 'linhe', name: '临河市人民政府', score: 90, findings: [f({ target: 'http://www.linhe.gov.cn/jgzn/', where, alsoOn }), f({ target: 'http://www.linhe.gov.cn/once/' })] });
+    expect(parseCsv(openDataText('findings.csv', scope([r]))).map((x) => x.otherPages)).toEqual(['9', '0']);
+    const json = JSON.parse(openDataText('data.json', scope([r]))).sites[0].findings;
+    expect(Object.keys(json[0])).toEqual(['id', 'indicator', 'target', 'page', 'where', 'alsoOn', 'points', 'detail', 'clause']);
+    expect(json[0].alsoOn).toEqual(alsoOn);
+    expect(json[1].alsoOn).toBeUndefined();
   });
 
   it("every row carries its quarter's notice status, in the quarter's file and in all", () => {
@@ -214,7 +234,20 @@ describe('data.json', () => {
     expect(data.indicators).toEqual({ 'broken-link': '链接不可用', typo: '错别字', 'unknown-indicator': 'unknown-indicator' });
     expect(Object.keys(data.indicators)).toEqual(['broken-link', 'typo', 'unknown-indicator']);
     // Apart from the notice's status, each site is a findings file's frontmatter.
-    expect(data.sites.map(({ status: _, ...s }: { status: string }) => siteQuarterSchema.parse(s))).toEqual([linheQ3, eduQ3, hexiQ4, linheQ4]);
+    expect(data.sites.map(({ status: _, ...s }: { status: string; findings: { id: string }[] }) => siteQuarterSchema.parse(withoutIds(s)))).toEqual([linheQ3, eduQ3, hexiQ4, linheQ4]);
+  });
+
+  it('gives each finding the id findings.csv gives it, by the documented recipe, the same when review dismisses it', () => {
+    const data = JSON.parse(openDataText('data.json', scope(ROWS)));
+    const csv = parseCsv(openDataText('findings.csv', scope(ROWS)));
+    const jsonIds = data.sites.flatMap((s: { findings: { id: string }[] }) => s.findings.map((x) => x.id));
+    expect(csv.map((r) => r.findingId)).toEqual(jsonIds.filter((_: string, i: number) => i < csv.length));
+    const hexi = data.sites.find((s: { site: string }) => s.site === 'hexi');
+    const sha = (target: string, page: string) => createHash('sha256').update(`${target}\n${page}`).digest('hex').slice(0, 8);
+    expect(hexi.findings[0].id).toBe(`broken-link-${sha('http://hexi.gov.cn/x', 'http://www.linhe.gov.cn/')}`);
+    expect(hexi.dismissed[0].id).toBe(`broken-link-${sha('http://hexi.gov.cn/ok', 'http://www.linhe.gov.cn/')}`);
+    // Ids are unique within a check.
+    for (const s of data.sites) expect(new Set(s.findings.map((x: { id: string }) => x.id)).size).toBe(s.findings.length);
   });
 
   it('keys in the schema order whatever order the file had; optional keys left out, not null', () => {
@@ -242,11 +275,12 @@ describe('data.json', () => {
     };
     const r = row({ site: 'hexi', name: '河西县人民政府', score: 96, findings: [manual], dismissed: [DISMISSED] });
     const site = JSON.parse(openDataText('data.json', scope([r], '2026-Q4'))).sites[0];
-    expect(Object.keys(site.findings[0])).toEqual(['indicator', 'target', 'page', 'points', 'detail', 'clause', 'source', 'record', 'inspector', 'date', 'screenshot', 'review', 'reply']);
+    expect(Object.keys(site.findings[0])).toEqual(['id', 'indicator', 'target', 'page', 'points', 'detail', 'clause', 'source', 'record', 'inspector', 'date', 'screenshot', 'review', 'reply']);
     expect(Object.keys(site.findings[0].review)).toEqual(['decision', 'inspector', 'date']);
-    expect(site.dismissed).toEqual([DISMISSED]);
+    expect(site.dismissed.map(({ id: _, ...d }: { id: string }) => d)).toEqual([DISMISSED]);
     expect(Object.keys(site).slice(-2)).toEqual(['findings', 'dismissed']);
-    const { status, ...file } = site;
+    const { status, ...rest } = site;
+    const file = { ...rest, findings: rest.findings.map(({ id: _, ...x }: { id: string }) => x), dismissed: rest.dismissed.map(({ id: _, ...x }: { id: string }) => x) };
     expect(status).toBe('draft');
     expect(siteQuarterSchema.parse(file)).toEqual(r);
     // findings.csv has the counted finding only.

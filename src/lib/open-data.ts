@@ -5,6 +5,7 @@
 // one string, and 'all' reuses the quarters' bytes instead of serialising everything twice.
 import { stringify, type Options } from 'csv-stringify/sync';
 import type { Finding, SiteQuarter } from '../schemas/findings.ts';
+import { checkFindingIds } from './finding-id.ts';
 import { indicatorTitle } from './indicators.ts';
 
 /** The files of each quarter and of 'all'. */
@@ -73,6 +74,8 @@ export const FINDINGS_CSV_FIELDS = [
   { name: 'whereText', type: 'string', description: '该元素显示的文字：链接文字、栏目标题、错别字所在的句子等；可为空' },
   { name: 'wherePage', type: 'string', description: '该元素所在的页面，仅当不是 page 列的页面时填写（如栏目标题在首页）；否则为空' },
   { name: 'status', type: 'string', description: STATUS_DESCRIPTION },
+  { name: 'otherPages', type: 'integer', description: '同一问题另见的页面数（如失效链接的其他引用页面、同样缺少该标签的其他页面），该问题只扣一次分；页面清单见 data.json 的 alsoOn；没有时为 0' },
+  { name: 'findingId', type: 'string', description: '问题编号：指标ID加 8 位十六进制数（问题对象与所在页面的 SHA-256 前 8 位），如 broken-link-3f9a01c2；同一季度同一网站内唯一，重新生成数据时不变。该问题在网站页面上的固定链接为 sites/{site}/#{quarter}-{findingId}' },
 ] as const satisfies readonly FieldDoc[];
 
 /** data.json, described by path ([] is each element of an array), in the order the keys are written. */
@@ -96,8 +99,8 @@ export const DATA_JSON_FIELDS = [
   { name: 'sites[].noServices', type: 'boolean', description: '仅为 true：无政务服务的部门网站（按 75 分折算）；否则省略此键' },
   { name: 'sites[].vetoes', type: 'array', description: '成立的单项否决指标ID' },
   { name: 'sites[].stats', type: 'object', description: '抓取情况：pages 抓取页面数，links 检查的不同链接数，inconclusive 无法判定的链接数' },
-  { name: 'sites[].findings[]', type: 'object', description: '发现的问题，按检查结果文件中的顺序：indicator、target、page、points、detail、clause，含义同 findings.csv；针对页面元素的问题在 page 之后另有 where（part、selector、text、page，含义同 findings.csv 的 wherePart、whereSelector、whereText、wherePage）；人工检查的问题另有 source（manual）、record（检查记录文件）、inspector（检查人）、date（检查日期）、screenshot（截图路径），经复核的有 review（decision、reason、inspector、date），网站答复的有 reply（text、date）；没有的键省略' },
-  { name: 'sites[].dismissed[]', type: 'object', description: '经人工复核不予认定的自动检查问题（不计分），字段同 findings[]，review.reason 为不予认定的理由；没有时省略此键' },
+  { name: 'sites[].findings[]', type: 'object', description: '发现的问题，按检查结果文件中的顺序：id（问题编号，同 findings.csv 的 findingId）、indicator、target、page、points、detail、clause，含义同 findings.csv；针对页面元素的问题在 page 之后另有 where（part、selector、text、page，含义同 findings.csv 的 wherePart、whereSelector、whereText、wherePage）；同一问题另见于其他页面的另有 alsoOn（pages 其他页面地址，最多 50 个，more 未列出的页面数）；人工检查的问题另有 source（manual）、record（检查记录文件）、inspector（检查人）、date（检查日期）、screenshot（截图路径），经复核的有 review（decision、reason、inspector、date），网站答复的有 reply（text、date）；没有的键省略' },
+  { name: 'sites[].dismissed[]', type: 'object', description: '经人工复核不予认定的自动检查问题（不计分），字段同 findings[]（id 在复核前后不变），review.reason 为不予认定的理由；没有时省略此键' },
   { name: 'sites[].errors[]', type: 'object', description: '运行出错的检查规则（indicator 指标ID，message 错误信息），这些指标对该网站未作判定；没有时省略此键' },
   { name: 'sites[].notApplicable[]', type: 'object', description: '不适用、未作判定的检查规则（indicator 指标ID，reason 原因，如“首页无法打开”“2027 年节假日安排未录入，无法计算工作日”）；没有时省略此键' },
 ] as const satisfies readonly FieldDoc[];
@@ -203,6 +206,7 @@ function siteRecord(r: SiteQuarter, status: NoticeStatus): (string | number)[] {
 }
 
 function findingRecords(r: SiteQuarter, status: NoticeStatus): (string | number)[][] {
+  const ids = checkFindingIds(r);
   return r.findings.map((f) => {
     const record: Record<FindingsColumn, string | number> = {
       quarter: r.quarter,
@@ -220,13 +224,16 @@ function findingRecords(r: SiteQuarter, status: NoticeStatus): (string | number)
       whereText: f.where?.text ?? '',
       wherePage: f.where?.page ?? '',
       status,
+      otherPages: f.alsoOn ? f.alsoOn.pages.length + f.alsoOn.more : 0,
+      findingId: ids.get(f)!,
     };
     return FINDINGS_CSV_COLUMNS.map((c) => record[c]);
   });
 }
 
 /** A site as data.json writes it: the findings file's fields in the schema's order, whatever the order they were read in, with its quarter's status after the quarter. */
-export function jsonSite(r: SiteQuarter, status: NoticeStatus): SiteQuarter & { status: NoticeStatus } {
+export function jsonSite(r: SiteQuarter, status: NoticeStatus): JsonSite {
+  const ids = checkFindingIds(r);
   return {
     site: r.site,
     name: r.name,
@@ -242,20 +249,27 @@ export function jsonSite(r: SiteQuarter, status: NoticeStatus): SiteQuarter & { 
     ...(r.noServices === undefined ? {} : { noServices: r.noServices }),
     vetoes: [...r.vetoes],
     stats: { pages: r.stats.pages, links: r.stats.links, inconclusive: r.stats.inconclusive },
-    findings: r.findings.map(jsonFinding),
-    ...(r.dismissed === undefined ? {} : { dismissed: r.dismissed.map(jsonFinding) }),
+    findings: r.findings.map((f) => jsonFinding(f, ids.get(f)!)),
+    ...(r.dismissed === undefined ? {} : { dismissed: r.dismissed.map((f) => jsonFinding(f, ids.get(f)!)) }),
     ...(r.errors === undefined ? {} : { errors: r.errors.map((e) => ({ indicator: e.indicator, message: e.message })) }),
     ...(r.notApplicable === undefined ? {} : { notApplicable: r.notApplicable.map((n) => ({ indicator: n.indicator, reason: n.reason })) }),
   };
 }
 
-/** A finding in the schema's key order; optional keys left out, not null. */
-function jsonFinding(f: Finding): Finding {
+/** A finding as the open data writes it: its id (src/lib/finding-id.ts) first. */
+export type JsonFinding = Finding & { id: string };
+/** A site-quarter as the open data writes it. */
+export type JsonSite = Omit<SiteQuarter, 'findings' | 'dismissed'> & { status: NoticeStatus; findings: JsonFinding[]; dismissed?: JsonFinding[] };
+
+/** A finding in the schema's key order, its id first; optional keys left out, not null. */
+function jsonFinding(f: Finding, id: string): JsonFinding {
   return {
+    id,
     indicator: f.indicator,
     target: f.target,
     page: f.page,
     ...(f.where === undefined ? {} : { where: { ...(f.where.part === undefined ? {} : { part: f.where.part }), selector: f.where.selector, text: f.where.text, ...(f.where.page === undefined ? {} : { page: f.where.page }) } }),
+    ...(f.alsoOn === undefined ? {} : { alsoOn: { pages: [...f.alsoOn.pages], more: f.alsoOn.more } }),
     points: f.points,
     detail: f.detail,
     clause: f.clause,

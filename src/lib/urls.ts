@@ -14,6 +14,8 @@ export const paths = {
   home: (): string => '',
   quarter: (quarter: string): string => `quarters/${quarter}/`,
   site: (site: string, quarter?: string): string => `sites/${site}/${quarter ? `#${quarter}` : ''}`,
+  /** One finding's permalink: its row on the site page, by the finding's id (src/lib/finding-id.ts). */
+  finding: (site: string, quarter: string, id: string): string => `sites/${site}/#${findingAnchor(quarter, id)}`,
   unit: (unit: string): string => `units/${unit}/`,
   /** Every site, with its latest result. */
   sites: (): string => 'sites/',
@@ -33,6 +35,11 @@ export const paths = {
   indicator: (id: string): string => `indicators/${id}/`,
   search: (): string => 'search/',
 };
+
+/** A finding's anchor on its site page: the quarter, then the finding's id (a site page holds every quarter's checks). */
+export function findingAnchor(quarter: string, id: string): string {
+  return `${quarter}-${id}`;
+}
 
 /** An internal URL under the configured base, e.g. href(paths.quarter('2026-Q4')) → /repo/quarters/2026-Q4/. */
 export function href(path: string): string {
