@@ -113,6 +113,20 @@ export const whereSchema = z.strictObject({
 });
 export type Where = z.infer<typeof whereSchema>;
 
+/** Pages a finding's alsoOn lists at most; past them it counts. */
+export const ALSO_ON_LISTED = 50;
+
+/**
+ * The other pages where the same problem is seen, when one finding stands for several (a broken
+ * link's other referring pages, the other pages lacking a tag): the first ALSO_ON_LISTED of them in
+ * the crawl's order, and how many more there are.
+ */
+export const alsoOnSchema = z.strictObject({
+  pages: z.array(z.string().min(1)).min(1).max(ALSO_ON_LISTED),
+  more: z.number().int().min(0),
+});
+export type AlsoOn = z.infer<typeof alsoOnSchema>;
+
 /** One observed problem. */
 export const findingSchema = z.strictObject({
   /** Indicator id, e.g. broken-link. */
@@ -123,6 +137,8 @@ export const findingSchema = z.strictObject({
   page: z.string().min(1),
   /** Where on the page, when the finding is about an element of it (not about something missing). */
   where: whereSchema.optional(),
+  /** The other pages where the same is seen; the finding is charged once, for all of them. */
+  alsoOn: alsoOnSchema.optional(),
   /** Points deducted (or, for a bonus item, added) for this one finding before the item's cap; 0 for vetoes and advice. */
   points: z.number().min(0),
   /** Human-readable evidence, e.g. "HTTP 404". */

@@ -17,7 +17,7 @@ describe('broken-link', () => {
     const out = rule.run(snapshot({ links: [{ url: `${HOME}gone.html`, verdict: 'broken', status: 404, detail: 'HTTP 404', referrers: [HOME, DEEP] }] }), context('broken-link'));
     expect(out).toEqual({
       status: 'fail',
-      findings: [{ indicator: 'broken-link', target: `${HOME}gone.html`, page: HOME, points: 0.2, detail: 'HTTP 404' }],
+      findings: [{ indicator: 'broken-link', target: `${HOME}gone.html`, page: HOME, alsoOn: { pages: [DEEP], more: 0 }, points: 0.2, detail: 'HTTP 404' }],
     });
   });
 
@@ -50,8 +50,22 @@ describe('broken-link', () => {
     });
     expect(rule.run(s, context('broken-link'))).toEqual({
       status: 'fail',
-      findings: [{ indicator: 'broken-link', target: `${HOME}wzdt/index.htm`, page: HOME, where: { ...at, page: main }, points: 0.2, detail: '重定向循环' }],
+      findings: [{ indicator: 'broken-link', target: `${HOME}wzdt/index.htm`, page: HOME, where: { ...at, page: main }, alsoOn: { pages: [main, DEEP], more: 0 }, points: 0.2, detail: '重定向循环' }],
     });
+  });
+
+  test('lists the other referring pages, the first 50 in order, and counts the rest; a link on one page lists none', () => {
+    const pages = Array.from({ length: 60 }, (_, i) => `${HOME}p${String(i).padStart(2, '0')}.html`);
+    const out = rule.run(snapshot({ links: [
+      { url: `${HOME}gone.html`, verdict: 'broken', detail: 'HTTP 404', referrers: pages },
+      { url: `${HOME}once.html`, verdict: 'broken', detail: 'HTTP 404', referrers: [DEEP] },
+    ] }), context('broken-link'));
+    if (out.status !== 'fail') throw new Error(out.status);
+    const [many, once] = out.findings;
+    expect(many!.page).toBe(`${HOME}p00.html`);
+    expect(many!.alsoOn?.pages).toEqual(pages.slice(1, 51));
+    expect(many!.alsoOn?.more).toBe(9);
+    expect(once!.alsoOn).toBeUndefined();
   });
 
   test('does not apply when the home page did not load', () => {

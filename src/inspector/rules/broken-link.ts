@@ -1,10 +1,11 @@
-import { homeParts } from './lib/pages.ts';
+import { alsoOn, homeParts } from './lib/pages.ts';
 import { defineRule, type RuleFinding } from './types.ts';
 
 /**
  * 链接不可用: every link target that does not open, once per target. A target linked from the home
  * page, or from a frame the home page is made of (a frameset's top, main and bottom), costs the
- * home-page points and names the home page; otherwise the first referring page.
+ * home-page points and names the home page; otherwise the first referring page. The other referring
+ * pages are listed with it (alsoOn): the editor fixes the link on each, for one charge.
  */
 export default defineRule({
   id: 'broken-link',
@@ -30,6 +31,7 @@ export default defineRule({
           target: l.url,
           page,
           ...(where ? { where } : {}),
+          ...alsoOn(l.referrers, page),
           points: onHome ? points['home']! : points['other']!,
           detail: l.detail,
         };

@@ -40,7 +40,7 @@ describe('meta-tags-missing', () => {
     expect(rule.run(s, ctx)).toEqual({
       status: 'fail',
       findings: [
-        { indicator: 'meta-tags-missing', target: 'ArticleTitle', page: a1, points: 0.1, detail: '抽查的 3 个栏目页和内容页中，2 个缺少 ArticleTitle 标签' },
+        { indicator: 'meta-tags-missing', target: 'ArticleTitle', page: a1, alsoOn: { pages: [a2], more: 0 }, points: 0.1, detail: '抽查的 3 个栏目页和内容页中，2 个缺少 ArticleTitle 标签' },
         { indicator: 'meta-tags-missing', target: 'PubDate', page: a1, points: 0, detail: '抽查的 3 个栏目页和内容页中，1 个缺少 PubDate 标签' },
         { indicator: 'meta-tags-missing', target: 'SiteIDCode', page: a2, points: 0.1, detail: '抽查的 3 个栏目页和内容页中，1 个缺少 SiteIDCode 标签' },
       ],

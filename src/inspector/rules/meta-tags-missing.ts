@@ -1,5 +1,5 @@
 import type { PageSnapshot } from '../snapshot.ts';
-import { homeParts } from './lib/pages.ts';
+import { alsoOn, homeParts } from './lib/pages.ts';
 import { defineRule, type RuleFinding } from './types.ts';
 
 /**
@@ -19,7 +19,8 @@ function pageKind(p: PageSnapshot): 'column' | 'content' | undefined {
 
 /**
  * 网页标签: each sampled column or content page lacking a required tag (absent or empty) costs 0.1.
- * Findings are grouped by tag, each page counted once, under the first tag it lacks.
+ * Findings are grouped by tag, each page counted once, under the first tag it lacks; a tag's finding
+ * names its first page and lists the others (alsoOn).
  */
 export default defineRule({
   id: 'meta-tags-missing',
@@ -49,6 +50,7 @@ export default defineRule({
       indicator: 'meta-tags-missing',
       target: tag,
       page: e.pages[0]!,
+      ...alsoOn(e.pages, e.pages[0]!),
       points: Math.round(e.charged * points['page']! * 100) / 100,
       detail: `抽查的 ${sampled} 个栏目页和内容页中，${e.pages.length} 个缺少 ${tag} 标签`,
     }));

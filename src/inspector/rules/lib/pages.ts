@@ -1,4 +1,5 @@
 // Read-side helpers the rules share over a snapshot's pages.
+import { ALSO_ON_LISTED, type AlsoOn } from '../../../schemas/findings.ts';
 import type { PageSnapshot, SiteSnapshot, Where } from '../../snapshot.ts';
 
 /** The home page as read, when it loaded. */
@@ -84,4 +85,14 @@ export function textWhere(page: PageSnapshot, index: number, length: number): Wh
   }
   const run = runs[lo]!;
   return { ...(run.part ? { part: run.part } : {}), selector: run.selector, text: sentenceAt(page.facts.text, index, length) };
+}
+
+/**
+ * A finding's other pages, to spread into it: every page of `pages` but the finding's own, in
+ * order, the first ALSO_ON_LISTED listed and the rest counted; nothing when there is no other.
+ */
+export function alsoOn(pages: readonly string[], page: string): { alsoOn?: AlsoOn } {
+  const others = [...new Set(pages)].filter((p) => p !== page);
+  if (others.length === 0) return {};
+  return { alsoOn: { pages: others.slice(0, ALSO_ON_LISTED), more: Math.max(0, others.length - ALSO_ON_LISTED) } };
 }
