@@ -517,6 +517,47 @@ describeNeeding({ what: 'a Chromium (CHROMIUM_PATH, @sparticuz/chromium or a sys
       }
     });
 
+    test('each site and unit has its own feed and JSON: published checks only in the feed, the latest findings with their permalinks in the JSON', async () => {
+      const published = new Set(publishedQuarters());
+      // A site checked in the draft quarter and in published ones.
+      const site = findingsOf(QUARTER).find((r) => r.findings.length > 0 && findingsOf(PUBLISHED_QUARTER).some((p) => p.site === r.site))!;
+      const checked = publishedQuarters().filter((q) => findingsOf(q).some((r) => r.site === site.site));
+      const feed = cheerio.load(readFileSync(join(dist, 'sites', site.site, 'feed.xml'), 'utf8'), { xml: true });
+      const titles = feed('entry > title').toArray().map((e) => feed(e).text());
+      // Newest first, one per published quarter, none for the draft.
+      expect(titles.map((t) => /：(\d{4}年第.季度)检查/.exec(t)?.[1])).toEqual([...checked].reverse().map(quarterTitle));
+      expect(feed('entry > link').toArray().every((l) => l.attribs['href']!.includes(`/gov-portal/sites/${site.site}/#`))).toBe(true);
+
+      const json = JSON.parse(readFileSync(join(dist, 'sites', site.site, 'data.json'), 'utf8'));
+      expect(json.checks[0]).toMatchObject({ quarter: QUARTER, status: 'draft' });
+      expect(json.checks.filter((c: { status: string }) => c.status === 'published').map((c: { quarter: string }) => c.quarter)).toEqual([...checked].reverse());
+      // The draft's findings and the latest published one's, each linking to its row on the site page.
+      const $site = htmlOf(`sites/${site.site}`);
+      const withFindings = json.checks.filter((c: { findings?: unknown[] }) => c.findings);
+      expect(withFindings.map((c: { quarter: string }) => c.quarter)).toEqual([QUARTER, checked.at(-1)]);
+      expect(withFindings[0].findings.length).toBe(site.findings.length);
+      for (const c of withFindings) {
+        for (const f of c.findings) {
+          const anchor = new URL(f.permalink).hash.slice(1);
+          expect($site(`tr[id="${anchor}"]`).length, f.permalink).toBe(1);
+        }
+      }
+      // The page announces its feed and links both.
+      expect($site('link[rel="alternate"][type="application/atom+xml"]').toArray().map((l) => l.attribs['href'])).toContain(`/gov-portal/sites/${site.site}/feed.xml`);
+      expect($site('.own-data a').toArray().map((a) => a.attribs['href'])).toEqual([`/gov-portal/sites/${site.site}/feed.xml`, `/gov-portal/sites/${site.site}/data.json`]);
+
+      // The site's unit: its feed has the published quarters, its JSON the unit's own sites, each file there.
+      const unitFeed = cheerio.load(readFileSync(join(dist, 'units', site.unit, 'feed.xml'), 'utf8'), { xml: true });
+      const unitQuarters = unitFeed('entry > title').toArray().map((e) => /(\d{4}年第.季度)/.exec(unitFeed(e).text())?.[1]);
+      expect(unitQuarters.length).toBeGreaterThan(0);
+      expect(unitQuarters).not.toContain(quarterTitle(QUARTER));
+      expect(new Set(unitQuarters)).toEqual(new Set([...published].filter((q) => findingsOf(q).some((r) => r.unit === site.unit)).map(quarterTitle)));
+      const unitJson = JSON.parse(readFileSync(join(dist, 'units', site.unit, 'data.json'), 'utf8'));
+      const own = [...new Set(findingsOf(QUARTER).filter((r) => r.unit === site.unit).map((r) => r.site))].sort();
+      expect(unitJson.sites.map((s: { site: string }) => s.site)).toEqual(own);
+      for (const s of unitJson.sites) expect(readFileSync(join(dist, new URL(s.data).pathname.replace('/gov-portal/', '')), 'utf8').length, s.data).toBeGreaterThan(0);
+    });
+
     test('a broken-link finding says where it is: the part of the page and the link text', () => {
       const places: string[] = [];
       for (const r of findingsOf(QUARTER).filter((x) => x.findings.some((f) => f.indicator === 'broken-link' && f.where?.text))) {

@@ -14,6 +14,7 @@ import { loadMedia } from '../store/media.ts';
 import { hasPinnedInputs, pinnedDir } from '../store/pinned.ts';
 import { loadRegistry } from '../store/registry.ts';
 import { quarterStatus } from './quarter-status.ts';
+import { noticeDates, type NoticeDates } from './feed.ts';
 import { byQuarter, summarizeQuarter, type QuarterSummary } from './quarters.ts';
 import { bySite, checkEntryIds, type SiteHistory } from './sites.ts';
 import { unitAndBelow, unitTree, type UnitTree } from './units.ts';
@@ -34,6 +35,8 @@ export interface PortalData {
   quarters: QuarterData[];
   /** Whether a quarter is a draft (not published); a quarter without checks is not one. */
   isDraft: (quarter: string) => boolean;
+  /** A published quarter's notice dates (publication, latest erratum); undefined for a draft. The feeds date their entries by them. */
+  noticeDates: (quarter: string) => NoticeDates | undefined;
   /** The newest published quarter, if any: what the home page leads with. */
   latestPublished: QuarterData | undefined;
   summaries: QuarterSummary[];
@@ -123,6 +126,7 @@ async function load(): Promise<PortalData> {
   return {
     quarters,
     isDraft: (quarter) => drafts.has(quarter),
+    noticeDates: (quarter) => noticeDates(quarterStatus(fileOf.get(quarter)?.data)),
     latestPublished: quarters.find((q) => !q.draft),
     summaries: quarters.map((q) => q.summary),
     sites: bySite(findings),

@@ -1,6 +1,7 @@
 import { load } from 'cheerio';
 import { describe, expect, it, vi } from 'vitest';
-import { asOfInstant, atomFeed, noticeSummary, type FeedLinks, type FeedNotice } from './feed.ts';
+import { asOfInstant, atomFeed, noticeSummary, siteFeed, unitFeed, UNIT_FEED_NAMED, type FeedLinks, type FeedNotice } from './feed.ts';
+import { row } from './fixtures.test-helpers.ts';
 import type { QuarterSummary } from './quarters.ts';
 
 const links: FeedLinks = {
@@ -92,5 +93,64 @@ describe('atomFeed', () => {
     const empty = load(atomFeed([], links), { xml: true });
     expect(empty('feed > updated').text()).toBe('1970-01-01T00:00:00.000Z');
     expect(empty('entry').length).toBe(0);
+  });
+});
+
+describe('siteFeed and unitFeed', () => {
+  const own = { home: 'https://example.github.io/repo/sites/hexi/', self: 'https://example.github.io/repo/sites/hexi/feed.xml', check: (s: string, q: string) => `https://example.github.io/repo/sites/${s}/#${q}` };
+  const CLAUSE = '扣分：可用性—链接可用性';
+  const broken = { indicator: 'broken-link', target: 'http://hexi.gov.cn/x', page: 'http://hexi.gov.cn/', points: 0.2, detail: 'HTTP 404', clause: CLAUSE };
+  const hexiQ2 = row({ site: 'hexi', name: '河西县人民政府', quarter: '2026-Q2', asOf: '2026-05-20', score: 99.8, findings: [broken] });
+  const hexiQ3 = row({ site: 'hexi', name: '河西县人民政府', quarter: '2026-Q3', asOf: '2026-08-20', score: 100, verdict: 'fail', vetoes: ['site-unreachable'] });
+  const hexiQ4 = row({ site: 'hexi', name: '河西县人民政府', quarter: '2026-Q4', asOf: '2026-11-20', score: 58, verdict: 'fail' });
+  // 2026-Q4 is a draft; Q3 was corrected after publication; Q2's publication date was not recorded.
+  const dates = (q: string) => ({ '2026-Q2': {}, '2026-Q3': { published: '2026-10-15', corrected: '2026-10-28' } })[q as '2026-Q2'];
+
+  it('a site: one entry per published check, newest first, its veto named, dated by its notice; the draft left out', () => {
+    const $s = load(siteFeed('河西县人民政府', [hexiQ2, hexiQ4, hexiQ3], dates, own), { xml: true });
+    expect($s('feed > id').text()).toBe(own.self);
+    expect($s('feed > title').text()).toBe('河西县人民政府 · 检查结果');
+    expect($s('entry > title').toArray().map((e) => $s(e).text())).toEqual([
+      '河西县人民政府：2026年第三季度检查不合格（单项否决：站点无法访问），得分 100.0 分',
+      '河西县人民政府：2026年第二季度检查合格，得分 99.8 分',
+    ]);
+    expect($s('entry > link').toArray().map((e) => e.attribs['href'])).toEqual([own.check('hexi', '2026-Q3'), own.check('hexi', '2026-Q2')]);
+    expect($s('entry > updated').toArray().map((e) => $s(e).text())).toEqual(['2026-10-27T16:00:00.000Z', '2026-05-19T16:00:00.000Z']);
+    expect($s('entry > summary').eq(1).text()).toBe('检查发现的问题：链接不可用 1 个。共 1 条问题，每条的证据和整改方法见网站页面。');
+    // Dated by its latest entry: the same bytes on every build.
+    expect($s('feed > updated').text()).toBe('2026-10-27T16:00:00.000Z');
+    expect(siteFeed('河西县人民政府', [hexiQ2, hexiQ4, hexiQ3], dates, own)).toBe(siteFeed('河西县人民政府', [hexiQ3, hexiQ2, hexiQ4], dates, own));
+  });
+
+  it('a site with only a draft: a valid feed without entries, dated at the epoch', () => {
+    const $s = load(siteFeed('河西县人民政府', [hexiQ4], dates, own), { xml: true });
+    expect($s('entry').length).toBe(0);
+    expect($s('feed > updated').text()).toBe('1970-01-01T00:00:00.000Z');
+  });
+
+  it('a unit: one entry per published quarter, the failing sites named with their veto or score, the others that lost points counted', () => {
+    const unitLinks = { ...own, home: 'https://example.github.io/repo/units/hexi/', self: 'https://example.github.io/repo/units/hexi/feed.xml' };
+    const eduQ3 = row({ site: 'hexi-edu', name: '河西县教育局', quarter: '2026-Q3', asOf: '2026-08-21', score: 55, verdict: 'fail' });
+    const jtjQ3 = row({ site: 'hexi-jtj', name: '河西县交通运输局', quarter: '2026-Q3', asOf: '2026-08-19', score: 99.8, findings: [broken] });
+    const $u = load(unitFeed('河西县人民政府办公室', [hexiQ2, hexiQ3, eduQ3, jtjQ3, hexiQ4], dates, unitLinks), { xml: true });
+    expect($u('entry > title').toArray().map((e) => $u(e).text())).toEqual([
+      '河西县人民政府办公室：2026年第三季度检查，负责的 3 个网站中不合格 2 个',
+      '河西县人民政府办公室：2026年第二季度检查，负责的 1 个网站中不合格 0 个',
+    ]);
+    expect($u('entry > summary').toArray().map((e) => $u(e).text())).toEqual([
+      '不合格：河西县人民政府（单项否决：站点无法访问）、河西县教育局（得分 55.0 分）。合格但有扣分问题的网站 1 个。各网站的问题见其网站页面。',
+      '全部合格。合格但有扣分问题的网站 1 个。各网站的问题见其网站页面。',
+    ]);
+    expect($u('entry > id').toArray().map((e) => $u(e).text())).toEqual([`${unitLinks.home}#2026-Q3`, `${unitLinks.home}#2026-Q2`]);
+    // The quarter's newest as-of date when the publication was not recorded.
+    expect($u('entry > published').eq(1).text()).toBe('2026-05-19T16:00:00.000Z');
+  });
+
+  it(`a unit entry names the first ${UNIT_FEED_NAMED} failing sites and counts the rest`, () => {
+    const many = Array.from({ length: UNIT_FEED_NAMED + 5 }, (_, i) => row({ site: `s${String(i).padStart(3, '0')}`, name: `网站${i}`, quarter: '2026-Q3', asOf: '2026-08-20', score: 50, verdict: 'fail' }));
+    const summary = load(unitFeed('某单位', many, dates, own), { xml: true })('entry > summary').text();
+    expect(summary).toContain(`网站${UNIT_FEED_NAMED - 1}（`);
+    expect(summary).not.toContain(`网站${UNIT_FEED_NAMED}（`);
+    expect(summary).toContain(`等 ${UNIT_FEED_NAMED + 5} 个。`);
   });
 });

@@ -1,9 +1,15 @@
-// The Atom feed of the quarterly notices (src/pages/feed.xml.ts): one entry per quarter, no build time in it.
+// The Atom feeds: the quarterly notices (src/pages/feed.xml.ts), one entry per quarter; and each
+// site's and each unit's (src/pages/sites/[site]/feed.xml.ts, units/[unit]/feed.xml.ts), one entry
+// per published check, so a unit's web editor follows its own sites. Drafts are never entries; no
+// build time is in any of them.
 import { Feed } from 'feed';
+import type { SiteQuarter } from '../schemas/findings.ts';
 import { formatDateRange, formatPercent, formatScore } from './format.ts';
 import { noticeTitle } from './notice.ts';
 import { PORTAL_NAME } from './portal.ts';
-import type { QuarterSummary } from './quarters.ts';
+import { problemText, verdictText, vetoText } from './problems.ts';
+import type { QuarterStatus } from './quarter-status.ts';
+import { quarterName, type QuarterSummary } from './quarters.ts';
 
 /** Absolute URLs the feed links to; the page builds them from Astro.site and the base. */
 export interface FeedLinks {
@@ -29,40 +35,137 @@ export function noticeSummary(s: QuarterSummary): string {
 }
 
 /** One issued notice for the feed. */
-export interface FeedNotice {
+export interface FeedNotice extends NoticeDates {
   summary: QuarterSummary;
+}
+
+/** A published notice's dates (YYYY-MM-DD). */
+export interface NoticeDates {
   /** 发布日期; a notice published before the date was recorded falls back to its as-of date. */
   published?: string;
   /** The latest correction (勘误), if any: the entry's updated. */
   corrected?: string;
 }
 
+/** A quarter's notice dates when it is published; undefined for a draft, which no feed lists. */
+export function noticeDates(status: QuarterStatus): NoticeDates | undefined {
+  if (status.state !== 'published') return undefined;
+  const corrected = status.errata.map((e) => e.date).sort().at(-1);
+  return { ...(status.published ? { published: status.published } : {}), ...(corrected ? { corrected } : {}) };
+}
+
+/** One entry: its dates as YYYY-MM-DD, midnight in Beijing. */
+interface Entry {
+  title: string;
+  id: string;
+  link: string;
+  published: string;
+  updated: string;
+  summary: string;
+}
+
+/**
+ * Atom 1.0 over entries, in the order given. The feed is dated by its latest entry, so rebuilding
+ * the same data gives the same bytes; with no entry at all it is the Unix epoch (Atom requires a
+ * date, and the build time would vary).
+ */
+function atom(head: { title: string; description: string; home: string; self: string }, entries: readonly Entry[]): string {
+  const latest = entries.map((e) => e.updated).sort().at(-1);
+  const feed = new Feed({
+    id: head.self,
+    title: head.title,
+    description: head.description,
+    link: head.home,
+    feed: head.self,
+    language: 'zh-CN',
+    updated: latest ? asOfInstant(latest) : new Date(0),
+    author: { name: PORTAL_NAME, link: head.home },
+    generator: false,
+  });
+  for (const e of entries) feed.addItem({ title: e.title, id: e.id, link: e.link, date: asOfInstant(e.updated), published: asOfInstant(e.published), description: e.summary });
+  return `${feed.atom1()}\n`;
+}
+
+/** Newest quarter first. */
+const byQuarterDesc = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
+
+/** An entry's dates: its notice's publication (else the check's as-of date), and its latest erratum (else the publication). */
+function entryDates(dates: NoticeDates, asOf: string): Pick<Entry, 'published' | 'updated'> {
+  const published = dates.published ?? asOf;
+  return { published, updated: dates.corrected ?? published };
+}
+
 /**
  * Atom 1.0 over the published notices, newest quarter first; a draft is never an entry (a feed
  * reader would pass it on as issued). An entry is dated by its publication (published) and its
- * latest correction or else its publication (updated); the feed by the latest entry, so rebuilding
- * the same data gives the same bytes; with no notice at all it is the Unix epoch (Atom requires a
- * date, and the build time would vary).
+ * latest correction or else its publication (updated).
  */
 export function atomFeed(notices: readonly FeedNotice[], links: FeedLinks): string {
-  const sorted = [...notices].sort((a, b) => (a.summary.quarter < b.summary.quarter ? 1 : a.summary.quarter > b.summary.quarter ? -1 : 0));
-  const issued = (n: FeedNotice) => n.published ?? n.summary.asOf.to;
-  const updated = (n: FeedNotice) => n.corrected ?? issued(n);
-  const latest = sorted.map(updated).sort().at(-1);
-  const feed = new Feed({
-    id: links.self,
-    title: `${PORTAL_NAME} · 检查通报`,
-    description: '各季度政府网站检查情况的通报',
-    link: links.home,
-    feed: links.self,
-    language: 'zh-CN',
-    updated: latest ? asOfInstant(latest) : new Date(0),
-    author: { name: PORTAL_NAME, link: links.home },
-    generator: false,
+  const entries = [...notices]
+    .sort((a, b) => byQuarterDesc(a.summary.quarter, b.summary.quarter))
+    .map((n): Entry => {
+      const url = links.quarter(n.summary.quarter);
+      return { title: noticeTitle(n.summary.quarter), id: url, link: url, ...entryDates(n, n.summary.asOf.to), summary: noticeSummary(n.summary) };
+    });
+  return atom({ title: `${PORTAL_NAME} · 检查通报`, description: '各季度政府网站检查情况的通报', home: links.home, self: links.self }, entries);
+}
+
+/** Links of a site's or a unit's feed: its page, the feed itself, and where an entry points. */
+export interface OwnFeedLinks {
+  /** The site's or unit's page. */
+  home: string;
+  self: string;
+  /** A site's check of a quarter on its page (the section's anchor). */
+  check: (site: string, quarter: string) => string;
+}
+
+/**
+ * One site's feed: an entry per published check, newest first, titled with its verdict (a veto
+ * named) and score, its summary the problems as the notice lists them. `notice` gives a quarter's
+ * dates, undefined for a draft, whose check is left out.
+ */
+export function siteFeed(name: string, checks: readonly SiteQuarter[], notice: (quarter: string) => NoticeDates | undefined, links: OwnFeedLinks): string {
+  const entries = checks
+    .filter((c) => notice(c.quarter))
+    .sort((a, b) => byQuarterDesc(a.quarter, b.quarter))
+    .map((c): Entry => {
+      const url = links.check(c.site, c.quarter);
+      return {
+        title: `${name}：${quarterName(c.quarter)}检查${verdictText(c)}，得分 ${formatScore(c.score)} 分`,
+        id: url,
+        link: url,
+        ...entryDates(notice(c.quarter)!, c.asOf),
+        summary: `检查发现的问题：${problemText(c)}。共 ${c.findings.length} 条问题，每条的证据和整改方法见网站页面。`,
+      };
+    });
+  return atom({ title: `${name} · 检查结果`, description: `${name}各季度已发布的检查结果`, home: links.home, self: links.self }, entries);
+}
+
+/** Failing sites a unit feed's entry names; past them it counts. */
+export const UNIT_FEED_NAMED = 50;
+
+/**
+ * One unit's feed: an entry per published quarter in which its sites (its own and those of the
+ * units under it, as its page) were checked, newest first: how many failed, the failing ones by
+ * name with their veto or score (the first UNIT_FEED_NAMED), and how many others lost points.
+ */
+export function unitFeed(name: string, rows: readonly SiteQuarter[], notice: (quarter: string) => NoticeDates | undefined, links: OwnFeedLinks): string {
+  const quarters = [...new Set(rows.map((r) => r.quarter))].filter((q) => notice(q)).sort(byQuarterDesc);
+  const entries = quarters.map((q): Entry => {
+    const mine = rows.filter((r) => r.quarter === q).sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0));
+    const failed = mine.filter((r) => r.verdict === 'fail');
+    const losing = mine.filter((r) => r.verdict === 'pass' && r.findings.some((f) => f.points > 0)).length;
+    const named = failed.slice(0, UNIT_FEED_NAMED).map((r) => `${r.name}（${r.vetoes.length ? vetoText(r.vetoes) : `得分 ${formatScore(r.score)} 分`}）`);
+    const more = failed.length > UNIT_FEED_NAMED ? `等 ${failed.length} 个` : '';
+    const asOf = mine.map((r) => r.asOf).sort().at(-1)!;
+    const id = `${links.home}#${q}`;
+    return {
+      title: `${name}：${quarterName(q)}检查，负责的 ${mine.length} 个网站中不合格 ${failed.length} 个`,
+      id,
+      link: links.home,
+      ...entryDates(notice(q)!, asOf),
+      summary: `${failed.length ? `不合格：${named.join('、')}${more}。` : '全部合格。'}合格但有扣分问题的网站 ${losing} 个。各网站的问题见其网站页面。`,
+    };
   });
-  for (const n of sorted) {
-    const url = links.quarter(n.summary.quarter);
-    feed.addItem({ title: noticeTitle(n.summary.quarter), id: url, link: url, date: asOfInstant(updated(n)), published: asOfInstant(issued(n)), description: noticeSummary(n.summary) });
-  }
-  return `${feed.atom1()}\n`;
+  return atom({ title: `${name} · 负责网站的检查结果`, description: `${name}及下级单位负责的网站各季度已发布的检查结果`, home: links.home, self: links.self }, entries);
 }

@@ -262,7 +262,7 @@ export type JsonFinding = Finding & { id: string };
 export type JsonSite = Omit<SiteQuarter, 'findings' | 'dismissed'> & { status: NoticeStatus; findings: JsonFinding[]; dismissed?: JsonFinding[] };
 
 /** A finding in the schema's key order, its id first; optional keys left out, not null. */
-function jsonFinding(f: Finding, id: string): JsonFinding {
+export function jsonFinding(f: Finding, id: string): JsonFinding {
   return {
     id,
     indicator: f.indicator,

@@ -163,6 +163,12 @@ export function vetoText(vetoes: readonly string[]): string {
   return `单项否决：${vetoes.map(indicatorTitle).join('、')}`;
 }
 
+/** The verdict in words, a fail with what decided it: 合格, 不合格（单项否决：站点无法访问）, 不合格（得分低于合格分数线）. */
+export function verdictText(row: Pick<SiteQuarter, 'verdict' | 'vetoes'>): string {
+  if (row.verdict === 'pass') return '合格';
+  return `不合格（${row.vetoes.length ? vetoText(row.vetoes) : '得分低于合格分数线'}）`;
+}
+
 /** Indicators not judged on a site, grouped by the reason, in file order: 首页无法打开：链接不可用、空白栏目. */
 export function notJudgedText(row: SiteQuarter): string | undefined {
   const byReason = new Map<string, string[]>();

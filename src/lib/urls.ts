@@ -17,6 +17,11 @@ export const paths = {
   /** One finding's permalink: its row on the site page, by the finding's id (src/lib/finding-id.ts). */
   finding: (site: string, quarter: string, id: string): string => `sites/${site}/#${findingAnchor(quarter, id)}`,
   unit: (unit: string): string => `units/${unit}/`,
+  /** A site's or a unit's own Atom feed and JSON: its published checks, for its web editor. */
+  siteFeed: (site: string): string => `sites/${site}/feed.xml`,
+  siteData: (site: string): string => `sites/${site}/data.json`,
+  unitFeed: (unit: string): string => `units/${unit}/feed.xml`,
+  unitData: (unit: string): string => `units/${unit}/data.json`,
   /** Every site, with its latest result. */
   sites: (): string => 'sites/',
   /** Every unit, with the half-year table of points lost. */
@@ -39,6 +44,12 @@ export const paths = {
 /** A finding's anchor on its site page: the quarter, then the finding's id (a site page holds every quarter's checks). */
 export function findingAnchor(quarter: string, id: string): string {
   return `${quarter}-${id}`;
+}
+
+/** An absolute URL of a portal path, for feeds and data files read off the site; `site` is astro.config's SITE_URL. */
+export function absoluteUrl(site: URL | undefined, path: string): string {
+  if (!site) throw new Error(`${path} needs \`site\` in astro.config.mjs (SITE_URL): feeds and data files link with absolute URLs`);
+  return new URL(href(path), site).href;
 }
 
 /** An internal URL under the configured base, e.g. href(paths.quarter('2026-Q4')) → /repo/quarters/2026-Q4/. */
