@@ -317,6 +317,20 @@ describeNeeding({ what: 'a Chromium (CHROMIUM_PATH, @sparticuz/chromium or a sys
       await page.close();
     });
 
+    test('search: the draft notice is found as a draft, the published one as issued', async () => {
+      const { page, problems } = await visit(`${BASE}/search/?q=${encodeURIComponent('季度政府网站检查情况的通报')}`);
+      await page.locator('.pagefind-ui__result a').first().waitFor();
+      // Pagefind shows a few results and a button for more: load them all.
+      const more = page.locator('.pagefind-ui__button');
+      while (await more.isVisible()) await more.click();
+      const titles = await page.locator('.pagefind-ui__result a').allTextContents();
+      expect(titles).toContain(`关于${quarterTitle(QUARTER)}政府网站检查情况的通报（季度通报草稿）`);
+      expect(titles).toContain(`关于${quarterTitle(PUBLISHED_QUARTER)}政府网站检查情况的通报（季度通报）`);
+      expect(titles.filter((t) => t.includes(quarterTitle(QUARTER)) && t.endsWith('（季度通报）'))).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
     test('print: the quarter notice prints without navigation, score table and filter, with both attachments', async () => {
       const { page } = await visit(QUARTER_PATH);
       await page.emulateMedia({ media: 'print' });
