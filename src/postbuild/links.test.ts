@@ -140,6 +140,20 @@ test('a build made for / but published under a project path breaks at every root
   ]);
 });
 
+test('a plain file in the folder passes by its presence; a missing one, a folder or a query goes to the server', async () => {
+  const r = await checkLinks({
+    dir: site({
+      'index.html': page('<a href="sites/a/feed.xml">a</a><a href="sites/b/feed.xml">b</a><a href="sites/a">folder, no slash</a><a href="sites/a/data.json?v=1">query</a><a href="sites/a/../a/data.json">dots</a>'),
+      'sites/a/index.html': page(''),
+      'sites/a/feed.xml': '<feed/>',
+      'sites/a/data.json': '{}',
+    }),
+    base: '/gov-portal',
+  });
+  expect(r.broken).toEqual([{ page: 'index.html', link: 'sites/b/feed.xml', resolved: '/gov-portal/sites/b/feed.xml', reason: 'status', status: 404 }]);
+  expect(r.urls).toBe(5);
+});
+
 test('<base href> is honoured', async () => {
   const r = await checkLinks({ dir: site({ 'index.html': page('<a href="x/">x</a>', '<base href="/gov-portal/deep/">'), 'deep/x/index.html': page('') }), base: '/gov-portal' });
   expect(r.broken).toEqual([]);

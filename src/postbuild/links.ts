@@ -1,7 +1,7 @@
 // The portal's own link checker: every HTML file of a build, served as GitHub Pages serves it, and
 // every internal reference in it (pages, assets, anchors) must resolve. External links are not
 // fetched: they are the crawler's business, and a build check must not depend on the internet.
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { Pool } from 'undici';
@@ -135,6 +135,8 @@ function interner(): (s: string) => string {
 
 /** The served build under check: where each page lives and what it serves, shared by the three steps. */
 interface Served {
+  /** The built site's folder. */
+  dir: string;
   origin: string;
   /** The base with its trailing slash ('/gov-portal/'), and without ('/gov-portal'). */
   mountBase: string;
@@ -221,6 +223,19 @@ async function fetchTarget(s: Served, key: string, wantIds: boolean): Promise<Ta
   return { ok: false, broken: { reason: 'redirect', detail: `more than ${MAX_REDIRECTS} redirects` } };
 }
 
+/** Whether a target under the base is a plain file of the built folder (not a page's folder, no query). */
+function plainFile(s: Served, key: string): boolean {
+  if (!key.startsWith(s.mountBase) || key.endsWith('/') || key.includes('?') || /\.html?$/i.test(key)) return false;
+  let rel: string;
+  try {
+    rel = decodeURIComponent(key.slice(s.mountBase.length));
+  } catch {
+    return false;
+  }
+  if (rel.split('/').some((part) => part === '..' || part === '.' || part === '')) return false;
+  return statSync(join(s.dir, ...rel.split('/')), { throwIfNoEntry: false })?.isFile() === true;
+}
+
 /**
  * Step 2: each distinct target under the base once. A page the run has read is known to open and
  * its ids are known; any other HTML target that an anchor points into is fetched and parsed.
@@ -236,8 +251,12 @@ async function checkTargets(s: Served, pages: readonly PageResult[]): Promise<{ 
     }
   }
   const read = new Set(pages.filter((p) => !p.failed).map((p) => s.canonicalOf.get(p.file)!));
-  const pending = [...keys].filter((k) => !read.has(k));
   const results = new Map<string, Target>([...read].map((k): [string, Target] => [k, { ok: true, finalPath: k, html: true }]));
+  // A plain file (a feed, a JSON, a CSV: no query, no anchor wanted) that is in the folder is served as
+  // it is, 200 with no redirect, by GitHub Pages and by serve.ts alike: its presence is its check,
+  // which spares a request for each of a large portal's 30,000 feeds and data files.
+  for (const k of keys) if (!read.has(k) && !wantIds.has(k) && plainFile(s, k)) results.set(k, { ok: true, finalPath: k, html: false });
+  const pending = [...keys].filter((k) => !results.has(k));
   let done = 0;
   await Promise.all(
     pending.map((key) =>
@@ -291,6 +310,7 @@ export async function checkLinks({ dir, base, concurrency = 16, onProgress }: Li
   const server = await serveStatic({ dir, base: mountBase });
   const { origin } = server;
   const s: Served = {
+    dir,
     origin,
     mountBase,
     mount: mountBase.slice(0, -1),
