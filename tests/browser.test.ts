@@ -501,7 +501,7 @@ describeNeeding({ what: 'a Chromium (CHROMIUM_PATH, @sparticuz/chromium or a sys
           const raw = (v: string) => v.replace(/^'(?=[=+\-@\t\r])/, '');
           expect(/^(.+-[0-9a-f]{8})(?:-\d+)?$/.exec(r.findingId!)?.[1]).toBe(`${r.indicator}-${createHash('sha256').update(`${raw(r.target!)}\n${raw(r.page!)}`).digest('hex').slice(0, 8)}`);
           const row = $(`tr[id="${QUARTER}-${r.findingId}"]`);
-          if (row.length !== 1 || row.find(`a[href="#${QUARTER}-${r.findingId}"]`).length !== 1) missing.push(`${site} ${r.findingId}`);
+          if (row.length !== 1) missing.push(`${site} ${r.findingId}`);
         }
       }
       expect(missing).toEqual([]);
