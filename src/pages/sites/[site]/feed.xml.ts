@@ -1,13 +1,11 @@
 // A site's own Atom feed: an entry per published check (src/lib/feed.ts siteFeed), for its web editor.
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { portalData } from '../../../lib/collection.ts';
+import { sitePaths } from '../../../lib/routes.ts';
 import { siteFeed } from '../../../lib/feed.ts';
 import { ownDataLinks } from '../../../lib/own-data.ts';
 
-export const getStaticPaths = (async () => {
-  const data = await portalData();
-  return data.sites.map((history) => ({ params: { site: history.site }, props: { history } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = sitePaths satisfies GetStaticPaths;
 
 export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ site, props }) => {
   const { history } = props;

@@ -2,13 +2,11 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { unitsWithPages } from '../../../lib/assessment.ts';
 import { portalData } from '../../../lib/collection.ts';
+import { unitPaths } from '../../../lib/routes.ts';
 import { ownDataLinks, unitJson } from '../../../lib/own-data.ts';
 import { unitName } from '../../../lib/units.ts';
 
-export const getStaticPaths = (async () => {
-  const data = await portalData();
-  return [...unitsWithPages(data)].map((unit) => ({ params: { unit }, props: { unit } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = unitPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ site, props }) => {
   const { unit } = props;

@@ -1,16 +1,13 @@
 // A unit's own Atom feed: an entry per published quarter over the sites it and the units under it
 // answer for, as its page (src/lib/feed.ts unitFeed), for its web editors.
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { unitsWithPages } from '../../../lib/assessment.ts';
 import { portalData } from '../../../lib/collection.ts';
+import { unitPaths } from '../../../lib/routes.ts';
 import { unitFeed } from '../../../lib/feed.ts';
 import { ownDataLinks } from '../../../lib/own-data.ts';
 import { unitName } from '../../../lib/units.ts';
 
-export const getStaticPaths = (async () => {
-  const data = await portalData();
-  return [...unitsWithPages(data)].map((unit) => ({ params: { unit }, props: { unit } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = unitPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ site, props }) => {
   const { unit } = props;
