@@ -6,6 +6,7 @@ import { siteJson, unitJson, type OwnDataLinks } from './own-data.ts';
 const B = 'https://example.github.io/repo/';
 const links: OwnDataLinks = {
   site: (s) => `${B}sites/${s}/`,
+  check: (s, q) => `${B}sites/${s}/#${q}`,
   finding: (s, q, id) => `${B}sites/${s}/#${q}-${id}`,
   siteFeed: (s) => `${B}sites/${s}/feed.xml`,
   siteData: (s) => `${B}sites/${s}/data.json`,

@@ -3,12 +3,15 @@
 // quarter's whole open data. Built from the same rows and the same finding ids as the open data.
 import type { SiteQuarter } from '../schemas/findings.ts';
 import { checkFindingIds } from './finding-id.ts';
+import { bySite } from './sites.ts';
 import { DATA_SCHEMA_VERSION, jsonFinding, type JsonFinding, type NoticeStatus } from './open-data.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
 /** Absolute URLs the files link to; the endpoints build them from Astro.site and the base. */
 export interface OwnDataLinks {
   site: (site: string) => string;
+  /** A site's check of a quarter: its section on the site page. */
+  check: (site: string, quarter: string) => string;
   /** A finding's permalink (its row on the site page). */
   finding: (site: string, quarter: string, id: string) => string;
   siteFeed: (site: string) => string;
@@ -27,6 +30,7 @@ export function ownDataLinks(site: URL | undefined): OwnDataLinks {
   const url = (path: string) => absoluteUrl(site, path);
   return {
     site: (s) => url(paths.site(s)),
+    check: (s, q) => url(paths.site(s, q)),
     finding: (s, q, id) => url(paths.finding(s, q, id)),
     siteFeed: (s) => url(paths.siteFeed(s)),
     siteData: (s) => url(paths.siteData(s)),
@@ -117,12 +121,9 @@ export interface OwnUnit {
  * the tree instead of one file repeating every site below a province.
  */
 export function unitJson(unit: OwnUnit, rows: readonly SiteQuarter[], isDraft: (quarter: string) => boolean, links: OwnDataLinks): string {
-  const bySite = new Map<string, SiteQuarter[]>();
-  for (const r of rows) bySite.set(r.site, [...(bySite.get(r.site) ?? []), r]);
-  const sites = [...bySite.values()]
-    .map((checks) => [...checks].sort((a, b) => (a.quarter < b.quarter ? 1 : -1)))
+  const sites = bySite(rows.map((r) => ({ id: `${r.quarter}/${r.site}`, data: r })))
+    .map((h) => h.entries.map((e) => e.data))
     .filter((checks) => checks[0]!.unit === unit.unit)
-    .sort((a, b) => (a[0]!.site < b[0]!.site ? -1 : 1))
     .map((checks) => {
       const latest = checks[0]!;
       const published = isDraft(latest.quarter) ? checks.find((c) => !isDraft(c.quarter)) : undefined;

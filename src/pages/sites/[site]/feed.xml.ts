@@ -11,6 +11,6 @@ export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = asy
   const { history } = props;
   const { noticeDates } = await portalData();
   const links = ownDataLinks(site);
-  const xml = siteFeed(history.name, history.entries.map((e) => e.data), noticeDates, { home: links.site(history.site), self: links.siteFeed(history.site), check: (s, q) => `${links.site(s)}#${q}` });
+  const xml = siteFeed(history.name, history.entries.map((e) => e.data), noticeDates, { home: links.site(history.site), self: links.siteFeed(history.site), check: links.check });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

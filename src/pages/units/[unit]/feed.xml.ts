@@ -13,6 +13,6 @@ export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = asy
   const { unit } = props;
   const { units, unitRows, noticeDates } = await portalData();
   const links = ownDataLinks(site);
-  const xml = unitFeed(unitName(units, unit), unitRows.get(unit) ?? [], noticeDates, { home: links.unit(unit), self: links.unitFeed(unit), check: (s, q) => `${links.site(s)}#${q}` });
+  const xml = unitFeed(unitName(units, unit), unitRows.get(unit) ?? [], noticeDates, { home: links.unit(unit), self: links.unitFeed(unit), check: links.check });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };
