@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeDemoRegistry } from '../demo/demo.ts';
+import { truthOnDay } from '../sandbox/daily.ts';
 import { InputError } from '../errors.ts';
 import { startSandbox } from '../sandbox/server.ts';
 import type { SandboxOptions } from '../sandbox/web.ts';
@@ -23,6 +24,8 @@ export const SANDBOX_USAGE = `Usage: npm run sandbox -- [options]
   --pages N        pages per site, at least 10 (default 30)
   --seed N         random seed (default 1)
   --as-of DATE     as-of date YYYY-MM-DD (default: today, UTC)
+  --day DATE       serve the web as it stands on a later day (up to 30 days on: columns publish,
+                   problems are fixed and new ones appear), for npm run monitor -- --date DATE
   --port N         port on 127.0.0.1, 0 = any (default 8089)
   --host ADDR      listen address (default 127.0.0.1)
   --hostile        add the hostile robustness-test site to the registry
@@ -47,6 +50,7 @@ export function parseSandboxArgs(argv: string[], today: string = new Date().toIS
       pages: { type: 'string' },
       seed: { type: 'string' },
       'as-of': { type: 'string' },
+      day: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
       hostile: { type: 'boolean' },
@@ -66,6 +70,10 @@ export function parseSandboxArgs(argv: string[], today: string = new Date().toIS
     port: int('port', values.port, 8089),
     host: values.host ?? '127.0.0.1',
   };
+  if (values.day !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.day) || values.day < asOf) throw new InputError(`--day must be a date YYYY-MM-DD on or after --as-of ${asOf}, got "${values.day}"`);
+    out.day = values.day;
+  }
   if (values.hostile) out.hostile = true;
   if (values.truth !== undefined) out.truth = values.truth;
   if (values.registry !== undefined) out.registry = values.registry;
@@ -89,7 +97,7 @@ export async function sandboxCommand(argv: string[]): Promise<void> {
   const { web } = sandbox;
   if (cli.truth) {
     await mkdir(path.dirname(cli.truth), { recursive: true });
-    await writeFile(cli.truth, `${JSON.stringify(web.truth, null, 2)}\n`);
+    await writeFile(cli.truth, `${JSON.stringify(cli.day ? truthOnDay(web, cli.day) : web.truth, null, 2)}\n`);
   }
   if (cli.registry) {
     await mkdir(cli.registry, { recursive: true });

@@ -121,6 +121,8 @@ export interface SiteModel {
   typos: { key: TypoKey; spot: TextSpot }[];
   /** Correct sentences that contain a dictionary wrong form, each printed once (see typoControlSpot). */
   typoControls: TypoControlKey[];
+  /** The article of the home headline and the article typos, when not the first column's newest item (a later day's web, daily.ts: it stays where it was). */
+  typoAt?: { col: Column; item: Item } | null;
   /** The forged publication date of the first column's newest item, or null. */
   futureDate: string | null;
   /** A deadline after the as-of date named in the newest notice's text (a control), or null. */
@@ -410,6 +412,7 @@ export function urlOf(m: SiteModel, path: string): string {
 
 /** The article that carries the site's article typos: the newest item of the first column. */
 export function typoArticle(m: SiteModel): { col: Column; item: Item } | null {
+  if (m.typoAt !== undefined) return m.typoAt;
   const col = m.columns[0];
   const item = col?.items[0];
   return col && item ? { col, item } : null;

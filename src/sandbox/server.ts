@@ -3,6 +3,8 @@
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import zlib from 'node:zlib';
+import { siteOnDay } from './daily.ts';
+import { dayNumber } from './dates.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
 import { downHost, knownHost, respond, type Reply, type RouterState } from './respond.ts';
 import { hostileBomb, streamEndless, streamHuge } from './hostile.ts';
@@ -16,6 +18,8 @@ export interface RunningSandbox {
   web: SandboxWeb;
   /** How many requests the server answered for a host, or for a host and path (query optional). */
   requests: (host: string, path?: string) => number;
+  /** Serves the web as it stands on another day (on or after the as-of date; see daily.ts). */
+  setDay(day: string): void;
   /** Stops listening and ends every connection, held ones included. */
   close(): Promise<void>;
 }
@@ -34,6 +38,8 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const cache = new Map<number, SiteModel>();
+  let day = webOpts.day ?? webOpts.asOf;
+  siteOnDayCheck(webOpts.asOf, day);
 
   const state: RouterState = {
     web,
@@ -45,6 +51,7 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
         return m;
       }
       m = buildSiteModel(web, index);
+      if (day !== web.options.asOf && !web.plans[index]?.hostile) m = siteOnDay(m, day);
       cache.set(index, m);
       if (cache.size > MODEL_CACHE) cache.delete(cache.keys().next().value as number);
       return m;
@@ -182,6 +189,11 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
       const key = path === undefined ? h.toLowerCase() : `${h.toLowerCase()} ${normaliseQueryPath(path)}`;
       return counts.get(key) ?? 0;
     },
+    setDay(next: string): void {
+      siteOnDayCheck(webOpts.asOf, next);
+      day = next;
+      cache.clear();
+    },
     close(): Promise<void> {
       closing ??= new Promise<void>((resolve) => {
         for (const t of timers) clearTimeout(t);
@@ -235,4 +247,9 @@ function infoText(web: SandboxWeb, proxyUrl: string): string {
     ...web.sites.map((s) => `${s.id}\t${s.url}\t${s.name}`),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** A day the sandbox can serve: on or after its as-of date. */
+function siteOnDayCheck(asOf: string, day: string): void {
+  if (dayNumber(day) < dayNumber(asOf)) throw new Error(`the sandbox's days start at its as-of date ${asOf}, not ${day}`);
 }

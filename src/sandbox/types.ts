@@ -12,6 +12,8 @@ export interface SandboxOptions {
   seed: number;
   /** 监测时间点 'YYYY-MM-DD': every date on every page is placed relative to it. */
   asOf: string;
+  /** The day the web is visited, on or after asOf (daily.ts: what changed since); absent: asOf. */
+  day?: string;
   /** Adds the registry site `hostile` whose home page links to hostile.sandbox.gov.cn traps. */
   hostile?: boolean;
 }
