@@ -59,6 +59,56 @@ export const CRAWL_USAGE = `Usage: npm run crawl -- [options]
 Proxies: HTTP_PROXY, HTTPS_PROXY and NO_PROXY are honoured.`;
 
 
+/** The switches of the crawl's network and rendering that the crawl and the daily monitor share. */
+export const NETWORK_FLAGS = {
+  only: { type: 'string' },
+  concurrency: { type: 'string' },
+  'per-host': { type: 'string' },
+  'site-concurrency': { type: 'string' },
+  timeout: { type: 'string' },
+  retries: { type: 'string' },
+  render: { type: 'string' },
+  'max-rendered': { type: 'string' },
+  vantage: { type: 'string' },
+  'ignore-robots': { type: 'boolean' },
+  'allow-private': { type: 'boolean' },
+} as const;
+
+/** --only id,id as a list of ids (undefined when absent). */
+export function onlyArg(value: string | undefined): string[] | undefined {
+  return value
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** The crawl options NETWORK_FLAGS give; a bad value is an InputError naming its switch. */
+export function networkOptions(values: Partial<Record<keyof typeof NETWORK_FLAGS, string | boolean>>): Partial<CrawlOptions> {
+  const str = (k: keyof typeof NETWORK_FLAGS) => (typeof values[k] === 'string' ? values[k] : undefined);
+  const options: Partial<CrawlOptions> = {};
+  const set = <K extends keyof CrawlOptions>(k: K, v: CrawlOptions[K] | undefined) => {
+    if (v !== undefined) options[k] = v;
+  };
+  const timeout = str('timeout') === undefined ? undefined : Number(str('timeout'));
+  if (timeout !== undefined && !(timeout > 0 && timeout <= 300)) throw new InputError(`--timeout must be seconds between 0 and 300, got "${str('timeout')}"`);
+  set('concurrency', wholeNumber('concurrency', str('concurrency'), 1));
+  set('perHost', wholeNumber('per-host', str('per-host'), 1));
+  set('siteConcurrency', wholeNumber('site-concurrency', str('site-concurrency'), 1));
+  set('retries', wholeNumber('retries', str('retries'), 0));
+  set('timeoutMs', timeout === undefined ? undefined : Math.round(timeout * 1000));
+  set('maxRendered', wholeNumber('max-rendered', str('max-rendered'), 0));
+  const render = str('render');
+  if (render !== undefined) {
+    if (!(RENDER_MODES as readonly string[]).includes(render)) throw new InputError(`--render must be one of ${RENDER_MODES.join(', ')}, got "${render}"`);
+    options.render = render as RenderMode;
+  }
+  const vantage = vantageArg(str('vantage'), process.env[VANTAGE_ENV]);
+  if (vantage) options.vantage = vantage;
+  if (values['ignore-robots'] === true) options.robots = false;
+  if (values['allow-private'] === true) options.allowPrivate = true;
+  return options;
+}
+
 /** Parse argv (without node and script); throws InputError on bad input, returns undefined for --help. */
 export function parseCrawlArgs(argv: string[], today = todayInShanghai()): CrawlArgs | undefined {
   const { values } = parseFlags(
@@ -68,23 +118,13 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
         content: { type: 'string' },
         'as-of': { type: 'string' },
         quarter: { type: 'string' },
-        only: { type: 'string' },
         sample: { type: 'boolean' },
-        concurrency: { type: 'string' },
-        'per-host': { type: 'string' },
-        'site-concurrency': { type: 'string' },
+        ...NETWORK_FLAGS,
         'max-pages': { type: 'string' },
         'max-depth': { type: 'string' },
-        timeout: { type: 'string' },
         'site-budget': { type: 'string' },
         'max-link-checks': { type: 'string' },
-        retries: { type: 'string' },
-        render: { type: 'string' },
-        'max-rendered': { type: 'string' },
         screenshots: { type: 'boolean' },
-        vantage: { type: 'string' },
-        'ignore-robots': { type: 'boolean' },
-        'allow-private': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     },
@@ -95,36 +135,17 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
   if (!isIsoDate(asOf)) throw new InputError(`--as-of must be a date YYYY-MM-DD, got "${asOf}"`);
   const quarter = values.quarter ?? quarterOf(asOf);
   if (!/^\d{4}-Q[1-4]$/.test(quarter)) throw new InputError(`--quarter must look like 2026-Q4, got "${quarter}"`);
-  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
-  if (timeout !== undefined && !(timeout > 0 && timeout <= 300)) throw new InputError(`--timeout must be seconds between 0 and 300, got "${values.timeout}"`);
-  const only = values.only
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const options: Partial<CrawlOptions> = {};
+  const only = onlyArg(values.only);
+  const options = networkOptions(values);
   const set = <K extends keyof CrawlOptions>(k: K, v: CrawlOptions[K] | undefined) => {
     if (v !== undefined) options[k] = v;
   };
-  set('concurrency', wholeNumber('concurrency', values.concurrency, 1));
-  set('perHost', wholeNumber('per-host', values['per-host'], 1));
-  set('siteConcurrency', wholeNumber('site-concurrency', values['site-concurrency'], 1));
   set('maxPages', wholeNumber('max-pages', values['max-pages'], 1));
   set('maxDepth', wholeNumber('max-depth', values['max-depth'], 0));
-  set('retries', wholeNumber('retries', values.retries, 0));
-  set('timeoutMs', timeout === undefined ? undefined : Math.round(timeout * 1000));
   const budget = values['site-budget'] === undefined ? undefined : Number(values['site-budget']);
   if (budget !== undefined && !(budget > 0 && budget <= 24 * 60)) throw new InputError(`--site-budget must be minutes between 0 and 1440, got "${values['site-budget']}"`);
   set('siteBudgetMs', budget === undefined ? undefined : Math.round(budget * 60_000));
   set('maxLinkChecks', wholeNumber('max-link-checks', values['max-link-checks'], 1));
-  set('maxRendered', wholeNumber('max-rendered', values['max-rendered'], 0));
-  if (values.render !== undefined) {
-    if (!(RENDER_MODES as readonly string[]).includes(values.render)) throw new InputError(`--render must be one of ${RENDER_MODES.join(', ')}, got "${values.render}"`);
-    options.render = values.render as RenderMode;
-  }
-  const vantage = vantageArg(values.vantage, process.env[VANTAGE_ENV]);
-  if (vantage) options.vantage = vantage;
-  if (values['ignore-robots']) options.robots = false;
-  if (values['allow-private']) options.allowPrivate = true;
   return { contentDir: values.content ?? 'content', quarter, asOf, ...(only ? { only } : {}), sample: values.sample === true, screenshots: values.screenshots === true, options };
 }
 

@@ -202,21 +202,16 @@ export async function captureEvidence(result: SiteQuarter, renderer: Pick<Render
   };
 }
 
-/** Inspect every given site; each site's file is written as soon as it is done. */
-export async function inspect(input: InspectInput): Promise<InspectSummary> {
-  const started = performance.now();
-  const rules = input.rules ?? RULES;
-  checkRulesConfig(rules, input.rulesConfig);
-  // Working days follow the official holiday calendar, never plain weekdays. A year it lacks makes
-  // only the rules that count working days not applicable (the runner), and the command says so once.
-  const calendar = input.calendar ?? loadCalendar(input.contentDir);
-  const workdayRules = rules.filter((r) => r.countsWorkdays && input.rulesConfig.indicators[r.id]?.enabled).map((r) => r.id);
-  const calendarGap = !calendar.covers(input.asOf) && workdayRules.length > 0 ? { year: Number(input.asOf.slice(0, 4)), rules: workdayRules } : undefined;
-  const ctx: RunContext = { config: input.rulesConfig, dictionary: input.dictionary, calendar };
-  const review = input.review ?? NO_REVIEW;
-  // Network failures count only from a vantage rules.yaml trusts (or from anywhere when it lists none).
-  const trusted = input.rulesConfig.trustedVantages;
-  const opts = { ...input.options, trustedNetwork: isTrustedVantage(trusted, input.options.vantage) };
+/** What a run's crawl machinery is opened from: the options, the rules' trusted vantages, the day, and what comes from outside the crawl. */
+export type CrawlSetup = Pick<InspectInput, 'options' | 'rulesConfig' | 'asOf' | 'screenshots' | 'sleeper' | 'probes' | 'dns'>;
+
+/**
+ * One run's shared crawl machinery: HTTP client, host scheduler, robots cache, link checker and (for
+ * --render auto or always, or screenshots) Chromium; close() ends them. Network failures count only
+ * from a vantage rules.yaml trusts (or from anywhere when it lists none).
+ */
+export async function openCrawl(input: CrawlSetup): Promise<{ gather: CrawlContext; close: () => Promise<void> }> {
+  const opts = { ...input.options, trustedNetwork: isTrustedVantage(input.rulesConfig.trustedVantages, input.options.vantage) };
   const http = new HttpClient(opts, input.sleeper);
   const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);
   const robots = new RobotsCache(http, opts.robots);
@@ -237,6 +232,23 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
     dns: input.dns,
     renderer,
   };
+  return { gather, close: async () => void (await Promise.all([http.close(), renderer?.close()])) };
+}
+
+/** Inspect every given site; each site's file is written as soon as it is done. */
+export async function inspect(input: InspectInput): Promise<InspectSummary> {
+  const started = performance.now();
+  const rules = input.rules ?? RULES;
+  checkRulesConfig(rules, input.rulesConfig);
+  // Working days follow the official holiday calendar, never plain weekdays. A year it lacks makes
+  // only the rules that count working days not applicable (the runner), and the command says so once.
+  const calendar = input.calendar ?? loadCalendar(input.contentDir);
+  const workdayRules = rules.filter((r) => r.countsWorkdays && input.rulesConfig.indicators[r.id]?.enabled).map((r) => r.id);
+  const calendarGap = !calendar.covers(input.asOf) && workdayRules.length > 0 ? { year: Number(input.asOf.slice(0, 4)), rules: workdayRules } : undefined;
+  const ctx: RunContext = { config: input.rulesConfig, dictionary: input.dictionary, calendar };
+  const review = input.review ?? NO_REVIEW;
+  const { gather, close } = await openCrawl(input);
+  const { opts, http, scheduler, renderer } = gather;
   const emit = input.onEvent ?? (() => {});
   const results: SiteQuarter[] = [];
   const internalErrors: InspectSummary['internalErrors'] = [];
@@ -281,7 +293,7 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
       ),
     );
   } finally {
-    await Promise.all([http.close(), renderer?.close()]);
+    await close();
   }
   results.sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0));
   return {

@@ -230,6 +230,20 @@ class SiteCrawl {
     return { rendering: { status: 'rendered', reasons: r, changed: readingChanges(page, read), finalUrl: out.finalUrl }, read, html: rendered };
   }
 
+  /**
+   * Pages asked for by name (the daily monitor's pages of open problems) that the crawl did not
+   * reach: read last, at the deepest level so that they lead nowhere new, past the page budget.
+   */
+  revisit(urls: readonly string[]): Next {
+    const next: Next = [];
+    for (const url of urls) {
+      if (this.#crawled.has(url) || !this.onSite(url) || !this.#robots.allowed(url)) continue;
+      this.#crawled.add(url);
+      next.push({ url, depth: this.#opts.maxDepth });
+    }
+    return next;
+  }
+
   /** Record a page's links; the same-site pages within depth and budget, wanted ones first, are crawled next. */
   #follow(url: string, depth: number, links: ReadonlyArray<{ url: string; kind: LinkKind; where?: Where }>): Next {
     const next: Next = [];
@@ -261,8 +275,12 @@ class SiteCrawl {
   }
 }
 
-/** Crawl one registered site as of a date, and complete its snapshot: messages, probes, DNS. */
-export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Promise<SiteSnapshot> {
+/**
+ * Crawl one registered site as of a date, and complete its snapshot: messages, probes, DNS.
+ * `revisit`: pages to read as well when the crawl does not reach them (the daily monitor's pages of
+ * open problems, so that a fix is seen only where it was looked for).
+ */
+export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, revisit: readonly string[] = []): Promise<SiteSnapshot> {
   const { opts, http, scheduler, links } = ctx;
   const fetchPage = (url: string) => scheduler.run(new URL(url).host, () => http.fetch(url));
   const outside = async (snapshot: SiteSnapshot): Promise<SiteSnapshot> => {
@@ -317,6 +335,10 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext): Pr
       }),
     );
     frontier = levels.flat();
+    if (frontier.length === 0 && revisit.length > 0) {
+      frontier = c.revisit(revisit);
+      revisit = [];
+    }
   }
 
   const [scripts, homeSearch, https] = await beside;
