@@ -1,5 +1,6 @@
 // The scoring rules file, content/rules.yaml.
 import { z } from 'astro/zod';
+import { monitorConfigSchema } from './monitor.ts';
 import { vantageNameSchema } from './vantage.ts';
 
 /** One indicator's settings. */
@@ -83,6 +84,8 @@ export const rulesConfigSchema = z.strictObject({
    * its links' timeouts are not broken. Absent: every vantage counts.
    */
   trustedVantages: z.array(vantageNameSchema).min(1).optional(),
+  /** The daily monitor (npm run monitor): what it judges, how far it reads, when it reminds; absent: DEFAULT_MONITOR. */
+  monitor: monitorConfigSchema.optional(),
 });
 export type RulesConfig = z.infer<typeof rulesConfigSchema>;
 export type IndicatorConfig = z.infer<typeof indicatorConfigSchema>;

@@ -1,0 +1,123 @@
+// npm run monitor: the daily pass over every registered site, as of one day (default today in
+// Asia/Shanghai). Each site's problems move on and its events are appended to
+// content/monitor/<site>/<yyyy>.csv; the day's totals go to content/monitor/_days/<yyyy>.csv.
+import { isIsoDate, todayInShanghai } from '../dates.ts';
+import { InputError } from '../errors.ts';
+import { aaaaLookup, systemResolve6 } from '../inspector/gather/dns.ts';
+import { resolveOptions, type CrawlOptions } from '../inspector/gather/options.ts';
+import { loadCalendar } from '../inspector/workdays.ts';
+import { isTrustedVantage } from '../schemas/vantage.ts';
+import { loadDictionary } from '../store/dictionary.ts';
+import { withContentLock } from '../store/lock.ts';
+import { loadRegistry } from '../store/registry.ts';
+import { loadRulesConfig } from '../store/rules-config.ts';
+import { monitorConfigOf, runMonitor, type MonitorRunEvent, type MonitorSummary } from '../workflow/monitor/daily.ts';
+import { parseFlags } from './args.ts';
+import { networkOptions, NETWORK_FLAGS, onlyArg } from './crawl.ts';
+import { textTable } from './crawl-output.ts';
+
+export interface MonitorArgs {
+  contentDir: string;
+  date: string;
+  only?: string[];
+  options: Partial<CrawlOptions>;
+}
+
+export const MONITOR_USAGE = `Usage: npm run monitor -- [options]
+
+The daily pass: every registered site's home page, column lists, newest articles and the pages of its
+open problems, judged with the indicators listed under monitor: in content/rules.yaml. Problems open,
+are fixed (only where the pass looked again), reopen and are reminded to the unit that keeps them.
+
+  --content DIR          content folder (default: content)
+  --date YYYY-MM-DD      the day (default: today, Asia/Shanghai); only a day after the last one
+                         recorded, or the last one again (its rows are replaced)
+  --only id,id           these site ids only
+  --concurrency N        requests in flight in the whole run (default 16)
+  --per-host N           requests in flight per host (default 2)
+  --site-concurrency N   sites read at once (default 4)
+  --timeout SECONDS      time for one page (default 15, the national rule)
+  --retries N            retries for network errors, 429 and 5xx (default 2)
+  --render MODE          auto (default), always or never (static HTML only)
+  --max-rendered N       pages rendered per site at most (default 30)
+  --vantage NAME         where this run checks from (default: GOV_PORTAL_VANTAGE)
+  --ignore-robots        do not read robots.txt
+  --allow-private        allow loopback and private addresses (intranet deployments)
+  -h, --help             this text
+
+Pages per site and depth: monitor.maxPages and monitor.maxDepth in content/rules.yaml.
+Proxies: HTTP_PROXY, HTTPS_PROXY and NO_PROXY are honoured.`;
+
+/** Parse argv; throws InputError on bad input, returns undefined for --help. */
+export function parseMonitorArgs(argv: string[], today = todayInShanghai()): MonitorArgs | undefined {
+  const { values } = parseFlags({ args: argv, options: { content: { type: 'string' }, date: { type: 'string' }, ...NETWORK_FLAGS, help: { type: 'boolean', short: 'h' } } }, MONITOR_USAGE);
+  if (values.help) return undefined;
+  const date = values.date ?? today;
+  if (!isIsoDate(date)) throw new InputError(`--date must be a date YYYY-MM-DD, got "${date}"`);
+  const only = onlyArg(values.only);
+  return { contentDir: values.content ?? 'content', date, ...(only ? { only } : {}), options: networkOptions(values) };
+}
+
+/** One line per site as it is done. */
+function progress(stream: NodeJS.WriteStream = process.stderr): (e: MonitorRunEvent) => void {
+  let done = 0;
+  let total = 0;
+  return (e) => {
+    if (e.type === 'start') total = e.total;
+    else if (e.type === 'site-error') stream.write(`[${++done}/${total}] ${e.site.id} 内部错误: ${e.message}\n`);
+    else {
+      const n = (k: string) => e.events.filter((x) => x.event === k).length;
+      const what = e.state === 'unreachable' ? '首页无法打开' : '已检查';
+      stream.write(`[${++done}/${total}] ${e.site.id} ${what}：新发现 ${n('open') + n('reopen')}，已整改 ${n('fixed')}，提醒 ${n('remind')}（${(e.ms / 1000).toFixed(1)} s）\n`);
+    }
+  };
+}
+
+/** The day's totals as a table. */
+export function monitorSummaryTable(s: MonitorSummary): string {
+  const d = s.day;
+  return textTable([
+    ['日期', '网站', '已检查', '首页无法打开', '未检查', '新发现', '再次出现', '已整改', '提醒', '页面', '请求', '用时'],
+    [d.date, String(d.sites), String(d.checked), String(d.unreachable), String(d.not_checked), String(d.opened), String(d.reopened), String(d.fixed), String(d.reminded), String(s.pages), String(s.requests), `${(s.elapsedMs / 1000).toFixed(1)} s`],
+  ]);
+}
+
+/** npm run monitor: 0 when the day was recorded, 1 when a site hit a bug, 2 for bad input. */
+export async function monitorCommand(argv: string[]): Promise<number> {
+  const args = parseMonitorArgs(argv);
+  if (!args) {
+    console.log(MONITOR_USAGE);
+    return 0;
+  }
+  return withContentLock(args.contentDir, `npm run monitor -- ${argv.join(' ')}`, () => monitorLocked(args), { transaction: false });
+}
+
+async function monitorLocked(args: MonitorArgs): Promise<number> {
+  const { sites } = loadRegistry(args.contentDir);
+  const unknown = (args.only ?? []).filter((id) => !sites.some((s) => s.id === id));
+  if (unknown.length) throw new InputError(`--only: no site with id ${unknown.join(', ')} in ${args.contentDir}/sites.yaml`);
+  const rulesConfig = loadRulesConfig(args.contentDir);
+  const summary = await runMonitor({
+    sites: args.only ? sites.filter((s) => args.only!.includes(s.id)) : sites,
+    contentDir: args.contentDir,
+    date: args.date,
+    options: resolveOptions(args.options),
+    rulesConfig,
+    dictionary: loadDictionary(args.contentDir),
+    calendar: loadCalendar(args.contentDir),
+    dns: aaaaLookup(systemResolve6()),
+    onEvent: progress(),
+  });
+  const config = monitorConfigOf(rulesConfig);
+  console.log(`\n${args.date} 日常监测（${config.indicators.join('、')}），记录写入 ${args.contentDir}/monitor/\n`);
+  console.log(monitorSummaryTable(summary));
+  const trusted = rulesConfig.trustedVantages;
+  if (trusted && !isTrustedVantage(trusted, args.options.vantage)) {
+    console.log(`\n注意：本次检查地点“${args.options.vantage ?? '未设置'}”不在 ${args.contentDir}/rules.yaml 的 trustedVantages（${trusted.join('、')}）中：网络故障记为无法判断，不据此认定站点无法访问或链接不可用。`);
+  }
+  if (summary.internalErrors.length) {
+    console.error(`\n${summary.internalErrors.length} 个网站检查时出现内部错误（程序缺陷，请报告；这些网站今天的问题未作变动）：`);
+    for (const e of summary.internalErrors) console.error(`  ${e.site}: ${e.message}`);
+  }
+  return summary.internalErrors.length ? 1 : 0;
+}

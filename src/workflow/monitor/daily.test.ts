@@ -1,0 +1,156 @@
+// Thirty days of the daily monitor against the simulated web as it changes (sandbox/daily.ts):
+// every problem's opening and fixing day against the truth of each day, reminders against the
+// rule, and a day run again changing nothing.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { isoDay, dayNumber } from '../../sandbox/dates.ts';
+import { truthOnDay, siteOnDay, DAILY_SPAN } from '../../sandbox/daily.ts';
+import { buildSiteModel } from '../../sandbox/model.ts';
+import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
+import type { Site } from '../../schemas/registry.ts';
+import type { MonitorConfig } from '../../schemas/monitor.ts';
+import { loadDictionary } from '../../store/dictionary.ts';
+import { readSiteEvents, readMonitorDays } from '../../store/monitor-records.ts';
+import { loadRulesConfig } from '../../store/rules-config.ts';
+import { resolveOptions } from '../../inspector/gather/options.ts';
+import { loadCalendar } from '../../inspector/workdays.ts';
+import { foldEvents } from './lifecycle.ts';
+import { runMonitor } from './daily.ts';
+
+const AS_OF = '2026-11-20';
+const DAYS = DAILY_SPAN;
+const MONITORED = ['broken-link', 'column-stale', 'homepage-not-updated', 'site-unreachable', 'typo'];
+const monitor: MonitorConfig = { indicators: MONITORED, maxPages: 80, maxDepth: 3, reminders: { after: 2, every: 3, indicators: { 'site-unreachable': { after: 1, every: 1 } } } };
+
+let sandbox: RunningSandbox;
+let dir: string;
+let sites: Site[];
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ sites: 24, pagesPerSite: 30, seed: 5, asOf: AS_OF });
+  dir = mkdtempSync(join(tmpdir(), 'monitor-30-'));
+  for (const f of ['rules.yaml', 'dictionary.yaml', 'holidays.yaml']) cpSync(join('content', f), join(dir, f));
+  // Sites that write their lists and footers by script need Chromium; the daily loop is about days, not rendering.
+  sites = sandbox.web.sites.filter((s) => !sandbox.web.scripted.has(s.id)).map((s) => ({ ...s }) as Site);
+});
+afterAll(async () => {
+  await sandbox?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Problem lives as "site indicator target" → the days (after the as-of date) each spell opened and closed. */
+type Lives = Map<string, Array<[number, number | undefined]>>;
+
+/** The truth's lives: a problem is present on the days the day's truth lists it; days its site is down say nothing of its other problems. */
+function truthLives(): Lives {
+  const lives: Lives = new Map();
+  const ids = new Set(sites.map((s) => s.id));
+  const down = (site: string, d: number) => siteOnDay(buildSiteModel(sandbox.web, sandbox.web.sites.findIndex((s) => s.id === site)), isoDay(dayNumber(AS_OF) + d)).down;
+  const present: Array<Set<string>> = [];
+  for (let d = 0; d < DAYS; d++) {
+    present.push(new Set(truthOnDay(sandbox.web, isoDay(dayNumber(AS_OF) + d)).filter((t) => ids.has(t.site) && MONITORED.includes(t.indicator)).map((t) => `${t.site} ${t.indicator} ${t.target}`)));
+  }
+  const keys = new Set(present.flatMap((s) => [...s]));
+  for (const key of keys) {
+    const [site, indicator] = key.split(' ') as [string, string];
+    const spells: Array<[number, number | undefined]> = [];
+    for (let d = 0; d < DAYS; d++) {
+      if (indicator !== 'site-unreachable' && down(site, d)) continue;
+      const open = spells.at(-1);
+      const on = present[d]!.has(key);
+      if (on && (!open || open[1] !== undefined)) spells.push([d, undefined]);
+      if (!on && open && open[1] === undefined) open[1] = d;
+    }
+    if (spells.length) lives.set(key, spells);
+  }
+  return lives;
+}
+
+/** The monitor's lives, from the events it wrote. */
+function monitorLives(): Lives {
+  const lives: Lives = new Map();
+  for (const s of sites) {
+    const events = readSiteEvents(dir, s.id);
+    const byProblem = foldEvents(events);
+    for (const p of byProblem.values()) {
+      const spells: Array<[number, number | undefined]> = [];
+      for (const e of events.filter((x) => x.problem === p.id)) {
+        const d = dayNumber(e.date) - dayNumber(AS_OF);
+        if (e.event === 'open' || e.event === 'reopen') spells.push([d, undefined]);
+        if (e.event === 'fixed') spells.at(-1)![1] = d;
+      }
+      lives.set(`${s.id} ${p.indicator} ${p.target}`, spells);
+    }
+  }
+  return lives;
+}
+
+describe('thirty days of monitoring', () => {
+  test('every problem opens and is fixed within a day of the truth; reminders follow the rule; a day run again changes nothing', { timeout: 600_000 }, async () => {
+    const rulesConfig = { ...loadRulesConfig(dir), monitor };
+    const input = {
+      sites,
+      contentDir: dir,
+      options: resolveOptions({ proxy: { http: sandbox.proxyUrl }, timeoutMs: 1_500, backoffMs: 20, homeAttemptGapMs: 20, hostDelayMs: 0, render: 'never', siteConcurrency: 8, concurrency: 32 }),
+      rulesConfig,
+      dictionary: loadDictionary(dir),
+      calendar: loadCalendar(dir),
+    };
+    for (let d = 0; d < DAYS; d++) {
+      const date = isoDay(dayNumber(AS_OF) + d);
+      sandbox.setDay(date);
+      const summary = await runMonitor({ ...input, date });
+      expect(summary.internalErrors).toEqual([]);
+    }
+
+    const truth = truthLives();
+    const seen = monitorLives();
+    const misses: string[] = [];
+    for (const [key, spells] of truth) {
+      const got = seen.get(key);
+      if (!got) misses.push(`${key}: never seen (truth ${JSON.stringify(spells)})`);
+      else if (got.length !== spells.length || got.some(([o, f], i) => Math.abs(o - spells[i]![0]) > 1 || (f === undefined) !== (spells[i]![1] === undefined) || (f !== undefined && Math.abs(f - spells[i]![1]!) > 1))) {
+        misses.push(`${key}: seen ${JSON.stringify(got)}, truth ${JSON.stringify(spells)}`);
+      }
+    }
+    const falses = [...seen.keys()].filter((k) => !truth.has(k)).map((k) => `${k}: seen ${JSON.stringify(seen.get(k))}, not in the truth`);
+    expect(misses).toEqual([]);
+    expect(falses).toEqual([]);
+    // The simulation moves: problems open after day 0 and others are fixed.
+    const spells = [...truth.values()].flat();
+    expect(spells.filter(([o]) => o > 0).length).toBeGreaterThan(3);
+    expect(spells.filter(([, f]) => f !== undefined).length).toBeGreaterThan(3);
+
+    // Reminders: after 2 days, then every 3 (site-unreachable: every day from the next), counted afresh on reopening.
+    for (const s of sites) {
+      const events = readSiteEvents(dir, s.id);
+      for (const p of foldEvents(events).values()) {
+        const rule = monitor.reminders.indicators[p.indicator] ?? monitor.reminders;
+        const mine = events.filter((e) => e.problem === p.id);
+        let since = -1;
+        let last: number | undefined;
+        let open = false;
+        const expected: number[] = [];
+        for (let d = 0; d < DAYS; d++) {
+          const today = mine.filter((e) => dayNumber(e.date) - dayNumber(AS_OF) === d);
+          if (today.some((e) => e.event === 'open' || e.event === 'reopen')) [since, last, open] = [d, undefined, true];
+          if (today.some((e) => e.event === 'fixed')) open = false;
+          if (open && d - since >= rule.after && (last === undefined || d - last >= rule.every)) {
+            expected.push(d);
+            last = d;
+          }
+        }
+        expect(mine.filter((e) => e.event === 'remind').map((e) => dayNumber(e.date) - dayNumber(AS_OF)), p.id).toEqual(expected);
+      }
+    }
+
+    // The last day once more: the same bytes.
+    const files = (): Record<string, string> => Object.fromEntries(readdirSync(join(dir, 'monitor'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.csv')).map((f) => [f, readFileSync(join(dir, 'monitor', f), 'utf8')]));
+    const before = files();
+    await runMonitor({ ...input, date: isoDay(dayNumber(AS_OF) + DAYS - 1) });
+    expect(files()).toEqual(before);
+    expect(readMonitorDays(dir).map((d) => d.date)).toEqual(Array.from({ length: DAYS }, (_, d) => isoDay(dayNumber(AS_OF) + d)));
+  });
+});
