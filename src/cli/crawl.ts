@@ -10,6 +10,7 @@ import { loadDictionary } from '../store/dictionary.ts';
 import { evidenceDirOf } from '../store/evidence.ts';
 import { loadRulesConfig } from '../store/rules-config.ts';
 import { planCrawl } from '../workflow/crawl-plan.ts';
+import { openProblemsOn } from '../workflow/monitor/state.ts';
 import { isTrustedVantage } from '../schemas/vantage.ts';
 import { parseFlags, VANTAGE_ENV, vantageArg, wholeNumber } from './args.ts';
 import { calendarGapNotice, progressReporter, screenshotNotice, summaryTable } from './crawl-output.ts';
@@ -169,6 +170,7 @@ async function crawlLocked(args: CrawlArgs): Promise<number> {
   const dictionary = loadDictionary(args.contentDir);
   // Read before any request: a bad probe record is a configuration error (exit 2), not a site's failure.
   const windows = loadProbeWindows(args.contentDir, plan.sites.map((s) => s.id), args.asOf, rulesConfig.trustedVantages);
+  const monitored = openProblemsOn(args.contentDir, plan.sites, args.asOf);
   const progress = progressReporter();
   const summary = await inspect({
     sites: plan.sites,
@@ -180,6 +182,7 @@ async function crawlLocked(args: CrawlArgs): Promise<number> {
     dictionary,
     dns: aaaaLookup(systemResolve6()),
     probes: (site) => windows.get(site.id),
+    monitored: (site) => monitored.get(site.id),
     manual: plan.manual,
     review: plan.review,
     screenshots: args.screenshots,

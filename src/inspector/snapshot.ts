@@ -122,6 +122,8 @@ export interface SiteSnapshot {
   probes?: ProbeWindow;
   /** DNS facts of the home page's host, when looked up. */
   dns?: DnsFacts;
+  /** The daily monitor's problems still open on the as-of date (content/monitor), when it has records of the site. */
+  monitored?: MonitoredProblem[];
   /** Every published consultation message the crawl saw, once, merged across its list and own pages. */
   messages: SeenMessage[];
 }
@@ -305,6 +307,24 @@ export interface ColumnSnapshot {
   unread?: string;
   /** Where the crawl found it: its block's heading or its menu entry, on the page named in `page`. */
   where?: Where;
+}
+
+/** A problem the daily monitor found and still had open on the as-of date, with the reminders of its current spell. */
+export interface MonitoredProblem {
+  /** Its id in content/monitor (indicator and hash of the target). */
+  id: string;
+  indicator: string;
+  /** The indicator's Chinese title, e.g. 栏目更新不及时. */
+  title: string;
+  target: string;
+  /** Where it was last seen opening. */
+  page: string;
+  /** The day it was first seen, and the day its current spell began. */
+  opened: string;
+  since: string;
+  /** Reminders to its unit in the current spell, up to the as-of date, and the day of the last one. */
+  reminders: number;
+  lastReminder?: string;
 }
 
 /** Availability probes of the week before the as-of date (from content/probes). */

@@ -17,6 +17,7 @@ import ipv6Missing from './ipv6-missing.ts';
 import messageOverdue from './message-overdue.ts';
 import messagesNotPublic from './messages-not-public.ts';
 import metaTagsMissing from './meta-tags-missing.ts';
+import remindersUnheeded from './reminders-unheeded.ts';
 import searchMissing from './search-missing.ts';
 import severeError from './severe-error.ts';
 import siteUnreachable from './site-unreachable.ts';
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   messageOverdue,
   messagesNotPublic,
   metaTagsMissing,
+  remindersUnheeded,
   searchMissing,
   severeError,
   siteUnreachable,

@@ -36,7 +36,7 @@ export function snapshot(
     kind?: 'portal' | 'department';
     url?: string;
     asOf?: string;
-  } & Pick<Partial<SiteSnapshot>, 'probes' | 'dns'> = {},
+  } & Pick<Partial<SiteSnapshot>, 'probes' | 'dns' | 'monitored'> = {},
 ): SiteSnapshot {
   const attempts = over.attempts ?? [{ ok: true, detail: 'HTTP 200', elapsedMs: 30 }];
   const reachable = attempts.some((a) => a.ok);
@@ -53,6 +53,7 @@ export function snapshot(
     messages: collectMessages(over.pages ?? []),
     ...(over.probes ? { probes: over.probes } : {}),
     ...(over.dns ? { dns: over.dns } : {}),
+    ...(over.monitored ? { monitored: over.monitored } : {}),
   };
 }
 

@@ -16,13 +16,22 @@ import { readSiteEvents, readMonitorDays } from '../../store/monitor-records.ts'
 import { loadRulesConfig } from '../../store/rules-config.ts';
 import { resolveOptions } from '../../inspector/gather/options.ts';
 import { loadCalendar } from '../../inspector/workdays.ts';
+import { indicator as catalogued } from '../../inspector/catalogue/index.ts';
+import remindersUnheeded from '../../inspector/rules/reminders-unheeded.ts';
+import { context } from '../../inspector/rules/snapshot.test-helpers.ts';
+import type { SiteSnapshot } from '../../inspector/snapshot.ts';
 import { foldEvents } from './lifecycle.ts';
+import { openProblemsOn } from './state.ts';
 import { runMonitor } from './daily.ts';
 
 const AS_OF = '2026-11-20';
 const DAYS = DAILY_SPAN;
 const MONITORED = ['broken-link', 'column-stale', 'homepage-not-updated', 'site-unreachable', 'typo'];
 const monitor: MonitorConfig = { indicators: MONITORED, maxPages: 80, maxDepth: 3, reminders: { after: 2, every: 3, indicators: { 'site-unreachable': { after: 1, every: 1 } } } };
+
+const remindersCtx = context('reminders-unheeded', { points: { each: 1 }, params: { reminders: 3 } });
+const indicatorTitle = (id: string) => catalogued(id)?.title ?? id;
+const emptySnapshot = (site: Site): SiteSnapshot => ({ site, asOf: AS_OF, home: { attempts: [] }, pages: [], links: [], robots: 'honoured', columns: [], messages: [] });
 
 let sandbox: RunningSandbox;
 let dir: string;
@@ -145,6 +154,31 @@ describe('thirty days of monitoring', () => {
         expect(mine.filter((e) => e.event === 'remind').map((e) => dayNumber(e.date) - dayNumber(AS_OF)), p.id).toEqual(expected);
       }
     }
+
+    // 提醒三次以上: on the last day, the quarter's rule names exactly the problems the truth has open
+    // long enough for three reminders (first after 2 days, then every 3: open at least 8 days).
+    const lastDay = DAYS - 1;
+    const open = openProblemsOn(dir, sites, isoDay(dayNumber(AS_OF) + lastDay));
+    const named = new Set<string>();
+    for (const s of sites) {
+      const r = remindersUnheeded.run({ ...emptySnapshot(s), monitored: open.get(s.id)! }, remindersCtx);
+      if (r.status === 'fail') for (const f of r.findings) named.add(`${s.id} ${/“(.+)”问题/.exec(f.detail)![1]} ${f.target}`);
+    }
+    const expectedNamed = new Set<string>();
+    const borderline = new Set<string>();
+    for (const [key, spells] of truth) {
+      const [site, indicator, ...target] = key.split(' ');
+      const last = spells.at(-1)!;
+      if (last[1] !== undefined) continue;
+      const rule = monitor.reminders.indicators[indicator!] ?? monitor.reminders;
+      const count = (since: number) => (lastDay - since < rule.after ? 0 : Math.floor((lastDay - since - rule.after) / rule.every) + 1);
+      const k = `${site} ${indicatorTitle(indicator!)} ${target.join(' ')}`;
+      if (count(last[0]) >= 3) expectedNamed.add(k);
+      if ((count(last[0] - 1) >= 3) !== (count(last[0] + 1) >= 3)) borderline.add(k);
+    }
+    const differ = [...new Set([...named, ...expectedNamed])].filter((k) => named.has(k) !== expectedNamed.has(k) && !borderline.has(k));
+    expect(differ).toEqual([]);
+    expect(expectedNamed.size).toBeGreaterThan(3);
 
     // The last day once more: the same bytes.
     const files = (): Record<string, string> => Object.fromEntries(readdirSync(join(dir, 'monitor'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.csv')).map((f) => [f, readFileSync(join(dir, 'monitor', f), 'utf8')]));
