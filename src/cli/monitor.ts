@@ -15,6 +15,7 @@ import { monitorConfigOf, runMonitor, type MonitorRunEvent, type MonitorSummary 
 import { parseFlags } from './args.ts';
 import { networkOptions, NETWORK_FLAGS, onlyArg } from './crawl.ts';
 import { textTable } from './crawl-output.ts';
+import { deliverDigests, mailSettings, reportText } from './digest.ts';
 
 export interface MonitorArgs {
   contentDir: string;
@@ -82,7 +83,7 @@ export function monitorSummaryTable(s: MonitorSummary): string {
   ]);
 }
 
-/** npm run monitor: 0 when the day was recorded, 1 when a site hit a bug, 2 for bad input. */
+/** npm run monitor: 0 when the day was recorded (and its digests sent), 1 when a site hit a bug or a digest was not sent, 2 for bad input. */
 export async function monitorCommand(argv: string[]): Promise<number> {
   const args = parseMonitorArgs(argv);
   if (!args) {
@@ -93,6 +94,8 @@ export async function monitorCommand(argv: string[]): Promise<number> {
 }
 
 async function monitorLocked(args: MonitorArgs): Promise<number> {
+  // Checked before the pass: a half-configured mail setting is refused before any request.
+  const mail = mailSettings(process.env);
   const { sites } = loadRegistry(args.contentDir);
   const unknown = (args.only ?? []).filter((id) => !sites.some((s) => s.id === id));
   if (unknown.length) throw new InputError(`--only: no site with id ${unknown.join(', ')} in ${args.contentDir}/sites.yaml`);
@@ -119,5 +122,8 @@ async function monitorLocked(args: MonitorArgs): Promise<number> {
     console.error(`\n${summary.internalErrors.length} 个网站检查时出现内部错误（程序缺陷，请报告；这些网站今天的问题未作变动）：`);
     for (const e of summary.internalErrors) console.error(`  ${e.site}: ${e.message}`);
   }
-  return summary.internalErrors.length ? 1 : 0;
+  // After the records are written: a failed send is reported and can be sent again, never a lost day.
+  const sent = mail ? await deliverDigests(args.contentDir, args.date, mail) : undefined;
+  if (sent) console.log(`\n${reportText(args.date, sent)}`);
+  return summary.internalErrors.length || sent?.failed.length ? 1 : 0;
 }
