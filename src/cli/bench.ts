@@ -3,6 +3,8 @@
 import { isIsoDate } from '../dates.ts';
 import { InputError } from '../errors.ts';
 import { benchCrawl } from '../bench/crawl.ts';
+import { benchMonitor } from '../bench/monitor.ts';
+import { DAILY_SPAN } from '../sandbox/daily.ts';
 import { formatBytes } from '../bench/proc-memory.ts';
 import { importMeasureText, measureImport } from '../bench/record-import.ts';
 import { RENDER_MODES, type RenderMode } from '../inspector/gather/options.ts';
@@ -67,4 +69,43 @@ export async function benchImportCommand(argv: string[]): Promise<number> {
   console.log(importMeasureText(m));
   if (values.keep) console.log(`working folder: ${m.work}`);
   return m.exitCode === 0 ? 0 : 1;
+}
+
+export const BENCH_MONITOR_USAGE = `Usage: npm run bench:monitor -- [options]
+  --sites N          sandbox sites (default 24)
+  --pages N          pages per site, at least 10 (default 30)
+  --days N           days from the as-of date, 1 to 30 (default 30)
+  --seed N           sandbox seed (default 1)
+  --year-at N        sites a year of records is worked out for (default 15000)
+  --fast             no pause between two requests to a host, --render never, 2 s timeouts (the
+                     monitor's own cost, not the politeness it waits for)
+  -h, --help         this text`;
+
+/** npm run bench:monitor: the daily pass day after day on the sandbox by day; time, memory and the records' size. */
+export async function benchMonitorCommand(argv: string[]): Promise<number> {
+  const { values } = parseFlags(
+    { args: argv, options: { sites: { type: 'string' }, pages: { type: 'string' }, days: { type: 'string' }, seed: { type: 'string' }, 'year-at': { type: 'string' }, fast: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } },
+    BENCH_MONITOR_USAGE,
+  );
+  if (values.help) {
+    console.log(BENCH_MONITOR_USAGE);
+    return 0;
+  }
+  const days = wholeNumber('days', values.days, 1) ?? 30;
+  if (days > DAILY_SPAN) throw new InputError(`--days must be at most ${DAILY_SPAN} (the sandbox plans ${DAILY_SPAN} days), got ${days}`);
+  const r = await benchMonitor({
+    sites: wholeNumber('sites', values.sites, 1) ?? 24,
+    pages: wholeNumber('pages', values.pages, 10) ?? 30,
+    days,
+    seed: wholeNumber('seed', values.seed, 0) ?? 1,
+    asOf: '2026-11-20',
+    yearAt: wholeNumber('year-at', values['year-at'], 1) ?? 15_000,
+    ...(values.fast ? { options: { hostDelayMs: 0, render: 'never', timeoutMs: 2_000, backoffMs: 100, homeAttemptGapMs: 200, siteConcurrency: 16, concurrency: 64 } } : {}),
+  });
+  const ms = [...r.dayMs].sort((a, b) => a - b);
+  console.log(`${r.sites} sites, ${r.days} days${values.fast ? ' (--fast)' : ''}: ${r.pages} pages, ${r.requests} requests, ${r.events} events`);
+  console.log(`a day's pass: median ${(ms[Math.floor(ms.length / 2)]! / 1000).toFixed(1)} s, slowest ${(ms.at(-1)! / 1000).toFixed(1)} s; peak RSS ${formatBytes(r.peakRss)} (sandbox in the same process)`);
+  console.log(`records: ${formatBytes(r.firstDayBytes)} after the first day, ${formatBytes(r.totalBytes)} after ${r.days} days`);
+  console.log(`a year at ${values['year-at'] ?? 15000} sites: ${formatBytes(r.yearBytes)} (the problems standing on the first day once, with their reminders and fixes; the problems that opened later at their daily rate for 364 days)`);
+  return 0;
 }

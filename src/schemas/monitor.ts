@@ -99,6 +99,11 @@ export const monitorConfigSchema = z.strictObject({
     after: z.number().int().min(0),
     /** Days between two reminders of the same problem. */
     every: z.number().int().min(1),
+    /**
+     * Reminders of one spell at most: past them the problem is the quarter's (reminders-unheeded)
+     * and the unit's page still shows it, but no more rows are written (a year of records stays small).
+     */
+    max: z.number().int().min(1),
     /** Per indicator, other values (e.g. an unreachable site is reminded the next day). */
     indicators: z.record(indicatorIdSchema, z.strictObject({ after: z.number().int().min(0), every: z.number().int().min(1) })).default({}),
   }),

@@ -27,7 +27,7 @@ import { runMonitor } from './daily.ts';
 const AS_OF = '2026-11-20';
 const DAYS = DAILY_SPAN;
 const MONITORED = ['broken-link', 'column-stale', 'homepage-not-updated', 'site-unreachable', 'typo'];
-const monitor: MonitorConfig = { indicators: MONITORED, maxPages: 80, maxDepth: 3, reminders: { after: 2, every: 3, indicators: { 'site-unreachable': { after: 1, every: 1 } } } };
+const monitor: MonitorConfig = { indicators: MONITORED, maxPages: 80, maxDepth: 3, reminders: { after: 2, every: 3, max: 5, indicators: { 'site-unreachable': { after: 1, every: 1 } } } };
 
 const remindersCtx = context('reminders-unheeded', { points: { each: 1 }, params: { reminders: 3 } });
 const indicatorTitle = (id: string) => catalogued(id)?.title ?? id;
@@ -132,7 +132,7 @@ describe('thirty days of monitoring', () => {
     expect(spells.filter(([o]) => o > 0).length).toBeGreaterThan(3);
     expect(spells.filter(([, f]) => f !== undefined).length).toBeGreaterThan(3);
 
-    // Reminders: after 2 days, then every 3 (site-unreachable: every day from the next), counted afresh on reopening.
+    // Reminders: after 2 days, then every 3 (site-unreachable: every day from the next), 5 at most, counted afresh on reopening.
     for (const s of sites) {
       const events = readSiteEvents(dir, s.id);
       for (const p of foldEvents(events).values()) {
@@ -142,11 +142,12 @@ describe('thirty days of monitoring', () => {
         let last: number | undefined;
         let open = false;
         const expected: number[] = [];
+        let remindedBefore = 0;
         for (let d = 0; d < DAYS; d++) {
           const today = mine.filter((e) => dayNumber(e.date) - dayNumber(AS_OF) === d);
-          if (today.some((e) => e.event === 'open' || e.event === 'reopen')) [since, last, open] = [d, undefined, true];
+          if (today.some((e) => e.event === 'open' || e.event === 'reopen')) [since, last, open, remindedBefore] = [d, undefined, true, expected.length];
           if (today.some((e) => e.event === 'fixed')) open = false;
-          if (open && d - since >= rule.after && (last === undefined || d - last >= rule.every)) {
+          if (open && expected.length - remindedBefore < monitor.reminders.max && d - since >= rule.after && (last === undefined || d - last >= rule.every)) {
             expected.push(d);
             last = d;
           }

@@ -28,7 +28,7 @@ export const DEFAULT_MONITOR: MonitorConfig = {
   indicators: ['broken-link', 'column-blank', 'column-stale', 'homepage-not-updated', 'severe-error', 'site-unreachable', 'typo'],
   maxPages: 60,
   maxDepth: 2,
-  reminders: { after: 2, every: 3, indicators: { 'site-unreachable': { after: 1, every: 1 } } },
+  reminders: { after: 2, every: 3, max: 5, indicators: { 'site-unreachable': { after: 1, every: 1 } } },
 };
 
 /** The monitor's settings of a rules file. */

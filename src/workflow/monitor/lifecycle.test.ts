@@ -6,7 +6,7 @@ const config: MonitorConfig = {
   indicators: ['broken-link'],
   maxPages: 10,
   maxDepth: 2,
-  reminders: { after: 2, every: 3, indicators: { 'site-unreachable': { after: 1, every: 1 } } },
+  reminders: { after: 2, every: 3, max: 3, indicators: { 'site-unreachable': { after: 1, every: 1 } } },
 };
 
 const link: Observation = { indicator: 'broken-link', target: 'http://a.gov.cn/x.html', page: 'http://a.gov.cn/', detail: 'HTTP 404', unit: 'u1' };
@@ -58,6 +58,11 @@ describe('dayEvents', () => {
     expect(events.every((e) => e.problem === LINK_ID)).toBe(true);
     const p = foldEvents(events).get(LINK_ID)!;
     expect(p).toMatchObject({ opened: '2026-12-01', since: '2026-12-09', status: 'open', reminders: 1, spells: 2, page: 'http://a.gov.cn/b.html' });
+  });
+
+  it('stops reminding a spell after max reminders', () => {
+    const days = Array.from({ length: 20 }, (_, i) => ({ date: `2026-12-${String(i + 1).padStart(2, '0')}`, seen: [link] }));
+    expect(run(days).filter((e) => e.event === 'remind').map((e) => e.date)).toEqual(['2026-12-03', '2026-12-06', '2026-12-09']);
   });
 
   it('uses an indicator’s own reminder rule', () => {

@@ -148,7 +148,7 @@ export function dayEvents(problems: ReadonlyMap<string, Problem>, check: DayChec
   }
   for (const p of stillOpen) {
     const rule = reminderRule(config, p.indicator);
-    const due = daysBetween(p.since, date) >= rule.after && (p.lastReminder === undefined || daysBetween(p.lastReminder, date) >= rule.every);
+    const due = p.reminders < config.reminders.max && daysBetween(p.since, date) >= rule.after && (p.lastReminder === undefined || daysBetween(p.lastReminder, date) >= rule.every);
     if (due) events.push({ date, problem: p.id, event: 'remind', target: '', page: '', unit: p.unit, detail: `第 ${p.reminders + 1} 次提醒` });
   }
   return events.sort(compareEvents);
