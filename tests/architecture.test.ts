@@ -27,7 +27,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   'src/workflow': ['src/inspector', 'src/store', 'src/schemas', 'src/dates.ts', 'src/errors.ts'],
   'src/sandbox': ['src/schemas', 'src/dates.ts'],
   'src/demo': ['src/sandbox', 'src/workflow', 'src/inspector', 'src/store', 'src/schemas', 'src/dates.ts', 'src/errors.ts'],
-  'src/bench': ['src/demo', 'src/sandbox', 'src/inspector', 'src/store', 'src/schemas', 'src/dates.ts', 'src/errors.ts'],
+  'src/bench': ['src/demo', 'src/sandbox', 'src/workflow', 'src/inspector', 'src/store', 'src/schemas', 'src/dates.ts', 'src/errors.ts'],
   // The portal's read side: the indicator catalogue of the engine, never its crawler or rules' code.
   'src/lib': ['src/inspector/catalogue', 'src/inspector/indicator.ts', 'src/store', 'src/schemas', 'src/dates.ts', 'src/errors.ts'],
   'src/client': ['src/lib'],
