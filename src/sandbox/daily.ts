@@ -109,9 +109,11 @@ export const NEW_BROKEN_HREF = '/xwzx/tpxw/202612/t20261201_900001.html';
 
 /** A site's model on day `day` (YYYY-MM-DD, on or after the as-of date). */
 export function siteOnDay(base: SiteModel, day: string): SiteModel {
-  const d = Math.min(dayNumber(day) - base.asOfDay, DAILY_SPAN);
-  if (d < 0) throw new Error(`the sandbox's days start at its as-of date ${base.asOf}, not ${day}`);
-  if (d === 0 && dayNumber(day) === base.asOfDay) return base;
+  const today = dayNumber(day);
+  if (today < base.asOfDay) throw new Error(`the sandbox's days start at its as-of date ${base.asOf}, not ${day}`);
+  if (today === base.asOfDay) return base;
+  // Past the span nothing new happens: the last planned day's web, seen on the real day.
+  const d = Math.min(today - base.asOfDay, DAILY_SPAN);
   const plan = planDays(base);
   const lead = typoArticle(base);
   const columns: Column[] = base.columns.map((c) => {
@@ -129,8 +131,8 @@ export function siteOnDay(base: SiteModel, day: string): SiteModel {
   const leadCol = lead ? columns.find((c) => c.slug === lead.col.slug) : undefined;
   return {
     ...base,
-    asOf: isoDay(base.asOfDay + d),
-    asOfDay: base.asOfDay + d,
+    asOf: day,
+    asOfDay: today,
     down: plan.down.some((s) => within(s, d)),
     columns,
     broken,
