@@ -4,6 +4,7 @@ import cliProgress from 'cli-progress';
 import { RENDER_REASON_NAMES, RENDER_REASONS, type SiteQuarter } from '../schemas/findings.ts';
 import type { InspectEvent, InspectSummary } from '../inspector/inspect.ts';
 import { CRAWL_INDICATORS, indicator } from '../inspector/catalogue/index.ts';
+import { isTrustedVantage } from '../schemas/vantage.ts';
 
 /** Align columns of a small text table; East Asian characters count as two columns. */
 export function textTable(rows: string[][]): string {
@@ -60,6 +61,12 @@ export function calendarGapNotice(gap: NonNullable<InspectSummary['calendarGap']
     `注意：${gap.year} 年节假日安排未录入，本次各网站的${titles}不适用（未评判）。\n` +
     `国务院办公厅公布 ${gap.year} 年节假日安排后，将放假和调休上班日期加入 ${join(contentDir, 'holidays.yaml')}（格式见该文件开头的说明），再运行检查。`
   );
+}
+
+/** Said when rules.yaml trusts some vantages and this run's is not one of them: its network failures judged nothing; undefined otherwise. */
+export function untrustedVantageNotice(trusted: readonly string[] | undefined, vantage: string | undefined, contentDir: string): string | undefined {
+  if (!trusted || isTrustedVantage(trusted, vantage)) return undefined;
+  return `注意：本次检查地点“${vantage ?? '未设置'}”不在 ${contentDir}/rules.yaml 的 trustedVantages（${trusted.join('、')}）中：连接超时、拒绝等网络故障记为无法判断，不据此认定站点无法访问或链接不可用。`;
 }
 
 /** The table printed at the end of a run: totals, then findings per indicator. */

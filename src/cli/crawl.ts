@@ -11,9 +11,8 @@ import { evidenceDirOf } from '../store/evidence.ts';
 import { loadRulesConfig } from '../store/rules-config.ts';
 import { planCrawl } from '../workflow/crawl-plan.ts';
 import { openProblemsOn } from '../workflow/monitor/state.ts';
-import { isTrustedVantage } from '../schemas/vantage.ts';
 import { parseFlags, VANTAGE_ENV, vantageArg, wholeNumber } from './args.ts';
-import { calendarGapNotice, progressReporter, screenshotNotice, summaryTable } from './crawl-output.ts';
+import { calendarGapNotice, progressReporter, screenshotNotice, summaryTable, untrustedVantageNotice } from './crawl-output.ts';
 import { withContentLock } from '../store/lock.ts';
 
 export interface CrawlArgs {
@@ -193,10 +192,8 @@ async function crawlLocked(args: CrawlArgs): Promise<number> {
   console.log(summaryTable(summary));
   if (summary.screenshots) console.log(`\n${screenshotNotice(summary.screenshots, evidenceDirOf(args.contentDir))}`);
   if (summary.calendarGap) console.log(`\n${calendarGapNotice(summary.calendarGap, args.contentDir)}`);
-  const trusted = rulesConfig.trustedVantages;
-  if (trusted && !isTrustedVantage(trusted, args.options.vantage)) {
-    console.log(`\n注意：本次检查地点“${args.options.vantage ?? '未设置'}”不在 ${args.contentDir}/rules.yaml 的 trustedVantages（${trusted.join('、')}）中：连接超时、拒绝等网络故障记为无法判断，不据此认定站点无法访问或链接不可用。`);
-  }
+  const untrusted = untrustedVantageNotice(rulesConfig.trustedVantages, args.options.vantage, args.contentDir);
+  if (untrusted) console.log(`\n${untrusted}`);
   // A rule that threw left its indicator unjudged on those sites (a veto may be missed): never a quiet 0.
   for (const e of summary.ruleErrors) {
     const shown = e.sites.slice(0, 10).join('、') + (e.sites.length > 10 ? ` 等 ${e.sites.length} 个网站` : '');

@@ -21,6 +21,12 @@ export interface MailSettings {
   backoffMs: number;
 }
 
+/** The portal's address from the build's SITE_URL and BASE_PATH, for links in the messages; undefined without SITE_URL. */
+function portalOf(env: NodeJS.ProcessEnv): string | undefined {
+  const site = env['SITE_URL'];
+  return site ? `${site.replace(/\/$/, '')}${env['BASE_PATH'] ?? ''}` : undefined;
+}
+
 /** The mail settings of an environment; a half-configured one is an InputError naming what is missing. */
 export function mailSettings(env: NodeJS.ProcessEnv): MailSettings | undefined {
   const smtpUrl = env['GOV_PORTAL_SMTP_URL'];
@@ -30,8 +36,7 @@ export function mailSettings(env: NodeJS.ProcessEnv): MailSettings | undefined {
   const recipientsFile = env['GOV_PORTAL_MAIL_TO'];
   const missing = [from ? '' : 'GOV_PORTAL_MAIL_FROM (the sender address)', recipientsFile ? '' : 'GOV_PORTAL_MAIL_TO (a YAML file outside content/: unit id → address)'].filter(Boolean);
   if (missing.length) throw new InputError(`GOV_PORTAL_SMTP_URL is set but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not`);
-  const site = env['SITE_URL'];
-  const portal = site ? `${site.replace(/\/$/, '')}${env['BASE_PATH'] ?? ''}` : undefined;
+  const portal = portalOf(env);
   const tries = Number(env['GOV_PORTAL_MAIL_TRIES'] ?? 3);
   if (!Number.isInteger(tries) || tries < 1) throw new InputError(`GOV_PORTAL_MAIL_TRIES must be a whole number ≥ 1, got "${env['GOV_PORTAL_MAIL_TRIES']}"`);
   return { smtpUrl, from: from!, recipientsFile: recipientsFile!, ...(portal ? { portal } : {}), tries, backoffMs: Number(env['GOV_PORTAL_MAIL_BACKOFF_MS'] ?? 5_000) };
@@ -99,8 +104,8 @@ export async function digestCommand(argv: string[], env: NodeJS.ProcessEnv = pro
   if (values['dry-run']) {
     const file = env['GOV_PORTAL_MAIL_TO'];
     if (!file) throw new InputError('--dry-run needs GOV_PORTAL_MAIL_TO (a YAML file: unit id → address)');
-    const site = env['SITE_URL'];
-    for (const d of digestsOfDay(contentDir, date, { recipientsFile: file, ...(site ? { portal: `${site.replace(/\/$/, '')}${env['BASE_PATH'] ?? ''}` } : {}) })) console.log(`To: ${d.to.join(', ')}\nSubject: ${d.subject}\n\n${d.text}`);
+    const portal = portalOf(env);
+    for (const d of digestsOfDay(contentDir, date, { recipientsFile: file, ...(portal ? { portal } : {}) })) console.log(`To: ${d.to.join(', ')}\nSubject: ${d.subject}\n\n${d.text}`);
     return 0;
   }
   const s = mailSettings(env);

@@ -6,7 +6,6 @@ import { InputError } from '../errors.ts';
 import { aaaaLookup, systemResolve6 } from '../inspector/gather/dns.ts';
 import { resolveOptions, type CrawlOptions } from '../inspector/gather/options.ts';
 import { loadCalendar } from '../inspector/workdays.ts';
-import { isTrustedVantage } from '../schemas/vantage.ts';
 import { loadDictionary } from '../store/dictionary.ts';
 import { withContentLock } from '../store/lock.ts';
 import { loadRegistry } from '../store/registry.ts';
@@ -14,7 +13,7 @@ import { loadRulesConfig } from '../store/rules-config.ts';
 import { monitorConfigOf, runMonitor, type MonitorRunEvent, type MonitorSummary } from '../workflow/monitor/daily.ts';
 import { parseFlags } from './args.ts';
 import { networkOptions, NETWORK_FLAGS, onlyArg } from './crawl.ts';
-import { textTable } from './crawl-output.ts';
+import { textTable, untrustedVantageNotice } from './crawl-output.ts';
 import { deliverDigests, mailSettings, reportText } from './digest.ts';
 
 export interface MonitorArgs {
@@ -114,10 +113,8 @@ async function monitorLocked(args: MonitorArgs): Promise<number> {
   const config = monitorConfigOf(rulesConfig);
   console.log(`\n${args.date} 日常监测（${config.indicators.join('、')}），记录写入 ${args.contentDir}/monitor/\n`);
   console.log(monitorSummaryTable(summary));
-  const trusted = rulesConfig.trustedVantages;
-  if (trusted && !isTrustedVantage(trusted, args.options.vantage)) {
-    console.log(`\n注意：本次检查地点“${args.options.vantage ?? '未设置'}”不在 ${args.contentDir}/rules.yaml 的 trustedVantages（${trusted.join('、')}）中：网络故障记为无法判断，不据此认定站点无法访问或链接不可用。`);
-  }
+  const untrusted = untrustedVantageNotice(rulesConfig.trustedVantages, args.options.vantage, args.contentDir);
+  if (untrusted) console.log(`\n${untrusted}`);
   if (summary.internalErrors.length) {
     console.error(`\n${summary.internalErrors.length} 个网站检查时出现内部错误（程序缺陷，请报告；这些网站今天的问题未作变动）：`);
     for (const e of summary.internalErrors) console.error(`  ${e.site}: ${e.message}`);

@@ -5,14 +5,14 @@
 // Addresses are not in content/ (it is published): GOV_PORTAL_MAIL_TO names a YAML file outside
 // the repository, unit id → address(es).
 import { z } from 'astro/zod';
-import { dayNumber } from '../../dates.ts';
 import { InputError } from '../../errors.ts';
 import { indicator } from '../../inspector/catalogue/index.ts';
 import { idSchema, type Site, type Unit } from '../../schemas/registry.ts';
 import type { MonitorEvent } from '../../schemas/monitor.ts';
-import { readSiteEvents } from '../../store/monitor-records.ts';
 import { readYaml, validateYaml } from '../../store/yaml-file.ts';
-import { foldEvents, type Problem } from './lifecycle.ts';
+import { calendarDaysBetween } from '../../inspector/workdays.ts';
+import type { Problem } from './lifecycle.ts';
+import { siteProblemsOn } from './state.ts';
 
 /** The recipients file: unit id → one address or a list. */
 export const recipientsSchema = z.record(idSchema, z.union([z.email(), z.array(z.email()).min(1)]));
@@ -44,7 +44,7 @@ interface Line {
 const title = (id: string) => indicator(id)?.title ?? id;
 
 function describe({ site, p }: Line, date: string): string {
-  const days = dayNumber(date) - dayNumber(p.since) + 1;
+  const days = calendarDaysBetween(p.since, date) + 1;
   const reminded = p.reminders ? `，已提醒 ${p.reminders} 次` : '';
   return `${site.name}（${site.url}）${title(p.indicator)}：${p.target}\n     所在页面 ${p.page}；${p.since} 起第 ${days} 天${reminded}；问题编号 ${site.id}/${p.id}`;
 }
@@ -58,8 +58,7 @@ export function buildDigests(contentDir: string, sites: readonly Site[], units: 
   const byUnit = new Map<string, { today: Array<Line & { e: MonitorEvent }>; open: Line[] }>();
   const slot = (unit: string) => byUnit.get(unit) ?? byUnit.set(unit, { today: [], open: [] }).get(unit)!;
   for (const site of sites) {
-    const events = readSiteEvents(contentDir, site.id).filter((e) => e.date <= date);
-    const problems = foldEvents(events, `content/monitor/${site.id}`);
+    const { events, problems } = siteProblemsOn(contentDir, site.id, date);
     for (const e of events) {
       if (e.date !== date) continue;
       const p = problems.get(e.problem)!;

@@ -2,7 +2,7 @@
 // state is folded from the events, and a day's check gives the day's events, so that re-running a
 // day from the same state and the same observations gives the same rows.
 import { createHash } from 'node:crypto';
-import { dayNumber } from '../../dates.ts';
+import { calendarDaysBetween as daysBetween } from '../../inspector/workdays.ts';
 import { indicatorOfProblem, type MonitorConfig, type MonitorEvent } from '../../schemas/monitor.ts';
 import { compareEvents } from '../../store/monitor-records.ts';
 
@@ -111,9 +111,6 @@ export function foldEvents(events: readonly MonitorEvent[], where = 'monitor eve
   }
   return problems;
 }
-
-/** Days from a to b. */
-const daysBetween = (a: string, b: string) => dayNumber(b) - dayNumber(a);
 
 /**
  * The events of one day's check of a site, in file order: problems seen for the first time open,

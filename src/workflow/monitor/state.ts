@@ -5,12 +5,19 @@ import type { MonitoredProblem } from '../../inspector/snapshot.ts';
 import { quarterOf } from '../../dates.ts';
 import type { Site } from '../../schemas/registry.ts';
 import { readMonitorDays, readSiteEvents } from '../../store/monitor-records.ts';
-import { foldEvents } from './lifecycle.ts';
+import type { MonitorEvent } from '../../schemas/monitor.ts';
+import { foldEvents, type Problem } from './lifecycle.ts';
 
 /** The first day of a date's quarter. */
 function quarterStart(date: string): string {
   const [y, q] = quarterOf(date).split('-Q') as [string, string];
   return `${y}-${String((Number(q) - 1) * 3 + 1).padStart(2, '0')}-01`;
+}
+
+/** A site's events up to `date` (included), and its problems as they left them. */
+export function siteProblemsOn(contentDir: string, siteId: string, date: string): { events: MonitorEvent[]; problems: Map<string, Problem> } {
+  const events = readSiteEvents(contentDir, siteId).filter((e) => e.date <= date);
+  return { events, problems: foldEvents(events, `content/monitor/${siteId}`) };
 }
 
 /**
@@ -24,8 +31,7 @@ export function openProblemsOn(contentDir: string, sites: readonly Site[], date:
   const out = new Map<string, MonitoredProblem[]>();
   if (!readMonitorDays(contentDir).some((d) => d.date >= from && d.date <= date)) return out;
   for (const site of sites) {
-    const events = readSiteEvents(contentDir, site.id).filter((e) => e.date <= date);
-    const open = [...foldEvents(events, `content/monitor/${site.id}`).values()].filter((p) => p.status === 'open');
+    const open = [...siteProblemsOn(contentDir, site.id, date).problems.values()].filter((p) => p.status === 'open');
     out.set(site.id, open.map((p) => ({
       id: p.id, indicator: p.indicator, title: indicator(p.indicator)?.title ?? p.indicator, target: p.target, page: p.page,
       opened: p.opened, since: p.since, reminders: p.reminders, ...(p.lastReminder ? { lastReminder: p.lastReminder } : {}),
