@@ -11,6 +11,8 @@ import { evidenceDirOf } from '../store/evidence.ts';
 import { loadRulesConfig } from '../store/rules-config.ts';
 import { planCrawl } from '../workflow/crawl-plan.ts';
 import { openProblemsOn } from '../workflow/monitor/state.ts';
+import { dutyAssignments, loadDutyPlan } from '../store/duty.ts';
+import { loadRegistry } from '../store/registry.ts';
 import { parseFlags, VANTAGE_ENV, vantageArg, wholeNumber } from './args.ts';
 import { calendarGapNotice, progressReporter, screenshotNotice, summaryTable, untrustedVantageNotice } from './crawl-output.ts';
 import { withContentLock } from '../store/lock.ts';
@@ -170,6 +172,8 @@ async function crawlLocked(args: CrawlArgs): Promise<number> {
   // Read before any request: a bad probe record is a configuration error (exit 2), not a site's failure.
   const windows = loadProbeWindows(args.contentDir, plan.sites.map((s) => s.id), args.asOf, rulesConfig.trustedVantages);
   const monitored = openProblemsOn(args.contentDir, plan.sites, args.asOf);
+  const registry = loadRegistry(args.contentDir);
+  const duty = dutyAssignments(loadDutyPlan(args.contentDir, registry), registry.units);
   const progress = progressReporter();
   const summary = await inspect({
     sites: plan.sites,
@@ -182,6 +186,7 @@ async function crawlLocked(args: CrawlArgs): Promise<number> {
     dns: aaaaLookup(systemResolve6()),
     probes: (site) => windows.get(site.id),
     monitored: (site) => monitored.get(site.id),
+    duty: (site) => duty.get(site.id),
     manual: plan.manual,
     review: plan.review,
     screenshots: args.screenshots,

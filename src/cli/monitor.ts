@@ -9,6 +9,7 @@ import { loadCalendar } from '../inspector/workdays.ts';
 import { loadDictionary } from '../store/dictionary.ts';
 import { withContentLock } from '../store/lock.ts';
 import { loadRegistry } from '../store/registry.ts';
+import { loadDutyPlan } from '../store/duty.ts';
 import { loadRulesConfig } from '../store/rules-config.ts';
 import { monitorConfigOf, runMonitor, type MonitorRunEvent, type MonitorSummary } from '../workflow/monitor/daily.ts';
 import { parseFlags } from './args.ts';
@@ -82,7 +83,7 @@ export function monitorSummaryTable(s: MonitorSummary): string {
   ]);
 }
 
-/** npm run monitor: 0 when the day was recorded (and its digests sent), 1 when a site hit a bug or a digest was not sent, 2 for bad input. */
+/** npm run monitor: 0 when the day was recorded (and its digests sent), 1 when a site hit a bug, a duty plan column was never seen or a digest was not sent, 2 for bad input. */
 export async function monitorCommand(argv: string[]): Promise<number> {
   const args = parseMonitorArgs(argv);
   if (!args) {
@@ -95,7 +96,9 @@ export async function monitorCommand(argv: string[]): Promise<number> {
 async function monitorLocked(args: MonitorArgs): Promise<number> {
   // Checked before the pass: a half-configured mail setting is refused before any request.
   const mail = mailSettings(process.env);
-  const { sites } = loadRegistry(args.contentDir);
+  const registry = loadRegistry(args.contentDir);
+  const { sites } = registry;
+  const plan = loadDutyPlan(args.contentDir, registry);
   const unknown = (args.only ?? []).filter((id) => !sites.some((s) => s.id === id));
   if (unknown.length) throw new InputError(`--only: no site with id ${unknown.join(', ')} in ${args.contentDir}/sites.yaml`);
   const rulesConfig = loadRulesConfig(args.contentDir);
@@ -108,6 +111,7 @@ async function monitorLocked(args: MonitorArgs): Promise<number> {
     dictionary: loadDictionary(args.contentDir),
     calendar: loadCalendar(args.contentDir),
     dns: aaaaLookup(systemResolve6()),
+    duty: { plan, units: registry.units },
     onEvent: progress(),
   });
   const config = monitorConfigOf(rulesConfig);
@@ -119,8 +123,11 @@ async function monitorLocked(args: MonitorArgs): Promise<number> {
     console.error(`\n${summary.internalErrors.length} 个网站检查时出现内部错误（程序缺陷，请报告；这些网站今天的问题未作变动）：`);
     for (const e of summary.internalErrors) console.error(`  ${e.site}: ${e.message}`);
   }
+  if (summary.planErrors.length) {
+    console.error(`\n${plan.file} 中有 ${summary.planErrors.length} 个栏目从未在所属网站上见到（名称或地址有误？其负责单位不会收到提醒）：\n  ${summary.planErrors.join('\n  ')}`);
+  }
   // After the records are written: a failed send is reported and can be sent again, never a lost day.
   const sent = mail ? await deliverDigests(args.contentDir, args.date, mail) : undefined;
   if (sent) console.log(`\n${reportText(args.date, sent)}`);
-  return summary.internalErrors.length || sent?.failed.length ? 1 : 0;
+  return summary.internalErrors.length || summary.planErrors.length || sent?.failed.length ? 1 : 0;
 }

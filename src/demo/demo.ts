@@ -14,6 +14,8 @@ import { quarterOf } from '../dates.ts';
 import { inspect, type InspectEvent, type InspectSummary } from '../inspector/inspect.ts';
 import { registryYaml } from '../workflow/sites-import.ts';
 import { loadRegistry } from '../store/registry.ts';
+import { dutyAssignments, dutyFile, loadDutyPlan } from '../store/duty.ts';
+import { sandboxDutyPlan } from '../sandbox/duty.ts';
 import { aaaaLookup } from '../inspector/gather/dns.ts';
 import { loadDictionary } from '../store/dictionary.ts';
 import { loadRulesConfig } from '../store/rules-config.ts';
@@ -103,8 +105,10 @@ export function writeDemoRegistry(contentDir: string, web: SandboxWeb): void {
   if (existsSync(sitesPath) && !readFileSync(sitesPath, 'utf8').includes(SANDBOX_MARK)) {
     throw new InputError(`${sitesPath} is not a demo registry; the demo will not overwrite it. Use --content DIR to run the demo elsewhere.`);
   }
-  writeFileAtomic(join(contentDir, 'units.yaml'), registryYaml(`${SANDBOX_MARK}.`, web.units));
+  const duty = sandboxDutyPlan(web);
+  writeFileAtomic(join(contentDir, 'units.yaml'), registryYaml(`${SANDBOX_MARK}.`, [...web.units, ...duty.units]));
   writeFileAtomic(sitesPath, registryYaml(`${SANDBOX_MARK}.`, web.sites));
+  writeFileAtomic(dutyFile(contentDir), registryYaml(`${SANDBOX_MARK}: the city portal's columns, kept as seed 003's plan keeps its portal's (news the same day by 09:00, public columns at once, topics weekly).`, duty.plan));
   if (!existsSync(join(contentDir, 'rules.yaml'))) copyFileSync(REPO_RULES, join(contentDir, 'rules.yaml'));
   if (!existsSync(join(contentDir, 'dictionary.yaml'))) copyFileSync(REPO_DICTIONARY, join(contentDir, 'dictionary.yaml'));
 }
@@ -122,6 +126,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
   try {
     writeDemoRegistry(o.contentDir, sandbox.web);
     const registry = loadRegistry(o.contentDir);
+    const duty = dutyAssignments(loadDutyPlan(o.contentDir, registry), registry.units);
     const quarter = quarterOf(o.asOf);
     removeStaleFindings(o.contentDir, quarter, new Set(registry.sites.map((s) => s.id)));
     const options = resolveOptions({
@@ -149,6 +154,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
       rulesConfig,
       dns,
       dictionary,
+      duty: (site) => duty.get(site.id),
       ...(o.screenshots ? { screenshots: true } : {}),
       ...(o.onEvent ? { onEvent: o.onEvent } : {}),
     });
@@ -175,6 +181,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
           rulesConfig,
           dns,
           dictionary,
+          duty: (site) => duty.get(site.id),
           calendar: loadCalendar(o.contentDir),
         });
       } finally {

@@ -121,7 +121,7 @@ describe('generateScale', () => {
   });
 
   it('writes a complete content folder: registry, rules, dictionary and one schema-valid file per site per quarter', () => {
-    expect([...files.keys()].filter((p) => !p.startsWith('findings/')).sort()).toEqual(['dictionary.yaml', 'rules.yaml', 'sites.yaml', 'units.yaml']);
+    expect([...files.keys()].filter((p) => !p.startsWith('findings/')).sort()).toEqual(['dictionary.yaml', 'duty.yaml', 'rules.yaml', 'sites.yaml', 'units.yaml']);
     expect(readFileSync(join(dir, 'rules.yaml'), 'utf8')).toBe(readFileSync('content/rules.yaml', 'utf8'));
     const registry = loadRegistry(dir);
     expect(registry.sites).toHaveLength(SITES);

@@ -77,6 +77,10 @@ export function truthDetail(e: TruthEntry, ctx: DetailContext): string {
       const window = ctx.columns[cls]?.window ?? unknown();
       return `${CLASS_NAMES[cls]}栏目，最新信息 ${m[2]}，已 ${dayNumber(ctx.asOf) - dayNumber(m[2]!)} 天未更新（应 ${window} 天内更新）`;
     }
+    case 'duty-column-late': {
+      if (!(m = /^(same-day|weekly) column, newest item (\d{4}-\d{2}-\d{2}), due (\d{4}-\d{2}-\d{2})$/.exec(note))) return unknown();
+      return `按内容保障方案，“${e.target}”栏目${m[1] === 'same-day' ? '当日更新' : '至少每周更新'}；最新信息 ${m[2]}，应不早于 ${m[3]}`;
+    }
     case 'columns-not-updated':
       return (m = /^(\d+) stale news\/notice\/policy columns, (\d+) stale, (\d+) blank$/.exec(note))
         ? `动态要闻、通知公告、政策文件类栏目中 ${m[1]} 个超过更新期限；全站不更新栏目 ${m[2]} 个，空白栏目 ${m[3]} 个`

@@ -24,7 +24,7 @@ import { writeSiteQuarter } from './report/site-quarter.ts';
 import { summaryBody } from './report/summary.ts';
 import { RULES } from './rules/index.ts';
 import type { Rule, RunContext } from './rules/types.ts';
-import type { DnsFacts, MonitoredProblem, ProbeWindow, SiteSnapshot } from './snapshot.ts';
+import type { DnsFacts, DutyAssignment, MonitoredProblem, ProbeWindow, SiteSnapshot } from './snapshot.ts';
 import type { IndicatorResult } from './indicator.ts';
 import { loadCalendar, type WorkCalendar } from './workdays.ts';
 
@@ -51,6 +51,8 @@ export interface InspectInput {
   dns?: (host: string) => Promise<DnsFacts>;
   /** The daily monitor's problems of a site still open on the as-of date (content/monitor), when it has records of the site. */
   monitored?: (site: Site) => MonitoredProblem[] | undefined;
+  /** The site's columns in the content duty plan (content/duty.yaml), when it has any. */
+  duty?: (site: Site) => DutyAssignment[] | undefined;
   onEvent?: (e: InspectEvent) => void;
   /** Called with each snapshot before it is dropped (tests, tools). */
   onSnapshot?: (s: SiteSnapshot) => void;
@@ -205,7 +207,7 @@ export async function captureEvidence(result: SiteQuarter, renderer: Pick<Render
 }
 
 /** What a run's crawl machinery is opened from: the options, the rules' trusted vantages, the day, and what comes from outside the crawl. */
-export type CrawlSetup = Pick<InspectInput, 'options' | 'rulesConfig' | 'asOf' | 'screenshots' | 'sleeper' | 'probes' | 'dns' | 'monitored'>;
+export type CrawlSetup = Pick<InspectInput, 'options' | 'rulesConfig' | 'asOf' | 'screenshots' | 'sleeper' | 'probes' | 'dns' | 'monitored' | 'duty'>;
 
 /**
  * One run's shared crawl machinery: HTTP client, host scheduler, robots cache, link checker and (for
@@ -233,6 +235,7 @@ export async function openCrawl(input: CrawlSetup): Promise<{ gather: CrawlConte
     probes: input.probes,
     dns: input.dns,
     monitored: input.monitored,
+    duty: input.duty,
     renderer,
   };
   return { gather, close: async () => void (await Promise.all([http.close(), renderer?.close()])) };

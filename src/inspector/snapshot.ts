@@ -1,4 +1,6 @@
 // What the crawler hands to the rules: everything gathered about one site, and nothing that needs the network.
+import type { DutyAssignment } from '../schemas/duty.ts';
+export type { DutyAssignment };
 import type { RenderReason, RenderStats, Truncated } from '../schemas/findings.ts';
 import type { Site } from '../schemas/registry.ts';
 import type { PagePart, Where } from '../schemas/findings.ts';
@@ -124,6 +126,8 @@ export interface SiteSnapshot {
   dns?: DnsFacts;
   /** The daily monitor's problems still open on the as-of date (content/monitor), when it has records of the site. */
   monitored?: MonitoredProblem[];
+  /** The columns of the site the content duty plan (content/duty.yaml) gives to a unit, when it has any. */
+  duty?: DutyAssignment[];
   /** Every published consultation message the crawl saw, once, merged across its list and own pages. */
   messages: SeenMessage[];
 }
@@ -319,6 +323,8 @@ export interface MonitoredProblem {
   target: string;
   /** Where it was last seen opening. */
   page: string;
+  /** The unit it was last recorded against (the duty plan's for a column it gives another unit). */
+  unit?: string;
   /** The day it was first seen, and the day its current spell began. */
   opened: string;
   since: string;

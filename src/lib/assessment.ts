@@ -28,6 +28,8 @@ export interface AssessmentData {
   notices: readonly ExternalNotice[];
   units: UnitTree;
   assessment: Amounts;
+  /** The content duty plan's columns (content/duty.yaml): a unit that keeps one has a page. */
+  duty?: ReadonlyArray<{ unit: string }>;
   /** A published quarter's own registry, media and amounts (pinned at publication); the ones above when absent. */
   inputsOf?: (quarter: string) => Pick<AssessmentData, 'registrySites' | 'media' | 'assessment'>;
 }
@@ -182,7 +184,7 @@ function buildIndex(data: AssessmentData): Index {
   }
   const pages = new Set<string>();
   const parentOf = (u: string) => data.units.byId.get(u)?.parent;
-  for (const u of [...checks.keys(), ...items.keys(), ...data.notices.flatMap((n) => n.units)]) {
+  for (const u of [...checks.keys(), ...items.keys(), ...data.notices.flatMap((n) => n.units), ...(data.duty ?? []).map((d) => d.unit)]) {
     for (let x: string | undefined = u; x !== undefined && !pages.has(x); x = parentOf(x)) pages.add(x);
   }
   return { states, named, items, checks, pages };

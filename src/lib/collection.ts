@@ -13,6 +13,7 @@ import { contentDir } from '../store/content-dir.ts';
 import { loadMedia } from '../store/media.ts';
 import { hasPinnedInputs, pinnedDir } from '../store/pinned.ts';
 import { loadRegistry } from '../store/registry.ts';
+import { loadDutyPlan, type DutyEntry } from '../store/duty.ts';
 import { quarterStatus } from './quarter-status.ts';
 import { noticeDates, type NoticeDates } from './feed.ts';
 import { byQuarter, summarizeQuarter, type QuarterSummary } from './quarters.ts';
@@ -59,6 +60,8 @@ export interface PortalData {
   notices: ExternalNotice[];
   /** A quarter's inputs: pinned at its publication (pinned.ts), else the live files above. */
   inputsOf: (quarter: string) => QuarterInputs;
+  /** The content duty plan's columns (content/duty.yaml), in file order; none without the file. */
+  duty: DutyEntry[];
 }
 
 /** What a quarter's pages read besides its own files. */
@@ -139,6 +142,7 @@ async function load(): Promise<PortalData> {
     manual: manualByQuarter(manualEntries),
     notices: noticeEntries.map((e) => e.data),
     inputsOf: (quarter) => pinned.get(quarter) ?? live,
+    duty: loadDutyPlan(contentDir(), loadRegistry(contentDir())).entries,
   };
 }
 

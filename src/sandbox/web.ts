@@ -1,5 +1,6 @@
 // The simulated government web: a registry of sites and units, each site's plan, and the ground
 // truth of seeded defects. Pure and deterministic: no I/O, same options → same web.
+import { dutyTruth } from './duty.ts';
 import { siteControls } from './controls.ts';
 import { siteTruth } from './ground-truth.ts';
 import { trapClassesOf } from './traps.ts';
@@ -50,7 +51,7 @@ export function generateWeb(opts: SandboxOptions): SandboxWeb {
   for (const plan of plans) {
     if (plan.hostile) continue;
     const model = buildSiteModel(web, plan.index);
-    const truth = siteTruth(model);
+    const truth = [...siteTruth(model), ...dutyTruth(model, plan)];
     web.truth.push(...truth);
     web.controls.push(...siteControls(model, truth));
     if (model.scripted) web.scripted.set(model.site.id, scriptedParts(model.scripted));

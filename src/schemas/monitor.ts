@@ -85,6 +85,20 @@ export const monitorDaySchema = z.strictObject({
 });
 export type MonitorDay = z.infer<typeof monitorDaySchema>;
 
+/** Columns of a site's seen-columns file (content/monitor/<site>/columns.csv), in order. */
+export const SEEN_COLUMNS = ['column', 'url', 'first_seen'] as const;
+
+/**
+ * A column a pass found on the site, once per name and list page, with the day it was first seen:
+ * the duty plan may name only columns seen (a misnamed one would never remind its unit).
+ */
+export const seenColumnSchema = z.strictObject({
+  column: z.string().min(1, 'is required'),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
+  first_seen: date,
+});
+export type SeenColumnRow = z.infer<typeof seenColumnSchema>;
+
 /** The monitor's settings in content/rules.yaml (monitor:). */
 export const monitorConfigSchema = z.strictObject({
   /** The indicators the daily pass judges; the others wait for the quarter's crawl. */

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { DAY_COLUMNS, EVENT_COLUMNS, MONITOR_EVENTS, monitorDaySchema, monitorEventSchema, type MonitorDay, type MonitorEvent } from '../schemas/monitor.ts';
+import { DAY_COLUMNS, EVENT_COLUMNS, MONITOR_EVENTS, SEEN_COLUMNS, monitorDaySchema, monitorEventSchema, seenColumnSchema, type MonitorDay, type MonitorEvent, type SeenColumnRow } from '../schemas/monitor.ts';
 import { InputError } from '../errors.ts';
 import { writeFileAtomic } from './atomic.ts';
 
@@ -24,6 +24,11 @@ export function eventFile(contentDir: string, siteId: string, year: number | str
 /** The file of the monitor's days of one year. */
 export function daysFile(contentDir: string, year: number | string): string {
   return join(monitorDir(contentDir), '_days', `${year}.csv`);
+}
+
+/** The file of the columns seen on a site. */
+export function seenColumnsFile(contentDir: string, siteId: string): string {
+  return join(monitorDir(contentDir), siteId, 'columns.csv');
 }
 
 /** The order of events within a day and problem: a problem opens before it is reminded. */
@@ -68,8 +73,8 @@ function parseRows<T>(text: string, file: string, columns: readonly string[], sc
       for (const is of r.error.issues) errors.push(`${file}:${line}: ${String(is.path[0] ?? '(row)')}: ${is.message}`);
       continue;
     }
-    const date = (r.data as { date: string }).date;
-    if (year && !date.startsWith(`${year}-`)) errors.push(`${file}:${line}: date: ${date} is not in ${year}, the year the file is named after`);
+    const date = (r.data as { date?: string }).date;
+    if (year && date && !date.startsWith(`${year}-`)) errors.push(`${file}:${line}: date: ${date} is not in ${year}, the year the file is named after`);
     check(r.data, line, errors);
     out.push(r.data);
   }
@@ -98,6 +103,32 @@ export function parseDaysCsv(text: string, file: string): MonitorDay[] {
     if (previous && d.date <= previous.d.date) errors.push(`${file}:${line}: date: ${d.date} ${d.date === previous.d.date ? 'repeats' : 'comes before'} line ${previous.line} (one row per day, in order)`);
     previous = { d, line };
   });
+}
+
+/** The order of seen columns: the day first seen, then name, then list page. */
+function compareSeen(a: SeenColumnRow, b: SeenColumnRow): number {
+  // Code-point order, not the machine's locale: the same rows give the same bytes everywhere.
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return cmp(a.first_seen, b.first_seen) || cmp(a.column, b.column) || cmp(a.url, b.url);
+}
+
+/** Parse a seen-columns file: rows valid, in order, each name and list page once. */
+export function parseSeenCsv(text: string, file: string): SeenColumnRow[] {
+  let previous: { s: SeenColumnRow; line: number } | undefined;
+  return parseRows(text, file, SEEN_COLUMNS, seenColumnSchema, (s, line, errors) => {
+    const order = previous ? compareSeen(s, previous.s) : 1;
+    if (previous && order === 0) errors.push(`${file}:${line}: column: ${s.column} at ${s.url} repeats line ${previous.line}`);
+    else if (previous && order < 0) errors.push(`${file}:${line}: first_seen: comes before line ${previous.line} (rows are in order of first_seen, then column, then url)`);
+    previous = { s, line };
+  });
+}
+
+/** CSV text of seen columns, in order. */
+export function serializeSeenCsv(rows: readonly SeenColumnRow[]): string {
+  const sorted = [...rows].sort(compareSeen);
+  const text = stringify([[...SEEN_COLUMNS], ...sorted.map((r) => SEEN_COLUMNS.map((c) => r[c]))], { record_delimiter: 'unix', eof: true });
+  parseSeenCsv(text, 'columns.csv');
+  return text;
 }
 
 /** CSV text of events: header, rows in order, LF line ends, trailing newline. */
@@ -150,6 +181,30 @@ export function readSiteEvents(contentDir: string, siteId: string): MonitorEvent
     const file = eventFile(contentDir, siteId, y);
     return parseEventCsv(readText(file) ?? '', file);
   });
+}
+
+/** The columns ever seen on a site (none before the monitor first read it). */
+export function readSeenColumns(contentDir: string, siteId: string): SeenColumnRow[] {
+  const file = seenColumnsFile(contentDir, siteId);
+  const text = readText(file);
+  return text === undefined ? [] : parseSeenCsv(text, file);
+}
+
+/**
+ * Add the columns a pass found on `date` to the site's file; a name and list page already there
+ * keeps its first day. Returns whether the file changed.
+ */
+export function addSeenColumns(contentDir: string, siteId: string, date: string, found: ReadonlyArray<{ column: string; url: string }>): boolean {
+  const rows = readSeenColumns(contentDir, siteId);
+  const known = new Set(rows.map((r) => `${r.column}\n${r.url}`));
+  const added: SeenColumnRow[] = [];
+  for (const f of found) {
+    const key = `${f.column}\n${f.url}`;
+    if (known.has(key)) continue;
+    known.add(key);
+    added.push({ column: f.column, url: f.url, first_seen: date });
+  }
+  return added.length > 0 && writeIfChanged(seenColumnsFile(contentDir, siteId), serializeSeenCsv([...rows, ...added]));
 }
 
 /** Every day the monitor ran, all years, in order. */

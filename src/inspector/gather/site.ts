@@ -17,7 +17,7 @@ import type { CrawlOptions } from './options.ts';
 import type { RobotsCache, RobotsPolicy } from './robots.ts';
 import { collectMessages } from './messages.ts';
 import type { HostScheduler } from './scheduler.ts';
-import type { DnsFacts, HomeAttempt, MonitoredProblem, LinkKind, LinkResult, PageFacts, PageRendering, PageSnapshot, ProbeWindow, SiteLink, SiteSnapshot, Where } from '../snapshot.ts';
+import type { DnsFacts, DutyAssignment, HomeAttempt, MonitoredProblem, LinkKind, LinkResult, PageFacts, PageRendering, PageSnapshot, ProbeWindow, SiteLink, SiteSnapshot, Where } from '../snapshot.ts';
 import { searchToTry } from '../snapshot.ts';
 import { RENDER_REASONS, TRUNCATION_REASONS, type RenderReason, type RenderStats, type Truncated, type TruncationReason } from '../../schemas/findings.ts';
 
@@ -34,6 +34,8 @@ export interface CrawlContext {
   dns?: ((host: string) => Promise<DnsFacts>) | undefined;
   /** The daily monitor's problems of a site still open on the as-of date, when it has records of the site. */
   monitored?: ((site: Site) => MonitoredProblem[] | undefined) | undefined;
+  /** The site's columns in the content duty plan, when it has any. */
+  duty?: ((site: Site) => DutyAssignment[] | undefined) | undefined;
   /** The run's Chromium, when pages may be rendered (`opts.render` is auto or always). */
   renderer?: Renderer | undefined;
 }
@@ -288,9 +290,10 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, rev
   const outside = async (snapshot: SiteSnapshot): Promise<SiteSnapshot> => {
     const probes = ctx.probes?.(site);
     const monitored = ctx.monitored?.(site);
+    const duty = ctx.duty?.(site);
     const dns = ctx.dns && snapshot.home.url ? await ctx.dns(new URL(snapshot.home.url).hostname) : undefined;
     const vantage = opts.vantage ? { vantage: { name: opts.vantage, trusted: opts.trustedNetwork } } : {};
-    return { ...snapshot, ...(probes ? { probes } : {}), ...(monitored ? { monitored } : {}), ...(dns ? { dns } : {}), ...vantage, ...(opts.trustedNetwork ? {} : { networkTrusted: false }) };
+    return { ...snapshot, ...(probes ? { probes } : {}), ...(monitored ? { monitored } : {}), ...(duty?.length ? { duty } : {}), ...(dns ? { dns } : {}), ...vantage, ...(opts.trustedNetwork ? {} : { networkTrusted: false }) };
   };
 
   const robots = await ctx.robots.forUrl(site.url);

@@ -6,6 +6,7 @@ import columnStale from './column-stale.ts';
 import columnsNotUpdated from './columns-not-updated.ts';
 import dataReleaseUpdated from './data-release-updated.ts';
 import domainNonstandard from './domain-nonstandard.ts';
+import dutyColumnLate from './duty-column-late.ts';
 import errorReportEntryMissing from './error-report-entry-missing.ts';
 import hiddenLink from './hidden-link.ts';
 import homepageNotUpdated from './homepage-not-updated.ts';
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   columnsNotUpdated,
   dataReleaseUpdated,
   domainNonstandard,
+  dutyColumnLate,
   errorReportEntryMissing,
   hiddenLink,
   homepageNotUpdated,

@@ -30,4 +30,10 @@ describe('reminders-unheeded', () => {
       }],
     });
   });
+
+  test('a problem the duty plan gives another unit was reminded to that unit: it does not count against the site', () => {
+    const s = snapshot({ monitored: [{ ...stale(4, '2026-11-18'), unit: 'city-yjs' }] });
+    expect(rule.run(s, ctx).status).toBe('pass');
+    expect(rule.run({ ...s, monitored: [{ ...stale(4, '2026-11-18'), unit: s.site.unit }] }, ctx).status).toBe('fail');
+  });
 });

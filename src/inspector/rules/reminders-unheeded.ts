@@ -5,7 +5,9 @@ import { defineRule, type RuleFinding } from './types.ts';
  * (npm run monitor, content/monitor) found, reminded the unit of at least params.reminders times
  * in its current spell, and still had open on the as-of date. Seed 004 (临沧市 2019 年第二季度通报)
  * names sites "连续 2 周工作动态类栏目无信息更新，且提醒三次以上". Without monitor records of the
- * site the rule does not judge it: a missing daily loop is no evidence against a site.
+ * site the rule does not judge it: a missing daily loop is no evidence against a site. A problem the
+ * content duty plan gives another unit (a column it keeps on this site) was reminded to that unit,
+ * not to the site's: it does not count against the site.
  */
 export default defineRule({
   id: 'reminders-unheeded',
@@ -19,7 +21,7 @@ export default defineRule({
     if (!snapshot.monitored) return { status: 'not_applicable', reason: '没有本站的日常监测记录' };
     const at = params['reminders']!;
     const findings: RuleFinding[] = snapshot.monitored
-      .filter((p) => p.reminders >= at)
+      .filter((p) => p.reminders >= at && (p.unit === undefined || p.unit === snapshot.site.unit))
       .map((p) => ({
         indicator: 'reminders-unheeded',
         target: p.target,

@@ -36,7 +36,7 @@ export function snapshot(
     kind?: 'portal' | 'department';
     url?: string;
     asOf?: string;
-  } & Pick<Partial<SiteSnapshot>, 'probes' | 'dns' | 'monitored'> = {},
+  } & Pick<Partial<SiteSnapshot>, 'probes' | 'dns' | 'monitored' | 'duty'> = {},
 ): SiteSnapshot {
   const attempts = over.attempts ?? [{ ok: true, detail: 'HTTP 200', elapsedMs: 30 }];
   const reachable = attempts.some((a) => a.ok);
@@ -54,6 +54,7 @@ export function snapshot(
     ...(over.probes ? { probes: over.probes } : {}),
     ...(over.dns ? { dns: over.dns } : {}),
     ...(over.monitored ? { monitored: over.monitored } : {}),
+    ...(over.duty ? { duty: over.duty } : {}),
   };
 }
 

@@ -7,14 +7,16 @@ import pLimit from 'p-limit';
 import { InputError } from '../../errors.ts';
 import type { Dictionary } from '../../schemas/dictionary.ts';
 import type { MonitorConfig, MonitorDay, MonitorEvent } from '../../schemas/monitor.ts';
-import type { Site } from '../../schemas/registry.ts';
+import type { Site, Unit } from '../../schemas/registry.ts';
+import { dutyAssignments, unseenDutyColumns, type DutyPlan, type SeenColumn } from '../../store/duty.ts';
 import type { RulesConfig } from '../../schemas/rules-config.ts';
-import { readMonitorDays, readSiteEvents, writeMonitorDays, writeSiteEvents } from '../../store/monitor-records.ts';
+import { addSeenColumns, readMonitorDays, readSeenColumns, readSiteEvents, writeMonitorDays, writeSiteEvents } from '../../store/monitor-records.ts';
 import { checkRulesConfig, runRules } from '../../inspector/engine/run-rules.ts';
 import type { CrawlOptions } from '../../inspector/gather/options.ts';
 import { crawlSite } from '../../inspector/gather/site.ts';
 import { noteRendering, openCrawl } from '../../inspector/inspect.ts';
 import { classify, newest } from '../../inspector/rules/lib/columns.ts';
+import { dutyScopeOf, dutyScopes, judgeDuty, type DutyScope } from '../../inspector/rules/lib/duty.ts';
 import { RULES } from '../../inspector/rules/index.ts';
 import type { Rule, RunContext } from '../../inspector/rules/types.ts';
 import type { DnsFacts, SiteSnapshot } from '../../inspector/snapshot.ts';
@@ -25,7 +27,7 @@ import { dayEvents, foldEvents, type DayCheck, type Observation, type Problem } 
 
 /** The monitor's settings when rules.yaml has no monitor block. */
 export const DEFAULT_MONITOR: MonitorConfig = {
-  indicators: ['broken-link', 'column-blank', 'column-stale', 'homepage-not-updated', 'severe-error', 'site-unreachable', 'typo'],
+  indicators: ['broken-link', 'column-blank', 'column-stale', 'duty-column-late', 'homepage-not-updated', 'severe-error', 'site-unreachable', 'typo'],
   maxPages: 60,
   maxDepth: 2,
   reminders: { after: 2, every: 3, max: 5, indicators: { 'site-unreachable': { after: 1, every: 1 } } },
@@ -60,6 +62,8 @@ export interface MonitorInput {
   dictionary: Dictionary;
   calendar: WorkCalendar;
   rules?: readonly Rule[];
+  /** The content duty plan (content/duty.yaml) and the units it names: a column's problems are its unit's. */
+  duty?: { plan: DutyPlan; units: readonly Unit[] };
   dns?: (host: string) => Promise<DnsFacts>;
   sleeper?: Sleeper;
   onEvent?: (e: MonitorRunEvent) => void;
@@ -72,6 +76,8 @@ export interface MonitorSummary {
   requests: number;
   pages: number;
   elapsedMs: number;
+  /** Duty plan columns no pass has seen on their site (file, line and field): the command exits non-zero. */
+  planErrors: string[];
 }
 
 /** The rules the daily pass runs: the monitored indicators that are enabled. */
@@ -82,12 +88,18 @@ export function monitorRules(config: MonitorConfig, rulesConfig: RulesConfig, ru
   return rules.filter((r) => config.indicators.includes(r.id) && rulesConfig.indicators[r.id]?.enabled);
 }
 
-/** The problems a day's rules saw on a site: one per indicator and target, at its first page, kept by the site's unit. */
-export function observationsOf(runs: readonly RuleRun[], site: Site): Observation[] {
+/**
+ * The problems a day's rules saw on a site: one per indicator and target, at its first page, kept by
+ * the unit the duty plan gives the page's column (a late column: that column's), else the site's.
+ */
+export function observationsOf(runs: readonly RuleRun[], site: Site, scopes: readonly DutyScope[] = []): Observation[] {
   const out: Observation[] = [];
   for (const r of runs) {
     if (r.outcome.status !== 'fail') continue;
-    for (const f of r.outcome.findings) out.push({ indicator: f.indicator, target: f.target, page: f.page, detail: f.detail, unit: site.unit });
+    for (const f of r.outcome.findings) {
+      const scope = f.indicator === 'duty-column-late' ? scopes.find((s) => s.column?.name === f.target) : dutyScopeOf(f.page, scopes);
+      out.push({ indicator: f.indicator, target: f.target, page: f.page, detail: f.detail, unit: scope?.assignment.unit ?? site.unit });
+    }
   }
   return out;
 }
@@ -97,7 +109,7 @@ export function observationsOf(runs: readonly RuleRun[], site: Site): Observatio
  * undefined when the pass could not look (the rule did not run or could not judge, the page was not
  * read, the column not judged, the link not checked).
  */
-export function recheckerOf(snapshot: SiteSnapshot, runs: readonly RuleRun[], config: RulesConfig): (p: Problem) => string | undefined {
+export function recheckerOf(snapshot: SiteSnapshot, runs: readonly RuleRun[], config: RulesConfig, calendar: WorkCalendar): (p: Problem) => string | undefined {
   const status = new Map(runs.map((r) => [r.indicator.id, r.outcome.status]));
   const siteLevel = new Set(runs.filter((r) => r.indicator.siteLevel).map((r) => r.indicator.id));
   const read = new Set(snapshot.pages.flatMap((p) => [p.url, p.finalUrl]));
@@ -118,6 +130,12 @@ export function recheckerOf(snapshot: SiteSnapshot, runs: readonly RuleRun[], co
       const date = newest(c);
       if (c.unread || c.blank || date === undefined || !classify(c.name, config.columns)) return undefined;
       return `栏目已更新，最新信息 ${date}`;
+    }
+    if (p.indicator === 'duty-column-late') {
+      const scope = dutyScopes(snapshot).find((s) => s.column?.name === p.target);
+      const params = config.indicators['duty-column-late']?.params ?? {};
+      const j = scope ? judgeDuty(scope.assignment, scope.column, snapshot.asOf, calendar, { weekly: params['weekly'] ?? 7, monthly: params['monthly'] ?? 31 }) : undefined;
+      return j?.state === 'ok' ? `栏目已按方案更新，最新信息 ${j.newest}` : undefined;
     }
     if (siteLevel.has(p.indicator)) return snapshot.pages.length > 0 ? '已复查，问题不再出现' : undefined;
     return read.has(p.page) ? '页面已复查，问题不再出现' : undefined;
@@ -146,9 +164,20 @@ export async function runMonitor(input: MonitorInput): Promise<MonitorSummary> {
   // Every site's file is checked before the network is touched: a bad file stops the run, not a site.
   const before = new Map(input.sites.map((s) => [s.id, eventsBefore(contentDir, s, date)]));
   const problemsBefore = new Map(input.sites.map((s) => [s.id, foldEvents(before.get(s.id)!.events, `content/monitor/${s.id}`)]));
+  // A plan column no earlier pass saw on a site the monitor has read is refused before any request.
+  const plan = input.duty?.plan;
+  const assignments = input.duty ? dutyAssignments(input.duty.plan, input.duty.units) : new Map();
+  const seenOf = (sites: readonly Site[]) => new Map<string, SeenColumn[]>(sites.flatMap((s) => {
+    const rows = readSeenColumns(contentDir, s.id);
+    return rows.length ? [[s.id, rows]] : [];
+  }));
+  if (plan?.entries.length) {
+    const unseen = unseenDutyColumns(plan, seenOf(input.sites));
+    if (unseen.length) throw new InputError(`${plan.file} names columns never seen:\n  ${unseen.join('\n  ')}`);
+  }
 
   const ctx: RunContext = { config: input.rulesConfig, dictionary: input.dictionary, calendar: input.calendar };
-  const { gather, close } = await openCrawl({ options: dailyOptions(input.options, config), rulesConfig: input.rulesConfig, asOf: date, ...(input.sleeper ? { sleeper: input.sleeper } : {}), ...(input.dns ? { dns: input.dns } : {}) });
+  const { gather, close } = await openCrawl({ options: dailyOptions(input.options, config), rulesConfig: input.rulesConfig, asOf: date, duty: (site) => assignments.get(site.id), ...(input.sleeper ? { sleeper: input.sleeper } : {}), ...(input.dns ? { dns: input.dns } : {}) });
   const emit = input.onEvent ?? (() => {});
   const day: MonitorDay = { date, sites: input.sites.length, checked: 0, unreachable: 0, not_checked: 0, opened: 0, reopened: 0, fixed: 0, reminded: 0 };
   const internalErrors: MonitorSummary['internalErrors'] = [];
@@ -167,8 +196,9 @@ export async function runMonitor(input: MonitorInput): Promise<MonitorSummary> {
             const revisit = [...problems.values()].filter((p) => p.status === 'open').map((p) => p.page);
             const snapshot = await crawlSite(site, date, gather, revisit);
             pages += snapshot.pages.length;
+            addSeenColumns(contentDir, site.id, date, snapshot.columns.map((c) => ({ column: c.name, url: c.url })));
             const runs = noteRendering(runRules(snapshot, rules, ctx), snapshot, rules) as RuleRun[];
-            const check: DayCheck = { date, observed: observationsOf(runs, site), recheck: recheckerOf(snapshot, runs, input.rulesConfig) };
+            const check: DayCheck = { date, observed: observationsOf(runs, site, dutyScopes(snapshot)), recheck: recheckerOf(snapshot, runs, input.rulesConfig, input.calendar) };
             events = dayEvents(problems, check, config);
             state = snapshot.pages.length > 0 ? 'checked' : 'unreachable';
           } catch (e) {
@@ -197,5 +227,6 @@ export async function runMonitor(input: MonitorInput): Promise<MonitorSummary> {
   }
   const year = date.slice(0, 4);
   writeMonitorDays(contentDir, year, [...days.filter((d) => d.date.startsWith(year) && d.date < date), day]);
-  return { day, internalErrors, requests: gather.http.requests, pages, elapsedMs: Math.round(performance.now() - started) };
+  const planErrors = plan?.entries.length ? unseenDutyColumns(plan, seenOf(input.sites)) : [];
+  return { day, internalErrors, requests: gather.http.requests, pages, elapsedMs: Math.round(performance.now() - started), planErrors };
 }

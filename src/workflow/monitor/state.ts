@@ -33,7 +33,7 @@ export function openProblemsOn(contentDir: string, sites: readonly Site[], date:
   for (const site of sites) {
     const open = [...siteProblemsOn(contentDir, site.id, date).problems.values()].filter((p) => p.status === 'open');
     out.set(site.id, open.map((p) => ({
-      id: p.id, indicator: p.indicator, title: indicator(p.indicator)?.title ?? p.indicator, target: p.target, page: p.page,
+      id: p.id, indicator: p.indicator, title: indicator(p.indicator)?.title ?? p.indicator, target: p.target, page: p.page, unit: p.unit,
       opened: p.opened, since: p.since, reminders: p.reminders, ...(p.lastReminder ? { lastReminder: p.lastReminder } : {}),
     })));
   }
