@@ -4,6 +4,7 @@
 // new ones appear and are fixed later; a down site comes back, and a few sites go down for a day or
 // two. Day 0 is the as-of date's web, unchanged. Every change is drawn from (seed, host, what), so a
 // day's web, and its truth (siteTruth of the day's model), are the same on every run.
+import { dutyTruth } from './duty.ts';
 import type { Column, Item } from './columns.ts';
 import { dayNumber, isoDay } from './dates.ts';
 import { defectAdder } from './links.ts';
@@ -144,7 +145,10 @@ export function siteOnDay(base: SiteModel, day: string): SiteModel {
 
 /** Every site's truth on a day (the hostile site has none). */
 export function truthOnDay(web: SandboxWeb, day: string): TruthEntry[] {
-  return web.plans.filter((p) => !p.hostile).flatMap((p) => siteTruth(siteOnDay(buildSiteModel(web, p.index), day)));
+  return web.plans.filter((p) => !p.hostile).flatMap((p) => {
+    const m = siteOnDay(buildSiteModel(web, p.index), day);
+    return [...siteTruth(m), ...dutyTruth(m, p)];
+  });
 }
 
 /** The wrong word of the typo that appears during a site's span. */
