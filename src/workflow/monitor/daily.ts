@@ -164,15 +164,17 @@ export async function runMonitor(input: MonitorInput): Promise<MonitorSummary> {
   // Every site's file is checked before the network is touched: a bad file stops the run, not a site.
   const before = new Map(input.sites.map((s) => [s.id, eventsBefore(contentDir, s, date)]));
   const problemsBefore = new Map(input.sites.map((s) => [s.id, foldEvents(before.get(s.id)!.events, `content/monitor/${s.id}`)]));
-  // A plan column no earlier pass saw on a site the monitor has read is refused before any request.
+  // The columns seen so far are read (and checked) before any request too; a plan column no earlier
+  // pass saw on a site the monitor has read is refused here.
   const plan = input.duty?.plan;
   const assignments = input.duty ? dutyAssignments(input.duty.plan, input.duty.units) : new Map();
   const seenOf = (sites: readonly Site[]) => new Map<string, SeenColumn[]>(sites.flatMap((s) => {
     const rows = readSeenColumns(contentDir, s.id);
     return rows.length ? [[s.id, rows]] : [];
   }));
+  const seenBefore = seenOf(input.sites);
   if (plan?.entries.length) {
-    const unseen = unseenDutyColumns(plan, seenOf(input.sites));
+    const unseen = unseenDutyColumns(plan, seenBefore);
     if (unseen.length) throw new InputError(`${plan.file} names columns never seen:\n  ${unseen.join('\n  ')}`);
   }
 
