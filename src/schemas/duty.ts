@@ -31,6 +31,11 @@ export function dutyUpdateText(c: { update: DutyUpdate; by?: string | undefined 
   }
 }
 
+/** Whether a column the site shows (its name, its list page) is a plan column: the same name, or a list page under its prefix. */
+export function isDutyColumn(c: { column?: string | undefined; prefix?: string | undefined }, name: string, url: string): boolean {
+  return (!c.column || c.column === name) && (!c.prefix || url.startsWith(c.prefix));
+}
+
 /** One column of the plan (one entry of content/duty.yaml). */
 export const dutyColumnSchema = z
   .strictObject({

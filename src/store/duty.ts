@@ -4,7 +4,7 @@
 // line and field.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { dutyColumnSchema, type DutyAssignment, type DutyColumn } from '../schemas/duty.ts';
+import { dutyColumnSchema, isDutyColumn, type DutyAssignment, type DutyColumn } from '../schemas/duty.ts';
 import type { Unit } from '../schemas/registry.ts';
 import type { Registry } from './registry.ts';
 import { duplicates, validateList } from './registry.ts';
@@ -13,9 +13,8 @@ import { readYaml, type YamlFile } from './yaml-file.ts';
 
 /** A plan column with where it is written. */
 export interface DutyEntry extends DutyColumn {
-  /** Its index in the file's list and the line of its first field. */
+  /** Its index in the file's list. */
   index: number;
-  line: number;
 }
 
 /** The plan: its entries in file order (none when there is no content/duty.yaml). */
@@ -56,7 +55,7 @@ export function checkDutyPlan(y: YamlFile, registry: Registry): DutyPlan {
   if (errors.length) throw new InputError(`${y.file} has ${errors.length} problem${errors.length > 1 ? 's' : ''}:\n  ${errors.join('\n  ')}`);
   return {
     file: y.file,
-    entries: list.map(([c, i]) => ({ ...c, index: i, line: y.lineOf([i]) })),
+    entries: list.map(([c, i]) => ({ ...c, index: i })),
     lineOf: (e, field) => y.lineOf([e.index, field]),
   };
 }
@@ -65,12 +64,6 @@ export function checkDutyPlan(y: YamlFile, registry: Registry): DutyPlan {
 export interface SeenColumn {
   column: string;
   url: string;
-}
-
-/** Whether a plan column is one of the columns seen: the same name, or a list page under its prefix. */
-export function dutyMatches(c: DutyColumn, seen: SeenColumn): boolean {
-  if (c.column && c.column !== seen.column) return false;
-  return !c.prefix || seen.url.startsWith(c.prefix);
 }
 
 /**
@@ -82,7 +75,7 @@ export function unseenDutyColumns(plan: DutyPlan, seen: ReadonlyMap<string, read
   const out: string[] = [];
   for (const e of plan.entries) {
     const columns = seen.get(e.site);
-    if (!columns || columns.some((s) => dutyMatches(e, s))) continue;
+    if (!columns || columns.some((s) => isDutyColumn(e, s.column, s.url))) continue;
     const field = e.column ? 'column' : 'prefix';
     out.push(`${plan.file}:${plan.lineOf(e, field)}: duty[${e.index}] (${e.site}) ${field}: no column ${e.column ? `named "${e.column}"` : ''}${e.column && e.prefix ? ' ' : ''}${e.prefix ? `under ${e.prefix}` : ''} was ever seen on the site (seen: ${columns.map((s) => s.column).join('、') || 'none'})`);
   }

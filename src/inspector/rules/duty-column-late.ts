@@ -1,5 +1,6 @@
 import { defineRule, type RuleFinding } from './types.ts';
-import { dutyScopes, dutyUpdateText, judgeDuty } from './lib/duty.ts';
+import { dutyUpdateText } from '../../schemas/duty.ts';
+import { dutyScopes, dutyWindows, judgeDuty } from './lib/duty.ts';
 
 /**
  * 栏目未按内容保障方案更新 (a local item, not in the 2019 national table; advice, no points): a column
@@ -19,7 +20,7 @@ export default defineRule({
   countsWorkdays: true,
   run(snapshot, { params, calendar }) {
     if (!snapshot.duty?.length) return { status: 'not_applicable', reason: '内容保障方案未列本站栏目' };
-    const windows = { weekly: params['weekly']!, monthly: params['monthly']! };
+    const windows = dutyWindows(params);
     const findings: RuleFinding[] = [];
     let judged = 0;
     for (const { assignment: a, column } of dutyScopes(snapshot)) {

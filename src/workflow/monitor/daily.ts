@@ -16,7 +16,7 @@ import type { CrawlOptions } from '../../inspector/gather/options.ts';
 import { crawlSite } from '../../inspector/gather/site.ts';
 import { noteRendering, openCrawl } from '../../inspector/inspect.ts';
 import { classify, newest } from '../../inspector/rules/lib/columns.ts';
-import { dutyScopeOf, dutyScopes, judgeDuty, type DutyScope } from '../../inspector/rules/lib/duty.ts';
+import { dutyScopeOf, dutyScopes, dutyWindows, judgeDuty, type DutyScope } from '../../inspector/rules/lib/duty.ts';
 import { RULES } from '../../inspector/rules/index.ts';
 import type { Rule, RunContext } from '../../inspector/rules/types.ts';
 import type { DnsFacts, SiteSnapshot } from '../../inspector/snapshot.ts';
@@ -97,7 +97,8 @@ export function observationsOf(runs: readonly RuleRun[], site: Site, scopes: rea
   for (const r of runs) {
     if (r.outcome.status !== 'fail') continue;
     for (const f of r.outcome.findings) {
-      const scope = f.indicator === 'duty-column-late' ? scopes.find((s) => s.column?.name === f.target) : dutyScopeOf(f.page, scopes);
+      // A late column's page is its list page: its own scope.
+      const scope = dutyScopeOf(f.page, scopes);
       out.push({ indicator: f.indicator, target: f.target, page: f.page, detail: f.detail, unit: scope?.assignment.unit ?? site.unit });
     }
   }
@@ -133,8 +134,7 @@ export function recheckerOf(snapshot: SiteSnapshot, runs: readonly RuleRun[], co
     }
     if (p.indicator === 'duty-column-late') {
       const scope = dutyScopes(snapshot).find((s) => s.column?.name === p.target);
-      const params = config.indicators['duty-column-late']?.params ?? {};
-      const j = scope ? judgeDuty(scope.assignment, scope.column, snapshot.asOf, calendar, { weekly: params['weekly'] ?? 7, monthly: params['monthly'] ?? 31 }) : undefined;
+      const j = scope ? judgeDuty(scope.assignment, scope.column, snapshot.asOf, calendar, dutyWindows(config.indicators['duty-column-late']?.params ?? {})) : undefined;
       return j?.state === 'ok' ? `栏目已按方案更新，最新信息 ${j.newest}` : undefined;
     }
     if (siteLevel.has(p.indicator)) return snapshot.pages.length > 0 ? '已复查，问题不再出现' : undefined;

@@ -1,15 +1,14 @@
 // The content duty plan's judgements, shared by the duty-column-late rule and the daily monitor:
 // which column of a snapshot a plan entry is, whose a page is, and whether a column is late.
-import { dutyUpdateText, type DutyAssignment } from '../../../schemas/duty.ts';
-
-export { dutyUpdateText };
+import { isDutyColumn, type DutyAssignment } from '../../../schemas/duty.ts';
+import type { Points } from '../types.ts';
 import type { ColumnSnapshot, SiteSnapshot } from '../../snapshot.ts';
 import { addDays, calendarDaysBetween, type WorkCalendar } from '../../workdays.ts';
 import { newest } from './columns.ts';
 
 /** The column of the snapshot a plan entry names: the same name, or a list page under its prefix. */
 export function dutyColumn(a: DutyAssignment, columns: readonly ColumnSnapshot[]): ColumnSnapshot | undefined {
-  return columns.find((c) => (!a.column || c.name === a.column) && (!a.prefix || c.url.startsWith(a.prefix)));
+  return columns.find((c) => isDutyColumn(a, c.name, c.url));
 }
 
 /**
@@ -60,6 +59,11 @@ export type DutyJudgement =
 export interface DutyWindows {
   weekly: number;
   monthly: number;
+}
+
+/** The windows of the rule's params (rules.yaml checks they are there when the rule is enabled). */
+export function dutyWindows(params: Points): DutyWindows {
+  return { weekly: params['weekly']!, monthly: params['monthly']! };
 }
 
 /**
