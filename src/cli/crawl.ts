@@ -13,6 +13,7 @@ import { planCrawl } from '../workflow/crawl-plan.ts';
 import { openProblemsOn } from '../workflow/monitor/state.ts';
 import { dutyAssignments, loadDutyPlan } from '../store/duty.ts';
 import { loadRegistry } from '../store/registry.ts';
+import { isColumnEntity } from '../schemas/registry.ts';
 import { parseFlags, VANTAGE_ENV, vantageArg, wholeNumber } from './args.ts';
 import { calendarGapNotice, progressReporter, screenshotNotice, summaryTable, untrustedVantageNotice } from './crawl-output.ts';
 import { withContentLock } from '../store/lock.ts';
@@ -187,6 +188,7 @@ async function crawlLocked(args: CrawlArgs): Promise<number> {
     probes: (site) => windows.get(site.id),
     monitored: (site) => monitored.get(site.id),
     duty: (site) => duty.get(site.id),
+    columnEntities: registry.sites.filter(isColumnEntity),
     manual: plan.manual,
     review: plan.review,
     screenshots: args.screenshots,

@@ -9,6 +9,7 @@ import { loadCalendar } from '../inspector/workdays.ts';
 import { loadDictionary } from '../store/dictionary.ts';
 import { withContentLock } from '../store/lock.ts';
 import { loadRegistry } from '../store/registry.ts';
+import { isColumnEntity } from '../schemas/registry.ts';
 import { loadDutyPlan } from '../store/duty.ts';
 import { loadRulesConfig } from '../store/rules-config.ts';
 import { monitorConfigOf, runMonitor, type MonitorRunEvent, type MonitorSummary } from '../workflow/monitor/daily.ts';
@@ -112,6 +113,7 @@ async function monitorLocked(args: MonitorArgs): Promise<number> {
     calendar: loadCalendar(args.contentDir),
     dns: aaaaLookup(systemResolve6()),
     duty: { plan, units: registry.units },
+    columnEntities: sites.filter(isColumnEntity),
     onEvent: progress(),
   });
   const config = monitorConfigOf(rulesConfig);

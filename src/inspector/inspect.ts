@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import pLimit from 'p-limit';
 import type { Finding, SiteQuarter } from '../schemas/findings.ts';
 import type { Dictionary } from '../schemas/dictionary.ts';
-import type { Site } from '../schemas/registry.ts';
+import { isColumnEntity, type Site } from '../schemas/registry.ts';
 import type { ReviewFile } from '../schemas/review.ts';
 import type { RulesConfig } from '../schemas/rules-config.ts';
 import { isTrustedVantage } from '../schemas/vantage.ts';
@@ -53,6 +53,8 @@ export interface InspectInput {
   monitored?: (site: Site) => MonitoredProblem[] | undefined;
   /** The site's columns in the content duty plan (content/duty.yaml), when it has any. */
   duty?: (site: Site) => DutyAssignment[] | undefined;
+  /** The registry's 专栏 entities (kind: column), whether or not this run crawls them: each entity's crawl leaves the others' prefixes to them. Absent: the run's own sites. */
+  columnEntities?: readonly Site[];
   onEvent?: (e: InspectEvent) => void;
   /** Called with each snapshot before it is dropped (tests, tools). */
   onSnapshot?: (s: SiteSnapshot) => void;
@@ -207,7 +209,7 @@ export async function captureEvidence(result: SiteQuarter, renderer: Pick<Render
 }
 
 /** What a run's crawl machinery is opened from: the options, the rules' trusted vantages, the day, and what comes from outside the crawl. */
-export type CrawlSetup = Pick<InspectInput, 'options' | 'rulesConfig' | 'asOf' | 'screenshots' | 'sleeper' | 'probes' | 'dns' | 'monitored' | 'duty'>;
+export type CrawlSetup = Pick<InspectInput, 'options' | 'rulesConfig' | 'asOf' | 'screenshots' | 'sleeper' | 'probes' | 'dns' | 'monitored' | 'duty' | 'columnEntities'>;
 
 /**
  * One run's shared crawl machinery: HTTP client, host scheduler, robots cache, link checker and (for
@@ -236,6 +238,7 @@ export async function openCrawl(input: CrawlSetup): Promise<{ gather: CrawlConte
     dns: input.dns,
     monitored: input.monitored,
     duty: input.duty,
+    columnEntities: input.columnEntities,
     renderer,
   };
   return { gather, close: async () => void (await Promise.all([http.close(), renderer?.close()])) };
@@ -253,7 +256,7 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
   const calendarGap = !calendar.covers(input.asOf) && workdayRules.length > 0 ? { year: Number(input.asOf.slice(0, 4)), rules: workdayRules } : undefined;
   const ctx: RunContext = { config: input.rulesConfig, dictionary: input.dictionary, calendar };
   const review = input.review ?? NO_REVIEW;
-  const { gather, close } = await openCrawl(input);
+  const { gather, close } = await openCrawl({ ...input, columnEntities: input.columnEntities ?? input.sites.filter(isColumnEntity) });
   const { opts, http, scheduler, renderer } = gather;
   const emit = input.onEvent ?? (() => {});
   const results: SiteQuarter[] = [];

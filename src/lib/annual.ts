@@ -159,7 +159,7 @@ export function formatLoss(points: number): string {
 
 /** The amounts in force (rules.yaml, assessment:), one sentence each, for the pages to say: the daily points, then the year's. */
 export function amountsText(a: Amounts): { daily: string[]; annual: string[] } {
-  const site = typeof a.failingSite === 'number' ? `每个不合格网站扣 ${a.failingSite} 分` : `每个不合格网站扣分：门户网站 ${a.failingSite.portal} 分，部门网站 ${a.failingSite.department} 分`;
+  const site = typeof a.failingSite === 'number' ? `每个不合格网站扣 ${a.failingSite} 分` : `每个不合格网站扣分：门户网站 ${a.failingSite.portal} 分，部门网站 ${a.failingSite.department} 分，专栏 ${a.failingSite.column ?? a.failingSite.department} 分`;
   return {
     daily: [
       '只计已发布的季度通报；草稿季度暂不计入。',

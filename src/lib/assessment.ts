@@ -79,7 +79,8 @@ export function failingSiteAmount(amounts: Amounts, kind: Site['kind'] | undefin
   if (typeof a === 'number') return a;
   // A site no longer in the registry has no kind: it is charged as a portal, the amount the
   // province uses for a unit's main site (002), so dropping a site from the registry never lowers a loss.
-  return kind === 'department' ? a.department : a.portal;
+  // A 专栏 is a department's part of a site: the department amount unless rules.yaml gives its own.
+  return kind === 'column' ? (a.column ?? a.department) : kind === 'department' ? a.department : a.portal;
 }
 
 /** The failing sites of a published quarter, each charged to the unit its findings file names. */

@@ -29,9 +29,14 @@ export function asOfInstant(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00+08:00`);
 }
 
-/** The headline figures in the words of the notice's 总体情况. */
+/** The headline figures in the words of the notice's 总体情况; 专栏 entities are counted apart from websites (seed 004). */
 export function noticeSummary(s: QuarterSummary): string {
-  return `以${formatDateRange(s.asOf)}为监测时间点，本季度共检查政府网站 ${s.sites} 个，发现不合格网站 ${s.failed} 个，合格率 ${formatPercent(s.passRate)}%，平均得分 ${formatScore(s.averageScore)} 分。`;
+  const when = `以${formatDateRange(s.asOf)}为监测时间点，本季度共检查`;
+  const rate = `合格率 ${formatPercent(s.passRate)}%，平均得分 ${formatScore(s.averageScore)} 分。`;
+  if (!s.columns) return `${when}政府网站 ${s.sites} 个，发现不合格网站 ${s.failed} 个，${rate}`;
+  const c = s.columns;
+  if (s.sites === 0) return `${when}专栏 ${c.checked} 个，发现不合格专栏 ${c.failed} 个，专栏${rate}`;
+  return `${when}政府网站 ${s.sites} 个、专栏 ${c.checked} 个，发现不合格网站 ${s.failed} 个、不合格专栏 ${c.failed} 个，网站${rate}`;
 }
 
 /** One issued notice for the feed. */

@@ -93,6 +93,15 @@ describe('a paragraph of 二 in the office form', () => {
     expect(problemParagraph({ ...p, veto: true, sites: p.sites.slice(0, 1), findings: 4 }, 'summary', new Set(['a'])).head).toBe('链接不可用（单项否决）：涉及网站 1 个，共 4 处，为不合格网站');
   });
 
+  it('counts websites and 专栏 apart (seed 004: 问题网站、问题专栏), and says what the 等 counts', () => {
+    const mixed: IndicatorProblems = { ...p, sites: [...p.sites, { site: 'd', name: '丁专栏', count: 1, column: true }, { site: 'e', name: '戊专栏', count: 1, column: true }], findings: 11 };
+    expect(problemParagraph(mixed, 'by-site', new Set(), 2)).toMatchObject({ head: '链接不可用：涉及网站 3 个、专栏 2 个，共 11 处', total: 5, noun: '网站和专栏' });
+    expect(problemParagraph(mixed, 'summary', new Set(['a', 'd'])).head).toBe('链接不可用：涉及网站 3 个、专栏 2 个，共 11 处，其中不合格网站 1 个、专栏 1 个');
+    expect(problemParagraph(mixed, 'summary', new Set(['d', 'e']))).toMatchObject({ head: '链接不可用：涉及网站 3 个、专栏 2 个，共 11 处，其中不合格专栏 2 个', noun: '专栏' });
+    const columnsOnly = { ...mixed, sites: mixed.sites.slice(3), findings: 2 };
+    expect(problemParagraph(columnsOnly, 'summary', new Set(['d', 'e'])).head).toBe('链接不可用：涉及专栏 2 个，共 2 处，均为不合格专栏');
+  });
+
   it('by-site names every site with the problem, up to the limit', () => {
     const para = problemParagraph(p, 'by-site', new Set(['b']), 2);
     expect(para.head).toBe('链接不可用：涉及网站 3 个，共 9 处');

@@ -4,7 +4,7 @@ import { indicator, indicatorsAbout } from '../inspector/catalogue/index.ts';
 import type { NoticeForm } from '../schemas/rules-config.ts';
 import type { RecordRef } from './media.ts';
 import type { IndicatorProblems } from './problems.ts';
-import { quarterName } from './quarters.ts';
+import { countEntities, entityCounts, quarterName } from './quarters.ts';
 import { unitName, type UnitTree } from './units.ts';
 
 /** 关于2026年第四季度政府网站检查情况的通报 */
@@ -39,6 +39,14 @@ export interface ProblemParagraph {
   more: number;
   /** The total the 等 refers to. */
   total: number;
+  /** What the 等 counts: 网站, 专栏, or 网站和专栏. */
+  noun: string;
+}
+
+/** 网站, 专栏 or 网站和专栏: what a list of named entities is. */
+export function entityNoun(list: ReadonlyArray<{ column?: true | undefined }>): string {
+  const { websites, columns } = countEntities(list);
+  return columns === 0 ? '网站' : websites === 0 ? '专栏' : '网站和专栏';
 }
 
 /**
@@ -47,15 +55,18 @@ export interface ProblemParagraph {
  * problem. Past `limit` names the rest are 等 N 个网站.
  */
 export function problemParagraph(p: IndicatorProblems, form: NoticeForm, failing: ReadonlySet<string>, limit = NAMED_SITES): ProblemParagraph {
-  const counts = `${p.title}${p.veto ? '（单项否决）' : ''}：涉及网站 ${p.sites.length} 个，共 ${p.findings} 处`;
+  const all = countEntities(p.sites);
+  const counts = `${p.title}${p.veto ? '（单项否决）' : ''}：涉及${entityCounts(all.websites, all.columns)}，共 ${p.findings} 处`;
   if (form === 'by-site') {
     const { shown, more } = namedSites(p.sites, limit);
-    return { head: counts, named: shown, more, total: p.sites.length };
+    return { head: counts, named: shown, more, total: p.sites.length, noun: entityNoun(p.sites) };
   }
   const bad = p.sites.filter((s) => failing.has(s.site));
   const { shown, more } = namedSites(bad, limit);
-  const which = bad.length === 0 ? '' : bad.length === p.sites.length ? (bad.length === 1 ? '，为不合格网站' : '，均为不合格网站') : `，其中不合格网站 ${bad.length} 个`;
-  return { head: `${counts}${which}`, named: shown, more, total: bad.length };
+  const noun = entityNoun(bad);
+  const some = countEntities(bad);
+  const which = bad.length === 0 ? '' : bad.length === p.sites.length ? (bad.length === 1 ? `，为不合格${noun}` : `，均为不合格${noun}`) : `，其中不合格${entityCounts(some.websites, some.columns)}`;
+  return { head: `${counts}${which}`, named: shown, more, total: bad.length, noun };
 }
 
 /** A problem of the responsible units themselves (e.g. no self-inspection report), for 二、主要问题. */

@@ -10,6 +10,7 @@ import {
   OPEN_DATA_FILES,
   SITES_CSV_COLUMNS,
   SITES_CSV_FIELDS,
+  jsonSite,
   openDataParts,
   openDataResponse,
   openDataScopes,
@@ -87,12 +88,20 @@ describe('sites.csv', () => {
   it('BOM, header, CRLF, one row per site and quarter in order, written out by hand', () => {
     expect(openDataText('sites.csv', scope(ROWS))).toBe(
       BOM +
-        'quarter,site,name,url,unit,region,asOf,verdict,score,bonus,noServices,vetoes,findingCount,dismissedCount,status\r\n' +
-        '2026-Q3,linhe,临河市人民政府,http://linhe.gov.cn/,office,,2026-08-20,pass,101.5,2,false,,0,0,published\r\n' +
-        '2026-Q3,linhe-edu,临河市教育局,http://linhe-edu.gov.cn/,office,,2026-08-18,pass,99.1,,true,,0,0,published\r\n' +
-        '2026-Q4,hexi,河西县人民政府,http://hexi.gov.cn/,office,,2026-11-20,fail,55,,false,site-unreachable;severe-error,1,1,draft\r\n' +
-        '2026-Q4,linhe,临河市人民政府,http://linhe.gov.cn/,office,临河区,2026-11-20,pass,97.5,,false,,11,0,draft\r\n',
+        'quarter,site,name,url,unit,region,asOf,verdict,score,bonus,noServices,column,vetoes,findingCount,dismissedCount,status\r\n' +
+        '2026-Q3,linhe,临河市人民政府,http://linhe.gov.cn/,office,,2026-08-20,pass,101.5,2,false,false,,0,0,published\r\n' +
+        '2026-Q3,linhe-edu,临河市教育局,http://linhe-edu.gov.cn/,office,,2026-08-18,pass,99.1,,true,false,,0,0,published\r\n' +
+        '2026-Q4,hexi,河西县人民政府,http://hexi.gov.cn/,office,,2026-11-20,fail,55,,false,false,site-unreachable;severe-error,1,1,draft\r\n' +
+        '2026-Q4,linhe,临河市人民政府,http://linhe.gov.cn/,office,临河区,2026-11-20,pass,97.5,,false,false,,11,0,draft\r\n',
     );
+  });
+
+  it('a 专栏 entity is marked true in column, and its JSON entry carries column: true after region', () => {
+    const { noServices: _department, ...edu } = ROWS.find((r) => r.site === 'linhe-edu')!;
+    const col: SiteQuarter = { ...edu, site: 'linhe-sfj-xxgk', name: '临河市司法局信息公开专栏', url: 'http://linhe.gov.cn/xxgk/sfj/', column: true };
+    const csv = openDataText('sites.csv', scope([col]));
+    expect(csv.split('\r\n')[1]).toBe('2026-Q3,linhe-sfj-xxgk,临河市司法局信息公开专栏,http://linhe.gov.cn/xxgk/sfj/,office,,2026-08-18,pass,99.1,,false,true,,0,0,published');
+    expect(Object.keys(jsonSite(col, 'published')).slice(0, 6)).toEqual(['site', 'name', 'url', 'unit', 'column', 'quarter']);
   });
 
   it('parses back to the rows', () => {

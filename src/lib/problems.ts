@@ -246,8 +246,8 @@ export interface IndicatorProblems {
   veto: boolean;
   /** Findings of this indicator in all sites. */
   findings: number;
-  /** The sites with at least one, most findings first, then by name. */
-  sites: { site: string; name: string; count: number }[];
+  /** The sites with at least one, most findings first, then by name; column: a 专栏 entity. */
+  sites: { site: string; name: string; count: number; column?: true }[];
 }
 
 /**
@@ -263,7 +263,7 @@ export function problemsByIndicator(rows: readonly SiteQuarter[]): IndicatorProb
       if (!p) byId.set(g.indicator, (p = { indicator: g.indicator, title: g.title, veto: false, findings: 0, sites: [] }));
       p.veto ||= g.veto;
       p.findings += g.findings.length;
-      p.sites.push({ site: r.site, name: r.name, count: g.findings.length });
+      p.sites.push({ site: r.site, name: r.name, count: g.findings.length, ...(r.column ? { column: true as const } : {}) });
     }
   }
   const list = [...byId.values()];

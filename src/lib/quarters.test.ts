@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { row } from './fixtures.test-helpers.ts';
 import { formatChange, formatDate, formatDateRange, formatPercent, formatScore, verdictName } from './format.ts';
-import { byQuarter, failingSites, previousQuarter, quarterChange, quarterName, sortByScore, sortForTable, summarizeQuarter, summarizeQuarters } from './quarters.ts';
+import { noticeSummary } from './feed.ts';
+import { byQuarter, entityCounts, failingSites, previousQuarter, quarterChange, quarterName, sortByScore, sortForTable, summarizeQuarter, summarizeQuarters } from './quarters.ts';
 
 const linhe = row({ site: 'linhe', name: '临河市人民政府', score: 98.6 });
 const edu = row({ site: 'linhe-edu', name: '临河市教育局', score: 99, verdict: 'fail', vetoes: ['site-unreachable'] });
@@ -19,6 +20,23 @@ describe('summarizeQuarter', () => {
   it('one site that passes', () => {
     const s = summarizeQuarter([linhe]);
     expect(s).toEqual({ quarter: '2026-Q4', sites: 1, failed: 0, passRate: 100, averageScore: 98.6, asOf: { from: '2026-11-20', to: '2026-11-20' } });
+  });
+
+  it('专栏 entities are counted apart; the rate and the mean are the websites\u2019', () => {
+    const sfj = row({ site: 'linhe-sfj-xxgk', name: '临河市司法局信息公开专栏', score: 100, verdict: 'fail', vetoes: ['severe-error'], column: true });
+    const jtj = row({ site: 'linhe-jtj-xxgk', name: '临河市交通局信息公开专栏', score: 96, column: true });
+    const s = summarizeQuarter([linhe, edu, water, sfj, jtj]);
+    // Websites as before (1 of 3 passed, mean 85.03…); 专栏: 2 checked, 1 failed.
+    expect(s).toMatchObject({ sites: 3, failed: 2, columns: { checked: 2, failed: 1 } });
+    expect(formatPercent(s.passRate)).toBe('33.3');
+    expect(formatScore(s.averageScore)).toBe('85.0');
+    expect(noticeSummary(s)).toBe('以2026年11月18日至2026年11月20日为监测时间点，本季度共检查政府网站 3 个、专栏 2 个，发现不合格网站 2 个、不合格专栏 1 个，网站合格率 33.3%，平均得分 85.0 分。');
+    // 专栏 alone: their own rate (1 of 2) and mean (98).
+    const only = summarizeQuarter([sfj, jtj]);
+    expect(noticeSummary(only)).toBe('以2026年11月20日为监测时间点，本季度共检查专栏 2 个，发现不合格专栏 1 个，专栏合格率 50%，平均得分 98.0 分。');
+    expect(entityCounts(3, 2)).toBe('网站 3 个、专栏 2 个');
+    expect(entityCounts(0, 2)).toBe('专栏 2 个');
+    expect(entityCounts(0, 0)).toBe('网站 0 个');
   });
 
   it('refuses no rows and rows of two quarters', () => {

@@ -7,14 +7,16 @@ export { quarterName } from '../dates.ts';
 /** The headline figures of a quarter's notice. */
 export interface QuarterSummary {
   quarter: string;
-  /** Sites checked. */
+  /** Websites checked (专栏 entities are counted apart, in columns). */
   sites: number;
-  /** Sites judged 不合格. */
+  /** Websites judged 不合格. */
   failed: number;
-  /** Share of sites judged 合格, in percent (0–100). */
+  /** Share of websites judged 合格, in percent (0–100). */
   passRate: number;
-  /** Mean score over all sites checked. */
+  /** Mean score over the websites checked. */
   averageScore: number;
+  /** 专栏 registered as entities (kind: column) checked and judged 不合格, when the quarter has any (seed 004: 网站 14 个，专栏 30 个). */
+  columns?: { checked: number; failed: number };
   /** Earliest and latest as-of date (监测时间点) of the quarter's checks; equal when there was one run. */
   asOf: { from: string; to: string };
 }
@@ -25,14 +27,19 @@ export function summarizeQuarter(rows: readonly SiteQuarter[]): QuarterSummary {
   if (!first) throw new Error('summarizeQuarter: no rows');
   const other = rows.find((r) => r.quarter !== first.quarter);
   if (other) throw new Error(`summarizeQuarter: rows of ${first.quarter} and ${other.quarter}`);
-  const failed = rows.filter((r) => r.verdict === 'fail').length;
   const dates = rows.map((r) => r.asOf).sort();
+  const columns = rows.filter((r) => r.column);
+  const websites = rows.filter((r) => !r.column);
+  // The rate and the mean are the websites'; a quarter of 专栏 alone has theirs.
+  const rated = websites.length ? websites : columns;
+  const failing = (list: readonly SiteQuarter[]) => list.filter((r) => r.verdict === 'fail').length;
   return {
     quarter: first.quarter,
-    sites: rows.length,
-    failed,
-    passRate: ((rows.length - failed) / rows.length) * 100,
-    averageScore: rows.reduce((sum, r) => sum + r.score, 0) / rows.length,
+    sites: websites.length,
+    failed: failing(websites),
+    passRate: ((rated.length - failing(rated)) / rated.length) * 100,
+    averageScore: rated.reduce((sum, r) => sum + r.score, 0) / rated.length,
+    ...(columns.length ? { columns: { checked: columns.length, failed: failing(columns) } } : {}),
     asOf: { from: dates[0]!, to: dates[dates.length - 1]! },
   };
 }
@@ -94,4 +101,16 @@ export function quarterChange(current: QuarterSummary, all: readonly QuarterSumm
 /** The sites a notice names (不合格), in table order: score ascending, then name. */
 export function failingSites<T extends SiteQuarter>(rows: readonly T[]): T[] {
   return sortByScore(rows.filter((r) => r.verdict === 'fail'));
+}
+
+/** 网站 3 个、专栏 4 个: websites and 专栏 counted apart, each only when there are any (网站 0 个 when neither). */
+export function entityCounts(websites: number, columns: number): string {
+  const parts = [...(websites || !columns ? [`网站 ${websites} 个`] : []), ...(columns ? [`专栏 ${columns} 个`] : [])];
+  return parts.join('、');
+}
+
+/** How many websites and 专栏 a list of named entities holds. */
+export function countEntities(list: ReadonlyArray<{ column?: true | undefined }>): { websites: number; columns: number } {
+  const columns = list.filter((e) => e.column).length;
+  return { websites: list.length - columns, columns };
 }

@@ -190,6 +190,8 @@ export const siteQuarterSchema = z.strictObject({
   unit: idSchema,
   /** Region, when the registry gives one. */
   region: z.string().optional(),
+  /** A 专栏 registered as an entity (kind: column), crawled within its prefix: notices count it apart from websites. */
+  column: z.literal(true).optional(),
   /** The quarter this check belongs to. */
   quarter: quarterSchema,
   /** 监测时间点: the as-of date every window is measured from. */

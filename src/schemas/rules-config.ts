@@ -36,6 +36,27 @@ export const columnClassSchema = z.strictObject({
 export const NOTICE_FORMS = ['summary', 'by-site'] as const;
 export type NoticeForm = (typeof NOTICE_FORMS)[number];
 
+/**
+ * The items a 专栏 registered as an entity (kind: column) is judged on when rules.yaml does not list
+ * them: what a part of a site can fail by itself (it is unreachable, stale, blank, has broken links,
+ * typos, severe errors or hidden links, its problems go unheeded or its plan columns late). The
+ * whole site's items (its marks, domain, search, required columns, services, bonuses) are not a
+ * 专栏's: they are judged on the website.
+ */
+export const DEFAULT_COLUMN_ENTITY_ITEMS: readonly string[] = [
+  'site-unreachable',
+  'broken-link',
+  'reminders-unheeded',
+  'duty-column-late',
+  'hidden-link',
+  'homepage-not-updated',
+  'columns-not-updated',
+  'column-stale',
+  'column-blank',
+  'typo',
+  'severe-error',
+];
+
 /** content/rules.yaml */
 export const rulesConfigSchema = z.strictObject({
   /** A score below this fails. National default 60. */
@@ -46,8 +67,8 @@ export const rulesConfigSchema = z.strictObject({
   noServicesOutOf: z.number().positive().max(100),
   /** Points a responsible unit loses in the office's yearly assessment (日常考核), per item. */
   assessment: z.strictObject({
-    /** Per site of the unit judged 不合格 in a quarter; one amount, or one per site kind. */
-    failingSite: z.union([z.number().min(0), z.strictObject({ portal: z.number().min(0), department: z.number().min(0) })]),
+    /** Per site of the unit judged 不合格 in a quarter; one amount, or one per site kind (a 专栏 entity: column, else the department amount). */
+    failingSite: z.union([z.number().min(0), z.strictObject({ portal: z.number().min(0), department: z.number().min(0), column: z.number().min(0).optional() })]),
     /** Per message answered late (message-overdue and error-report-overdue records). */
     overdueMessage: z.number().min(0),
     /** Per self-inspection report not submitted (self-inspection-missing records). */
@@ -84,8 +105,18 @@ export const rulesConfigSchema = z.strictObject({
    * its links' timeouts are not broken. Absent: every vantage counts.
    */
   trustedVantages: z.array(vantageNameSchema).min(1).optional(),
+  /**
+   * 专栏 registered as entities (sites.yaml kind: column): the indicator ids they are judged on;
+   * every other item is not applicable to them. Absent: DEFAULT_COLUMN_ENTITY_ITEMS.
+   */
+  columnEntities: z.strictObject({ indicators: z.array(z.string().min(1)).min(1) }).optional(),
   /** The daily monitor (npm run monitor): what it judges, how far it reads, when it reminds; absent: DEFAULT_MONITOR. */
   monitor: monitorConfigSchema.optional(),
 });
 export type RulesConfig = z.infer<typeof rulesConfigSchema>;
 export type IndicatorConfig = z.infer<typeof indicatorConfigSchema>;
+
+/** The indicator ids a 专栏 entity is judged on under this rules file. */
+export function columnEntityItems(config: Pick<RulesConfig, 'columnEntities'>): ReadonlySet<string> {
+  return new Set(config.columnEntities?.indicators ?? DEFAULT_COLUMN_ENTITY_ITEMS);
+}

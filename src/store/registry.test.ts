@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadRegistry } from './registry.ts';
+import { entityPrefix } from '../schemas/registry.ts';
 import { InputError } from '../errors.ts';
 import { refusal } from '../workflow/fixture.test-helpers.ts';
 
@@ -27,6 +28,40 @@ describe('loadRegistry', () => {
     const r = loadRegistry(content(GOOD, UNITS));
     expect(r.sites).toEqual([{ id: 'linhe', name: '临河市人民政府', url: 'http://www.linhe.gov.cn/', unit: 'linhe-office', region: '临河区', kind: 'portal', siteCode: '3713000001' }]);
     expect(r.units.map((u) => u.id)).toEqual(['linhe-office', 'linhe-jyj']);
+  });
+
+  test('a 专栏 (kind: column) is a prefix inside a host without a 网站标识码; a website must have one', () => {
+    const column = `- id: linhe-sfj-xxgk
+  name: 临河市司法局信息公开专栏
+  url: http://www.linhe.gov.cn/xxgk/sfj/index.html
+  unit: linhe-jyj
+  kind: column
+`;
+    const r = loadRegistry(content(GOOD + column, UNITS));
+    expect(r.sites[1]).toEqual({ id: 'linhe-sfj-xxgk', name: '临河市司法局信息公开专栏', url: 'http://www.linhe.gov.cn/xxgk/sfj/index.html', unit: 'linhe-jyj', kind: 'column' });
+    expect(entityPrefix(r.sites[1]!)).toBe('http://www.linhe.gov.cn/xxgk/sfj/');
+    expect(entityPrefix(r.sites[0]!)).toBe('http://www.linhe.gov.cn/');
+
+    const bad = `${GOOD.replace('  siteCode: "3713000001"\n', '')}- id: whole-host
+  name: 整个主机
+  url: http://jyj.linhe.gov.cn/
+  unit: linhe-jyj
+  kind: column
+- id: with-query
+  name: 带参数
+  url: http://www.linhe.gov.cn/xxgk/?dept=sfj
+  unit: linhe-jyj
+  kind: column
+  services: false
+`;
+    const dir = content(bad, UNITS);
+    const f = join(dir, 'sites.yaml');
+    const message = refusal(() => loadRegistry(dir));
+    expect(message).toContain('The registry has 4 problems');
+    expect(message).toContain(`${f}:1: sites[0] (linhe) siteCode: required for a website (kind portal)`);
+    expect(message).toContain(`${f}:9: sites[1] (whole-host) url: a 专栏 (kind: column) is a part of a site under a URL prefix`);
+    expect(message).toContain(`${f}:14: sites[2] (with-query) url: a 专栏's url is the prefix it is crawled within`);
+    expect(message).toContain(`${f}:17: sites[2] (with-query) services: only a department website has services`);
   });
 
   test('lists every bad entry and field in one message, with file and line', () => {

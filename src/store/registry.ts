@@ -1,7 +1,7 @@
 // content/sites.yaml and content/units.yaml: loaded, validated and cross-checked in one go.
 import { join } from 'node:path';
 import { z } from 'astro/zod';
-import { siteSchema, unitSchema, type Site, type Unit } from '../schemas/registry.ts';
+import { isColumnEntity, siteSchema, unitSchema, type Site, type Unit } from '../schemas/registry.ts';
 import { InputError } from '../errors.ts';
 import { describeIssues, readYaml, type YamlFile } from './yaml-file.ts';
 
@@ -50,7 +50,18 @@ export function checkRegistry(sitesFile: YamlFile, unitsFile: YamlFile): Registr
   duplicates(unitsFile, units, (u) => u.id, 'unit id', errors);
   duplicates(sitesFile, sites, (s) => s.id, 'site id', errors);
   duplicates(sitesFile, sites, (s) => new URL(s.url).href, 'url', errors);
-  duplicates(sitesFile, sites, (s) => s.siteCode.toUpperCase(), 'siteCode', errors);
+  duplicates(sitesFile, sites.filter(([s]) => s.siteCode !== undefined), (s) => s.siteCode!.toUpperCase(), 'siteCode', errors);
+  sites.forEach(([s, i]) => {
+    const at = (field: string) => `${sitesFile.file}:${sitesFile.lineOf([i, field])}: sites[${i}] (${s.id}) ${field}:`;
+    if (!isColumnEntity(s)) {
+      if (s.siteCode === undefined) errors.push(`${sitesFile.file}:${sitesFile.lineOf([i])}: sites[${i}] (${s.id}) siteCode: required for a website (kind ${s.kind}); only a 专栏 (kind: column) goes without its own 网站标识码`);
+      return;
+    }
+    const u = new URL(s.url);
+    if (u.pathname === '/') errors.push(`${at('url')} a 专栏 (kind: column) is a part of a site under a URL prefix: give its front page inside the site, e.g. ${u.origin}/xxgk/sfj/ (a whole host is a website: kind portal or department)`);
+    if (u.search || u.hash) errors.push(`${at('url')} a 专栏's url is the prefix it is crawled within: no ?query or #fragment`);
+    if (s.services !== undefined) errors.push(`${at('services')} only a department website has services; a 专栏 is judged on the items rules.yaml lists under columnEntities`);
+  });
   const unitIds = new Set(units.map(([u]) => u.id));
   units.forEach(([u, i]) => {
     if (u.parent && !unitIds.has(u.parent)) errors.push(`${unitsFile.file}:${unitsFile.lineOf([i, 'parent'])}: units[${i}] (${u.id}) parent: no unit with id "${u.parent}"`);

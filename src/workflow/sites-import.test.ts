@@ -54,7 +54,7 @@ describe('importSitesCsv', () => {
   test('reports every bad row with its line and field', () => {
     const bad = `${CSV}\n临河 财政,临河市财政局,jyj.linhe.gov.cn,linhe-czj,临河市财政局,临河区,委办局,37130\n`;
     expect(() => importSitesCsv(Buffer.from(bad), 'sites.csv')).toThrow(
-      /sites\.csv has 4 problems:\n {2}sites\.csv:5: id: must be lower-case ASCII.*\n {2}sites\.csv:5: url: .*\n {2}sites\.csv:5: kind: .*\(portal\/门户 or department\/部门\)\n {2}sites\.csv:5: siteCode: /,
+      /sites\.csv has 4 problems:\n {2}sites\.csv:5: id: must be lower-case ASCII.*\n {2}sites\.csv:5: url: .*\n {2}sites\.csv:5: kind: .*\(portal\/门户, department\/部门 or column\/专栏\)\n {2}sites\.csv:5: siteCode: /,
     );
   });
 

@@ -73,7 +73,7 @@ const HEADERS: Record<string, string[]> = {
   kind: ['kind', '类型', '网站类型'],
   siteCode: ['sitecode', '网站标识码', '标识码'],
 };
-const KINDS: Record<string, Site['kind']> = { portal: 'portal', department: 'department', 门户: 'portal', 门户网站: 'portal', 政府门户网站: 'portal', 部门: 'department', 部门网站: 'department' };
+const KINDS: Record<string, Site['kind']> = { portal: 'portal', department: 'department', 门户: 'portal', 门户网站: 'portal', 政府门户网站: 'portal', 部门: 'department', 部门网站: 'department', column: 'column', 专栏: 'column', 信息公开专栏: 'column' };
 
 export interface ImportResult {
   sites: Site[];
@@ -122,9 +122,10 @@ export function importSitesCsv(bytes: Uint8Array, file: string, existingUnits: U
     };
     const r = siteSchema.safeParse(candidate);
     if (!r.success) {
-      for (const is of r.error.issues) errors.push(`${file}:${line}: ${String(is.path[0] ?? '(row)')}: ${is.message}${is.path[0] === 'kind' ? ' (portal/门户 or department/部门)' : ''}`);
+      for (const is of r.error.issues) errors.push(`${file}:${line}: ${String(is.path[0] ?? '(row)')}: ${is.message}${is.path[0] === 'kind' ? ' (portal/门户, department/部门 or column/专栏)' : ''}`);
       return;
     }
+    if (r.data.kind !== 'column' && r.data.siteCode === undefined) errors.push(`${file}:${line}: siteCode: required for a website (${r.data.kind}); only a 专栏 (column) goes without`);
     sites.push([r.data, line]);
     const unitName = get('unitName');
     const known = units.get(r.data.unit);
@@ -151,10 +152,11 @@ export function importSitesCsv(bytes: Uint8Array, file: string, existingUnits: U
     const parent = units.get(id)!.parent;
     if (parent && !units.has(parent)) errors.push(`${file}:${line}: unitParent: no unit with id "${parent}" in the file or units.yaml`);
   }
-  const twice = (what: string, key: (s: Site) => string) => {
+  const twice = (what: string, key: (s: Site) => string | undefined) => {
     const seen = new Map<string, number>();
     for (const [s, line] of sites) {
       const k = key(s);
+      if (k === undefined) continue;
       const first = seen.get(k);
       if (first !== undefined) errors.push(`${file}:${line}: ${what}: "${k}" is used twice (first at line ${first})`);
       else seen.set(k, line);
@@ -162,7 +164,7 @@ export function importSitesCsv(bytes: Uint8Array, file: string, existingUnits: U
   };
   twice('id', (s) => s.id);
   twice('url', (s) => new URL(s.url).href);
-  twice('siteCode', (s) => s.siteCode.toUpperCase());
+  twice('siteCode', (s) => s.siteCode?.toUpperCase());
   if (errors.length) throw new InputError(`${file} has ${errors.length} problem${errors.length > 1 ? 's' : ''}:\n  ${errors.join('\n  ')}`);
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return { sites: sites.map(([s]) => s).sort(byId), units: [...units.values()].sort(byId), encoding };

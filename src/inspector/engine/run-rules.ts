@@ -1,6 +1,7 @@
 // Runs every enabled rule over one site's snapshot. A rule that throws becomes an error result for
 // that site; it never stops the run (the Lighthouse habit).
-import type { RulesConfig } from '../../schemas/rules-config.ts';
+import { isColumnEntity } from '../../schemas/registry.ts';
+import { columnEntityItems, type RulesConfig } from '../../schemas/rules-config.ts';
 import type { SiteSnapshot } from '../snapshot.ts';
 import { InputError } from '../../errors.ts';
 import { INDICATORS } from '../catalogue/index.ts';
@@ -19,6 +20,9 @@ export function checkRulesConfig(rules: readonly Rule[], config: RulesConfig, fi
   const known = new Set([...rules.map((r) => r.id), ...INDICATORS.filter((d) => d.subject === 'site').map((d) => d.id)]);
   const problems: string[] = [];
   for (const id of Object.keys(config.indicators)) if (!known.has(id)) problems.push(`indicators.${id}: no rule has this id`);
+  config.columnEntities?.indicators.forEach((id, i) => {
+    if (!known.has(id)) problems.push(`columnEntities.indicators[${i}]: no rule or manual item about a website has the id ${id}`);
+  });
   for (const rule of rules) {
     const c = config.indicators[rule.id];
     if (!c) {
@@ -38,16 +42,25 @@ export function calendarGapReason(year: number): string {
   return `${year} 年节假日安排未录入，无法计算工作日`;
 }
 
+/** Why an item is not judged on a 专栏 entity. */
+export const NOT_FOR_COLUMNS = '不适用于专栏：专栏只按规则文件 columnEntities 所列指标检查，此项在其所在网站检查';
+
 /**
- * Run the enabled rules in registry order. A rule that counts working days is not applicable when
+ * Run the enabled rules in registry order. On a 专栏 entity (kind: column) only the items rules.yaml
+ * lists under columnEntities run; the others are not applicable. A rule that counts working days is not applicable when
  * the calendar lacks the as-of date's year, or when it meets a date in a year the calendar lacks.
  */
 export function runRules(snapshot: SiteSnapshot, rules: readonly Rule[], ctx: RunContext): RuleRun[] {
   const runs: RuleRun[] = [];
   const asOfYear = Number(snapshot.asOf.slice(0, 4));
+  const only = isColumnEntity(snapshot.site) ? columnEntityItems(ctx.config) : undefined;
   for (const rule of rules) {
     const c = ctx.config.indicators[rule.id];
     if (!c?.enabled) continue;
+    if (only && !only.has(rule.id)) {
+      runs.push({ indicator: rule, outcome: { status: 'not_applicable', reason: NOT_FOR_COLUMNS } });
+      continue;
+    }
     let outcome: RuleOutcome;
     if (rule.countsWorkdays && !ctx.calendar.covers(snapshot.asOf)) {
       runs.push({ indicator: rule, outcome: { status: 'not_applicable', reason: calendarGapReason(asOfYear) } });

@@ -1,7 +1,7 @@
 // Crawl one site: home page (with spaced tries), then same-site pages breadth-first, then every
 // other link target once. Returns a snapshot; a failing site is an outcome, never an exception.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Site } from '../../schemas/registry.ts';
+import { entityPrefix, isColumnEntity, type Site } from '../../schemas/registry.ts';
 import { assembleColumns, sortedNewestFirst } from './columns.ts';
 import { decodeHtml } from './decode.ts';
 import { extractPage, notFoundEvidence, type ExtractedPage } from './extract.ts';
@@ -10,7 +10,7 @@ import { trySearchBox } from './search-try.ts';
 import { limitNesting } from './nesting.ts';
 import { renderReasons } from './scripting.ts';
 import pLimit from 'p-limit';
-import { dateShape, repeatsItself, resolveLink, sameSite } from './urls.ts';
+import { dateShape, repeatsItself, resolveLink, sameSite, underPrefix } from './urls.ts';
 import type { HttpClient, HttpOutcome, HttpResponse } from './http.ts';
 import { failureDetail, isHtml, softNotFound, statusDetail, type LinkChecker } from './links.ts';
 import type { CrawlOptions } from './options.ts';
@@ -36,6 +36,8 @@ export interface CrawlContext {
   monitored?: ((site: Site) => MonitoredProblem[] | undefined) | undefined;
   /** The site's columns in the content duty plan, when it has any. */
   duty?: ((site: Site) => DutyAssignment[] | undefined) | undefined;
+  /** The registry's 专栏 entities (kind: column): a crawl leaves the prefixes inside its own scope to them (checks their links, never reads their pages). */
+  columnEntities?: readonly Pick<Site, 'id' | 'kind' | 'url'>[] | undefined;
   /** The run's Chromium, when pages may be rendered (`opts.render` is auto or always). */
   renderer?: Renderer | undefined;
 }
@@ -82,10 +84,15 @@ class SiteCrawl {
   /** The crawl's own fetch (its host scheduler, proxy and deadlines). */
   readonly #fetch: (url: string) => Promise<HttpOutcome>;
 
-  constructor(site: Site, homeUrl: string, asOf: string, opts: CrawlOptions, robots: RobotsPolicy, renderer: Renderer | undefined, fetch: (url: string) => Promise<HttpOutcome>) {
+  /** Prefixes of other entities inside this one's scope (专栏 registered on their own): never crawled as this site's. */
+  readonly #carved: readonly string[];
+
+  constructor(site: Site, homeUrl: string, asOf: string, opts: CrawlOptions, robots: RobotsPolicy, renderer: Renderer | undefined, fetch: (url: string) => Promise<HttpOutcome>, columnEntities: CrawlContext['columnEntities'] = []) {
     this.#fetch = fetch;
     this.#site = site;
     this.#homeUrl = homeUrl;
+    const own = new Set([site.url, homeUrl].map((h) => entityPrefix({ kind: site.kind, url: h })));
+    this.#carved = columnEntities.filter((e) => e.id !== site.id).map(entityPrefix).filter((p) => this.#inScope(p) && !own.has(p));
     this.#asOf = asOf;
     this.#opts = opts;
     this.#robots = robots;
@@ -141,8 +148,17 @@ class SiteCrawl {
     return { pages, reasons: ordered, ...(failed ? { failed } : {}), ...(overBudget ? { overBudget } : {}), ...(notRendered ? { notRendered } : {}) };
   }
 
-  /** Same site as the registered home page or as where it redirects (a portal that moved to a new host). */
+  /**
+   * Same site as the registered home page or as where it redirects (a portal that moved to a new
+   * host); for a 专栏 entity, under its folder or the folder its front page redirects to. The rest of
+   * the host is another entity's: linked to and checked, never crawled.
+   */
   onSite(u: string): boolean {
+    return this.#inScope(u) && !this.#carved.some((p) => underPrefix(u, p));
+  }
+
+  #inScope(u: string): boolean {
+    if (isColumnEntity(this.#site)) return [this.#site.url, this.#homeUrl].some((home) => underPrefix(u, entityPrefix({ kind: 'column', url: home })));
     return sameSite(u, this.#site.url) || sameSite(u, this.#homeUrl);
   }
 
@@ -308,7 +324,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, rev
   }
   if (!home) return outside({ site, asOf, home: { attempts }, pages: [], links: [], robots: robots.status, columns: [], messages: [] });
 
-  const c = new SiteCrawl(site, home.finalUrl, asOf, opts, robots, ctx.renderer, fetchPage);
+  const c = new SiteCrawl(site, home.finalUrl, asOf, opts, robots, ctx.renderer, fetchPage, ctx.columnEntities);
   links.remember(site.url, Promise.resolve({ url: site.url, verdict: 'ok', status: home.status, detail: `HTTP ${home.status}` }));
   const first = await c.readPage(site.url, 0, home);
   let frontier = 'notFound' in first ? [] : first;

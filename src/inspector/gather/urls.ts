@@ -23,6 +23,11 @@ export function sameSite(a: string, b: string): boolean {
   return host(a) === host(b);
 }
 
+/** A URL under a prefix (an entity's folder, from entityPrefix): the same site, and a path that starts with the prefix's. */
+export function underPrefix(u: string, prefix: string): boolean {
+  return sameSite(u, prefix) && new URL(u).pathname.startsWith(new URL(prefix).pathname);
+}
+
 /** Query parameters that carry a visitor's session, not a page: the same page under every value. */
 const SESSION_PARAM = /^(?:jsessionid|phpsessid|aspsessionid\w*|sessionid|session_id|sid|cfid|cftoken|token)$/i;
 

@@ -4,7 +4,7 @@
 // read back from the file (crawlConclusions), so re-scoring never needs the network.
 import { InputError } from '../../errors.ts';
 import type { Finding, SiteQuarter } from '../../schemas/findings.ts';
-import type { Site } from '../../schemas/registry.ts';
+import { isColumnEntity, type Site } from '../../schemas/registry.ts';
 import type { ReviewFile } from '../../schemas/review.ts';
 import type { RulesConfig } from '../../schemas/rules-config.ts';
 import { indicator } from '../catalogue/index.ts';
@@ -23,7 +23,7 @@ export interface Conclusion {
 /** Everything a findings file is made from. */
 export interface SiteQuarterInputs {
   /** Who and when, and what the crawl saw: from the registry when crawled, from the file when re-scored. */
-  head: Pick<SiteQuarter, 'site' | 'name' | 'url' | 'unit' | 'region' | 'quarter' | 'asOf' | 'stats'>;
+  head: Pick<SiteQuarter, 'site' | 'name' | 'url' | 'unit' | 'region' | 'column' | 'quarter' | 'asOf' | 'stats'>;
   /** The registry's entry: its kind and services decide the scoring method. */
   site: Pick<Site, 'kind' | 'services'>;
   /** The crawl's conclusions, one per indicator it judged (passes may be left out). */
@@ -44,8 +44,8 @@ function asCrawled(f: IndicatorFinding): IndicatorFinding {
 }
 
 /** The head of a findings file from the registry's entry of a site. */
-export function headOf(site: Pick<Site, 'id' | 'name' | 'url' | 'unit' | 'region'>, quarter: string, asOf: string, stats: SiteQuarter['stats']): SiteQuarterInputs['head'] {
-  return { site: site.id, name: site.name, url: site.url, unit: site.unit, ...(site.region ? { region: site.region } : {}), quarter, asOf, stats };
+export function headOf(site: Pick<Site, 'id' | 'name' | 'url' | 'unit' | 'region' | 'kind'>, quarter: string, asOf: string, stats: SiteQuarter['stats']): SiteQuarterInputs['head'] {
+  return { site: site.id, name: site.name, url: site.url, unit: site.unit, ...(site.region ? { region: site.region } : {}), ...(isColumnEntity(site) ? { column: true as const } : {}), quarter, asOf, stats };
 }
 
 /**
@@ -126,6 +126,6 @@ export function crawlConclusions(stored: SiteQuarter): Conclusion[] {
 
 /** The head of a findings file read back, to assemble it again. */
 export function headOfFile(stored: SiteQuarter): SiteQuarterInputs['head'] {
-  const { site, name, url, unit, region, quarter, asOf, stats } = stored;
-  return { site, name, url, unit, ...(region !== undefined ? { region } : {}), quarter, asOf, stats };
+  const { site, name, url, unit, region, column, quarter, asOf, stats } = stored;
+  return { site, name, url, unit, ...(region !== undefined ? { region } : {}), ...(column ? { column } : {}), quarter, asOf, stats };
 }

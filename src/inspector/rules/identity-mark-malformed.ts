@@ -43,16 +43,16 @@ function psbFault(n: FiledNumber): string | undefined {
 /** Where a number was read, for the evidence: the home page, or the footer file it loads. */
 const shownOn = (from: string, home: string) => (from === home ? '首页显示' : `首页底部（${from}）显示`);
 
-/** The advice about one mark, or undefined when one of its printings is in form (and, for the site code, the registered one). */
-function advice(mark: Numbered, read: Array<{ from: string; numbers: PrintedNumbers }>, home: string, registered: string): string | undefined {
+/** The advice about one mark, or undefined when one of its printings is in form (and, for the site code, the registered one, when there is one: a 专栏 has none). */
+function advice(mark: Numbered, read: Array<{ from: string; numbers: PrintedNumbers }>, home: string, registered: string | undefined): string | undefined {
   const name = MARK_NAMES[mark];
   if (mark === 'site-code') {
     const codes = read.flatMap((r) => r.numbers['site-code'].map((code) => ({ from: r.from, code })));
-    if (!codes.length || codes.some((c) => c.code.toLowerCase() === registered.toLowerCase())) return undefined;
+    if (!codes.length || codes.some((c) => (registered === undefined ? SITE_CODE_FORM.test(c.code) : c.code.toLowerCase() === registered.toLowerCase()))) return undefined;
     const inForm = codes.find((c) => SITE_CODE_FORM.test(c.code));
     if (inForm) return `${name}与登记不一致：${shownOn(inForm.from, home)}“${inForm.code}”，本站登记的${name}为“${registered}”，请核对`;
     const c = codes[0]!;
-    return `${name}格式不规范：${shownOn(c.from, home)}“${c.code}”，${siteCodeFault(c.code)}；应为 10 位：6 位行政区划代码加 4 位数字，部门网站为 bm 加 8 位数字（本站登记为“${registered}”）`;
+    return `${name}格式不规范：${shownOn(c.from, home)}“${c.code}”，${siteCodeFault(c.code)}；应为 10 位：6 位行政区划代码加 4 位数字，部门网站为 bm 加 8 位数字${registered === undefined ? '' : `（本站登记为“${registered}”）`}`;
   }
   const numbers = read.flatMap((r) => r.numbers[mark].map((n) => ({ from: r.from, n, fault: mark === 'psb' ? psbFault(n) : abbrFault(n) ?? '' })));
   // One printing in form (or that cannot be judged) is enough: the others may be a reading's accident.

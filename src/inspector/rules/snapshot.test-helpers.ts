@@ -1,6 +1,7 @@
 // Builders of in-memory snapshots for rule tests (STYLE 9: rules are tested on tables, not the network).
 import { fileURLToPath } from 'node:url';
 import type { Dictionary } from '../../schemas/dictionary.ts';
+import type { Site } from '../../schemas/registry.ts';
 import type { ColumnSnapshot, PageFacts, PageSnapshot, SiteLink, SiteSnapshot } from '../snapshot.ts';
 import { loadDictionary } from '../../store/dictionary.ts';
 import { loadRulesConfig } from '../../store/rules-config.ts';
@@ -33,7 +34,7 @@ export function snapshot(
     attempts?: SiteSnapshot['home']['attempts'];
     pages?: PageSnapshot[];
     columns?: ColumnSnapshot[];
-    kind?: 'portal' | 'department';
+    kind?: Site['kind'];
     url?: string;
     asOf?: string;
   } & Pick<Partial<SiteSnapshot>, 'probes' | 'dns' | 'monitored' | 'duty'> = {},

@@ -7,7 +7,7 @@ import pLimit from 'p-limit';
 import { InputError } from '../../errors.ts';
 import type { Dictionary } from '../../schemas/dictionary.ts';
 import type { MonitorConfig, MonitorDay, MonitorEvent } from '../../schemas/monitor.ts';
-import type { Site, Unit } from '../../schemas/registry.ts';
+import { isColumnEntity, type Site, type Unit } from '../../schemas/registry.ts';
 import { dutyAssignments, unseenDutyColumns, type DutyPlan, type SeenColumn } from '../../store/duty.ts';
 import type { RulesConfig } from '../../schemas/rules-config.ts';
 import { addSeenColumns, readMonitorDays, readSeenColumns, readSiteEvents, writeMonitorDays, writeSiteEvents } from '../../store/monitor-records.ts';
@@ -64,6 +64,8 @@ export interface MonitorInput {
   rules?: readonly Rule[];
   /** The content duty plan (content/duty.yaml) and the units it names: a column's problems are its unit's. */
   duty?: { plan: DutyPlan; units: readonly Unit[] };
+  /** The registry's 专栏 entities (kind: column), passed or not: a pass leaves their prefixes to them. Absent: the pass's own. */
+  columnEntities?: readonly Site[];
   dns?: (host: string) => Promise<DnsFacts>;
   sleeper?: Sleeper;
   onEvent?: (e: MonitorRunEvent) => void;
@@ -179,7 +181,7 @@ export async function runMonitor(input: MonitorInput): Promise<MonitorSummary> {
   }
 
   const ctx: RunContext = { config: input.rulesConfig, dictionary: input.dictionary, calendar: input.calendar };
-  const { gather, close } = await openCrawl({ options: dailyOptions(input.options, config), rulesConfig: input.rulesConfig, asOf: date, duty: (site) => assignments.get(site.id), ...(input.sleeper ? { sleeper: input.sleeper } : {}), ...(input.dns ? { dns: input.dns } : {}) });
+  const { gather, close } = await openCrawl({ options: dailyOptions(input.options, config), rulesConfig: input.rulesConfig, asOf: date, duty: (site) => assignments.get(site.id), columnEntities: input.columnEntities ?? input.sites.filter(isColumnEntity), ...(input.sleeper ? { sleeper: input.sleeper } : {}), ...(input.dns ? { dns: input.dns } : {}) });
   const emit = input.onEvent ?? (() => {});
   const day: MonitorDay = { date, sites: input.sites.length, checked: 0, unreachable: 0, not_checked: 0, opened: 0, reopened: 0, fixed: 0, reminded: 0 };
   const internalErrors: MonitorSummary['internalErrors'] = [];
