@@ -13,13 +13,17 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-/** Serve `answer(path)` on a free loopback port until close(). */
-export async function startPageServer(answer: (path: string) => Answer): Promise<PageServer> {
+/**
+ * Serve `answer(path, host)` on a free loopback port until close(). Used as a forward proxy, it sees
+ * the whole URL, so one server can be a web of several hosts.
+ */
+export async function startPageServer(answer: (path: string, host: string) => Answer): Promise<PageServer> {
   const hits = new Map<string, number>();
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'x'}`);
+    const path = url.pathname;
     hits.set(path, (hits.get(path) ?? 0) + 1);
-    const a = answer(path);
+    const a = answer(path, url.hostname);
     const { type, body, status, headers } = typeof a === 'string' ? { type: 'text/html; charset=utf-8', body: a, status: 200, headers: {} } : (a ?? { type: 'text/html; charset=utf-8', body: 'not found', status: 404, headers: {} });
     res.writeHead(status ?? 200, { 'content-type': type, ...headers }).end(body);
   });
