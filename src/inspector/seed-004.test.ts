@@ -23,6 +23,8 @@ import { resolveOptions } from './gather/options.ts';
 import { startPageServer, type PageServer } from './gather/page-server.test-helpers.ts';
 import { inspect } from './inspect.ts';
 import { loadCalendar } from './workdays.ts';
+import { readSiteEvents } from '../store/monitor-records.ts';
+import { runMonitor } from '../workflow/monitor/daily.ts';
 
 const FIXTURE = 'tests/fixtures/seed-004';
 const AS_OF = '2019-06-20';
@@ -62,6 +64,8 @@ function entityPage(id: string, name: string, base: string, path: string, extra 
 let server: PageServer;
 let dir: string;
 let results: SiteQuarter[];
+let rulesConfig: RulesConfig;
+const options = () => resolveOptions({ proxy: { http: server.origin, https: server.origin }, timeoutMs: 3_000, retries: 0, homeAttempts: 1, homeAttemptGapMs: 0, hostDelayMs: 0, render: 'never', robots: false, siteConcurrency: 8 });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'seed-004-'));
@@ -84,13 +88,13 @@ beforeAll(async () => {
   const shipped = loadRulesConfig(dir);
   // The items the seed's notice speaks of; the others are switched off, as an office checking only these would.
   const judged = new Set(['severe-error', 'typo', 'column-stale', 'broken-link']);
-  const rulesConfig: RulesConfig = { ...shipped, indicators: Object.fromEntries(Object.entries(shipped.indicators).map(([id, c]) => [id, { ...c, enabled: judged.has(id) }])) };
+  rulesConfig = { ...shipped, indicators: Object.fromEntries(Object.entries(shipped.indicators).map(([id, c]) => [id, { ...c, enabled: judged.has(id) }])) };
   const summary = await inspect({
     sites: registry.sites,
     contentDir: dir,
     quarter: '2019-Q2',
     asOf: AS_OF,
-    options: resolveOptions({ proxy: { http: server.origin, https: server.origin }, timeoutMs: 3_000, retries: 0, homeAttempts: 1, homeAttemptGapMs: 0, hostDelayMs: 0, render: 'never', robots: false, siteConcurrency: 8 }),
+    options: options(),
     rulesConfig,
     dictionary: loadDictionary(dir),
     calendar: loadCalendar(dir),
@@ -152,5 +156,19 @@ describe('seed 004: websites and 专栏 counted apart', () => {
     // Its own front page, lists and articles only; the thirty 专栏' front pages are links it checked.
     expect(city.stats.pages).toBe(6);
     expect(city.stats.links).toBeGreaterThanOrEqual(30);
+  });
+
+  test('the daily monitor reads a 专栏 within its prefix too, and charges its problems to the 专栏\u2019s unit, not the portal\u2019s', async () => {
+    const registry = loadRegistry(dir);
+    const pick = registry.sites.filter((s) => s.id === 'lincang' || s.id === 'lincang-sfj-xxgk');
+    const s = await runMonitor({ sites: pick, columnEntities: registry.sites.filter((x) => x.kind === 'column'), contentDir: dir, date: AS_OF, options: options(), rulesConfig, dictionary: loadDictionary(dir), calendar: loadCalendar(dir) });
+    expect(s.internalErrors).toEqual([]);
+    expect(readSiteEvents(dir, 'lincang')).toEqual([]);
+    const opened = readSiteEvents(dir, 'lincang-sfj-xxgk').filter((e) => e.event === 'open');
+    // The seed's 二 and 三 for 市司法局信息公开专栏: the stale 通知公告 and the dead attachment.
+    expect(opened.map((e) => [e.target, e.unit]).sort()).toEqual([
+      ['http://www.lincang.gov.cn/xxgk/sfj/fj/2018-11-01.pdf', 'lincang-sfj'],
+      ['通知公告', 'lincang-sfj'],
+    ]);
   });
 });
