@@ -2,6 +2,8 @@
 // reason) or record the site's reply to it.
 import { InputError } from '../errors.ts';
 import { assertDraft } from '../workflow/draft.ts';
+import { saveRectifyAnswer } from '../workflow/rectify.ts';
+import { readQuarterFile } from '../store/quarter-file.ts';
 import { reviewFinding, reviewList, reviewListText, reviewResultText, type ReviewRequest } from '../workflow/review-list.ts';
 import { contentArg, dateArg, parseFlags, type ArgDefaults } from './args.ts';
 import { withContentLock } from '../store/lock.ts';
@@ -118,9 +120,18 @@ export function reviewCommand(argv: string[]): number {
   if (args.mode === 'list') {
     console.log(reviewListText(reviewList(args.contentDir, args.quarter, args.site), args.quarter));
   } else {
+    const { request } = args;
+    // After publication a reply is the unit's answer on rectification (整改): kept apart from the
+    // signed review, shown beside what the re-checks verified. Decisions still need a draft.
+    if ('reply' in request.action && readQuarterFile(args.contentDir, args.quarter)?.status === 'published') {
+      const reply = { site: request.site, indicator: request.indicator, target: request.target, date: request.date, text: request.action.reply };
+      const file = withContentLock(args.contentDir, `npm run review -- ${argv.join(' ')}`, () => saveRectifyAnswer(args.contentDir, args.quarter, reply));
+      console.log(`已记录整改答复（${args.quarter} 通报已发布，答复不改变通报，与复核结果并列显示）：${file}`);
+      return 0;
+    }
     const done = withContentLock(args.contentDir, `npm run review -- ${argv.join(' ')}`, () => {
       assertDraft(args.contentDir, args.quarter, 'review');
-      return reviewFinding(args.contentDir, args.quarter, args.request);
+      return reviewFinding(args.contentDir, args.quarter, request);
     });
     console.log(reviewResultText(done));
   }

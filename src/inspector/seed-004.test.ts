@@ -5,7 +5,7 @@
 // with the project's own crawl, rules and notice wording, judging the items the seed's notice speaks
 // of: 严重错别字 (its 五), 栏目超过半年未更新 (二), 断链 (三). Each 专栏 is crawled within its prefix
 // and the city portal's crawl leaves the 专栏 to them: their severe errors fail them, not the portal.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -25,6 +25,10 @@ import { inspect } from './inspect.ts';
 import { loadCalendar } from './workdays.ts';
 import { readSiteEvents } from '../store/monitor-records.ts';
 import { runMonitor } from '../workflow/monitor/daily.ts';
+import { readQuarterFile } from '../store/quarter-file.ts';
+import { readRechecks, readRectifyReplies, rectificationFile } from '../store/rectification.ts';
+import { byUnit, deadlineOf, rectifications } from '../workflow/rectification.ts';
+import { publishedProblems, runRectify, saveRectifyAnswer } from '../workflow/rectify.ts';
 
 const FIXTURE = 'tests/fixtures/seed-004';
 const AS_OF = '2019-06-20';
@@ -33,6 +37,11 @@ const AS_OF = '2019-06-20';
 const SEVERE = new Set(['fengqing', 'yongde', 'lincang-bhq-xxgk', 'lincang-nkj-xxgk', 'lincang-scjgj-xxgk', 'lincang-dzj-xxgk']);
 const STALE = new Set(['lincang-sfj-xxgk', 'lincang-jtj-xxgk', 'lincang-swj-xxgk']);
 const BROKEN = new Set(['lincang-gtj-xxgk', 'lincang-sfj-xxgk']);
+/** Rectification: the day each of these fixed its problems after the notice (the others never do). */
+const FIXED: Readonly<Record<string, string>> = { 'lincang-jtj-xxgk': '2019-07-10', 'lincang-gtj-xxgk': '2019-07-10', fengqing: '2019-07-10', 'lincang-swj-xxgk': '2019-08-01' };
+/** The day the web is served as of. */
+let day = AS_OF;
+const fixed = (id: string) => FIXED[id] !== undefined && day >= FIXED[id];
 /** Four serious forms (more than severe-error's maxSerious, 3): the dictionary's own entries. */
 const SERIOUS = '中华人民共合国、中华人民供和国、中华人名共和国、中共人民共和国';
 
@@ -42,7 +51,7 @@ const page = (title: string, body: string) => `<!doctype html><html><head><meta 
 function entityPage(id: string, name: string, base: string, path: string, extra = ''): string | undefined {
   const columns = [
     { name: '工作动态', dir: `${base}/gzdt/`, dates: ['2019-06-18', '2019-06-11'] },
-    { name: '通知公告', dir: `${base}/tzgg/`, dates: STALE.has(id) ? ['2018-11-01'] : ['2019-05-30'] },
+    { name: '通知公告', dir: `${base}/tzgg/`, dates: !STALE.has(id) ? ['2019-05-30'] : fixed(id) ? [FIXED[id]!, '2018-11-01'] : ['2018-11-01'] },
   ];
   const article = (dir: string, d: string) => `${dir}t${d.replaceAll('-', '')}.html`;
   if (path === `${base}/index.html` || (base === '' && path === '/')) {
@@ -54,8 +63,8 @@ function entityPage(id: string, name: string, base: string, path: string, extra 
     const d = c.dates.find((x) => path === article(c.dir, x));
     if (!d) continue;
     const newest = d === c.dates[0];
-    const text = newest && c.name === '工作动态' && SEVERE.has(id) ? `学习${SERIOUS}宪法。` : `${c.name}工作进展情况。`;
-    const attachment = newest && c.name === '通知公告' && BROKEN.has(id) ? `<p><a href="${base}/fj/${d}.pdf">附件：通知全文</a></p>` : '';
+    const text = newest && c.name === '工作动态' && SEVERE.has(id) && !fixed(id) ? `学习${SERIOUS}宪法。` : `${c.name}工作进展情况。`;
+    const attachment = d === '2018-11-01' || d === '2019-05-30' ? (BROKEN.has(id) && !fixed(id) ? `<p><a href="${base}/fj/${d}.pdf">附件：通知全文</a></p>` : '') : '';
     return page(`${c.name}信息_${name}`, `<h1>${c.name}信息</h1><div class="info">发布时间：${d}</div><div class="content"><p>${text}</p>${attachment}</div>`);
   }
   return undefined;
@@ -171,4 +180,51 @@ describe('seed 004: websites and 专栏 counted apart', () => {
       ['通知公告', 'lincang-sfj'],
     ]);
   });
+
+  test('整改: the notice published, its problems re-checked at the deadline and after; each unit\u2019s 整改情况 and replies', async () => {
+    // Published on Friday 07-05; 15 working days (rules.yaml rectification.workdays) end on 07-26.
+    mkdirSync(join(dir, 'quarters'), { recursive: true });
+    writeFileSync(join(dir, 'quarters', '2019-Q2.md'), '---\nquarter: 2019-Q2\nissuer: 临沧市人民政府办公室\nto: 各县（区）人民政府，市直各部门\nstatus: published\npublished: 2019-07-05\ndate: 2019-07-05\n---\n');
+    const deadline = deadlineOf(readQuarterFile(dir, '2019-Q2')!, loadRulesConfig(dir), loadCalendar(dir));
+    expect(deadline).toBe('2019-07-26');
+    const registry = loadRegistry(dir);
+    const named = publishedProblems(dir, '2019-Q2');
+    // Six entities × (4 severe-error + 4 typo), three stale 通知公告, two dead attachments.
+    expect(named).toHaveLength(6 * 8 + 3 + 2);
+    const recheckOn = async (date: string) => {
+      day = date;
+      return runRectify({ contentDir: dir, quarter: '2019-Q2', date, sites: registry.sites, options: options(), rulesConfig, dictionary: loadDictionary(dir), calendar: loadCalendar(dir) });
+    };
+    const first = await recheckOn('2019-07-26');
+    expect(first.internalErrors).toEqual([]);
+    const bytes = readFileSync(rectificationFile(dir, '2019-Q2'), 'utf8');
+    // Re-running the day changes nothing.
+    await recheckOn('2019-07-26');
+    expect(readFileSync(rectificationFile(dir, '2019-Q2'), 'utf8')).toBe(bytes);
+    await recheckOn('2019-08-09');
+
+    // 市司法局 answers 已整改 after publication: kept apart from the signed review, shown beside the result.
+    saveRectifyAnswer(dir, '2019-Q2', { site: 'lincang-sfj-xxgk', indicator: 'column-stale', target: '通知公告', date: '2019-07-20', text: '已整改，已补发通知公告。' });
+    expect(() => saveRectifyAnswer(dir, '2019-Q2', { site: 'lincang', indicator: 'typo', target: '攻府', date: '2019-07-20', text: '已整改' })).toThrow(/named no problem typo "攻府" on lincang/);
+
+    const list = rectifications(named, readRechecks(dir, '2019-Q2'), readRectifyReplies(dir, '2019-Q2'), deadline!, '2019-08-09');
+    const stateOf = (site: string, indicator: string) => [...new Set(list.filter((r) => r.site === site && r.indicator === indicator).map((r) => r.state))];
+    // Worked out from FIXED: 交通 and 国土 and 凤庆 fixed 07-10 (before the deadline); 水务 on 08-01 (after it); the rest never.
+    expect(stateOf('lincang-jtj-xxgk', 'column-stale')).toEqual(['fixed']);
+    expect(stateOf('lincang-gtj-xxgk', 'broken-link')).toEqual(['fixed']);
+    expect(stateOf('fengqing', 'severe-error')).toEqual(['fixed']);
+    expect(stateOf('fengqing', 'typo')).toEqual(['fixed']);
+    expect(list.find((r) => r.site === 'lincang-swj-xxgk')).toMatchObject({ state: 'fixed-late', checked: '2019-08-09', fixedOn: '2019-08-09' });
+    expect(list.filter((r) => r.site === 'lincang-sfj-xxgk').map((r) => [r.indicator, r.state, r.reply?.text])).toEqual([
+      ['broken-link', 'not-fixed', undefined],
+      ['column-stale', 'not-fixed', '已整改，已补发通知公告。'],
+    ]);
+    expect(stateOf('yongde', 'severe-error')).toEqual(['not-fixed']);
+    const units = new Map(byUnit(list).map((u) => [u.unit, u]));
+    expect(units.get('fengqing-bgs')).toMatchObject({ named: 8, counts: { fixed: 8, 'not-fixed': 0 } });
+    expect(units.get('lincang-sfj')).toMatchObject({ named: 2, counts: { 'not-fixed': 2 } });
+    expect(units.get('lincang-swj')).toMatchObject({ named: 1, counts: { 'fixed-late': 1 } });
+    // Before the deadline nothing is decided yet.
+    expect(new Set(rectifications(named, readRechecks(dir, '2019-Q2'), [], '2019-09-30', '2019-08-09').map((r) => r.state))).toEqual(new Set(['pending']));
+  }, 60_000);
 });

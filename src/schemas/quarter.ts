@@ -48,6 +48,8 @@ export const quarterFileSchema = z.strictObject({
   status: z.enum(['draft', 'published']).default('draft'),
   /** The day it was published. */
   published: isoDateSchema.optional(),
+  /** 整改期限: the day by which units fix the problems the notice names (npm run rectify re-checks them then); absent: rules.yaml rectification.workdays after publication. */
+  rectifyBy: isoDateSchema.optional(),
   /** The spot-check sample, when the quarter is a sampled one. */
   sample: sampleSchema.optional(),
   /** Corrections made after publication, oldest first. */

@@ -73,6 +73,8 @@ export const rulesConfigSchema = z.strictObject({
     overdueMessage: z.number().min(0),
     /** Per self-inspection report not submitted (self-inspection-missing records). */
     selfInspectionMissing: z.number().min(0),
+    /** Per problem a notice named that was not fixed by its deadline (整改情况: 未整改; fixed late counts too); absent: not counted. */
+    notRectified: z.number().min(0).optional(),
     /** Per quarter's city notice naming the unit (seed 003: 2). */
     namedByCity: z.number().min(0),
     /** Named at least this many times in a year by each level ⇒ not rated 良好 or above (seed 003: 1, 1, 3). */
@@ -82,6 +84,8 @@ export const rulesConfigSchema = z.strictObject({
       city: z.number().int().min(1),
     }),
   }),
+  /** Rectification (整改) of a notice's problems: the deadline is this many working days after publication unless the quarter file sets rectifyBy. */
+  rectification: z.strictObject({ workdays: z.number().int().min(1) }).optional(),
   /** The notice's form (NOTICE_FORMS); absent: summary. */
   notice: z.strictObject({ form: z.enum(NOTICE_FORMS) }).optional(),
   /** Column classes by name keywords, with their windows. */

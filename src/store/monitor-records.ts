@@ -57,8 +57,8 @@ function rowsOf(text: string, file: string, columns: readonly string[]): Row[] {
   return body;
 }
 
-/** Every row of a file through a schema, problems collected as "file:line: field: message". */
-function parseRows<T>(text: string, file: string, columns: readonly string[], schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } } }, check: (row: T, line: number, errors: string[]) => void): T[] {
+/** Every row of a file through a schema, problems collected as "file:line: field: message" (a <yyyy>.csv file's dates must be of its year). */
+export function parseRows<T>(text: string, file: string, columns: readonly string[], schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } } }, check: (row: T, line: number, errors: string[]) => void): T[] {
   const errors: string[] = [];
   const out: T[] = [];
   const year = /^(\d{4})\.csv$/.exec(basename(file))?.[1];
@@ -154,7 +154,7 @@ export function serializeDaysCsv(days: readonly MonitorDay[]): string {
 }
 
 /** A file's text, or undefined when it does not exist. */
-function readText(file: string): string | undefined {
+export function readText(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
