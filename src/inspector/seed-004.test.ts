@@ -26,8 +26,7 @@ import { loadCalendar } from './workdays.ts';
 import { readSiteEvents } from '../store/monitor-records.ts';
 import { runMonitor } from '../workflow/monitor/daily.ts';
 import { readQuarterFile } from '../store/quarter-file.ts';
-import { readRechecks, readRectifyReplies, rectificationFile } from '../store/rectification.ts';
-import { byUnit, deadlineOf, rectifications } from '../workflow/rectification.ts';
+import { byUnit, deadlineOf, readRechecks, readRectifyReplies, rectificationFile, rectifications } from '../store/rectification.ts';
 import { publishedProblems, runRectify, saveRectifyAnswer } from '../workflow/rectify.ts';
 
 const FIXTURE = 'tests/fixtures/seed-004';

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Recheck } from '../schemas/rectification.ts';
-import { byUnit, deadlineOf, namedProblems, recheck, verify, type NamedProblem } from './rectification.ts';
+import { byUnit, deadlineOf, verify, type NamedProblem } from '../store/rectification.ts';
+import { problemsNamed, recheck } from './rectification.ts';
 import { row } from '../lib/fixtures.test-helpers.ts';
 import { buildCalendar } from '../inspector/workdays.ts';
 import type { RuleRun } from '../inspector/engine/run-rules.ts';
@@ -33,7 +34,7 @@ describe('the problems a notice named', () => {
   const f = (indicator: string, target: string, extra: object = {}) => ({ indicator, target, page: 'http://linhe.gov.cn/', points: 0.1, detail: 'd', clause: 'c', ...extra });
   test('counted vetoes and deductions, once per site, indicator and target; advice, bonuses and dismissed ones are not', () => {
     const r = row({ site: 'linhe', name: '临河', score: 90, findings: [f('typo', '攻府'), f('typo', '攻府', { page: 'http://linhe.gov.cn/a.html' }), f('severe-error', '攻府', { points: 0 }), f('https-missing', 'linhe.gov.cn', { points: 0 }), f('bonus-open-data', '数据', { points: 1 }), f('message-overdue', '《咨询》', { source: 'manual' })], dismissed: [f('broken-link', 'http://x/')] } as never);
-    expect(namedProblems([r]).map((p) => [p.indicator, p.target, p.source])).toEqual([
+    expect(problemsNamed([r]).map((p) => [p.indicator, p.target, p.source])).toEqual([
       ['message-overdue', '《咨询》', 'manual'],
       ['severe-error', '攻府', 'crawl'],
       ['typo', '攻府', 'crawl'],

@@ -24,7 +24,8 @@ import { readQuarterFile } from '../store/quarter-file.ts';
 import { saveRectifyReply, writeRechecks } from '../store/rectification.ts';
 import type { RectifyReply } from '../schemas/rectification.ts';
 import { readSiteQuarter } from './record-write.ts';
-import { namedProblems, recheck, type NamedProblem } from './rectification.ts';
+import { problemsNamed, recheck } from './rectification.ts';
+import type { NamedProblem } from '../store/rectification.ts';
 
 /** Every findings file of a quarter, in site order. */
 export function quarterRows(contentDir: string, quarter: string): SiteQuarter[] {
@@ -42,7 +43,7 @@ export function quarterRows(contentDir: string, quarter: string): SiteQuarter[] 
 export function publishedProblems(contentDir: string, quarter: string): NamedProblem[] {
   const file = readQuarterFile(contentDir, quarter);
   if (file?.status !== 'published') throw new InputError(`${quarter}: the notice is not published (content/quarters/${quarter}.md status: ${file?.status ?? 'no file'}); only the problems of a published notice are re-checked`);
-  return namedProblems(quarterRows(contentDir, quarter));
+  return problemsNamed(quarterRows(contentDir, quarter));
 }
 
 export interface RectifyInput {
