@@ -55,6 +55,7 @@ describe('the annual row', () => {
       ],
       overdue: { count: 2, points: 10 },
       selfInspection: { count: 1, points: 5 },
+      notRectified: { count: 0, points: 0 },
       daily: 22,
       explanation: '一季度 4 个不合格网站-5；二季度 1 个不合格网站-2；2 条网民留言处理超期-10；未报送自查报告-5',
       named: { city: 3, province: 1, stateCouncil: 0 },

@@ -76,7 +76,9 @@ export interface AnnualRow {
   overdue: { count: number; points: number };
   /** Self-inspection reports not submitted. */
   selfInspection: { count: number; points: number };
-  /** 日常考核扣分: the quarters, the messages and the reports. */
+  /** Problems a notice named, not fixed by its deadline. */
+  notRectified: { count: number; points: number };
+  /** 日常考核扣分: the quarters, the messages, the reports and the problems not fixed. */
   daily: number;
   /** The daily points in 002's words. */
   explanation: string;
@@ -106,6 +108,7 @@ export function annualRow(data: AssessmentData, year: string, unit: string): Ann
     quarters,
     overdue: loss.overdue,
     selfInspection: loss.selfInspection,
+    notRectified: loss.notRectified,
     daily: loss.points,
     explanation: explainLoss(loss),
     named,
@@ -164,7 +167,7 @@ export function amountsText(a: Amounts): { daily: string[]; annual: string[] } {
     daily: [
       '只计已发布的季度通报；草稿季度暂不计入。',
       `${site}；通报成文前已关停的网站不扣分，但计入不合格网站数。`,
-      `网民留言（含网民纠错）处理超期每条扣 ${a.overdueMessage} 分；未报送自查报告每次扣 ${a.selfInspectionMissing} 分。`,
+      `网民留言（含网民纠错）处理超期每条扣 ${a.overdueMessage} 分；未报送自查报告每次扣 ${a.selfInspectionMissing} 分${a.notRectified === undefined ? '' : `；通报问题到整改期限复核仍未整改（含逾期整改）每个扣 ${a.notRectified} 分`}。`,
     ],
     annual: [
       `每被${NOTICE_LEVELS.city}通报 1 次扣 ${a.namedByCity} 分（季度通报中有不合格网站、单项否决的政务新媒体或未报送自查报告即为被通报）。`,

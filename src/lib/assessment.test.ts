@@ -8,6 +8,7 @@ import {
   namedUnits,
   noticeDate,
   quarterLossRows,
+  notRectifiedItems,
   quarterState,
   quarterStates,
   recordItems,
@@ -116,8 +117,28 @@ describe('the points lost and their explanation (002)', () => {
       ],
       overdue: { count: 2, points: 10 },
       selfInspection: { count: 1, points: 5 },
+      notRectified: { count: 0, points: 0 },
       points: 29,
     });
+  });
+
+  it('problems a notice named and not fixed by the deadline (未整改, 逾期整改) cost assessment.notRectified each, when it is set', () => {
+    const list = [
+      { unit: 'a', site: 's1', state: 'fixed' as const },
+      { unit: 'a', site: 's1', state: 'not-fixed' as const },
+      { unit: 'a', site: 's2', state: 'fixed-late' as const },
+      { unit: 'b', site: 's3', state: 'unverified' as const },
+      { unit: 'b', site: 's3', state: 'pending' as const },
+    ];
+    const amounts = { failingSite: 2, overdueMessage: 5, selfInspectionMissing: 5, namedByCity: 2, ratingCap: { stateCouncil: 1, province: 1, city: 3 } };
+    expect(notRectifiedItems('2026-Q3', list, amounts)).toEqual([]);
+    const items = notRectifiedItems('2026-Q3', list, { ...amounts, notRectified: 0.5 });
+    expect(items.map((i) => [i.unit, i.kind === 'not-rectified' && i.site, i.points])).toEqual([
+      ['a', 's1', 0.5],
+      ['a', 's2', 0.5],
+    ]);
+    expect(dailyLoss(items).notRectified).toEqual({ count: 2, points: 1 });
+    expect(explainLoss(dailyLoss([msg, ...items]))).toBe('1 条网民留言处理超期-5；2 个通报问题未按期整改-1');
   });
   it('words it as 002 does', () => {
     expect(explainLoss(dailyLoss(liaocheng))).toBe('一季度 10 个不合格网站-6；二季度 4 个不合格网站-8；2 条网民留言处理超期-10；未报送自查报告-5');

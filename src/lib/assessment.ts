@@ -7,6 +7,7 @@ import type { SiteQuarter } from '../schemas/findings.ts';
 import type { ManualRecord } from '../schemas/manual.ts';
 import type { MediaAccount } from '../schemas/media.ts';
 import type { ExternalNotice } from '../schemas/notices.ts';
+import type { RectificationState } from '../schemas/rectification.ts';
 import type { QuarterFile } from '../schemas/quarter.ts';
 import type { Site } from '../schemas/registry.ts';
 import type { RulesConfig } from '../schemas/rules-config.ts';
@@ -30,6 +31,8 @@ export interface AssessmentData {
   assessment: Amounts;
   /** The content duty plan's columns (content/duty.yaml): a unit that keeps one has a page. */
   duty?: ReadonlyArray<{ unit: string }>;
+  /** 整改情况 of the published quarters with a deadline: a problem not fixed by it costs assessment.notRectified. */
+  rectification?: ReadonlyMap<string, { list: ReadonlyArray<{ unit: string; site: string; state: RectificationState }> }>;
   /** A published quarter's own registry, media and amounts (pinned at publication); the ones above when absent. */
   inputsOf?: (quarter: string) => Pick<AssessmentData, 'registrySites' | 'media' | 'assessment'>;
 }
@@ -54,6 +57,8 @@ export type Item =
     }
   | { kind: 'overdue-message'; quarter: string; unit: string; site: string; points: number; file: string }
   | { kind: 'self-inspection-missing'; quarter: string; unit: string; points: number; file: string }
+  /** A problem the notice named, not fixed by its deadline (未整改 or 逾期整改), when rules.yaml sets assessment.notRectified. */
+  | { kind: 'not-rectified'; quarter: string; unit: string; site: string; points: number }
   /** A new media account failing on a veto item: it names the unit in the notice, at no points (annual.ts counts it). */
   | { kind: 'media-veto'; quarter: string; unit: string; media: string; points: 0; file: string };
 
@@ -124,6 +129,13 @@ export function recordItems(quarter: string, records: readonly RecordEntry[], ro
   return out;
 }
 
+/** The problems of a quarter not fixed by the deadline, each at assessment.notRectified; none when the office does not count them. */
+export function notRectifiedItems(quarter: string, list: ReadonlyArray<{ unit: string; site: string; state: RectificationState }>, amounts: Amounts): Item[] {
+  const points = amounts.notRectified;
+  if (points === undefined) return [];
+  return list.filter((r) => r.state === 'not-fixed' || r.state === 'fixed-late').map((r) => ({ kind: 'not-rectified', quarter, unit: r.unit, site: r.site, points }));
+}
+
 /**
  * Whether an item names its unit in the quarter's notice (被通报): a failing site in 附件1 (not one
  * closed before the notice: 002 takes those out of the quarter's assessment), a new media account
@@ -174,7 +186,7 @@ function buildIndex(data: AssessmentData): Index {
     const notice = q.file ? noticeDate(q.file.data) : undefined;
     // Each quarter is charged by the registry and amounts it was published with.
     const inputs = data.inputsOf?.(q.quarter) ?? data;
-    const all = [...failingSiteItems(q.quarter, q.rows, notice, inputs.registrySites, inputs.assessment), ...recordItems(q.quarter, data.manual.get(q.quarter) ?? [], q.rows, inputs)];
+    const all = [...failingSiteItems(q.quarter, q.rows, notice, inputs.registrySites, inputs.assessment), ...recordItems(q.quarter, data.manual.get(q.quarter) ?? [], q.rows, inputs), ...notRectifiedItems(q.quarter, data.rectification?.get(q.quarter)?.list ?? [], inputs.assessment)];
     named.set(q.quarter, [...new Set(all.filter(namesUnit).map((i) => i.unit))]);
     if (state !== 'counted') continue;
     for (const item of all) {
@@ -217,6 +229,8 @@ export interface DailyLoss {
   quarters: Array<{ quarter: string; failing: number; closed: number; points: number }>;
   overdue: { count: number; points: number };
   selfInspection: { count: number; points: number };
+  /** Problems a notice named and the unit did not fix by the deadline. */
+  notRectified: { count: number; points: number };
   /** Everything above: 日常考核扣分. */
   points: number;
 }
@@ -239,7 +253,8 @@ export function dailyLoss(items: readonly Item[]): DailyLoss {
   };
   const overdue = tally('overdue-message');
   const selfInspection = tally('self-inspection-missing');
-  return { quarters, overdue, selfInspection, points: addPoints([...quarters.map((q) => q.points), overdue.points, selfInspection.points]) };
+  const notRectified = tally('not-rectified');
+  return { quarters, overdue, selfInspection, notRectified, points: addPoints([...quarters.map((q) => q.points), overdue.points, selfInspection.points, notRectified.points]) };
 }
 
 /**
@@ -253,6 +268,7 @@ export function explainLoss(loss: DailyLoss): string {
   if (loss.overdue.points > 0) parts.push(`${loss.overdue.count} 条网民留言处理超期-${loss.overdue.points}`);
   // 002 only has single reports (未报送自查报告-5); more than one is counted the way messages are.
   if (loss.selfInspection.points > 0) parts.push(`${loss.selfInspection.count > 1 ? `${loss.selfInspection.count} 次` : ''}未报送自查报告-${loss.selfInspection.points}`);
+  if (loss.notRectified.points > 0) parts.push(`${loss.notRectified.count} 个通报问题未按期整改-${loss.notRectified.points}`);
   return parts.length ? parts.join('；') : '无';
 }
 

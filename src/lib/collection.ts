@@ -14,6 +14,8 @@ import { loadMedia } from '../store/media.ts';
 import { hasPinnedInputs, pinnedDir } from '../store/pinned.ts';
 import { loadRegistry } from '../store/registry.ts';
 import { loadDutyPlan, type DutyEntry } from '../store/duty.ts';
+import { rectificationOf, type QuarterRectification } from './rectification.ts';
+import { todayInShanghai } from '../dates.ts';
 import { quarterStatus } from './quarter-status.ts';
 import { noticeDates, type NoticeDates } from './feed.ts';
 import { byQuarter, summarizeQuarter, type QuarterSummary } from './quarters.ts';
@@ -62,6 +64,8 @@ export interface PortalData {
   inputsOf: (quarter: string) => QuarterInputs;
   /** The content duty plan's columns (content/duty.yaml), in file order; none without the file. */
   duty: DutyEntry[];
+  /** 整改情况 of each published quarter whose notice set a deadline (rectifyBy), by quarter. */
+  rectification: ReadonlyMap<string, QuarterRectification>;
 }
 
 /** What a quarter's pages read besides its own files. */
@@ -143,6 +147,7 @@ async function load(): Promise<PortalData> {
     notices: noticeEntries.map((e) => e.data),
     inputsOf: (quarter) => pinned.get(quarter) ?? live,
     duty: loadDutyPlan(contentDir(), loadRegistry(contentDir())).entries,
+    rectification: rectificationOf(contentDir(), quarters, todayInShanghai()),
   };
 }
 

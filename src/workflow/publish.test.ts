@@ -94,14 +94,17 @@ describe('publishQuarter', () => {
 describe('pinned inputs', () => {
   it('publication copies the registry, media, rules, notices and dictionary into pinned/<quarter>/ and signs the copies; a later edit of a copy is caught', async () => {
     write('units.yaml', '- id: kaisha\n  name: 凯沙县人民政府\n');
-    write('rules.yaml', 'assessment:\n  failingSite: 2\n');
+    const rules = readFileSync('content/rules.yaml', 'utf8');
+    write('rules.yaml', rules);
     write('notices.yaml', '[]\n');
     const done = await publish();
     expect(done.files).toEqual(expect.arrayContaining(['pinned/2026-Q4/notices.yaml', 'pinned/2026-Q4/rules.yaml', 'pinned/2026-Q4/units.yaml']));
     expect(done.files.filter((f) => f.startsWith('pinned/'))).toHaveLength(3);
-    expect(read('pinned/2026-Q4/rules.yaml')).toBe('assessment:\n  failingSite: 2\n');
+    expect(read('pinned/2026-Q4/rules.yaml')).toBe(rules);
+    // The shipped rectification.workdays (15) set the 整改期限 from the day published (Tuesday 12-01): 12-02..04, 12-07..11, 12-14..18, 12-21..22.
+    expect(read('quarters/2026-Q4.md')).toContain('rectifyBy: 2026-12-22');
     // The live file moves on; the pinned copy and the manifest do not notice.
-    write('rules.yaml', 'assessment:\n  failingSite: 9\n');
+    write('rules.yaml', rules.replace('failingSite: 2', 'failingSite: 9'));
     expect(verifyQuarter(dir, '2026-Q4')).toEqual([]);
     write('pinned/2026-Q4/units.yaml', '- id: kaisha\n  name: 凯沙市人民政府\n');
     expect(verifyQuarter(dir, '2026-Q4')).toEqual([{ kind: 'changed', quarter: '2026-Q4', file: 'pinned/2026-Q4/units.yaml' }]);

@@ -1,6 +1,8 @@
 // Publishing a quarter (npm run publish) and correcting a published one (npm run correct). A
 // published quarter is a public record: from then on its files change only with an erratum that
 // says what changed, why, and which files, and the manifest is signed again.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { isSeq } from 'yaml';
 import type { Erratum } from '../schemas/quarter.ts';
 import { isIsoDate } from '../dates.ts';
@@ -8,6 +10,9 @@ import { InputError } from '../errors.ts';
 import { describeProblem, manifestFile, signQuarter, verifyQuarter, type ManifestProblem } from './manifest.ts';
 import { editQuarterFile, quarterFilePath, readQuarterFile } from '../store/quarter-file.ts';
 import { pinInputs } from '../store/pinned.ts';
+import { deadlineOf } from '../store/rectification.ts';
+import { loadRulesConfig } from '../store/rules-config.ts';
+import { CalendarGap, loadCalendar } from '../inspector/workdays.ts';
 import { quarterFiles, quarterParts } from '../store/quarter-paths.ts';
 
 export interface PublishOptions {
@@ -30,7 +35,8 @@ export interface Published {
 }
 
 /**
- * Mark the quarter published (status, published date, 成文日期 if absent) and sign its files.
+ * Mark the quarter published (status, published date, 成文日期 if absent, and the 整改期限
+ * rectifyBy if absent: rules.yaml rectification.workdays working days on) and sign its files.
  * Refuses a quarter that is already published, has no quarter file or has no findings.
  */
 export async function publishQuarter(o: PublishOptions): Promise<Published> {
@@ -56,10 +62,12 @@ export async function publishQuarter(o: PublishOptions): Promise<Published> {
   await o.check?.();
   // What its pages are built from besides its own files, as it is today: signed with them.
   pinInputs(o.contentDir, o.quarter);
+  const rectifyBy = q.rectifyBy ?? rectifyDeadline(o.contentDir, o.date);
   editQuarterFile(o.contentDir, o.quarter, (doc, data) => {
     doc.set('status', 'published');
     doc.set('published', o.date);
     if (data.date === undefined) doc.set('date', o.date);
+    if (data.rectifyBy === undefined && rectifyBy !== undefined) doc.set('rectifyBy', rectifyBy);
   });
   const signed = signQuarter(o.contentDir, o.quarter);
   return { quarter: o.quarter, date: o.date, ...signed };
@@ -138,4 +146,15 @@ function changedFiles(contentDir: string, quarter: string): string[] {
 
 function assertDate(date: string): void {
   if (!isIsoDate(date)) throw new InputError(`--date must be a date YYYY-MM-DD, got "${date}"`);
+}
+
+/** The 整改期限 of a notice published on `date` (rules.yaml rectification.workdays on the holiday calendar); undefined without the setting or past the calendar's years (the office then writes rectifyBy itself). */
+function rectifyDeadline(contentDir: string, date: string): string | undefined {
+  if (!existsSync(join(contentDir, 'rules.yaml'))) return undefined;
+  try {
+    return deadlineOf({ published: date }, loadRulesConfig(contentDir), loadCalendar(contentDir));
+  } catch (e) {
+    if (e instanceof CalendarGap) return undefined;
+    throw e;
+  }
 }
