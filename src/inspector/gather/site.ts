@@ -158,8 +158,19 @@ class SiteCrawl {
   }
 
   #inScope(u: string): boolean {
-    if (isColumnEntity(this.#site)) return [this.#site.url, this.#homeUrl].some((home) => underPrefix(u, entityPrefix({ kind: 'column', url: home })));
+    if (isColumnEntity(this.#site)) return this.#columnPrefixes().some((p) => underPrefix(u, p));
     return sameSite(u, this.#site.url) || sameSite(u, this.#homeUrl);
+  }
+
+  /**
+   * A 专栏's prefixes: its registered folder, and the folder its front page redirects to when that is
+   * a folder too. A 专栏 sent to a host's home page (taken down, moved into the portal) does not make
+   * the whole host its own: its findings would be the portal's pages charged to the 专栏's unit.
+   */
+  #columnPrefixes(): string[] {
+    const own = entityPrefix(this.#site);
+    const moved = entityPrefix({ kind: 'column', url: this.#homeUrl });
+    return new URL(moved).pathname === '/' || moved === own ? [own] : [own, moved];
   }
 
   /** A same-site URL the crawl may fetch (robots.txt). */
