@@ -1,7 +1,8 @@
 // Thirty days of the daily monitor against the simulated web as it changes (sandbox/daily.ts):
 // every problem's opening and fixing day against the truth of each day, reminders against the
-// rule, and a day run again changing nothing.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// rule, and a day run again changing nothing. Then the notice of the first day, re-checked on its
+// deadline and ten days later (npm run rectify): each problem's 整改情况 against the truth of those days.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -23,6 +24,9 @@ import type { SiteSnapshot } from '../../inspector/snapshot.ts';
 import { foldEvents } from './lifecycle.ts';
 import { openProblemsOn } from './state.ts';
 import { runMonitor } from './daily.ts';
+import { inspect } from '../../inspector/inspect.ts';
+import { byUnit, readRechecks, rectifications } from '../../store/rectification.ts';
+import { publishedProblems, runRectify } from '../rectify.ts';
 
 const AS_OF = '2026-11-20';
 const DAYS = DAILY_SPAN;
@@ -187,5 +191,57 @@ describe('thirty days of monitoring', () => {
     await runMonitor({ ...input, date: isoDay(dayNumber(AS_OF) + DAYS - 1) });
     expect(files()).toEqual(before);
     expect(readMonitorDays(dir).map((d) => d.date)).toEqual(Array.from({ length: DAYS }, (_, d) => isoDay(dayNumber(AS_OF) + d)));
+  });
+
+  test('整改: the notice of the as-of day, re-checked on its deadline (day 10) and on day 20; each problem\u2019s 整改情况 matches the truth of those days', { timeout: 600_000 }, async () => {
+    const content = mkdtempSync(join(tmpdir(), 'rectify-30-'));
+    try {
+      for (const f of ['rules.yaml', 'dictionary.yaml', 'holidays.yaml']) cpSync(join('content', f), join(content, f));
+      const rulesConfig = loadRulesConfig(content);
+      const options = resolveOptions({ proxy: { http: sandbox.proxyUrl }, timeoutMs: 1_500, backoffMs: 20, homeAttemptGapMs: 20, hostDelayMs: 0, render: 'never', siteConcurrency: 8, concurrency: 32 });
+      const common = { contentDir: content, options, rulesConfig, dictionary: loadDictionary(content), calendar: loadCalendar(content) };
+      sandbox.setDay(AS_OF);
+      const crawled = await inspect({ ...common, sites, quarter: '2026-Q4', asOf: AS_OF });
+      expect(crawled.internalErrors).toEqual([]);
+      const day = (d: number) => isoDay(dayNumber(AS_OF) + d);
+      const [deadline, later] = [day(10), day(20)];
+      mkdirSync(join(content, 'quarters'), { recursive: true });
+      writeFileSync(join(content, 'quarters', '2026-Q4.md'), `---\nquarter: 2026-Q4\nissuer: 沂石市人民政府办公室\nto: 各县区人民政府，市政府各部门\nstatus: published\npublished: ${AS_OF}\nrectifyBy: ${deadline}\n---\n`);
+      for (const date of [deadline, later]) {
+        sandbox.setDay(date);
+        const s = await runRectify({ ...common, quarter: '2026-Q4', date, sites });
+        expect(s.internalErrors).toEqual([]);
+      }
+      const named = publishedProblems(content, '2026-Q4');
+      const list = rectifications(named, readRechecks(content, '2026-Q4'), [], deadline, later);
+
+      // The truth: present on a day when that day's truth lists it; a site down that day says nothing.
+      const present = (date: string) => new Set(truthOnDay(sandbox.web, date).map((t) => `${t.site} ${t.indicator} ${t.target}`));
+      const [atDeadline, atLater] = [present(deadline), present(later)];
+      const down = (site: string, date: string) => siteOnDay(buildSiteModel(sandbox.web, sandbox.web.sites.findIndex((x) => x.id === site)), date).down;
+      const expectedState = (p: (typeof named)[number]) => {
+        const key = `${p.site} ${p.indicator} ${p.target}`;
+        const checks = [
+          { date: deadline, on: atDeadline.has(key) },
+          { date: later, on: atLater.has(key) },
+        ].filter((c) => p.indicator === 'site-unreachable' || !down(p.site, c.date));
+        const first = checks[0];
+        if (!first) return 'unverified';
+        if (!first.on) return 'fixed';
+        return checks.at(-1)!.on ? 'not-fixed' : 'fixed-late';
+      };
+      const wrong = list.filter((r) => r.source === 'crawl' && r.state !== expectedState(r)).map((r) => `${r.site} ${r.indicator} ${r.target}: ${r.state}, truth ${expectedState(r)}`);
+      expect(wrong).toEqual([]);
+      // The simulation moves: some problems fixed by the deadline, some only after it, some never.
+      const states = list.map((r) => r.state);
+      expect(states.filter((x) => x === 'fixed').length).toBeGreaterThan(0);
+      expect(states.filter((x) => x === 'fixed-late').length).toBeGreaterThan(0);
+      expect(states.filter((x) => x === 'not-fixed').length).toBeGreaterThan(0);
+      // Per unit, the counts are those of its problems (the notice's table).
+      const units = byUnit(list);
+      expect(units.reduce((n, u) => n + u.named, 0)).toBe(named.length);
+    } finally {
+      rmSync(content, { recursive: true, force: true });
+    }
   });
 });
