@@ -9,7 +9,8 @@ import { RECTIFICATION_NAMES, RECTIFICATION_STATES } from '../schemas/rectificat
 import { loadDictionary } from '../store/dictionary.ts';
 import { loadDutyPlan, dutyAssignments } from '../store/duty.ts';
 import { withContentLock } from '../store/lock.ts';
-import { readQuarterFile } from '../store/quarter-file.ts';
+import { publishedQuarters, readQuarterFile } from '../store/quarter-file.ts';
+import { addDays } from '../inspector/workdays.ts';
 import { byUnit, deadlineOf, readRechecks, readRectifyReplies, rectifications } from '../store/rectification.ts';
 import { loadRegistry } from '../store/registry.ts';
 import { loadRulesConfig } from '../store/rules-config.ts';
@@ -21,6 +22,7 @@ import { textTable } from './crawl-output.ts';
 
 export interface RectifyArgs {
   contentDir: string;
+  /** The quarter, or 'due': every published quarter whose deadline is the day or DUE_AFTER days before it. */
   quarter: string;
   date: string;
   only?: string[];
@@ -28,6 +30,7 @@ export interface RectifyArgs {
 }
 
 export const RECTIFY_USAGE = `Usage: npm run rectify -- --quarter 2026-Q3 [options]
+       npm run rectify -- --due [options]
 
 Re-check the problems the published notice of a quarter named (整改复核): each named site is crawled
 with the quarter's rules, the pages of its named problems read again, and each problem recorded as
@@ -36,7 +39,9 @@ deadline (rectifyBy in content/quarters/<quarter>.md, else rules.yaml rectificat
 publication) and again later: a problem gone at the deadline's re-check is 已整改, gone only later
 逾期整改, still there 未整改. Units answer with npm run review -- --reply (shown beside the result).
 
-  --quarter YYYY-Qn      the published quarter (required)
+  --quarter YYYY-Qn      the published quarter
+  --due                  every published quarter whose deadline is the day, or 7, 14, 21 or 28 days
+                         before it (the scheduled workflow's daily call; nothing due is not an error)
   --content DIR          content folder (default: content)
   --date YYYY-MM-DD      the day of the re-check (default: today, Asia/Shanghai); a re-run of a day replaces its rows
   --only id,id           these site ids only
@@ -45,14 +50,14 @@ publication) and again later: a problem gone at the deadline's re-check is 已�
 
 /** Parse argv; throws InputError on bad input, returns undefined for --help. */
 export function parseRectifyArgs(argv: string[], today = todayInShanghai()): RectifyArgs | undefined {
-  const { values } = parseFlags({ args: argv, options: { quarter: { type: 'string' }, content: { type: 'string' }, date: { type: 'string' }, ...NETWORK_FLAGS, help: { type: 'boolean', short: 'h' } } }, RECTIFY_USAGE);
+  const { values } = parseFlags({ args: argv, options: { quarter: { type: 'string' }, due: { type: 'boolean' }, content: { type: 'string' }, date: { type: 'string' }, ...NETWORK_FLAGS, help: { type: 'boolean', short: 'h' } } }, RECTIFY_USAGE);
   if (values.help) return undefined;
-  if (values.quarter === undefined) throw new InputError(`--quarter is required\n\n${RECTIFY_USAGE}`);
-  if (!/^\d{4}-Q[1-4]$/.test(values.quarter)) throw new InputError(`--quarter must look like 2026-Q4, got "${values.quarter}"`);
+  if ((values.quarter === undefined) === !values.due) throw new InputError(`give one of --quarter and --due\n\n${RECTIFY_USAGE}`);
+  if (values.quarter !== undefined && !/^\d{4}-Q[1-4]$/.test(values.quarter)) throw new InputError(`--quarter must look like 2026-Q4, got "${values.quarter}"`);
   const date = values.date ?? today;
   if (!isIsoDate(date)) throw new InputError(`--date must be a date YYYY-MM-DD, got "${date}"`);
   const only = onlyArg(values.only);
-  return { contentDir: values.content ?? 'content', quarter: values.quarter, date, ...(only ? { only } : {}), options: networkOptions(values) };
+  return { contentDir: values.content ?? 'content', quarter: values.quarter ?? 'due', date, ...(only ? { only } : {}), options: networkOptions(values) };
 }
 
 /** 整改情况 of a quarter as of a day, per unit: the lines the command prints. */
@@ -67,14 +72,34 @@ export function rectificationText(contentDir: string, quarter: string, today: st
   return `${quarter} 通报问题整改情况（整改期限 ${deadline}，截至 ${today}）\n\n${textTable([['单位', '通报问题', ...RECTIFICATION_STATES.map((s) => RECTIFICATION_NAMES[s])], ...rows])}`;
 }
 
-/** npm run rectify: 0 when the day's re-checks were recorded, 1 when a site hit a bug, 2 for bad input. */
+/** Days after a deadline on which --due re-checks again: the deadline itself, then weekly for four weeks. */
+export const DUE_AFTER = [0, 7, 14, 21, 28] as const;
+
+/** The published quarters whose deadline is `date` or DUE_AFTER days before it. */
+export function dueQuarters(contentDir: string, date: string): string[] {
+  return [...publishedQuarters(contentDir)].sort().filter((q) => {
+    const by = readQuarterFile(contentDir, q)?.rectifyBy;
+    return by !== undefined && DUE_AFTER.some((n) => addDays(by, n) === date);
+  });
+}
+
+/** npm run rectify: 0 when the day's re-checks were recorded (or none was due), 1 when a site hit a bug, 2 for bad input. */
 export async function rectifyCommand(argv: string[]): Promise<number> {
   const args = parseRectifyArgs(argv);
   if (!args) {
     console.log(RECTIFY_USAGE);
     return 0;
   }
-  return withContentLock(args.contentDir, `npm run rectify -- ${argv.join(' ')}`, async () => {
+  if (args.quarter !== 'due') return rectifyQuarter(args);
+  const due = dueQuarters(args.contentDir, args.date);
+  if (due.length === 0) console.log(`${args.date} 没有到整改期限或期限后复核日的通报。`);
+  let code = 0;
+  for (const quarter of due) code = Math.max(code, await rectifyQuarter({ ...args, quarter }));
+  return code;
+}
+
+async function rectifyQuarter(args: RectifyArgs): Promise<number> {
+  return withContentLock(args.contentDir, `npm run rectify -- --quarter ${args.quarter} --date ${args.date}`, async () => {
     const registry = loadRegistry(args.contentDir);
     const duty = dutyAssignments(loadDutyPlan(args.contentDir, registry), registry.units);
     const s = await runRectify({
