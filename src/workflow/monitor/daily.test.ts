@@ -21,7 +21,7 @@ import { indicator as catalogued } from '../../inspector/catalogue/index.ts';
 import remindersUnheeded from '../../inspector/rules/reminders-unheeded.ts';
 import { context } from '../../inspector/rules/snapshot.test-helpers.ts';
 import type { SiteSnapshot } from '../../inspector/snapshot.ts';
-import { foldEvents } from './lifecycle.ts';
+import { foldEvents } from '../../store/monitor-state.ts';
 import { openProblemsOn } from './state.ts';
 import { runMonitor } from './daily.ts';
 import { inspect } from '../../inspector/inspect.ts';

@@ -23,7 +23,8 @@ import type { DnsFacts, SiteSnapshot } from '../../inspector/snapshot.ts';
 import type { Sleeper } from '../../inspector/gather/http.ts';
 import type { RuleRun } from '../../inspector/engine/run-rules.ts';
 import type { WorkCalendar } from '../../inspector/workdays.ts';
-import { dayEvents, foldEvents, type DayCheck, type Observation, type Problem } from './lifecycle.ts';
+import { dayEvents, type DayCheck, type Observation } from './lifecycle.ts';
+import { foldEvents, type Problem } from '../../store/monitor-state.ts';
 
 /** The monitor's settings when rules.yaml has no monitor block. */
 export const DEFAULT_MONITOR: MonitorConfig = {

@@ -11,7 +11,7 @@ import { idSchema, type Site, type Unit } from '../../schemas/registry.ts';
 import type { MonitorEvent } from '../../schemas/monitor.ts';
 import { readYaml, validateYaml } from '../../store/yaml-file.ts';
 import { calendarDaysBetween } from '../../inspector/workdays.ts';
-import type { Problem } from './lifecycle.ts';
+import type { Problem } from '../../store/monitor-state.ts';
 import { siteProblemsOn } from './state.ts';
 
 /** The recipients file: unit id → one address or a list. */

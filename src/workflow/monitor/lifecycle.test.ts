@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MonitorConfig, MonitorEvent } from '../../schemas/monitor.ts';
-import { dayEvents, foldEvents, problemId, type DayCheck, type Observation } from './lifecycle.ts';
+import { dayEvents, problemId, type DayCheck, type Observation } from './lifecycle.ts';
+import { foldEvents } from '../../store/monitor-state.ts';
 
 const config: MonitorConfig = {
   indicators: ['broken-link'],

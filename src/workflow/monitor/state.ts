@@ -6,7 +6,7 @@ import { quarterOf } from '../../dates.ts';
 import type { Site } from '../../schemas/registry.ts';
 import { readMonitorDays, readSiteEvents } from '../../store/monitor-records.ts';
 import type { MonitorEvent } from '../../schemas/monitor.ts';
-import { foldEvents, type Problem } from './lifecycle.ts';
+import { foldEvents, type Problem } from '../../store/monitor-state.ts';
 
 /** The first day of a date's quarter. */
 function quarterStart(date: string): string {
