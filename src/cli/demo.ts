@@ -11,6 +11,10 @@ import { formatScores } from '../sandbox/truth.ts';
 import { parseFlags, wholeNumber } from './args.ts';
 import { evidenceDirOf } from '../store/evidence.ts';
 import { progressReporter, screenshotNotice, summaryTable } from './crawl-output.ts';
+import { formatMonth } from '../demo/month.ts';
+import { DAILY_SPAN } from '../sandbox/daily.ts';
+import { monitorConfigOf } from '../workflow/monitor/daily.ts';
+import { loadRulesConfig } from '../store/rules-config.ts';
 
 export const DEMO_USAGE = `Usage: npm run demo -- [options]
   --content DIR      content folder (default content; an office's own registry is never overwritten)
@@ -19,6 +23,7 @@ export const DEMO_USAGE = `Usage: npm run demo -- [options]
   --seed N           sandbox seed (default 1)
   --as-of DATE       the crawled quarter's as-of date (default ${DEMO_AS_OF})
   --history N        earlier quarters written from the seeded problems, without crawling (default 3)
+  --days N           days of the daily monitor after the crawl, on the web as it changes (default 30, at most ${DAILY_SPAN}; 0: none)
   --screenshots      screenshots as evidence of the failing sites (npm run crawl -- --screenshots)
   --no-build         stop before npm run build
   -h, --help         this text`;
@@ -31,6 +36,8 @@ export interface DemoArgs {
   seed: number;
   asOf: string;
   history: number;
+  /** Days of the daily monitor after the crawl. */
+  days: number;
   build: boolean;
   screenshots: boolean;
 }
@@ -39,7 +46,7 @@ export interface DemoArgs {
 export function parseDemoArgs(argv: string[]): DemoArgs | undefined {
   const STRING = { type: 'string' } as const;
   const { values } = parseFlags(
-    { args: argv, options: { content: STRING, sites: STRING, pages: STRING, seed: STRING, 'as-of': STRING, history: STRING, 'no-build': { type: 'boolean' }, screenshots: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } },
+    { args: argv, options: { content: STRING, sites: STRING, pages: STRING, seed: STRING, 'as-of': STRING, history: STRING, days: STRING, 'no-build': { type: 'boolean' }, screenshots: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } },
     DEMO_USAGE,
   );
   if (values.help) return undefined;
@@ -53,6 +60,7 @@ export function parseDemoArgs(argv: string[]): DemoArgs | undefined {
     seed: wholeNumber('seed', values.seed, 0) ?? 1,
     asOf,
     history: wholeNumber('history', values.history, 0) ?? 3,
+    days: Math.min(DAILY_SPAN, wholeNumber('days', values.days, 0) ?? DAILY_SPAN),
     build: values['no-build'] !== true,
     screenshots: values.screenshots === true,
   };
@@ -78,7 +86,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
     generateScale({ contentDir: args.contentDir, sites: args.sites, quarters: args.history, until: earlier.at(-1)!, seed: args.seed, pagesPerSite: args.pages });
   }
   const progress = progressReporter();
-  const demo = await runDemo({ contentDir: args.contentDir, sites: args.sites, pagesPerSite: args.pages, seed: args.seed, asOf: args.asOf, onEvent: progress.onEvent, screenshots: args.screenshots });
+  const demo = await runDemo({ contentDir: args.contentDir, sites: args.sites, pagesPerSite: args.pages, seed: args.seed, asOf: args.asOf, days: args.days, onEvent: progress.onEvent, screenshots: args.screenshots });
   progress.stop();
   console.log(`\n${summaryTable(demo.summary)}\n`);
   if (demo.summary.screenshots) console.log(`${screenshotNotice(demo.summary.screenshots, evidenceDirOf(args.contentDir))}\n`);
@@ -86,10 +94,12 @@ export async function demoCommand(argv: string[]): Promise<number> {
   console.log(formatScores(demo.scores));
   if (demo.scripted) console.log(formatScripted(demo.scripted));
   if (demo.classes.length > 0) console.log(`真实网站常见陷阱（每类只计带该陷阱的网站）：\n${formatClasses(demo.classes)}`);
+  if (demo.month) console.log(`\n${formatMonth(demo.month, monitorConfigOf(loadRulesConfig(args.contentDir)).indicators)}`);
   // The inspectors' part: media accounts, manual records, a review, earlier quarters published.
   const workflow = await runDemoWorkflow(args.contentDir, earlier, current);
   console.log(`\n人工检查记录 ${workflow.records} 条（含政务新媒体）；已发布 ${workflow.published.join('、') || '无'}，${current} 为草稿（复核中）。`);
-  if (demo.summary.internalErrors.length) {
+  if (demo.month?.internalErrors.length) console.error(`\n日常监测内部错误：${demo.month.internalErrors.map((e) => `${e.date} ${e.site}: ${e.message}`).join('\n')}`);
+  if (demo.summary.internalErrors.length || demo.month?.internalErrors.length) {
     console.error(`\n内部错误：${demo.summary.internalErrors.map((e) => `${e.site}: ${e.message}`).join('\n')}`);
     return 1;
   }

@@ -4,7 +4,12 @@
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSandbox } from '../sandbox/server.ts';
+import { startSandbox, type RunningSandbox } from '../sandbox/server.ts';
+import { simulateMonth, type MonthResult } from './month.ts';
+import { monitorConfigOf } from '../workflow/monitor/daily.ts';
+import type { Registry } from '../store/registry.ts';
+import type { RulesConfig } from '../schemas/rules-config.ts';
+import type { Dictionary } from '../schemas/dictionary.ts';
 import { compareToTruth, textTable, totals, type Keyed, type Scored, type Totals } from '../sandbox/truth.ts';
 import { TRAP_CLASSES, type TrapClass } from '../sandbox/traps.ts';
 import type { SandboxWeb } from '../sandbox/web.ts';
@@ -39,6 +44,8 @@ export interface DemoOptions {
   crawl?: Partial<CrawlOptions>;
   /** Screenshots as evidence of the failing sites (npm run demo -- --screenshots), under public/ beside the content folder. */
   screenshots?: boolean;
+  /** Days of the daily monitor after the quarter's crawl, on the sandbox as it changes (0: none). */
+  days?: number;
   onEvent?: (e: InspectEvent) => void;
 }
 
@@ -51,6 +58,8 @@ export interface DemoResult {
   scripted?: ScriptedScores;
   /** Each trap class's sites (web.traps) scored apart, in the order of TRAP_CLASSES. */
   classes: ClassScores[];
+  /** The simulated month of the daily monitor, when the demo ran one. */
+  month?: MonthResult;
 }
 
 /** Detection on the sites of one trap class (sandbox/traps.ts): every indicator, truth and findings of those sites only. */
@@ -125,6 +134,8 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
   const sandbox = await startSandbox({ sites: o.sites, pagesPerSite: o.pagesPerSite, seed: o.seed, asOf: o.asOf });
   try {
     writeDemoRegistry(o.contentDir, sandbox.web);
+    // The demo's monitor records are its month's: the last run's would not match this web.
+    rmSync(join(o.contentDir, 'monitor'), { recursive: true, force: true });
     const registry = loadRegistry(o.contentDir);
     const duty = dutyAssignments(loadDutyPlan(o.contentDir, registry), registry.units);
     const quarter = quarterOf(o.asOf);
@@ -161,8 +172,9 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     const indicators = CRAWL_INDICATORS.map((r) => r.id);
     const scores = compareToTruth(findingsOf(summary), sandbox.web.truth, indicators);
     const classes = classScores(sandbox.web, findingsOf(summary), indicators);
+    const month = o.days ? await demoMonth(o, sandbox, registry, rulesConfig, dictionary) : undefined;
     const ids = new Set(sandbox.web.scripted.keys());
-    if (ids.size === 0) return { summary, scores, web: sandbox.web, quarter, classes };
+    if (ids.size === 0) return { summary, scores, web: sandbox.web, quarter, classes, ...(month ? { month } : {}) };
     const scored = (s: InspectSummary): { totals: Totals; scores: Scored[] } => {
       const sc = compareToTruth(findingsOf(s).filter((f) => ids.has(f.site)), sandbox.web.truth.filter((t) => ids.has(t.site)), indicators);
       return { totals: totals(sc), scores: sc };
@@ -191,10 +203,30 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     // A site the second crawl could not inspect is a bug like any other: the demo exits non-zero.
     if (never !== summary) summary.internalErrors.push(...never.internalErrors.map((e) => ({ ...e, message: `(render never) ${e.message}` })));
     const scripted: ScriptedScores = { sites: ids.size, render: options.render, rendered: scored(summary), never: scored(never) };
-    return { summary, scores, web: sandbox.web, quarter, scripted, classes };
+    return { summary, scores, web: sandbox.web, quarter, scripted, classes, ...(month ? { month } : {}) };
   } finally {
     await sandbox.close();
   }
+}
+
+/**
+ * The month after the quarter's crawl: every registered site monitored each day without a browser
+ * (fast), into the demo's content/monitor; the sites whose pages need no browser, the hostile one
+ * aside, compared with the truth of each day on the monitor's indicators.
+ */
+async function demoMonth(o: DemoOptions, sandbox: RunningSandbox, registry: Registry, rulesConfig: RulesConfig, dictionary: Dictionary): Promise<MonthResult> {
+  const plan = loadDutyPlan(o.contentDir, registry);
+  const hostile = new Set(sandbox.web.plans.filter((p) => p.hostile).map((p) => sandbox.web.sites[p.index]!.id));
+  const compared = registry.sites.filter((s) => !sandbox.web.scripted.has(s.id) && !hostile.has(s.id));
+  const options = resolveOptions({ proxy: { http: sandbox.proxyUrl, https: sandbox.proxyUrl }, timeoutMs: 1_500, backoffMs: 20, homeAttemptGapMs: 20, hostDelayMs: 0, render: 'never', siteConcurrency: 8, concurrency: 32 });
+  return simulateMonth(
+    sandbox,
+    { sites: registry.sites, contentDir: o.contentDir, options, rulesConfig, dictionary, calendar: loadCalendar(o.contentDir), duty: { plan, units: registry.units } },
+    o.asOf,
+    o.days!,
+    compared,
+    monitorConfigOf(rulesConfig).indicators,
+  );
 }
 
 function findingsOf(s: InspectSummary): Keyed[] {

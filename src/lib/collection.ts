@@ -15,6 +15,7 @@ import { hasPinnedInputs, pinnedDir } from '../store/pinned.ts';
 import { loadRegistry } from '../store/registry.ts';
 import { loadDutyPlan, type DutyEntry } from '../store/duty.ts';
 import { rectificationOf, type QuarterRectification } from './rectification.ts';
+import { monitorView, type MonitorView } from './monitor.ts';
 import { todayInShanghai } from '../dates.ts';
 import { quarterStatus } from './quarter-status.ts';
 import { noticeDates, type NoticeDates } from './feed.ts';
@@ -66,6 +67,10 @@ export interface PortalData {
   duty: DutyEntry[];
   /** 整改情况 of each published quarter whose notice set a deadline (rectifyBy), by quarter. */
   rectification: ReadonlyMap<string, QuarterRectification>;
+  /** The daily monitor's records: each site's and unit's open problems on its last day, and the days' reports. */
+  monitor: MonitorView;
+  /** Whether the daily reports are pages of the portal (rules.yaml monitor.reports: public). */
+  monitorReportsPublic: boolean;
 }
 
 /** What a quarter's pages read besides its own files. */
@@ -148,6 +153,8 @@ async function load(): Promise<PortalData> {
     inputsOf: (quarter) => pinned.get(quarter) ?? live,
     duty: loadDutyPlan(contentDir(), loadRegistry(contentDir())).entries,
     rectification: rectificationOf(contentDir(), quarters, todayInShanghai()),
+    monitor: monitorView(contentDir(), siteEntries.map((e) => e.data.id)),
+    monitorReportsPublic: rules.monitor?.reports === 'public',
   };
 }
 

@@ -4,7 +4,7 @@
 // build time is in any of them.
 import { Feed } from 'feed';
 import type { SiteQuarter } from '../schemas/findings.ts';
-import { formatDateRange, formatPercent, formatScore } from './format.ts';
+import { formatDate, formatDateRange, formatPercent, formatScore } from './format.ts';
 import { noticeTitle } from './notice.ts';
 import { PORTAL_NAME } from './portal.ts';
 import { problemText, verdictText, vetoText } from './problems.ts';
@@ -154,7 +154,17 @@ export const UNIT_FEED_NAMED = 50;
  * units under it, as its page) were checked, newest first: how many failed, the failing ones by
  * name with their veto or score (the first UNIT_FEED_NAMED), and how many others lost points.
  */
-export function unitFeed(name: string, rows: readonly SiteQuarter[], notice: (quarter: string) => NoticeDates | undefined, links: OwnFeedLinks): string {
+/** A day's reminders of the daily monitor to a unit (提醒), for its feed: what it was reminded of, in words. */
+export interface ReminderDay {
+  date: string;
+  /** One line per problem: 沂石市人民政府：错别字“攻府”，已持续 5 天，第 2 次提醒. */
+  items: string[];
+}
+
+/** Reminder days a unit's feed keeps, newest first: a month of daily passes. */
+export const UNIT_FEED_REMINDER_DAYS = 30;
+
+export function unitFeed(name: string, rows: readonly SiteQuarter[], notice: (quarter: string) => NoticeDates | undefined, links: OwnFeedLinks, reminders: readonly ReminderDay[] = []): string {
   const quarters = [...new Set(rows.map((r) => r.quarter))].filter((q) => notice(q)).sort(byQuarterDesc);
   const entries = quarters.map((q): Entry => {
     const mine = rows.filter((r) => r.quarter === q).sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0));
@@ -172,5 +182,15 @@ export function unitFeed(name: string, rows: readonly SiteQuarter[], notice: (qu
       summary: `${failed.length ? `不合格：${named.join('、')}${more}。` : '全部合格。'}合格但有扣分问题的网站 ${losing} 个。各网站的问题见其网站页面。`,
     };
   });
-  return atom({ title: `${name} · 负责网站的检查结果`, description: `${name}及下级单位负责的网站各季度已发布的检查结果`, home: links.home, self: links.self }, entries);
+  const reminded = [...reminders].sort((a, b) => (a.date < b.date ? 1 : -1)).slice(0, UNIT_FEED_REMINDER_DAYS).map((d): Entry => ({
+    title: `${name}：${formatDate(d.date)}日常监测提醒 ${d.items.length} 个问题`,
+    id: `${links.home}#monitor-${d.date}`,
+    link: `${links.home}#monitor-open`,
+    published: d.date,
+    updated: d.date,
+    summary: `${d.items.join('；')}。问题整改后，下次日常监测复查不再发现即不再提醒。`,
+  }));
+  // Newest first, a reminder before a notice of the same day.
+  const all = [...reminded, ...entries].sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0));
+  return atom({ title: `${name} · 负责网站的检查结果和日常监测提醒`, description: `${name}及下级单位负责的网站各季度已发布的检查结果，以及日常监测向本单位的提醒`, home: links.home, self: links.self }, all);
 }

@@ -39,6 +39,9 @@ export const paths = {
   indicators: (): string => 'indicators/',
   indicator: (id: string): string => `indicators/${id}/`,
   search: (): string => 'search/',
+  /** The daily monitor: its days, and one day's report (每日监测报告) when the office makes them public. */
+  monitor: (): string => 'monitor/',
+  monitorDay: (date: string): string => `monitor/${date}/`,
 };
 
 /** A finding's anchor on its site page: the quarter, then the finding's id (a site page holds every quarter's checks). */

@@ -121,5 +121,11 @@ export const monitorConfigSchema = z.strictObject({
     /** Per indicator, other values (e.g. an unreachable site is reminded the next day). */
     indicators: z.record(indicatorIdSchema, z.strictObject({ after: z.number().int().min(0), every: z.number().int().min(1) })).default({}),
   }),
+  /**
+   * The daily reports (每日监测报告: each day's new, fixed and reminded problems per unit): public,
+   * pages on the portal; internal (absent), only the records in content/monitor for the office's
+   * staff. The units' open problems and each site's current state are on the portal either way.
+   */
+  reports: z.enum(['public', 'internal']).optional(),
 });
 export type MonitorConfig = z.infer<typeof monitorConfigSchema>;

@@ -22,6 +22,7 @@ import remindersUnheeded from '../../inspector/rules/reminders-unheeded.ts';
 import { context } from '../../inspector/rules/snapshot.test-helpers.ts';
 import type { SiteSnapshot } from '../../inspector/snapshot.ts';
 import { foldEvents } from '../../store/monitor-state.ts';
+import { monitorLives, truthLives } from '../../demo/month.ts';
 import { openProblemsOn } from './state.ts';
 import { runMonitor } from './daily.ts';
 import { inspect } from '../../inspector/inspect.ts';
@@ -53,52 +54,8 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Problem lives as "site indicator target" → the days (after the as-of date) each spell opened and closed. */
-type Lives = Map<string, Array<[number, number | undefined]>>;
-
-/** The truth's lives: a problem is present on the days the day's truth lists it; days its site is down say nothing of its other problems. */
-function truthLives(): Lives {
-  const lives: Lives = new Map();
-  const ids = new Set(sites.map((s) => s.id));
-  const down = (site: string, d: number) => siteOnDay(buildSiteModel(sandbox.web, sandbox.web.sites.findIndex((s) => s.id === site)), isoDay(dayNumber(AS_OF) + d)).down;
-  const present: Array<Set<string>> = [];
-  for (let d = 0; d < DAYS; d++) {
-    present.push(new Set(truthOnDay(sandbox.web, isoDay(dayNumber(AS_OF) + d)).filter((t) => ids.has(t.site) && MONITORED.includes(t.indicator)).map((t) => `${t.site} ${t.indicator} ${t.target}`)));
-  }
-  const keys = new Set(present.flatMap((s) => [...s]));
-  for (const key of keys) {
-    const [site, indicator] = key.split(' ') as [string, string];
-    const spells: Array<[number, number | undefined]> = [];
-    for (let d = 0; d < DAYS; d++) {
-      if (indicator !== 'site-unreachable' && down(site, d)) continue;
-      const open = spells.at(-1);
-      const on = present[d]!.has(key);
-      if (on && (!open || open[1] !== undefined)) spells.push([d, undefined]);
-      if (!on && open && open[1] === undefined) open[1] = d;
-    }
-    if (spells.length) lives.set(key, spells);
-  }
-  return lives;
-}
-
-/** The monitor's lives, from the events it wrote. */
-function monitorLives(): Lives {
-  const lives: Lives = new Map();
-  for (const s of sites) {
-    const events = readSiteEvents(dir, s.id);
-    const byProblem = foldEvents(events);
-    for (const p of byProblem.values()) {
-      const spells: Array<[number, number | undefined]> = [];
-      for (const e of events.filter((x) => x.problem === p.id)) {
-        const d = dayNumber(e.date) - dayNumber(AS_OF);
-        if (e.event === 'open' || e.event === 'reopen') spells.push([d, undefined]);
-        if (e.event === 'fixed') spells.at(-1)![1] = d;
-      }
-      lives.set(`${s.id} ${p.indicator} ${p.target}`, spells);
-    }
-  }
-  return lives;
-}
+const truthLivesHere = () => truthLives(sandbox.web, sites, AS_OF, DAYS, MONITORED);
+const monitorLivesHere = () => monitorLives(dir, sites, AS_OF, MONITORED);
 
 describe('thirty days of monitoring', () => {
   test('every problem opens and is fixed within a day of the truth; reminders follow the rule; a day run again changes nothing', { timeout: 600_000 }, async () => {
@@ -118,8 +75,8 @@ describe('thirty days of monitoring', () => {
       expect(summary.internalErrors).toEqual([]);
     }
 
-    const truth = truthLives();
-    const seen = monitorLives();
+    const truth = truthLivesHere();
+    const seen = monitorLivesHere();
     const misses: string[] = [];
     for (const [key, spells] of truth) {
       const got = seen.get(key);

@@ -4,6 +4,7 @@ import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { portalData } from '../../../lib/collection.ts';
 import { unitPaths } from '../../../lib/routes.ts';
 import { unitFeed } from '../../../lib/feed.ts';
+import { reminderDays } from '../../../lib/monitor.ts';
 import { ownDataLinks } from '../../../lib/own-data.ts';
 import { unitName } from '../../../lib/units.ts';
 
@@ -11,8 +12,8 @@ export const getStaticPaths = unitPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ site, props }) => {
   const { unit } = props;
-  const { units, unitRows, noticeDates } = await portalData();
+  const { units, unitRows, noticeDates, monitor, registrySites } = await portalData();
   const links = ownDataLinks(site);
-  const xml = unitFeed(unitName(units, unit), unitRows.get(unit) ?? [], noticeDates, { home: links.unit(unit), self: links.unitFeed(unit), check: links.check });
+  const xml = unitFeed(unitName(units, unit), unitRows.get(unit) ?? [], noticeDates, { home: links.unit(unit), self: links.unitFeed(unit), check: links.check }, reminderDays(monitor, unit, (id) => registrySites.get(id)?.name ?? id));
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };
