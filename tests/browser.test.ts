@@ -563,7 +563,11 @@ describeNeeding({ what: 'a Chromium (CHROMIUM_PATH, @sparticuz/chromium or a sys
 
       // The site's unit: its feed has the published quarters, its JSON the unit's own sites, each file there.
       const unitFeed = cheerio.load(readFileSync(join(dist, 'units', site.unit, 'feed.xml'), 'utf8'), { xml: true });
-      const unitQuarters = unitFeed('entry > title').toArray().map((e) => /(\d{4}年第.季度)/.exec(unitFeed(e).text())?.[1]);
+      // Its entries: the published quarters, and the daily monitor's reminders to the unit (the demo's month).
+      const unitTitles = unitFeed('entry > title').toArray().map((e) => unitFeed(e).text());
+      const unitQuarters = unitTitles.filter((t) => !t.includes('日常监测提醒')).map((t) => /(\d{4}年第.季度)/.exec(t)?.[1]);
+      const reminderLinks = unitFeed('entry').toArray().filter((e) => unitFeed(e).find('title').text().includes('日常监测提醒')).map((e) => unitFeed(e).find('link').attr('href'));
+      expect(reminderLinks.every((l) => l?.endsWith(`/gov-portal/units/${site.unit}/#monitor-open`)), reminderLinks.join()).toBe(true);
       expect(unitQuarters.length).toBeGreaterThan(0);
       expect(unitQuarters).not.toContain(quarterTitle(QUARTER));
       expect(new Set(unitQuarters)).toEqual(new Set([...published].filter((q) => findingsOf(q).some((r) => r.unit === site.unit)).map(quarterTitle)));

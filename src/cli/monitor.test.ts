@@ -18,8 +18,11 @@ describe('npm run monitor arguments', () => {
   });
 });
 
-test('the shipped rules.yaml monitor block is the default a rules file without one gets', () => {
-  expect(loadRulesConfig('content').monitor).toEqual(DEFAULT_MONITOR);
+test('the shipped rules.yaml monitor block is the default a rules file without one gets, but for its reports: this office publishes them, an office that has not chosen does not', () => {
+  const { reports, ...shipped } = loadRulesConfig('content').monitor!;
+  expect(shipped).toEqual(DEFAULT_MONITOR);
+  expect(reports).toBe('public');
+  expect(DEFAULT_MONITOR.reports).toBeUndefined();
 });
 
 test('the summary table names the day and its counts', () => {
