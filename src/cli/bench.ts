@@ -4,6 +4,7 @@ import { isIsoDate } from '../dates.ts';
 import { InputError } from '../errors.ts';
 import { benchCrawl } from '../bench/crawl.ts';
 import { benchMonitor } from '../bench/monitor.ts';
+import { networkOptions, NETWORK_FLAGS } from './crawl.ts';
 import { DAILY_SPAN } from '../sandbox/daily.ts';
 import { formatBytes } from '../bench/proc-memory.ts';
 import { importMeasureText, measureImport } from '../bench/record-import.ts';
@@ -79,15 +80,14 @@ export const BENCH_MONITOR_USAGE = `Usage: npm run bench:monitor -- [options]
   --year-at N        sites a year of records is worked out for (default 15000)
   --fast             no pause between two requests to a host, --render never, 2 s timeouts (the
                      monitor's own cost, not the politeness it waits for)
-  --site-concurrency N, --concurrency N
-                     sites read at once and requests in flight in all, as npm run monitor takes them
-                     (the crawler's politeness, 2 per host and 200 ms between two starts to a host, stays)
+  and npm run monitor's network switches (--site-concurrency, --concurrency, --per-host, --render,
+  --max-rendered …), on top of --fast when both are given
   -h, --help         this text`;
 
 /** npm run bench:monitor: the daily pass day after day on the sandbox by day; time, memory and the records' size. */
 export async function benchMonitorCommand(argv: string[]): Promise<number> {
   const { values } = parseFlags(
-    { args: argv, options: { sites: { type: 'string' }, pages: { type: 'string' }, days: { type: 'string' }, seed: { type: 'string' }, 'year-at': { type: 'string' }, fast: { type: 'boolean' }, 'site-concurrency': { type: 'string' }, concurrency: { type: 'string' }, help: { type: 'boolean', short: 'h' } } },
+    { args: argv, options: { sites: { type: 'string' }, pages: { type: 'string' }, days: { type: 'string' }, seed: { type: 'string' }, 'year-at': { type: 'string' }, fast: { type: 'boolean' }, ...NETWORK_FLAGS, help: { type: 'boolean', short: 'h' } } },
     BENCH_MONITOR_USAGE,
   );
   if (values.help) {
@@ -105,8 +105,7 @@ export async function benchMonitorCommand(argv: string[]): Promise<number> {
     yearAt: wholeNumber('year-at', values['year-at'], 1) ?? 15_000,
     options: {
       ...(values.fast ? { hostDelayMs: 0, render: 'never' as const, timeoutMs: 2_000, backoffMs: 100, homeAttemptGapMs: 200, siteConcurrency: 16, concurrency: 64 } : {}),
-      ...(values['site-concurrency'] ? { siteConcurrency: wholeNumber('site-concurrency', values['site-concurrency'], 1)! } : {}),
-      ...(values.concurrency ? { concurrency: wholeNumber('concurrency', values.concurrency, 1)! } : {}),
+      ...networkOptions(values),
     },
   });
   const ms = [...r.dayMs].sort((a, b) => a - b);
