@@ -24,7 +24,7 @@ export const recheckSchema = z.strictObject({
   /** The finding's target exactly as the quarter's findings file writes it. */
   target: z.string().min(1),
   state: z.enum(RECHECK_STATES),
-  /** open: the evidence seen again; unjudged: why it could not be judged; fixed: empty. */
+  /** open: the evidence seen again; unjudged: why it could not be judged; fixed: how the re-check saw it gone. */
   detail: z.string(),
 });
 export type Recheck = z.infer<typeof recheckSchema>;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Recheck } from '../schemas/rectification.ts';
 import { byUnit, deadlineOf, verify, type NamedProblem } from '../store/rectification.ts';
-import { problemsNamed, recheck } from './rectification.ts';
+import { NOT_LOOKED_AT, problemsNamed, recheck } from './rectification.ts';
 import { row } from '../lib/fixtures.test-helpers.ts';
 import { buildCalendar } from '../inspector/workdays.ts';
 import type { RuleRun } from '../inspector/engine/run-rules.ts';
@@ -46,14 +46,19 @@ describe('recheck: one named problem against a site\'s fresh rule runs', () => {
   const p: NamedProblem = { site: 'linhe', name: '临河', unit: 'linhe-bgs', indicator: 'typo', target: '攻府', page: 'http://linhe.gov.cn/', source: 'crawl' };
   const typo = RULES.find((r) => r.id === 'typo')!;
   const run = (outcome: RuleRun['outcome']): RuleRun[] => [{ indicator: typo, outcome }];
-  test('seen again: open with its evidence; judged and not seen: fixed; not judged: unjudged with why', () => {
-    expect(recheck(p, run({ status: 'fail', findings: [{ indicator: 'typo', target: '攻府', page: 'x', points: 0.1, detail: '“攻府”应为“政府”' }] }), '2026-11-30')).toMatchObject({ state: 'open', detail: '“攻府”应为“政府”' });
-    expect(recheck(p, run({ status: 'fail', findings: [{ indicator: 'typo', target: '社会主意', page: 'x', points: 0.1, detail: 'other' }] }), '2026-11-30')).toMatchObject({ state: 'fixed', detail: '' });
-    expect(recheck(p, run({ status: 'pass' }), '2026-11-30').state).toBe('fixed');
-    expect(recheck(p, run({ status: 'not_applicable', reason: '首页无法打开' }), '2026-11-30')).toMatchObject({ state: 'unjudged', detail: '首页无法打开' });
+  const looked = () => '页面已复查，问题不再出现';
+  test('seen again: open with its evidence; not seen where the re-check looked: fixed, with how; not judged: unjudged with why', () => {
+    expect(recheck(p, run({ status: 'fail', findings: [{ indicator: 'typo', target: '攻府', page: 'x', points: 0.1, detail: '“攻府”应为“政府”' }] }), '2026-11-30', looked)).toMatchObject({ state: 'open', detail: '“攻府”应为“政府”' });
+    expect(recheck(p, run({ status: 'fail', findings: [{ indicator: 'typo', target: '社会主意', page: 'x', points: 0.1, detail: 'other' }] }), '2026-11-30', looked)).toMatchObject({ state: 'fixed', detail: '页面已复查，问题不再出现' });
+    expect(recheck(p, run({ status: 'pass' }), '2026-11-30', looked).state).toBe('fixed');
+    expect(recheck(p, run({ status: 'not_applicable', reason: '首页无法打开' }), '2026-11-30', looked)).toMatchObject({ state: 'unjudged', detail: '首页无法打开' });
     // A rule that did not run (switched off) is never taken for a fix.
-    expect(recheck(p, [], '2026-11-30').state).toBe('unjudged');
-    expect(recheck({ ...p, source: 'manual' }, run({ status: 'pass' }), '2026-11-30').state).toBe('unjudged');
+    expect(recheck(p, [], '2026-11-30', looked).state).toBe('unjudged');
+    expect(recheck({ ...p, source: 'manual' }, run({ status: 'pass' }), '2026-11-30', looked).state).toBe('unjudged');
+  });
+
+  test('not seen, but the re-check could not look where it was (its page unread, its link unchecked): not a fix', () => {
+    expect(recheck(p, run({ status: 'pass' }), '2026-11-30', () => undefined)).toMatchObject({ state: 'unjudged', detail: NOT_LOOKED_AT });
   });
 });
 

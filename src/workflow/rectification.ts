@@ -20,12 +20,17 @@ export function problemsNamed(rows: readonly SiteQuarter[]): NamedProblem[] {
 /** Why an inspector's record is not re-checked by the crawl. */
 export const MANUAL_NOT_RECHECKED = '人工检查发现的问题，须由检查人员复核';
 
+/** Why a problem not seen again is not taken for fixed: the re-check could not look where it was. */
+export const NOT_LOOKED_AT = '复核时未能查看该问题所在之处（页面未读到、链接未检查或栏目无法判断），不认定为已整改';
+
 /**
  * One named problem re-checked against a site's fresh rule runs on `date`: still reported (open,
- * with the evidence), judged and not reported (fixed), or not judged (the rule did not run, did not
- * apply or erred; an inspector's item). A rule that did not run is never taken for a fix.
+ * with the evidence), not reported where the re-check looked (fixed, with how it looked: `lookedAt`,
+ * the daily monitor's own test, recheckerOf), or not judged (the rule did not run, did not apply or
+ * erred; the page was not read or the link not checked; an inspector's item). Not seeing a problem
+ * is never taken for a fix by itself.
  */
-export function recheck(p: NamedProblem, runs: readonly RuleRun[], date: string): Recheck {
+export function recheck(p: NamedProblem, runs: readonly RuleRun[], date: string, lookedAt: (p: NamedProblem) => string | undefined): Recheck {
   const row = { date, site: p.site, indicator: p.indicator, target: p.target };
   if (p.source === 'manual') return { ...row, state: 'unjudged', detail: MANUAL_NOT_RECHECKED };
   const run = runs.find((r) => r.indicator.id === p.indicator);
@@ -34,6 +39,8 @@ export function recheck(p: NamedProblem, runs: readonly RuleRun[], date: string)
   if (o.status === 'not_applicable') return { ...row, state: 'unjudged', detail: o.reason };
   if (o.status === 'error') return { ...row, state: 'unjudged', detail: `检查规则出错：${o.message}` };
   const seen = o.status === 'fail' ? o.findings.find((f) => f.target === p.target) : undefined;
-  return seen ? { ...row, state: 'open', detail: seen.detail } : { ...row, state: 'fixed', detail: '' };
+  if (seen) return { ...row, state: 'open', detail: seen.detail };
+  const how = lookedAt(p);
+  return how === undefined ? { ...row, state: 'unjudged', detail: NOT_LOOKED_AT } : { ...row, state: 'fixed', detail: how };
 }
 

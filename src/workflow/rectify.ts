@@ -25,6 +25,7 @@ import { saveRectifyReply, writeRechecks } from '../store/rectification.ts';
 import type { RectifyReply } from '../schemas/rectification.ts';
 import { readSiteQuarter } from './record-write.ts';
 import { problemsNamed, recheck } from './rectification.ts';
+import { recheckerOf } from './monitor/daily.ts';
 import type { NamedProblem } from '../store/rectification.ts';
 
 /** Every findings file of a quarter, in site order. */
@@ -106,13 +107,14 @@ export async function runRectify(input: RectifyInput): Promise<RectifySummary> {
             const pages = [...new Set(problems.filter((p) => p.source === 'crawl').map((p) => p.page))];
             // An inspector's items only: nothing for a crawl to see.
             if (pages.length === 0) {
-              rows.push(...problems.map((p) => recheck(p, [], input.date)));
+              rows.push(...problems.map((p) => recheck(p, [], input.date, () => undefined)));
               done.add(id);
               return;
             }
             const snapshot = await crawlSite(site, input.date, gather, pages);
             const runs = noteRendering(runRules(snapshot, rules, ctx), snapshot, rules) as RuleRun[];
-            rows.push(...problems.map((p) => recheck(p, runs, input.date)));
+            const looked = recheckerOf(snapshot, runs, input.rulesConfig, input.calendar);
+            rows.push(...problems.map((p) => recheck(p, runs, input.date, looked)));
             done.add(id);
           } catch (e) {
             internalErrors.push({ site: id, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });

@@ -113,7 +113,7 @@ export function observationsOf(runs: readonly RuleRun[], site: Site, scopes: rea
  * undefined when the pass could not look (the rule did not run or could not judge, the page was not
  * read, the column not judged, the link not checked).
  */
-export function recheckerOf(snapshot: SiteSnapshot, runs: readonly RuleRun[], config: RulesConfig, calendar: WorkCalendar): (p: Problem) => string | undefined {
+export function recheckerOf(snapshot: SiteSnapshot, runs: readonly RuleRun[], config: RulesConfig, calendar: WorkCalendar): (p: Pick<Problem, 'indicator' | 'target' | 'page'>) => string | undefined {
   const status = new Map(runs.map((r) => [r.indicator.id, r.outcome.status]));
   const siteLevel = new Set(runs.filter((r) => r.indicator.siteLevel).map((r) => r.indicator.id));
   const read = new Set(snapshot.pages.flatMap((p) => [p.url, p.finalUrl]));
