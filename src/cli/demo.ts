@@ -3,7 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { isIsoDate, quarterOf } from '../dates.ts';
-import { DEMO_AS_OF, formatClasses, formatScripted, runDemo } from '../demo/demo.ts';
+import { DEMO_AS_OF, demoRectify, formatClasses, formatScripted, runDemo } from '../demo/demo.ts';
+import { rectificationText } from './rectify.ts';
 import { generateScale, quartersEnding } from '../demo/scale.ts';
 import { resetDemoWorkflow, runDemoWorkflow } from '../demo/workflow.ts';
 import { InputError } from '../errors.ts';
@@ -98,8 +99,13 @@ export async function demoCommand(argv: string[]): Promise<number> {
   // The inspectors' part: media accounts, manual records, a review, earlier quarters published.
   const workflow = await runDemoWorkflow(args.contentDir, earlier, current);
   console.log(`\n人工检查记录 ${workflow.records} 条（含政务新媒体）；已发布 ${workflow.published.join('、') || '无'}，${current} 为草稿（复核中）。`);
+  // The last published notice's problems re-checked on the as-of date, past its deadline (整改复核).
+  const rectified = workflow.published.at(-1);
+  const recheck = rectified ? await demoRectify({ contentDir: args.contentDir, sites: args.sites, pagesPerSite: args.pages, seed: args.seed, asOf: args.asOf }, rectified) : undefined;
+  if (rectified && recheck) console.log(`\n${rectificationText(args.contentDir, rectified, args.asOf)}`);
   if (demo.month?.internalErrors.length) console.error(`\n日常监测内部错误：${demo.month.internalErrors.map((e) => `${e.date} ${e.site}: ${e.message}`).join('\n')}`);
-  if (demo.summary.internalErrors.length || demo.month?.internalErrors.length) {
+  if (recheck?.internalErrors.length) console.error(`\n整改复核内部错误：${recheck.internalErrors.map((e) => `${e.site}: ${e.message}`).join('\n')}`);
+  if (demo.summary.internalErrors.length || demo.month?.internalErrors.length || recheck?.internalErrors.length) {
     console.error(`\n内部错误：${demo.summary.internalErrors.map((e) => `${e.site}: ${e.message}`).join('\n')}`);
     return 1;
   }

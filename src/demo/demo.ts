@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type RunningSandbox } from '../sandbox/server.ts';
 import { simulateMonth, type MonthResult } from './month.ts';
+import { runRectify, type RectifySummary } from '../workflow/rectify.ts';
 import { monitorConfigOf } from '../workflow/monitor/daily.ts';
 import type { Registry } from '../store/registry.ts';
 import type { RulesConfig } from '../schemas/rules-config.ts';
@@ -250,4 +251,31 @@ export function formatScripted(s: ScriptedScores): string {
   lines.push(...misses.slice(0, MAX_MISSES));
   if (misses.length > MAX_MISSES) lines.push(`  …另有 ${misses.length - MAX_MISSES} 条`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The re-check (整改复核) of a published quarter's problems on the demo's as-of date, after its
+ * deadline: the sandbox's web of that day, crawled with the demo's options, into the demo's
+ * content/rectification.
+ */
+export async function demoRectify(o: Pick<DemoOptions, 'contentDir' | 'sites' | 'pagesPerSite' | 'seed' | 'asOf' | 'crawl'>, quarter: string): Promise<RectifySummary> {
+  const sandbox = await startSandbox({ sites: o.sites, pagesPerSite: o.pagesPerSite, seed: o.seed, asOf: o.asOf });
+  try {
+    rmSync(join(o.contentDir, 'rectification'), { recursive: true, force: true });
+    const registry = loadRegistry(o.contentDir);
+    const duty = dutyAssignments(loadDutyPlan(o.contentDir, registry), registry.units);
+    return await runRectify({
+      contentDir: o.contentDir,
+      quarter,
+      date: o.asOf,
+      sites: registry.sites,
+      options: resolveOptions({ proxy: { http: sandbox.proxyUrl, https: sandbox.proxyUrl }, timeoutMs: 5_000, homeAttemptGapMs: 500, backoffMs: 200, hostDelayMs: 20, ...o.crawl }),
+      rulesConfig: loadRulesConfig(o.contentDir),
+      dictionary: loadDictionary(o.contentDir),
+      calendar: loadCalendar(o.contentDir),
+      duty: (site) => duty.get(site.id),
+    });
+  } finally {
+    await sandbox.close();
+  }
 }
