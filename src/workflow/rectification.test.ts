@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Recheck } from '../schemas/rectification.ts';
 import { byUnit, deadlineOf, verify, type NamedProblem } from '../store/rectification.ts';
-import { NOT_LOOKED_AT, problemsNamed, recheck } from './rectification.ts';
+import { NOT_LOOKED_AT, PAST_EVENT_NOT_RECHECKED, problemsNamed, recheck } from './rectification.ts';
 import { row } from '../lib/fixtures.test-helpers.ts';
 import { buildCalendar } from '../inspector/workdays.ts';
 import type { RuleRun } from '../inspector/engine/run-rules.ts';
@@ -55,6 +55,10 @@ describe('recheck: one named problem against a site\'s fresh rule runs', () => {
     // A rule that did not run (switched off) is never taken for a fix.
     expect(recheck(p, [], '2026-11-30', looked).state).toBe('unjudged');
     expect(recheck({ ...p, source: 'manual' }, run({ status: 'pass' }), '2026-11-30', looked).state).toBe('unjudged');
+  });
+
+  test('a message answered late is a past event: never taken for fixed when it leaves the rule\u2019s window', () => {
+    expect(recheck({ ...p, indicator: 'message-overdue', target: '《咨询》2026-06-27' }, [{ indicator: RULES.find((r) => r.id === 'message-overdue')!, outcome: { status: 'pass' } }], '2026-11-30', looked)).toMatchObject({ state: 'unjudged', detail: PAST_EVENT_NOT_RECHECKED });
   });
 
   test('not seen, but the re-check could not look where it was (its page unread, its link unchecked): not a fix', () => {

@@ -17,6 +17,15 @@ export function problemsNamed(rows: readonly SiteQuarter[]): NamedProblem[] {
   return namedProblems(rows, isNamedProblem);
 }
 
+/**
+ * Items about something that happened (a message answered late): it cannot be undone, and a
+ * re-check that no longer sees it has only seen it leave the rule's window. Not re-checked.
+ */
+export const PAST_EVENTS: ReadonlySet<string> = new Set(['message-overdue', 'error-report-overdue']);
+
+/** Why a past event is not re-checked. */
+export const PAST_EVENT_NOT_RECHECKED = '超期答复是已发生的事实，复核不作认定（期限后不再出现只是超出了检查的时间范围）';
+
 /** Why an inspector's record is not re-checked by the crawl. */
 export const MANUAL_NOT_RECHECKED = '人工检查发现的问题，须由检查人员复核';
 
@@ -33,6 +42,7 @@ export const NOT_LOOKED_AT = '复核时未能查看该问题所在之处（页�
 export function recheck(p: NamedProblem, runs: readonly RuleRun[], date: string, lookedAt: (p: NamedProblem) => string | undefined): Recheck {
   const row = { date, site: p.site, indicator: p.indicator, target: p.target };
   if (p.source === 'manual') return { ...row, state: 'unjudged', detail: MANUAL_NOT_RECHECKED };
+  if (PAST_EVENTS.has(p.indicator)) return { ...row, state: 'unjudged', detail: PAST_EVENT_NOT_RECHECKED };
   const run = runs.find((r) => r.indicator.id === p.indicator);
   if (!run) return { ...row, state: 'unjudged', detail: '复核时该项未检查（规则文件中已停用）' };
   const o = run.outcome;

@@ -28,6 +28,7 @@ import { runMonitor } from './daily.ts';
 import { inspect } from '../../inspector/inspect.ts';
 import { byUnit, readRechecks, rectifications } from '../../store/rectification.ts';
 import { publishedProblems, runRectify } from '../rectify.ts';
+import { PAST_EVENTS } from '../rectification.ts';
 
 const AS_OF = '2026-11-20';
 const DAYS = DAILY_SPAN;
@@ -177,6 +178,8 @@ describe('thirty days of monitoring', () => {
       const [atDeadline, atLater] = [present(deadline), present(later)];
       const down = (site: string, date: string) => siteOnDay(buildSiteModel(sandbox.web, sandbox.web.sites.findIndex((x) => x.id === site)), date).down;
       const expectedState = (p: (typeof named)[number]) => {
+        // A message answered late cannot be undone: never re-checked.
+        if (PAST_EVENTS.has(p.indicator)) return 'unverified';
         const key = `${p.site} ${p.indicator} ${p.target}`;
         const checks = [
           { date: deadline, on: atDeadline.has(key) },
