@@ -2,6 +2,7 @@
 // monitor ran (its open problems, with their age and reminders), each unit's open problems (those it
 // keeps, on its sites or as a duty plan's unit on others'), and the daily reports (每日监测报告):
 // per day, what opened, was fixed and was reminded, per unit.
+import { dayNumber } from '../dates.ts';
 import type { MonitorDay, MonitorEvent } from '../schemas/monitor.ts';
 import { readMonitorDays, readSiteEvents } from '../store/monitor-records.ts';
 import { foldEvents } from '../store/monitor-state.ts';
@@ -57,7 +58,6 @@ export interface MonitorView {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
 
 /** Read every site's events and the days: what the portal shows of the daily loop. */
 export function monitorView(contentDir: string, siteIds: readonly string[]): MonitorView {

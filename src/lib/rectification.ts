@@ -5,7 +5,7 @@ import type { QuarterFile } from '../schemas/quarter.ts';
 import { RECTIFICATION_NAMES, RECTIFICATION_STATES, type RectificationState } from '../schemas/rectification.ts';
 import { byUnit, namedProblems, readRechecks, readRectifyReplies, rectifications, type Rectification, type UnitRectification } from '../store/rectification.ts';
 import { formatDate } from './format.ts';
-import { indicatorKind } from './indicators.ts';
+import { isProblemIndicator } from '../inspector/catalogue/index.ts';
 import { unitAndBelow, type UnitTree } from './units.ts';
 
 /** A published quarter's rectification as the pages show it. */
@@ -21,9 +21,6 @@ export interface QuarterRectification {
   units: UnitRectification[];
 }
 
-/** Whether a notice names an indicator's findings as problems: vetoes and deductions. */
-const isProblem = (id: string) => indicatorKind(id) === 'veto' || indicatorKind(id) === 'deduction';
-
 /** Each published quarter with a deadline: its problems, their verified states and replies (the findings' own, then those after publication). */
 export function rectificationOf(contentDir: string, quarters: ReadonlyArray<{ quarter: string; rows: readonly SiteQuarter[]; file?: { data: Pick<QuarterFile, 'status' | 'rectifyBy'> } | undefined }>, asOf: string): Map<string, QuarterRectification> {
   const out = new Map<string, QuarterRectification>();
@@ -32,7 +29,7 @@ export function rectificationOf(contentDir: string, quarters: ReadonlyArray<{ qu
     if (q.file?.data.status !== 'published' || !deadline) continue;
     const replies = q.rows.flatMap((r) => r.findings.flatMap((f) => (f.reply ? [{ site: r.site, indicator: f.indicator, target: f.target, ...f.reply }] : [])));
     const rechecks = readRechecks(contentDir, q.quarter);
-    const list = rectifications(namedProblems(q.rows, isProblem), rechecks, [...replies, ...readRectifyReplies(contentDir, q.quarter)], deadline, asOf);
+    const list = rectifications(namedProblems(q.rows, isProblemIndicator), rechecks, [...replies, ...readRectifyReplies(contentDir, q.quarter)], deadline, asOf);
     const lastCheck = rechecks.at(-1)?.date;
     out.set(q.quarter, { quarter: q.quarter, deadline, asOf, ...(lastCheck ? { lastCheck } : {}), list, units: byUnit(list) });
   }

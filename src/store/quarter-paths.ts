@@ -42,3 +42,9 @@ export function filesUnder(dir: string): string[] {
     .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
     .sort();
 }
+
+/** The ids of the sites a quarter has a findings file for (findings/<quarter>/<site>.md, dot files left out), sorted. */
+export function sitesChecked(contentDir: string, quarter: string): string[] {
+  const dir = join(contentDir, quarterParts(quarter).findings);
+  return existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.md') && !n.startsWith('.')).sort().map((n) => n.slice(0, -3)) : [];
+}

@@ -1,20 +1,14 @@
 // Rectification (整改): a named problem re-checked against a site's fresh rule runs (npm run rectify).
 // The records and what they come to are in src/store/rectification.ts.
-import { indicator } from '../inspector/catalogue/index.ts';
+import { isProblemIndicator } from '../inspector/catalogue/index.ts';
 import type { RuleRun } from '../inspector/engine/run-rules.ts';
 import type { SiteQuarter } from '../schemas/findings.ts';
 import type { Recheck } from '../schemas/rectification.ts';
 import { namedProblems, type NamedProblem } from '../store/rectification.ts';
 
-/** Whether a notice names an indicator's findings as problems: vetoes and deductions, not advice or bonuses. */
-export function isNamedProblem(id: string): boolean {
-  const kind = indicator(id)?.kind;
-  return kind === 'veto' || kind === 'deduction';
-}
-
 /** The problems a quarter's notice named (namedProblems with the catalogue's kinds). */
 export function problemsNamed(rows: readonly SiteQuarter[]): NamedProblem[] {
-  return namedProblems(rows, isNamedProblem);
+  return namedProblems(rows, isProblemIndicator);
 }
 
 /**

@@ -2,8 +2,6 @@
 // machinery and rules (each named site crawled, the pages of its named problems read too), written
 // to content/rectification/<quarter>.csv. Re-running a day replaces that day's rows of the sites it
 // re-checked.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { InputError } from '../errors.ts';
 import { runRules, type RuleRun } from '../inspector/engine/run-rules.ts';
@@ -21,6 +19,7 @@ import type { Recheck } from '../schemas/rectification.ts';
 import { isColumnEntity, type Site } from '../schemas/registry.ts';
 import type { RulesConfig } from '../schemas/rules-config.ts';
 import { readQuarterFile } from '../store/quarter-file.ts';
+import { sitesChecked } from '../store/quarter-paths.ts';
 import { saveRectifyReply, writeRechecks } from '../store/rectification.ts';
 import type { RectifyReply } from '../schemas/rectification.ts';
 import { readSiteQuarter } from './record-write.ts';
@@ -30,14 +29,7 @@ import type { NamedProblem } from '../store/rectification.ts';
 
 /** Every findings file of a quarter, in site order. */
 export function quarterRows(contentDir: string, quarter: string): SiteQuarter[] {
-  let names: string[];
-  try {
-    names = readdirSync(join(contentDir, 'findings', quarter));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
-  return names.filter((n) => n.endsWith('.md')).sort().map((n) => readSiteQuarter(contentDir, quarter, n.slice(0, -3))!);
+  return sitesChecked(contentDir, quarter).map((id) => readSiteQuarter(contentDir, quarter, id)!);
 }
 
 /** The problems the published notice of a quarter named; refused while the quarter is a draft. */

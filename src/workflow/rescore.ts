@@ -1,7 +1,7 @@
 // Re-scoring a quarter without crawling again: each findings file is assembled anew from the crawl's
 // conclusions it holds, the quarter's records and the review, by the same function the crawl uses
 // (assembleSiteQuarter), so a file is always the same function of its inputs.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SiteQuarter } from '../schemas/findings.ts';
 import type { ReviewFile } from '../schemas/review.ts';
@@ -15,7 +15,7 @@ import { writeFileAtomic } from '../store/atomic.ts';
 import { publicDirOf, screenshotFile } from '../store/evidence.ts';
 import { loadMedia } from '../store/media.ts';
 import { hasPinnedInputs, pinnedDir } from '../store/pinned.ts';
-import { quarterParts } from '../store/quarter-paths.ts';
+import { quarterParts, sitesChecked } from '../store/quarter-paths.ts';
 import { loadRegistry } from '../store/registry.ts';
 import { loadRulesConfig } from '../store/rules-config.ts';
 import { indexRecords, recordFinding, type LoadedRecord, type RecordContext, type RecordIndex } from './records.ts';
@@ -95,9 +95,8 @@ export interface RescoreResult {
 export function rescoreQuarter(contentDir: string, quarter: string, only?: ReadonlySet<string>): RescoreResult {
   const ctx = recordContext(contentDir, quarter);
   const { records, review } = loadWorkflow(contentDir, quarter, ctx);
-  const dir = join(contentDir, quarterParts(quarter).findings);
-  const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.md') && !n.startsWith('.')).sort() : [];
-  const siteIds = new Set(names.map((n) => n.slice(0, -3)));
+  const checked = sitesChecked(contentDir, quarter);
+  const siteIds = new Set(checked);
   const orphans = [...records.files].filter(([site]) => !siteIds.has(site)).flatMap(([site, files]) => files.map((file) => `${file}: site ${site}`));
   if (orphans.length) {
     throw new InputError(
@@ -109,8 +108,8 @@ export function rescoreQuarter(contentDir: string, quarter: string, only?: Reado
   // The review entries' keys that some finding matches (only those are kept: a quarter may hold millions of findings).
   const reviewed = new Set([...review.decisions, ...review.replies].map((e) => findingKey(e.site, e.indicator, e.target)));
   const seen = new Set<string>();
-  for (const name of only ? names.filter((n) => only.has(n.slice(0, -3))) : names) {
-    const rel = `${quarterParts(quarter).findings}/${name}`;
+  for (const id of only ? checked.filter((s) => only.has(s)) : checked) {
+    const rel = `${quarterParts(quarter).findings}/${id}.md`;
     const path = join(contentDir, rel);
     const text = readFileSync(path, 'utf8');
     const { data } = parseSiteQuarter(text, path);

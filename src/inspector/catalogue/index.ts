@@ -38,6 +38,12 @@ export function indicator(id: string): IndicatorDef | undefined {
   return BY_ID.get(id);
 }
 
+/** Whether a notice names an indicator's findings as problems: vetoes and deductions, not advice or bonuses. */
+export function isProblemIndicator(id: string): boolean {
+  const kind = BY_ID.get(id)?.kind;
+  return kind === 'veto' || kind === 'deduction';
+}
+
 /** The indicators about one kind of subject, in catalogue order. */
 export function indicatorsAbout(subject: Subject): IndicatorDef[] {
   return INDICATORS.filter((d) => d.subject === subject);

@@ -10,7 +10,7 @@ import { trySearchBox } from './search-try.ts';
 import { limitNesting } from './nesting.ts';
 import { renderReasons } from './scripting.ts';
 import pLimit from 'p-limit';
-import { dateShape, repeatsItself, resolveLink, sameSite, underPrefix } from './urls.ts';
+import { dateShape, prefixOf, repeatsItself, resolveLink, sameSite, underPrefix, type Prefix } from './urls.ts';
 import type { HttpClient, HttpOutcome, HttpResponse } from './http.ts';
 import { failureDetail, isHtml, softNotFound, statusDetail, type LinkChecker } from './links.ts';
 import type { CrawlOptions } from './options.ts';
@@ -43,6 +43,17 @@ export interface CrawlContext {
 }
 
 type Next = Array<{ url: string; depth: number }>;
+
+/**
+ * A 专栏's prefixes: its registered folder, and the folder its front page redirects to when that is
+ * a folder too. A 专栏 sent to a host's home page (taken down, moved into the portal) does not make
+ * the whole host its own: its findings would be the portal's pages charged to the 专栏's unit.
+ */
+function columnPrefixes(site: Pick<Site, 'kind' | 'url'>, homeUrl: string): string[] {
+  const own = entityPrefix(site);
+  const moved = entityPrefix({ kind: 'column', url: homeUrl });
+  return new URL(moved).pathname === '/' || moved === own ? [own] : [own, moved];
+}
 
 /** One site's crawl in progress: the pages read, the links seen, and what is still wanted. */
 class SiteCrawl {
@@ -85,14 +96,21 @@ class SiteCrawl {
   readonly #fetch: (url: string) => Promise<HttpOutcome>;
 
   /** Prefixes of other entities inside this one's scope (专栏 registered on their own): never crawled as this site's. */
-  readonly #carved: readonly string[];
+  readonly #carved: readonly Prefix[];
+  /** A 专栏 entity's own prefixes (#columnPrefixes); undefined for a website. */
+  readonly #prefixes: readonly Prefix[] | undefined;
 
   constructor(site: Site, homeUrl: string, asOf: string, opts: CrawlOptions, robots: RobotsPolicy, renderer: Renderer | undefined, fetch: (url: string) => Promise<HttpOutcome>, columnEntities: CrawlContext['columnEntities'] = []) {
     this.#fetch = fetch;
     this.#site = site;
     this.#homeUrl = homeUrl;
+    this.#prefixes = isColumnEntity(site) ? columnPrefixes(site, homeUrl).map(prefixOf) : undefined;
     const own = new Set([site.url, homeUrl].map((h) => entityPrefix({ kind: site.kind, url: h })));
-    this.#carved = columnEntities.filter((e) => e.id !== site.id).map(entityPrefix).filter((p) => this.#inScope(p) && !own.has(p));
+    this.#carved = columnEntities
+      .filter((e) => e.id !== site.id)
+      .map(entityPrefix)
+      .filter((p) => this.#inScope(new URL(p)) && !own.has(p))
+      .map(prefixOf);
     this.#asOf = asOf;
     this.#opts = opts;
     this.#robots = robots;
@@ -154,23 +172,15 @@ class SiteCrawl {
    * the host is another entity's: linked to and checked, never crawled.
    */
   onSite(u: string): boolean {
-    return this.#inScope(u) && !this.#carved.some((p) => underPrefix(u, p));
+    // The common case, a website with no 专栏 registered inside it, parses nothing more than before.
+    if (!this.#prefixes && this.#carved.length === 0) return sameSite(u, this.#site.url) || sameSite(u, this.#homeUrl);
+    const url = new URL(u);
+    return this.#inScope(url) && !this.#carved.some((p) => underPrefix(url, p));
   }
 
-  #inScope(u: string): boolean {
-    if (isColumnEntity(this.#site)) return this.#columnPrefixes().some((p) => underPrefix(u, p));
-    return sameSite(u, this.#site.url) || sameSite(u, this.#homeUrl);
-  }
-
-  /**
-   * A 专栏's prefixes: its registered folder, and the folder its front page redirects to when that is
-   * a folder too. A 专栏 sent to a host's home page (taken down, moved into the portal) does not make
-   * the whole host its own: its findings would be the portal's pages charged to the 专栏's unit.
-   */
-  #columnPrefixes(): string[] {
-    const own = entityPrefix(this.#site);
-    const moved = entityPrefix({ kind: 'column', url: this.#homeUrl });
-    return new URL(moved).pathname === '/' || moved === own ? [own] : [own, moved];
+  #inScope(u: URL): boolean {
+    if (this.#prefixes) return this.#prefixes.some((p) => underPrefix(u, p));
+    return sameSite(u.href, this.#site.url) || sameSite(u.href, this.#homeUrl);
   }
 
   /** A same-site URL the crawl may fetch (robots.txt). */

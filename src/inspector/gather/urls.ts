@@ -17,15 +17,28 @@ export function resolveLink(raw: string | undefined, base: string): string | und
   }
 }
 
+/** A host as sites compare it: lower case, without a leading www. */
+const siteHost = (u: URL) => u.hostname.toLowerCase().replace(/^www\./, '');
+
 /** Same site: the same host, with or without a leading www. */
 export function sameSite(a: string, b: string): boolean {
-  const host = (u: string) => new URL(u).hostname.toLowerCase().replace(/^www\./, '');
-  return host(a) === host(b);
+  return siteHost(new URL(a)) === siteHost(new URL(b));
 }
 
-/** A URL under a prefix (an entity's folder, from entityPrefix): the same site, and a path that starts with the prefix's. */
-export function underPrefix(u: string, prefix: string): boolean {
-  return sameSite(u, prefix) && new URL(u).pathname.startsWith(new URL(prefix).pathname);
+/** A URL prefix (an entity's folder, from entityPrefix), parsed once to test many URLs against. */
+export interface Prefix {
+  host: string;
+  path: string;
+}
+
+export function prefixOf(prefix: string): Prefix {
+  const u = new URL(prefix);
+  return { host: siteHost(u), path: u.pathname };
+}
+
+/** A URL under a prefix: the same site, and a path that starts with the prefix's. */
+export function underPrefix(u: URL, p: Prefix): boolean {
+  return siteHost(u) === p.host && u.pathname.startsWith(p.path);
 }
 
 /** Query parameters that carry a visitor's session, not a page: the same page under every value. */
