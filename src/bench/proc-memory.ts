@@ -66,8 +66,8 @@ export interface TreeRss {
   processes: number;
 }
 
-/** Read the resident sets of root and its descendants now, leaving out the subtrees of `exclude`. */
-export function treeRss(root: number, proc = '/proc', exclude: readonly number[] = []): TreeRss {
+/** Root and its descendants now, leaving out the subtrees of `exclude`. */
+export function processesUnder(root: number, proc = '/proc', exclude: readonly number[] = []): number[] {
   const parents = new Map<number, number>();
   for (const name of readdirSync(proc)) {
     if (!/^\d+$/.test(name)) continue;
@@ -75,11 +75,16 @@ export function treeRss(root: number, proc = '/proc', exclude: readonly number[]
     const s = stat === undefined ? undefined : parseStat(stat);
     if (s && !exclude.includes(s.pid)) parents.set(s.pid, s.ppid);
   }
+  return processTree(root, parents);
+}
+
+/** Read the resident sets of root and its descendants now, leaving out the subtrees of `exclude`. */
+export function treeRss(root: number, proc = '/proc', exclude: readonly number[] = []): TreeRss {
   let total = 0;
   let largest = 0;
   let processes = 0;
   let pss: number | undefined = 0;
-  for (const pid of processTree(root, parents)) {
+  for (const pid of processesUnder(root, proc, exclude)) {
     const status = readGone(join(proc, String(pid), 'status'));
     const rss = status === undefined ? undefined : parseVmRss(status);
     if (rss === undefined) continue;

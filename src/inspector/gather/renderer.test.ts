@@ -9,6 +9,7 @@ import { describeNeeding } from '../../../tests/needs.test-helpers.ts';
 import { findChromium } from './browser.ts';
 import { startPageServer, type PageServer } from './page-server.test-helpers.ts';
 import { browserProxy, Renderer } from './renderer.ts';
+import { processesUnder } from '../../bench/proc-memory.ts';
 
 const FOUND = await findChromium();
 const TIMEOUT = 3_000;
@@ -147,7 +148,7 @@ describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'the crawler
     }
   }, 30_000);
 
-  test('a process ended by SIGTERM, SIGINT or SIGKILL takes its browser along', async () => {
+  test('a process ended by SIGTERM, SIGINT or SIGKILL takes its browser along, and every process the browser started', async () => {
     const script = fileURLToPath(new URL('./renderer.test-helpers.ts', import.meta.url));
     for (const signal of ['SIGTERM', 'SIGINT', 'SIGKILL'] as const) {
       const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -156,10 +157,13 @@ describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'the crawler
         child.on('exit', (code) => fail(new Error(`exited early with ${code}`)));
       });
       expect(alive(pid)).toBe(true);
+      const browserTree = processesUnder(pid);
+      expect(browserTree.length).toBeGreaterThan(1);
       const exited = new Promise((done) => child.on('exit', done));
       child.kill(signal);
       await exited;
       expect(await endsWithin(pid, 2_000), `${signal}: browser ${pid} still running`).toBe(true);
+      for (const p of browserTree) expect(await endsWithin(p, 2_000), `${signal}: browser process ${p} still running`).toBe(true);
     }
   }, 60_000);
 });
