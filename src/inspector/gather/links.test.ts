@@ -109,6 +109,17 @@ describe('LinkChecker on a page link of another site', () => {
     }
   });
 
+  test('a page link costs its host one request: a bounded GET, no HEAD before it', async () => {
+    const { links, http } = checker();
+    try {
+      const before = other.hits.get('/new/moved.html') ?? 0;
+      expect(await links.check(`${other.origin}/new/moved.html`, true)).toMatchObject({ verdict: 'ok', status: 200 });
+      expect((other.hits.get('/new/moved.html') ?? 0) - before).toBe(1);
+    } finally {
+      await http.close();
+    }
+  });
+
   test('an image or attachment link is judged by HEAD alone', async () => {
     const { links, http } = checker();
     try {
