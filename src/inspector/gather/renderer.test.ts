@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { describeNeeding } from '../../../tests/needs.test-helpers.ts';
 import { findChromium } from './browser.ts';
 import { startPageServer, type PageServer } from './page-server.test-helpers.ts';
-import { browserProxy, Renderer } from './renderer.ts';
+import { browserProxy, HostAffineLimit, Renderer } from './renderer.ts';
 import { processesUnder } from '../../bench/proc-memory.ts';
 
 const FOUND = await findChromium();
@@ -52,6 +52,26 @@ const endsWithin = async (pid: number, ms: number) => {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((done) => setTimeout(done, 50))) if (!alive(pid)) return true;
   return !alive(pid);
 };
+
+test('a freed slot goes to the oldest waiting job of the host just served, else to the oldest; never more than the limit at once', async () => {
+  const limit = new HostAffineLimit(2);
+  const order: string[] = [];
+  let running = 0;
+  let most = 0;
+  const job = (name: string) => async () => {
+    running++;
+    most = Math.max(most, running);
+    order.push(name);
+    await new Promise((done) => setTimeout(done, 5));
+    running--;
+  };
+  const host = (name: string) => (name === 'x' ? undefined : `${name[0]}.gov.cn`);
+  await Promise.all(['a1', 'b1', 'c1', 'a2', 'c2', 'x', 'b2', 'a3'].map((n) => limit.run(host(n), job(n))));
+  // a1 and b1 start; a1 ends first and a2 follows it, b1 is followed by b2; a3 after a2; then the oldest: c1, then c2, then x.
+  expect(order).toEqual(['a1', 'b1', 'a2', 'b2', 'a3', 'c1', 'c2', 'x']);
+  expect(most).toBe(2);
+  expect(limit.pending).toBe(0);
+});
 
 test('the browser proxy follows the options, else the environment', () => {
   expect(browserProxy({ proxy: { http: 'http://p:3128', noProxy: 'a.gov.cn' } }, {})).toEqual({ server: 'http://p:3128', bypass: 'a.gov.cn' });

@@ -3,7 +3,6 @@
 // robots.txt, and no request from inside a page to a loopback or private address. Downloads,
 // pop-ups and dialogs are refused. A page that hangs, loops or allocates without end costs its time
 // limit and nothing more; close() leaves no browser process behind.
-import pLimit, { type LimitFunction } from 'p-limit';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { InputError } from '../../errors.ts';
 import { findChromium, launchChromium, NO_CHROMIUM, type FoundChromium, type RunningChromium } from './browser.ts';
@@ -54,7 +53,7 @@ export class Renderer {
   readonly chromium: FoundChromium;
   readonly #running: RunningChromium;
   readonly #context: BrowserContext;
-  readonly #limit: LimitFunction;
+  readonly #limit: HostAffineLimit;
   readonly #o: Required<Pick<RenderOptions, 'timeoutMs' | 'settleMs'>>;
   readonly #options: RenderOptions;
   #guard: RequestGuard;
@@ -68,7 +67,7 @@ export class Renderer {
     this.chromium = chromium;
     this.#running = running;
     this.#context = context;
-    this.#limit = pLimit(o.pages);
+    this.#limit = new HostAffineLimit(o.pages);
     this.#o = { timeoutMs: o.timeoutMs, settleMs: o.settleMs ?? 1_000 };
     this.#options = o;
     this.#guard = guard;
@@ -112,7 +111,7 @@ export class Renderer {
    */
   render(url: string, o: { html?: string; reading?: boolean } = {}): Promise<RenderResult> {
     const reading = o.reading === true;
-    return this.#limit(async () => {
+    return this.#limit.run(hostOf(url), async () => {
       const out = await this.#inTab(url, o.html, { light: reading, keep: reading }, async (page, left) => ({ finalUrl: page.url(), html: await withTimeout(page.content(), left(), 'reading the page') }));
       return out.ok ? { ok: true, url, ...out.value, ms: out.ms } : out;
     });
@@ -125,7 +124,7 @@ export class Renderer {
    * deadline passed is returned, never thrown.
    */
   interact<T>(url: string, o: { html?: string }, act: (page: Page, left: () => number) => Promise<T>): Promise<{ ok: true; value: T; ms: number } | RenderFailure> {
-    return this.#limit(() => this.#inTab(url, o.html, { light: true, keep: false }, (page, left) => withTimeout(act(page, left), left(), 'acting on the page')));
+    return this.#limit.run(undefined, () => this.#inTab(url, o.html, { light: true, keep: false }, (page, left) => withTimeout(act(page, left), left(), 'acting on the page')));
   }
 
   /**
@@ -146,7 +145,7 @@ export class Renderer {
     const left = () => Math.max(1, deadline - performance.now());
     const serve = (route: Route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html ?? '' });
     try {
-      tab = (keep ? this.#idle.pop() : undefined) ?? (await this.#newTab(light));
+      tab = (keep ? this.#idleTab(hostOf(url)) : undefined) ?? (await this.#newTab(light));
       if (html !== undefined) await tab.page.route(url, serve, { times: 1 });
       const requests = tab.requests();
       await tab.page.goto(url, { waitUntil: 'load', timeout: left() });
@@ -163,9 +162,16 @@ export class Renderer {
       // A tab that failed may be stuck in a script: the renderer waits a little for it to close, then moves on.
       if (tab && reusable && !this.#closed) {
         if (html !== undefined) await tab.page.unroute(url, serve).catch(() => {});
+        tab.host = hostOf(url);
         this.#idle.push(tab);
       } else if (tab) await withTimeout(tab.page.close({ runBeforeUnload: false }), 2_000, 'closing a page').catch(() => {});
     }
+  }
+
+  /** A kept tab, the one that last showed this host when there is one: its renderer process serves the host's next page, where a tab from another site would need a new process. */
+  #idleTab(host: string | undefined): Tab | undefined {
+    const i = this.#idle.findLastIndex((t) => t.host === host);
+    return i < 0 ? this.#idle.pop() : this.#idle.splice(i, 1)[0];
   }
 
   /** A new tab: dialogs dismissed, crashes noted, requests counted; in reading mode, no images, media, fonts or styles. */
@@ -187,7 +193,7 @@ export class Renderer {
    * (it would refuse the font and the outline).
    */
   shoot(url: string, o: ShotOptions): Promise<ShotResult[]> {
-    return this.#limit(() => this.#shoot(url, o));
+    return this.#limit.run(undefined, () => this.#shoot(url, o));
   }
 
   async #shoot(url: string, o: ShotOptions): Promise<ShotResult[]> {
@@ -285,6 +291,8 @@ const QUIET_MS = 100;
 /** A tab of the reading pool. */
 interface Tab {
   page: Page;
+  /** The host of the last page it read. */
+  host?: string | undefined;
   crashed: boolean;
   /** From now on, a wait for the page's requests to fall quiet. */
   requests: () => { quiet: (ms: number) => Promise<void> };
@@ -312,6 +320,56 @@ function trackRequests(page: Page): Tab['requests'] {
       },
     };
   };
+}
+
+/** The host of a URL, or undefined for one that has none (data:). */
+function hostOf(url: string): string | undefined {
+  return URL.parse(url)?.host || undefined;
+}
+
+/**
+ * At most `limit` jobs at once, as p-limit, but when a slot frees it goes to the oldest waiting job
+ * of the host the finished job was for, else to the oldest. Chromium gives every site a renderer
+ * process of its own and a tab that goes to another site changes process, which costs more than
+ * the page: a site's pages, queued together by the crawl, then follow each other in one tab.
+ * A host's queue is at most its site's render budget, so no other host waits long.
+ */
+export class HostAffineLimit {
+  readonly #limit: number;
+  #running = 0;
+  readonly #waiting: Array<{ host: string | undefined; start: () => void }> = [];
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+
+  run<T>(host: string | undefined, job: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const start = () => {
+        this.#running++;
+        job()
+          .then(resolve, reject)
+          .finally(() => {
+            this.#running--;
+            this.#next(host);
+          });
+      };
+      if (this.#running < this.#limit) start();
+      else this.#waiting.push({ host, start });
+    });
+  }
+
+  /** Jobs waiting for a slot. */
+  get pending(): number {
+    return this.#waiting.length;
+  }
+
+  #next(host: string | undefined): void {
+    if (this.#running >= this.#limit || this.#waiting.length === 0) return;
+    const i = host === undefined ? -1 : this.#waiting.findIndex((w) => w.host === host);
+    const [w] = this.#waiting.splice(i < 0 ? 0 : i, 1);
+    w!.start();
+  }
 }
 
 /** A promise that fails when it has not settled within ms. */
