@@ -26,6 +26,6 @@ test('the shipped rules.yaml monitor block is the default a rules file without o
 });
 
 test('the summary table names the day and its counts', () => {
-  const table = monitorSummaryTable({ day: { date: '2026-12-05', sites: 3, checked: 2, unreachable: 1, not_checked: 0, opened: 4, reopened: 1, fixed: 2, reminded: 5 }, internalErrors: [], requests: 90, pages: 40, elapsedMs: 12_345, planErrors: [] });
-  expect(table.split('\n')[1]).toMatch(/^2026-12-05\s+3\s+2\s+1\s+0\s+4\s+1\s+2\s+5\s+40\s+90\s+12\.3 s$/);
+  const table = monitorSummaryTable({ day: { date: '2026-12-05', sites: 3, checked: 2, unreachable: 1, not_checked: 0, opened: 4, reopened: 1, fixed: 2, reminded: 5 }, internalErrors: [], requests: 90, pages: 40, olderNotRead: 7, elapsedMs: 12_345, planErrors: [] });
+  expect(table.split('\n')[1]).toMatch(/^2026-12-05\s+3\s+2\s+1\s+0\s+4\s+1\s+2\s+5\s+40\s+7\s+90\s+12\.3 s$/);
 });

@@ -47,7 +47,8 @@ are fixed (only where the pass looked again), reopen and are reminded to the uni
   --allow-private        allow loopback and private addresses (intranet deployments)
   -h, --help             this text
 
-Pages per site and depth: monitor.maxPages and monitor.maxDepth in content/rules.yaml.
+Pages per site and depth: monitor.maxPages and monitor.maxDepth in content/rules.yaml; after a site's
+first pass, articles its lists date more than monitor.articleDays before the day are not read again.
 Proxies: HTTP_PROXY, HTTPS_PROXY and NO_PROXY are honoured.`;
 
 /** Parse argv; throws InputError on bad input, returns undefined for --help. */
@@ -79,8 +80,8 @@ function progress(stream: NodeJS.WriteStream = process.stderr): (e: MonitorRunEv
 export function monitorSummaryTable(s: MonitorSummary): string {
   const d = s.day;
   return textTable([
-    ['日期', '网站', '已检查', '首页无法打开', '未检查', '新发现', '再次出现', '已整改', '提醒', '页面', '请求', '用时'],
-    [d.date, String(d.sites), String(d.checked), String(d.unreachable), String(d.not_checked), String(d.opened), String(d.reopened), String(d.fixed), String(d.reminded), String(s.pages), String(s.requests), `${(s.elapsedMs / 1000).toFixed(1)} s`],
+    ['日期', '网站', '已检查', '首页无法打开', '未检查', '新发现', '再次出现', '已整改', '提醒', '页面', '旧文未重读', '请求', '用时'],
+    [d.date, String(d.sites), String(d.checked), String(d.unreachable), String(d.not_checked), String(d.opened), String(d.reopened), String(d.fixed), String(d.reminded), String(s.pages), String(s.olderNotRead), String(s.requests), `${(s.elapsedMs / 1000).toFixed(1)} s`],
   ]);
 }
 

@@ -110,6 +110,8 @@ export interface SiteSnapshot {
   pages: PageSnapshot[];
   /** What rendering came to, when the crawl could render (`--render auto` or `always`). */
   rendering?: RenderStats;
+  /** Pages not read because the site's lists date them before the daily pass's window (crawlSite's `since`). */
+  olderNotRead?: number;
   /** The crawl was cut short by a budget (time, link checks, an endless run of dated URLs). */
   truncated?: Truncated;
   /** Where the crawl ran from, when the office named it, and whether its network failures count. */

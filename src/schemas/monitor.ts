@@ -107,6 +107,20 @@ export const monitorConfigSchema = z.strictObject({
   maxPages: z.number().int().min(1),
   /** Link depth from the home page (2: home → column list → article). */
   maxDepth: z.number().int().min(0),
+  /**
+   * New articles: after a site's first pass, a page its lists or blocks date more than this many
+   * days before the day is not read again (its link is still checked, the pages of open problems are
+   * still read); the window reaches back to the previous pass and to the start of an outage. Absent:
+   * every page within the budget, every day.
+   */
+  articleDays: z.number().int().min(0).optional(),
+  /**
+   * Pages rendered in Chromium per site and day at most (the home page and column lists first), when
+   * fewer than the run's --max-rendered: the lists a script fills are what the daily indicators
+   * need; an article page not rendered is read from its HTML, and what it lacks there is no
+   * evidence. Absent: the run's.
+   */
+  maxRendered: z.number().int().min(0).optional(),
   /** Reminders (提醒) to the unit that keeps a problem. */
   reminders: z.strictObject({
     /** Days a problem must have lasted (counted from the day it was first seen) before its first reminder. */

@@ -103,7 +103,7 @@ export async function runRectify(input: RectifyInput): Promise<RectifySummary> {
               done.add(id);
               return;
             }
-            const snapshot = await crawlSite(site, input.date, gather, pages);
+            const snapshot = await crawlSite(site, input.date, gather, { revisit: pages });
             const runs = noteRendering(runRules(snapshot, rules, ctx), snapshot, rules) as RuleRun[];
             const looked = recheckerOf(snapshot, runs, input.rulesConfig, input.calendar);
             rows.push(...problems.map((p) => recheck(p, runs, input.date, looked)));

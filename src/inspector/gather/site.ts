@@ -95,13 +95,19 @@ class SiteCrawl {
   /** The crawl's own fetch (its host scheduler, proxy and deadlines). */
   readonly #fetch: (url: string) => Promise<HttpOutcome>;
 
+  /** Items listed with a date before this day are not read (the daily monitor reads what is new); undefined: every page. */
+  readonly #since: string | undefined;
+  /** Pages not read because a list dates them before #since. */
+  readonly olderNotRead = new Set<string>();
+
   /** Prefixes of other entities inside this one's scope (专栏 registered on their own): never crawled as this site's. */
   readonly #carved: readonly Prefix[];
   /** A 专栏 entity's own prefixes (#columnPrefixes); undefined for a website. */
   readonly #prefixes: readonly Prefix[] | undefined;
 
-  constructor(site: Site, homeUrl: string, asOf: string, opts: CrawlOptions, robots: RobotsPolicy, renderer: Renderer | undefined, fetch: (url: string) => Promise<HttpOutcome>, columnEntities: CrawlContext['columnEntities'] = []) {
+  constructor(site: Site, homeUrl: string, asOf: string, opts: CrawlOptions, robots: RobotsPolicy, renderer: Renderer | undefined, fetch: (url: string) => Promise<HttpOutcome>, columnEntities: CrawlContext['columnEntities'] = [], since?: string) {
     this.#fetch = fetch;
+    this.#since = since;
     this.#site = site;
     this.#homeUrl = homeUrl;
     this.#prefixes = isColumnEntity(site) ? columnPrefixes(site, homeUrl).map(prefixOf) : undefined;
@@ -217,7 +223,7 @@ class SiteCrawl {
     this.pages.push({ url, finalUrl: res.finalUrl, depth, status: res.status, charset: decoded.charset, title: page.title, facts: page.facts, ...(rendering ? { rendering } : {}) });
     for (const [u, rank] of wantedLinks(page.facts, depth === 0 || this.homeFrames.has(url))) this.#wanted.set(u, Math.min(rank, this.#wanted.get(u) ?? rank));
     for (const u of page.facts.list?.pagination ?? []) this.#listPages.add(u);
-    return this.#follow(url, depth, page.links);
+    return this.#follow(url, depth, page.links, this.#since === undefined ? undefined : listedDates(page.facts));
   }
 
   /**
@@ -286,7 +292,7 @@ class SiteCrawl {
   }
 
   /** Record a page's links; the same-site pages within depth and budget, wanted ones first, are crawled next. */
-  #follow(url: string, depth: number, links: ReadonlyArray<{ url: string; kind: LinkKind; where?: Where }>): Next {
+  #follow(url: string, depth: number, links: ReadonlyArray<{ url: string; kind: LinkKind; where?: Where }>, dated?: ReadonlyMap<string, string>): Next {
     const next: Next = [];
     const rankOf = (u: string) => this.#wanted.get(u) ?? 9;
     for (const link of [...links].sort((a, b) => rankOf(a.url) - rankOf(b.url))) {
@@ -299,6 +305,11 @@ class SiteCrawl {
       const crawlable = (link.kind === 'page' || link.kind === 'frame') && this.onSite(link.url);
       if (!crawlable || depth + 1 > this.#opts.maxDepth || this.#crawled.has(link.url) || this.#crawled.size >= this.#opts.maxPages) continue;
       if (!this.#robots.allowed(link.url)) continue;
+      const listed = dated?.get(link.url);
+      if (listed !== undefined && listed < this.#since!) {
+        this.olderNotRead.add(link.url);
+        continue;
+      }
       if (this.tooManyDated(link.url, 'crawled')) {
         this.#crawled.add(link.url);
         this.cut('dates', 'page');
@@ -319,9 +330,11 @@ class SiteCrawl {
 /**
  * Crawl one registered site as of a date, and complete its snapshot: messages, probes, DNS.
  * `revisit`: pages to read as well when the crawl does not reach them (the daily monitor's pages of
- * open problems, so that a fix is seen only where it was looked for).
+ * open problems, so that a fix is seen only where it was looked for). `since`: pages that a list or
+ * block of the site dates before this day are not read, only their links checked (the daily
+ * monitor reads what is new; the quarter's crawl reads everything).
  */
-export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, revisit: readonly string[] = []): Promise<SiteSnapshot> {
+export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, { revisit = [], since }: { revisit?: readonly string[]; since?: string } = {}): Promise<SiteSnapshot> {
   const { opts, http, scheduler, links } = ctx;
   const fetchPage = (url: string) => scheduler.run(new URL(url).host, () => http.fetch(url));
   const outside = async (snapshot: SiteSnapshot): Promise<SiteSnapshot> => {
@@ -345,7 +358,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, rev
   }
   if (!home) return outside({ site, asOf, home: { attempts }, pages: [], links: [], robots: robots.status, columns: [], messages: [] });
 
-  const c = new SiteCrawl(site, home.finalUrl, asOf, opts, robots, ctx.renderer, fetchPage, ctx.columnEntities);
+  const c = new SiteCrawl(site, home.finalUrl, asOf, opts, robots, ctx.renderer, fetchPage, ctx.columnEntities, since);
   links.remember(site.url, Promise.resolve({ url: site.url, verdict: 'ok', status: home.status, detail: `HTTP ${home.status}` }));
   const first = await c.readPage(site.url, 0, home);
   let frontier = 'notFound' in first ? [] : first;
@@ -396,6 +409,8 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, rev
   const pages = [...c.pages].sort((a, b) => a.depth - b.depth || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const checked = await checkTargets(c, site.url, links, opts);
   const truncated = c.truncated();
+  const read = new Set(pages.map((p) => p.url));
+  const olderNotRead = [...c.olderNotRead].filter((u) => !read.has(u)).length;
   return outside({
     site,
     asOf,
@@ -410,6 +425,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, rev
     pages,
     ...(c.renderingHappened() ? { rendering: c.renderStats() } : {}),
     ...(truncated ? { truncated } : {}),
+    ...(olderNotRead ? { olderNotRead } : {}),
     links: checked,
     robots: robots.status,
     columns: assembleColumns(pages.filter((p) => p.depth === 0 || c.homeFrames.has(p.url)), pages),
@@ -493,6 +509,15 @@ const MAX_FOOTER_CHARS = 256 * 1024;
 const MAX_LIST_PAGES = 4;
 
 /** Links a page gives that the rules need read, with their rank: column lists 0, pagination 1, navigation and boards 2. */
+/** The newest date each item of a page's lists and blocks is listed with, by URL. */
+function listedDates(facts: PageFacts): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const item of [...(facts.list?.items ?? []), ...facts.blocks.flatMap((b) => b.items)]) {
+    if (item.url && !(item.date <= (out.get(item.url) ?? ''))) out.set(item.url, item.date);
+  }
+  return out;
+}
+
 function wantedLinks(facts: PageFacts, homeLike: boolean): Array<[string, number]> {
   const out: Array<[string, number]> = [];
   if (homeLike) {

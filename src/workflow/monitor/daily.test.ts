@@ -21,10 +21,10 @@ import { indicator as catalogued } from '../../inspector/catalogue/index.ts';
 import remindersUnheeded from '../../inspector/rules/reminders-unheeded.ts';
 import { context } from '../../inspector/rules/snapshot.test-helpers.ts';
 import type { SiteSnapshot } from '../../inspector/snapshot.ts';
-import { foldEvents } from '../../store/monitor-state.ts';
+import { foldEvents, type Problem } from '../../store/monitor-state.ts';
 import { monitorLives, truthLives } from '../../demo/month.ts';
 import { openProblemsOn } from './state.ts';
-import { runMonitor } from './daily.ts';
+import { articlesSince, dailyOptions, runMonitor } from './daily.ts';
 import { inspect } from '../../inspector/inspect.ts';
 import { byUnit, readRechecks, rectifications } from '../../store/rectification.ts';
 import { publishedProblems, runRectify } from '../rectify.ts';
@@ -33,7 +33,7 @@ import { PAST_EVENTS } from '../rectification.ts';
 const AS_OF = '2026-11-20';
 const DAYS = DAILY_SPAN;
 const MONITORED = ['broken-link', 'column-stale', 'homepage-not-updated', 'site-unreachable', 'typo'];
-const monitor: MonitorConfig = { indicators: MONITORED, maxPages: 80, maxDepth: 3, reminders: { after: 2, every: 3, max: 5, indicators: { 'site-unreachable': { after: 1, every: 1 } } } };
+const monitor: MonitorConfig = { indicators: MONITORED, maxPages: 80, maxDepth: 3, articleDays: 7, reminders: { after: 2, every: 3, max: 5, indicators: { 'site-unreachable': { after: 1, every: 1 } } } };
 
 const remindersCtx = context('reminders-unheeded', { points: { each: 1 }, params: { reminders: 3 } });
 const indicatorTitle = (id: string) => catalogued(id)?.title ?? id;
@@ -204,4 +204,32 @@ describe('thirty days of monitoring', () => {
       rmSync(content, { recursive: true, force: true });
     }
   });
+});
+
+describe('the articles a day\'s pass reads', () => {
+  const seen = (first_seen: string) => [{ column: '新闻动态', url: 'http://www.linhe.gov.cn/xwzx/', first_seen }];
+  const config = { ...monitor, articleDays: 7 };
+  const unreachable = (since: string, status: 'open' | 'fixed') => new Map([['p', { id: 'p', indicator: 'site-unreachable', target: 'http://www.linhe.gov.cn/', page: 'http://www.linhe.gov.cn/', detail: '', unit: 'linhe', opened: since, since, status, reminders: 0, spells: 1 } satisfies Problem]]);
+
+  test('a site\'s first pass reads every page: no column seen before the day (a re-run of the first day included)', () => {
+    expect(articlesSince(config, '2026-11-20', { seen: [], problems: new Map() })).toBeUndefined();
+    expect(articlesSince(config, '2026-11-20', { seen: seen('2026-11-20'), problems: new Map() })).toBeUndefined();
+  });
+  test('later passes read what is dated within articleDays, or since the previous pass or the start of an outage when earlier', () => {
+    expect(articlesSince(config, '2026-11-20', { previousPass: '2026-11-19', seen: seen('2026-11-01'), problems: new Map() })).toBe('2026-11-13');
+    expect(articlesSince(config, '2026-11-20', { previousPass: '2026-11-02', seen: seen('2026-11-01'), problems: new Map() })).toBe('2026-11-02');
+    expect(articlesSince(config, '2026-11-20', { previousPass: '2026-11-19', seen: seen('2026-11-01'), problems: unreachable('2026-11-09', 'open') })).toBe('2026-11-09');
+    expect(articlesSince(config, '2026-11-20', { previousPass: '2026-11-19', seen: seen('2026-11-01'), problems: unreachable('2026-11-09', 'fixed') })).toBe('2026-11-13');
+  });
+  test('without the setting, every pass reads every page', () => {
+    const { articleDays: _, ...without } = config;
+    expect(articlesSince(without, '2026-11-20', { previousPass: '2026-11-19', seen: seen('2026-11-01'), problems: new Map() })).toBeUndefined();
+  });
+});
+
+test('a daily pass renders at most the monitor\'s budget of pages a site, or the run\'s when that is smaller', () => {
+  const run = resolveOptions({});
+  expect(dailyOptions(run, { ...monitor, maxRendered: 8 })).toMatchObject({ maxRendered: 8, maxPages: 80, maxDepth: 3 });
+  expect(dailyOptions({ ...run, maxRendered: 5 }, { ...monitor, maxRendered: 8 }).maxRendered).toBe(5);
+  expect(dailyOptions(run, monitor).maxRendered).toBe(run.maxRendered);
 });

@@ -6,9 +6,9 @@
 import pLimit from 'p-limit';
 import { InputError } from '../../errors.ts';
 import type { Dictionary } from '../../schemas/dictionary.ts';
-import type { MonitorConfig, MonitorDay, MonitorEvent } from '../../schemas/monitor.ts';
+import type { MonitorConfig, MonitorDay, MonitorEvent, SeenColumnRow } from '../../schemas/monitor.ts';
 import { isColumnEntity, type Site, type Unit } from '../../schemas/registry.ts';
-import { dutyAssignments, unseenDutyColumns, type DutyPlan, type SeenColumn } from '../../store/duty.ts';
+import { dutyAssignments, unseenDutyColumns, type DutyPlan } from '../../store/duty.ts';
 import type { RulesConfig } from '../../schemas/rules-config.ts';
 import { addSeenColumns, readMonitorDays, readSeenColumns, readSiteEvents, writeMonitorDays, writeSiteEvents } from '../../store/monitor-records.ts';
 import { checkRulesConfig, runRules } from '../../inspector/engine/run-rules.ts';
@@ -23,6 +23,7 @@ import type { DnsFacts, SiteSnapshot } from '../../inspector/snapshot.ts';
 import type { Sleeper } from '../../inspector/gather/http.ts';
 import type { RuleRun } from '../../inspector/engine/run-rules.ts';
 import type { WorkCalendar } from '../../inspector/workdays.ts';
+import { dayNumber, isoDay } from '../../dates.ts';
 import { dayEvents, type DayCheck, type Observation } from './lifecycle.ts';
 import { foldEvents, type Problem } from '../../store/monitor-state.ts';
 
@@ -31,6 +32,8 @@ export const DEFAULT_MONITOR: MonitorConfig = {
   indicators: ['broken-link', 'column-blank', 'column-stale', 'duty-column-late', 'homepage-not-updated', 'severe-error', 'site-unreachable', 'typo'],
   maxPages: 60,
   maxDepth: 2,
+  articleDays: 7,
+  maxRendered: 8,
   reminders: { after: 2, every: 3, max: 5, indicators: { 'site-unreachable': { after: 1, every: 1 } } },
 };
 
@@ -39,9 +42,9 @@ export function monitorConfigOf(config: RulesConfig): MonitorConfig {
   return config.monitor ?? DEFAULT_MONITOR;
 }
 
-/** The crawl options of a daily pass: the run's, with the monitor's depth and page budget. */
+/** The crawl options of a daily pass: the run's, with the monitor's depth, page budget and render budget (the smaller of the run's and the monitor's). */
 export function dailyOptions(options: CrawlOptions, config: MonitorConfig): CrawlOptions {
-  return { ...options, maxDepth: config.maxDepth, maxPages: config.maxPages };
+  return { ...options, maxDepth: config.maxDepth, maxPages: config.maxPages, maxRendered: Math.min(options.maxRendered, config.maxRendered ?? options.maxRendered) };
 }
 
 export type MonitorRunEvent =
@@ -78,6 +81,8 @@ export interface MonitorSummary {
   internalErrors: Array<{ site: string; message: string }>;
   requests: number;
   pages: number;
+  /** Pages not read again: their lists date them before the day's window (monitor.articleDays). */
+  olderNotRead: number;
   elapsedMs: number;
   /** Duty plan columns no pass has seen on their site (file, line and field): the command exits non-zero. */
   planErrors: string[];
@@ -145,6 +150,19 @@ export function recheckerOf(snapshot: SiteSnapshot, runs: readonly RuleRun[], co
   };
 }
 
+/**
+ * The first day whose articles a site's pass reads (crawlSite's `since`): `articleDays` before the
+ * day, or earlier when the previous pass or the start of the site's outage is earlier; undefined
+ * (every page) without the setting, and on a site's first pass (no column seen before the day).
+ */
+export function articlesSince(config: MonitorConfig, date: string, o: { previousPass?: string | undefined; seen: readonly SeenColumnRow[]; problems: ReadonlyMap<string, Problem> }): string | undefined {
+  if (config.articleDays === undefined || !o.seen.some((c) => c.first_seen < date)) return undefined;
+  const from = [isoDay(dayNumber(date) - config.articleDays)];
+  if (o.previousPass) from.push(o.previousPass);
+  for (const p of o.problems.values()) if (p.indicator === 'site-unreachable' && p.status === 'open') from.push(p.since);
+  return from.sort()[0];
+}
+
 /** The events of a site before `date`, and whether it already had rows of `date` (a re-run of the day). */
 function eventsBefore(contentDir: string, site: Site, date: string): { events: MonitorEvent[]; rerun: boolean } {
   const all = readSiteEvents(contentDir, site.id);
@@ -171,7 +189,7 @@ export async function runMonitor(input: MonitorInput): Promise<MonitorSummary> {
   // pass saw on a site the monitor has read is refused here.
   const plan = input.duty?.plan;
   const assignments = input.duty ? dutyAssignments(input.duty.plan, input.duty.units) : new Map();
-  const seenOf = (sites: readonly Site[]) => new Map<string, SeenColumn[]>(sites.flatMap((s) => {
+  const seenOf = (sites: readonly Site[]) => new Map<string, SeenColumnRow[]>(sites.flatMap((s) => {
     const rows = readSeenColumns(contentDir, s.id);
     return rows.length ? [[s.id, rows]] : [];
   }));
@@ -187,6 +205,8 @@ export async function runMonitor(input: MonitorInput): Promise<MonitorSummary> {
   const day: MonitorDay = { date, sites: input.sites.length, checked: 0, unreachable: 0, not_checked: 0, opened: 0, reopened: 0, fixed: 0, reminded: 0 };
   const internalErrors: MonitorSummary['internalErrors'] = [];
   let pages = 0;
+  let olderNotRead = 0;
+  const previousPass = days.filter((d) => d.date < date).at(-1)?.date;
   emit({ type: 'start', total: input.sites.length });
   const limit = pLimit(gather.opts.siteConcurrency);
   try {
@@ -199,8 +219,10 @@ export async function runMonitor(input: MonitorInput): Promise<MonitorSummary> {
           let state: SiteDayState = 'not_checked';
           try {
             const revisit = [...problems.values()].filter((p) => p.status === 'open').map((p) => p.page);
-            const snapshot = await crawlSite(site, date, gather, revisit);
+            const since = articlesSince(config, date, { previousPass, seen: seenBefore.get(site.id) ?? [], problems });
+            const snapshot = await crawlSite(site, date, gather, { revisit, ...(since ? { since } : {}) });
             pages += snapshot.pages.length;
+            olderNotRead += snapshot.olderNotRead ?? 0;
             addSeenColumns(contentDir, site.id, date, snapshot.columns.map((c) => ({ column: c.name, url: c.url })));
             const runs = noteRendering(runRules(snapshot, rules, ctx), snapshot, rules) as RuleRun[];
             const check: DayCheck = { date, observed: observationsOf(runs, site, dutyScopes(snapshot)), recheck: recheckerOf(snapshot, runs, input.rulesConfig, input.calendar) };
@@ -233,5 +255,5 @@ export async function runMonitor(input: MonitorInput): Promise<MonitorSummary> {
   const year = date.slice(0, 4);
   writeMonitorDays(contentDir, year, [...days.filter((d) => d.date.startsWith(year) && d.date < date), day]);
   const planErrors = plan?.entries.length ? unseenDutyColumns(plan, seenOf(input.sites)) : [];
-  return { day, internalErrors, requests: gather.http.requests, pages, elapsedMs: Math.round(performance.now() - started), planErrors };
+  return { day, internalErrors, requests: gather.http.requests, pages, olderNotRead, elapsedMs: Math.round(performance.now() - started), planErrors };
 }
