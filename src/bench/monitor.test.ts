@@ -10,4 +10,8 @@ test('bench:monitor runs the days and measures them: time per day, memory, the r
   // 400 sites is 100 times 4: a year is at least 100 times what the first day wrote.
   expect(r.yearBytes).toBeGreaterThanOrEqual(100 * r.firstDayBytes * 0.9);
   expect(r.peakRss).toBeGreaterThan(10_000_000);
+  // No Chromium here (render never): the tree is this process, read another way (PSS ≤ RSS).
+  expect(r.peakTree).toBeGreaterThan(10_000_000);
+  // Days after the first read only what is new: the sandbox's lists hold older articles.
+  expect(r.olderNotRead).toBeGreaterThan(0);
 });

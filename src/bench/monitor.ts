@@ -1,5 +1,5 @@
 // npm run bench:monitor: the daily monitor over the sandbox as it changes day by day
-// (sandbox/daily.ts), in this process: each day's wall time, the process's peak memory, and the
+// (sandbox/daily.ts), the sandbox in a process of its own: each day's wall time, peak memory, and the
 // bytes of content/monitor after the first day (every site's standing problems opened at once) and
 // after the last; from those, a year of records at a given number of sites.
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { dayNumber, isoDay } from '../sandbox/dates.ts';
-import { startSandbox } from '../sandbox/server.ts';
+import { startSandboxProcess } from './sandbox-process.ts';
 import type { Site } from '../schemas/registry.ts';
 import { loadDictionary } from '../store/dictionary.ts';
 import { loadRulesConfig } from '../store/rules-config.ts';
@@ -16,6 +16,7 @@ import { resolveOptions, type CrawlOptions } from '../inspector/gather/options.t
 import { loadCalendar } from '../inspector/workdays.ts';
 import { runMonitor } from '../workflow/monitor/daily.ts';
 import { EVENT_COLUMNS } from '../schemas/monitor.ts';
+import { samplePeakRss } from './proc-memory.ts';
 import { readSiteEvents, serializeEventCsv } from '../store/monitor-records.ts';
 
 const CONTENT = fileURLToPath(new URL('../../content/', import.meta.url));
@@ -39,8 +40,16 @@ export interface MonitorBenchResult {
   dayMs: number[];
   pages: number;
   requests: number;
-  /** The process's peak resident memory, bytes (sampled every 100 ms). */
+  /** Pages not read again on later days: their lists date them before the window (monitor.articleDays). */
+  olderNotRead: number;
+  /** The process's peak resident memory, bytes (sampled every 200 ms). */
   peakRss: number;
+  /**
+   * The process tree's peak (this process, Chromium and its helpers; not the sandbox's process):
+   * the summed proportional set size where the kernel gives it (memory the processes share counted
+   * once), else the summed resident sets.
+   */
+  peakTree: number;
   /** Bytes of content/monitor after the first day, and after the last. */
   firstDayBytes: number;
   totalBytes: number;
@@ -65,10 +74,11 @@ function bytesUnder(dir: string): number {
 
 /** Run the monitor day after day on the sandbox; the content folder is a temporary one, removed after. */
 export async function benchMonitor(input: MonitorBenchInput): Promise<MonitorBenchResult> {
-  const sandbox = await startSandbox({ sites: input.sites, pagesPerSite: input.pages, seed: input.seed, asOf: input.asOf });
+  const sandbox = await startSandboxProcess({ sites: input.sites, pagesPerSite: input.pages, seed: input.seed, asOf: input.asOf });
   const dir = mkdtempSync(join(tmpdir(), 'bench-monitor-'));
   let peakRss = process.memoryUsage().rss;
-  const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+  const tree = samplePeakRss(process.pid, 1_000, '/proc', () => performance.now(), [sandbox.pid]);
   try {
     for (const f of ['rules.yaml', 'dictionary.yaml', 'holidays.yaml']) cpSync(join(CONTENT, f), join(dir, f));
     writeFileSync(join(dir, 'sites.yaml'), yaml.dump(sandbox.web.sites));
@@ -84,15 +94,17 @@ export async function benchMonitor(input: MonitorBenchInput): Promise<MonitorBen
     const dayMs: number[] = [];
     let pages = 0;
     let requests = 0;
+    let olderNotRead = 0;
     let firstDayBytes = 0;
     let events = 0;
     for (let d = 0; d < input.days; d++) {
       const date = isoDay(dayNumber(input.asOf) + d);
-      sandbox.setDay(date);
+      await sandbox.setDay(date);
       const s = await runMonitor({ ...base, date });
       dayMs.push(s.elapsedMs);
       pages += s.pages;
       requests += s.requests;
+      olderNotRead += s.olderNotRead;
       events += s.day.opened + s.day.reopened + s.day.fixed + s.day.reminded;
       if (d === 0) firstDayBytes = bytesUnder(join(dir, 'monitor'));
     }
@@ -113,9 +125,11 @@ export async function benchMonitor(input: MonitorBenchInput): Promise<MonitorBen
     const perDayLater = input.days > 1 ? later / (input.days - 1) : 0;
     const headers = base.sites.length * Buffer.byteLength(`${EVENT_COLUMNS.join(',')}\n`);
     const yearBytes = Math.round(((standing + perDayLater * 364 + headers) * input.yearAt) / input.sites + 365 * 60);
-    return { sites: input.sites, days: input.days, dayMs, pages, requests, peakRss, firstDayBytes, totalBytes, yearBytes, events };
+    const peak = tree.stop();
+    return { sites: input.sites, days: input.days, dayMs, pages, requests, olderNotRead, peakRss, peakTree: peak.pss ?? peak.total, firstDayBytes, totalBytes, yearBytes, events };
   } finally {
     clearInterval(timer);
+    tree.stop();
     await sandbox.close();
     rmSync(dir, { recursive: true, force: true });
   }
