@@ -112,7 +112,7 @@ export async function benchMonitorCommand(argv: string[]): Promise<number> {
   console.log(`${r.sites} sites, ${r.days} days${values.fast ? ' (--fast)' : ''}: ${r.pages} pages, ${r.requests} requests, ${r.events} events; ${r.olderNotRead} pages not read again (older than monitor.articleDays)`);
   const s = (x: number) => `${(x / 1000).toFixed(1)} s`;
   console.log(`a day's pass: ${r.days <= 7 ? `day by day ${r.dayMs.map(s).join(', ')}` : `first ${s(r.dayMs[0]!)}, median ${s(ms[Math.floor(ms.length / 2)]!)}, slowest ${s(ms.at(-1)!)}`}`);
-  console.log(`peak memory: ${formatBytes(r.peakRss)} this process, ${formatBytes(r.peakTree)} with Chromium (the process tree, shared pages once; the sandbox's own process left out)`);
+  console.log(`peak memory: ${formatBytes(r.peakRss)} this process, ${formatBytes(r.peakTree)} the process tree with Chromium when it renders (shared pages once; the sandbox's own process left out)`);
   console.log(`records: ${formatBytes(r.firstDayBytes)} after the first day, ${formatBytes(r.totalBytes)} after ${r.days} days`);
   console.log(`a year at ${values['year-at'] ?? 15000} sites: ${formatBytes(r.yearBytes)} (the problems standing on the first day once, with their reminders and fixes; the problems that opened later at their daily rate for 364 days)`);
   return 0;
