@@ -508,7 +508,6 @@ const MAX_FOOTER_CHARS = 256 * 1024;
 /** Pagination pages read per column when its first page is not sorted newest first. */
 const MAX_LIST_PAGES = 4;
 
-/** Links a page gives that the rules need read, with their rank: column lists 0, pagination 1, navigation and boards 2. */
 /** The newest date each item of a page's lists and blocks is listed with, by URL. */
 function listedDates(facts: PageFacts): Map<string, string> {
   const out = new Map<string, string>();
@@ -518,6 +517,7 @@ function listedDates(facts: PageFacts): Map<string, string> {
   return out;
 }
 
+/** Links a page gives that the rules need read, with their rank: column lists 0, pagination 1, navigation and boards 2. */
 function wantedLinks(facts: PageFacts, homeLike: boolean): Array<[string, number]> {
   const out: Array<[string, number]> = [];
   if (homeLike) {
