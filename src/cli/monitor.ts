@@ -41,7 +41,8 @@ are fixed (only where the pass looked again), reopen and are reminded to the uni
   --timeout SECONDS      time for one page (default 15, the national rule)
   --retries N            retries for network errors, 429 and 5xx (default 2)
   --render MODE          auto (default), always or never (static HTML only)
-  --max-rendered N       pages rendered per site at most (default 30)
+  --max-rendered N       pages rendered per site at most (default: monitor.maxRendered, 8; this
+                         switch can only lower it)
   --vantage NAME         where this run checks from (default: GOV_PORTAL_VANTAGE)
   --ignore-robots        do not read robots.txt
   --allow-private        allow loopback and private addresses (intranet deployments)
