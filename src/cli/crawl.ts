@@ -47,6 +47,9 @@ export const CRAWL_USAGE = `Usage: npm run crawl -- [options]
   --site-budget MINUTES  time for one site (default 20): then no new page or link; the file says what was cut
   --max-link-checks N    link targets checked per site (default 5000); the rest are counted, not judged
   --retries N            retries for network errors, 429 and 5xx (default 2)
+  --max-attachments N    same-site attachments (xlsx, docx, pdf, csv, xls, doc) read per site for
+                         personal data (default 20; each at most 20 MB, 20 s and 384 MB of memory)
+  --skip-attachments     read no attachment (personal data is then judged on pages only)
   --render MODE          pages rendered in Chromium: auto (default: pages whose lists, footer marks,
                          search or redirect scripts write), always, or never (static HTML only)
   --max-rendered N       pages rendered per site at most (default 30); more are read statically
@@ -127,6 +130,8 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
         'max-depth': { type: 'string' },
         'site-budget': { type: 'string' },
         'max-link-checks': { type: 'string' },
+        'max-attachments': { type: 'string' },
+        'skip-attachments': { type: 'boolean' },
         screenshots: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -149,6 +154,8 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
   if (budget !== undefined && !(budget > 0 && budget <= 24 * 60)) throw new InputError(`--site-budget must be minutes between 0 and 1440, got "${values['site-budget']}"`);
   set('siteBudgetMs', budget === undefined ? undefined : Math.round(budget * 60_000));
   set('maxLinkChecks', wholeNumber('max-link-checks', values['max-link-checks'], 1));
+  set('maxAttachments', wholeNumber('max-attachments', values['max-attachments'], 0));
+  if (values['skip-attachments'] === true) options.attachments = false;
   return { contentDir: values.content ?? 'content', quarter, asOf, ...(only ? { only } : {}), sample: values.sample === true, screenshots: values.screenshots === true, options };
 }
 

@@ -11,6 +11,7 @@ import { isTrustedVantage } from '../schemas/vantage.ts';
 import { evidenceDirOf } from '../store/evidence.ts';
 import { checkRulesConfig, runRules } from './engine/run-rules.ts';
 import { HttpClient, type Sleeper } from './gather/http.ts';
+import { AttachmentReader } from './gather/attachments/reader.ts';
 import { LinkChecker } from './gather/links.ts';
 import type { CrawlOptions } from './gather/options.ts';
 import { RobotsCache } from './gather/robots.ts';
@@ -121,6 +122,18 @@ export function crawlStats(snapshot: SiteSnapshot): SiteQuarter['stats'] {
     ...(snapshot.rendering ? { rendered: snapshot.rendering } : {}),
     ...(snapshot.truncated ? { truncated: snapshot.truncated } : {}),
     ...(snapshot.vantage ? { vantage: snapshot.vantage } : {}),
+    ...(snapshot.attachments ? { attachments: attachmentStats(snapshot.attachments) } : {}),
+  };
+}
+
+/** What reading the site's attachments came to: read, not read and why, bytes. */
+function attachmentStats(a: NonNullable<SiteSnapshot['attachments']>): NonNullable<SiteQuarter['stats']['attachments']> {
+  const unreadable = a.documents.flatMap((d) => (d.outcome.status === 'unreadable' ? [{ url: d.url, detail: d.outcome.detail }] : []));
+  return {
+    read: a.documents.length - unreadable.length,
+    bytes: a.documents.reduce((n, d) => n + d.bytes, 0),
+    ...(unreadable.length ? { unreadable } : {}),
+    ...(a.notRead ? { notRead: a.notRead } : {}),
   };
 }
 
@@ -228,6 +241,7 @@ export async function openCrawl(input: CrawlSetup): Promise<{ gather: CrawlConte
     await http.close();
     throw e;
   }
+  const reader = opts.attachments && opts.maxAttachments > 0 ? new AttachmentReader() : undefined;
   const gather: CrawlContext = {
     opts,
     http,
@@ -240,8 +254,9 @@ export async function openCrawl(input: CrawlSetup): Promise<{ gather: CrawlConte
     duty: input.duty,
     columnEntities: input.columnEntities,
     renderer,
+    ...(reader ? { reader } : {}),
   };
-  return { gather, close: async () => void (await Promise.all([http.close(), renderer?.close()])) };
+  return { gather, close: async () => void (await Promise.all([http.close(), renderer?.close(), reader?.close()])) };
 }
 
 /** Inspect every given site; each site's file is written as soon as it is done. */

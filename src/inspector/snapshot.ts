@@ -4,6 +4,8 @@ export type { DutyAssignment };
 import type { RenderReason, RenderStats, Truncated } from '../schemas/findings.ts';
 import type { Site } from '../schemas/registry.ts';
 import type { PagePart, Where } from '../schemas/findings.ts';
+import type { PersonalDataFound } from './text/personal-data.ts';
+import type { DocumentOutcome } from './gather/attachments/document.ts';
 
 /** Where on a page an element is: part of the page, selector, text (the findings' own shape). */
 export type { PagePart, Where };
@@ -132,6 +134,16 @@ export interface SiteSnapshot {
   duty?: DutyAssignment[];
   /** Every published consultation message the crawl saw, once, merged across its list and own pages. */
   messages: SeenMessage[];
+  /** The same-site attachments read for personal data (crawl option attachments), and how many more there were. */
+  attachments?: { documents: AttachmentSnapshot[]; notRead: number };
+}
+
+/** One attached document the crawl fetched and read. */
+export interface AttachmentSnapshot {
+  url: string;
+  /** Bytes fetched. */
+  bytes: number;
+  outcome: DocumentOutcome;
 }
 
 /** A dated entry of a list or block: the item a column is judged by. */
@@ -292,6 +304,8 @@ export interface PageFacts {
   header: string;
   /** Dates printed after the as-of date (not the header clock): a forged or mistyped publication date. */
   futureDates: string[];
+  /** Personal numbers the page shows in full, masked (text/personal-data.ts), when it shows any. */
+  personalData?: PersonalDataFound;
 }
 
 /** A column as the crawl found it: where its name came from, its list pages and its items. */

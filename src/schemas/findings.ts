@@ -217,6 +217,13 @@ export const siteQuarterSchema = z.strictObject({
     truncated: truncatedSchema.optional(),
     /** Where the crawl ran from (--vantage), and whether rules.yaml trusts it for network failures. */
     vantage: z.strictObject({ name: vantageNameSchema, trusted: z.boolean() }).optional(),
+    /** Attached documents read for personal data, when the crawl read any: read, bytes, those it could not read and why, those over the budget. */
+    attachments: z.strictObject({
+      read: z.number().int().min(0),
+      bytes: z.number().int().min(0),
+      unreadable: z.array(z.strictObject({ url: z.string(), detail: z.string() })).optional(),
+      notRead: z.number().int().min(1).optional(),
+    }).optional(),
   }),
   /** Every observed problem that counts, sorted by indicator, target, page. */
   findings: z.array(findingSchema),

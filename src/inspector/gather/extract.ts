@@ -8,6 +8,8 @@ import { readBreadcrumb } from './page/breadcrumb.ts';
 import { readList } from './page/lists.ts';
 import { readNav } from './page/nav.ts';
 import { readPubDate } from './page/pub-date.ts';
+import { readTables } from './page/tables.ts';
+import { findPersonalData, type DocumentPart } from '../text/personal-data.ts';
 import type { Node } from './page/node.ts';
 import { locator } from './page/where.ts';
 import { readChannels, readMessages } from './messages.ts';
@@ -35,6 +37,9 @@ export interface ExtractedPage {
   /** What its scripts may change of what it shows (whether `--render auto` renders it). */
   scripting: Scripting;
 }
+
+/** A run of 11 digits (ASCII or full-width): the shortest personal number, a mobile. */
+const LONG_NUMBER = /[0-9０-９]{11}/;
 
 const ATTACHMENT = /\.(pdf|docx?|xlsx?|pptx?|wps|et|zip|rar|7z|txt|csv|ofd|ceb)$/i;
 
@@ -108,6 +113,14 @@ export function extractPage(html: string, pageUrl: string, asOf: string, scripts
   const visible = readVisibleText($, loc);
   facts.text = visible.text;
   facts.textWhere = visible.runs;
+  // Personal numbers are at least 11 digits: a page without such a run has none, and its tables are not read.
+  if (LONG_NUMBER.test(facts.text)) {
+    // Tables first, so that a number is placed in its table rather than in the text around it.
+    const parts: DocumentPart[] = readTables($).map((t) => ({ kind: 'table', where: `表格 ${t.n}`, rows: t.rows }));
+    parts.push({ kind: 'text', where: '正文', text: facts.text });
+    const personal = findPersonalData(parts, asOf);
+    if (personal) facts.personalData = personal;
+  }
   return { title, links, saysNotFound: looksLikeNotFound(title, facts.text.replace(/\s+/g, ' ')), facts, scripting };
 }
 

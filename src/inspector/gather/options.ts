@@ -67,6 +67,12 @@ export interface CrawlOptions {
    * on this run's tries alone: a site abroad may not answer where a visitor in China is answered.
    */
   trustedNetwork: boolean;
+  /** Read the same-site attachments the crawl links to (xlsx, docx, pdf, csv, xls, doc) for personal data. */
+  attachments: boolean;
+  /** Attachments read per site at most (the rest are counted, not read). */
+  maxAttachments: number;
+  /** Bytes of one attachment at most: a larger one is recorded as not read. */
+  maxAttachmentBytes: number;
   /** Explicit proxy; by default HTTP_PROXY / HTTPS_PROXY / NO_PROXY are read from the environment. */
   proxy?: { http?: string; https?: string; noProxy?: string };
 }
@@ -90,6 +96,9 @@ export const DEFAULT_OPTIONS: CrawlOptions = {
   maxPages: 500,
   siteBudgetMs: 20 * 60_000,
   maxLinkChecks: 5_000,
+  attachments: true,
+  maxAttachments: 20,
+  maxAttachmentBytes: 20 * 1024 * 1024,
   homeAttempts: 3,
   homeAttemptGapMs: 5_000,
   robots: true,
@@ -107,12 +116,12 @@ export const DEFAULT_OPTIONS: CrawlOptions = {
 /** Defaults overridden by the given values; rejects values that make no sense. */
 export function resolveOptions(partial: Partial<CrawlOptions> = {}): CrawlOptions {
   const o: CrawlOptions = { ...DEFAULT_OPTIONS, ...stripUndefined(partial) };
-  const positive: (keyof CrawlOptions)[] = ['siteConcurrency', 'concurrency', 'perHost', 'timeoutMs', 'maxBytes', 'maxPages', 'homeAttempts', 'renderPages', 'renderTimeoutMs', 'siteBudgetMs', 'maxLinkChecks'];
+  const positive: (keyof CrawlOptions)[] = ['siteConcurrency', 'concurrency', 'perHost', 'timeoutMs', 'maxBytes', 'maxPages', 'homeAttempts', 'renderPages', 'renderTimeoutMs', 'siteBudgetMs', 'maxLinkChecks', 'maxAttachmentBytes'];
   for (const k of positive) {
     const v = o[k];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new Error(`crawl option ${k} must be a whole number ≥ 1, got ${String(v)}`);
   }
-  const nonNegative: (keyof CrawlOptions)[] = ['hostDelayMs', 'retries', 'backoffMs', 'maxRetryAfterMs', 'maxRedirects', 'maxDepth', 'homeAttemptGapMs', 'maxRendered'];
+  const nonNegative: (keyof CrawlOptions)[] = ['hostDelayMs', 'retries', 'backoffMs', 'maxRetryAfterMs', 'maxRedirects', 'maxDepth', 'homeAttemptGapMs', 'maxRendered', 'maxAttachments'];
   for (const k of nonNegative) {
     const v = o[k];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Error(`crawl option ${k} must be a whole number ≥ 0, got ${String(v)}`);

@@ -7,6 +7,7 @@ import { PATHS } from '../../sandbox/paths.ts';
 import { buildSiteModel } from '../../sandbox/model.ts';
 import type { Site } from '../../schemas/registry.ts';
 import { HttpClient } from './http.ts';
+import { AttachmentReader } from './attachments/reader.ts';
 import { LinkChecker } from './links.ts';
 import { resolveOptions, type CrawlOptions } from './options.ts';
 import { RobotsCache } from './robots.ts';
@@ -25,11 +26,11 @@ afterAll(async () => {
 });
 
 /** Crawl some sites with a fresh client; fast settings so the suite stays quick. */
-async function crawl(sites: Site[], over: Partial<CrawlOptions> = {}): Promise<{ snaps: SiteSnapshot[]; scheduler: HostScheduler; http: HttpClient }> {
+async function crawl(sites: Site[], over: Partial<CrawlOptions> = {}, reader?: AttachmentReader): Promise<{ snaps: SiteSnapshot[]; scheduler: HostScheduler; http: HttpClient }> {
   const opts = resolveOptions({ proxy: { http: sandbox.proxyUrl }, timeoutMs: 1_500, backoffMs: 50, homeAttemptGapMs: 50, hostDelayMs: 0, ...over });
   const http = new HttpClient(opts);
   const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);
-  const ctx = { opts, http, scheduler, links: new LinkChecker(http, scheduler, opts.timeoutMs, opts.browserUserAgent), robots: new RobotsCache(http, opts.robots) };
+  const ctx = { opts, http, scheduler, links: new LinkChecker(http, scheduler, opts.timeoutMs, opts.browserUserAgent), robots: new RobotsCache(http, opts.robots), reader };
   try {
     const snaps = await Promise.all(sites.map((s) => crawlSite(s, AS_OF, ctx)));
     return { snaps, scheduler, http };
@@ -140,6 +141,43 @@ describe('crawlSite against the sandbox', () => {
     // Cut at the cap but answered 200: not broken (nobody can tell a big page from a broken one).
     expect(link(snap, '/huge')?.verdict).toBe('ok');
     expect(link(snap, '/bomb')?.verdict).toBe('ok');
+  });
+
+  test('hostile attachments (a zip bomb as .xlsx, a 500 MB PDF, a PDF that loops, a macro .doc) are recorded unreadable in bounded time and memory', async () => {
+    const hostile = sandbox.web.sites.find((s) => s.url === `http://${HOSTILE_HOST}/`)!;
+    const reader = new AttachmentReader({ timeoutMs: 5_000 });
+    const t0 = performance.now();
+    try {
+      const { snaps } = await crawl([hostile], { maxBytes: 2 * 1024 * 1024, timeoutMs: 5_000, retries: 0, maxAttachmentBytes: 20 * 1024 * 1024 }, reader);
+      const docs = new Map(snaps[0]!.attachments?.documents.map((d) => [new URL(d.url).pathname, d.outcome]));
+      expect(performance.now() - t0).toBeLessThan(30_000);
+      expect(process.memoryUsage().rss).toBeLessThan(1.5 * 1024 ** 3);
+      expect(docs.get('/files/bomb.xlsx')).toMatchObject({ status: 'unreadable', kind: 'bomb' });
+      expect(docs.get('/files/huge.pdf')).toEqual({ status: 'unreadable', kind: 'too-large', detail: '超过 20 MB，未读取' });
+      expect(docs.get('/files/loop.pdf')).toMatchObject({ status: 'unreadable', kind: 'corrupt' });
+      expect(docs.get('/files/macro.doc')).toMatchObject({ status: 'unreadable', kind: 'macro' });
+      // The 500 MB answer was cut at the cap: the sandbox sent little more than 20 MB.
+      expect(sandbox.requests(HOSTILE_HOST, '/files/huge.pdf')).toBeGreaterThan(0);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  test('a 公示 article\'s attached lists are read: the leaking ones found, masked; the safe ones read and clean', async () => {
+    const site = siteWith((t) => t.includes('personal-data-exposed'));
+    const reader = new AttachmentReader();
+    try {
+      const snap = (await crawl([site], {}, reader)).snaps[0]!;
+      const truth = sandbox.web.truth.filter((e) => e.site === site.id && e.indicator === 'personal-data-exposed').map((e) => e.target);
+      const controls = sandbox.web.controls.filter((e) => e.site === site.id && e.indicator === 'personal-data-exposed').map((e) => e.target);
+      const found = (snap.attachments?.documents ?? []).filter((d) => d.outcome.status === 'read' && d.outcome.found).map((d) => d.url);
+      const page = snap.pages.filter((p) => p.facts.personalData).map((p) => p.url);
+      expect([...page, ...found].sort()).toEqual(truth.sort());
+      for (const c of controls) expect(snap.attachments?.documents.find((d) => d.url === c)?.outcome ?? { status: 'read' }).toMatchObject({ status: 'read' });
+      expect(JSON.stringify(snap.attachments?.documents.map((d) => d.outcome))).not.toMatch(/\d{11}/);
+    } finally {
+      await reader.close();
+    }
   });
 });
 

@@ -6,6 +6,8 @@ import { assembleColumns, sortedNewestFirst } from './columns.ts';
 import { decodeHtml } from './decode.ts';
 import { extractPage, notFoundEvidence, type ExtractedPage } from './extract.ts';
 import type { Renderer } from './renderer.ts';
+import type { AttachmentReader } from './attachments/reader.ts';
+import { formatByName } from './attachments/formats.ts';
 import { trySearchBox } from './search-try.ts';
 import { limitNesting } from './nesting.ts';
 import { renderReasons } from './scripting.ts';
@@ -17,7 +19,7 @@ import type { CrawlOptions } from './options.ts';
 import type { RobotsCache, RobotsPolicy } from './robots.ts';
 import { collectMessages } from './messages.ts';
 import type { HostScheduler } from './scheduler.ts';
-import type { DnsFacts, DutyAssignment, HomeAttempt, MonitoredProblem, LinkKind, LinkResult, PageFacts, PageRendering, PageSnapshot, ProbeWindow, SiteLink, SiteSnapshot, Where } from '../snapshot.ts';
+import type { AttachmentSnapshot, DnsFacts, DutyAssignment, HomeAttempt, MonitoredProblem, LinkKind, LinkResult, PageFacts, PageRendering, PageSnapshot, ProbeWindow, SiteLink, SiteSnapshot, Where } from '../snapshot.ts';
 import { searchToTry } from '../snapshot.ts';
 import { RENDER_REASONS, TRUNCATION_REASONS, type RenderReason, type RenderStats, type Truncated, type TruncationReason } from '../../schemas/findings.ts';
 
@@ -40,6 +42,8 @@ export interface CrawlContext {
   columnEntities?: readonly Pick<Site, 'id' | 'kind' | 'url'>[] | undefined;
   /** The run's Chromium, when pages may be rendered (`opts.render` is auto or always). */
   renderer?: Renderer | undefined;
+  /** Reads attached documents for personal data, when the crawl reads them (`opts.attachments`). */
+  reader?: AttachmentReader | undefined;
 }
 
 type Next = Array<{ url: string; depth: number }>;
@@ -336,7 +340,7 @@ class SiteCrawl {
  */
 export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, { revisit = [], since }: { revisit?: readonly string[]; since?: string } = {}): Promise<SiteSnapshot> {
   const { opts, http, scheduler, links } = ctx;
-  const fetchPage = (url: string) => scheduler.run(new URL(url).host, () => http.fetch(url));
+  const fetchPage = (url: string, maxBytes?: number) => scheduler.run(new URL(url).host, () => http.fetch(url, maxBytes === undefined ? {} : { maxBytes }));
   const outside = async (snapshot: SiteSnapshot): Promise<SiteSnapshot> => {
     const probes = ctx.probes?.(site);
     const monitored = ctx.monitored?.(site);
@@ -408,6 +412,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, { r
   }
   const pages = [...c.pages].sort((a, b) => a.depth - b.depth || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const checked = await checkTargets(c, site.url, links, opts);
+  const attachments = ctx.reader ? await readAttachments(c, checked, ctx.reader, fetchPage, opts, asOf) : undefined;
   const truncated = c.truncated();
   const read = new Set(pages.map((p) => p.url));
   const olderNotRead = [...c.olderNotRead].filter((u) => !read.has(u)).length;
@@ -427,10 +432,47 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, { r
     ...(truncated ? { truncated } : {}),
     ...(olderNotRead ? { olderNotRead } : {}),
     links: checked,
+    ...(attachments ? { attachments } : {}),
     robots: robots.status,
     columns: assembleColumns(pages.filter((p) => p.depth === 0 || c.homeFrames.has(p.url)), pages),
     messages: collectMessages(pages),
   });
+}
+
+/**
+ * The same-site attachments that opened, in URL order, up to the site's budget: fetched (at most
+ * maxAttachmentBytes) and read in the reader's worker threads. A file that is too large, does not
+ * answer or cannot be read is recorded with the reason; the rest over the budget are counted.
+ */
+async function readAttachments(
+  c: SiteCrawl,
+  links: readonly SiteLink[],
+  reader: AttachmentReader,
+  fetch: (url: string, maxBytes: number) => Promise<HttpOutcome>,
+  opts: CrawlOptions,
+  asOf: string,
+): Promise<{ documents: AttachmentSnapshot[]; notRead: number } | undefined> {
+  const wanted = links.flatMap((l) => {
+    const named = l.kind === 'attachment' && l.verdict === 'ok' && c.onSite(l.url) && c.allowed(l.url) ? formatByName(l.url) : undefined;
+    return named ? [{ url: l.url, named }] : [];
+  });
+  if (wanted.length === 0) return undefined;
+  const chosen = wanted.slice(0, opts.maxAttachments);
+  const limit = pLimit(2);
+  const megabytes = Math.round(opts.maxAttachmentBytes / 1024 / 1024);
+  const documents = await Promise.all(
+    chosen.map(({ url, named }) =>
+      limit(async (): Promise<AttachmentSnapshot> => {
+        if (c.timeIsUp()) return { url, bytes: 0, outcome: { status: 'unreadable', kind: 'error', detail: `超出每站检查时间（${Math.round(opts.siteBudgetMs / 60_000)} 分钟），未读取` } };
+        const o = await fetch(url, opts.maxAttachmentBytes);
+        if (!o.ok) return { url, bytes: 0, outcome: { status: 'unreadable', kind: 'error', detail: failureDetail(o, opts.timeoutMs) } };
+        if (o.status >= 400) return { url, bytes: o.body.length, outcome: { status: 'unreadable', kind: 'error', detail: statusDetail(o.status) } };
+        if (o.truncated) return { url, bytes: o.body.length, outcome: { status: 'unreadable', kind: 'too-large', detail: `超过 ${megabytes} MB，未读取` } };
+        return { url, bytes: o.body.length, outcome: await reader.read(o.body, named, asOf) };
+      }),
+    ),
+  );
+  return { documents, notRead: wanted.length - chosen.length };
 }
 
 /** Every link target the crawl saw, checked once (HEAD first); same-site pages it did not reach are read for soft 404s. */

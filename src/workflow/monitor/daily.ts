@@ -42,9 +42,13 @@ export function monitorConfigOf(config: RulesConfig): MonitorConfig {
   return config.monitor ?? DEFAULT_MONITOR;
 }
 
-/** The crawl options of a daily pass: the run's, with the monitor's depth, page budget and render budget (the smaller of the run's and the monitor's). */
+/**
+ * The crawl options of a daily pass: the run's, with the monitor's depth, page budget and render
+ * budget (the smaller of the run's and the monitor's). Attachments are not read: the indicator that
+ * reads them (personal-data-exposed) is the quarter's.
+ */
 export function dailyOptions(options: CrawlOptions, config: MonitorConfig): CrawlOptions {
-  return { ...options, maxDepth: config.maxDepth, maxPages: config.maxPages, maxRendered: Math.min(options.maxRendered, config.maxRendered ?? options.maxRendered) };
+  return { ...options, maxDepth: config.maxDepth, maxPages: config.maxPages, maxRendered: Math.min(options.maxRendered, config.maxRendered ?? options.maxRendered), attachments: false };
 }
 
 export type MonitorRunEvent =
