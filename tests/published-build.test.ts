@@ -9,6 +9,11 @@ import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vit
 import { publishQuarter } from '../src/workflow/publish.ts';
 import { describeProblems, verifyPublished } from '../src/workflow/manifest.ts';
 import { buildPortal } from './build-portal.test-helpers.ts';
+import { DEMO_AS_OF } from '../src/demo/demo.ts';
+import { fullNumbersIn } from '../src/postbuild/personal-numbers.ts';
+import { buildSiteModel } from '../src/sandbox/model.ts';
+import { seededNumbers } from '../src/sandbox/personal.ts';
+import { generateWeb } from '../src/sandbox/web.ts';
 
 const EDITED = 'findings/2026-Q4/kaisha-czj.md';
 let dir: string;
@@ -47,6 +52,14 @@ describe('a published quarter and the build', () => {
     expect(existsSync(join(built.dist, 'quarters', '2026-Q4', 'index.html'))).toBe(true);
     const before = publishedPages(built.dist);
     expect(Object.keys(before).length).toBeGreaterThan(10);
+    // No personal number in full anywhere: the demo's crawl found the sandbox's leaks (masked), and
+    // neither its content nor any built page or open-data file shows one of the seeded numbers.
+    const web = generateWeb({ sites: 24, pagesPerSite: 40, seed: 1, asOf: DEMO_AS_OF });
+    const seeded = new Set(web.plans.filter((p) => !p.hostile).flatMap((p) => seededNumbers(buildSiteModel(web, p.index))));
+    expect(seeded.size).toBeGreaterThan(20);
+    expect(readFileSync(join(dir, 'findings', '2026-Q4', `${web.truth.find((t) => t.indicator === 'personal-data-exposed')!.site}.md`), 'utf8')).toMatch(/personal-data-exposed[\s\S]*\d{4}\*{10}[\dX]{4}/);
+    expect(fullNumbersIn(dir, seeded)).toEqual([]);
+    expect(fullNumbersIn(built.dist, seeded)).toEqual([]);
     expect(before['assessment/2026/index.html']).toContain('凯沙县人民政府');
     // A unit renamed (机构改革), an account marked unregistered, the amount per failing site 2 → 9, a notice of next year added.
     edit('units.yaml', /name: 凯沙县人民政府$/m, 'name: 凯沙市人民政府');

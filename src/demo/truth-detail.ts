@@ -50,6 +50,13 @@ const HIDDEN: Readonly<Record<string, string>> = {
   'font-size:0': 'font-size:0',
 };
 
+/** What a page or a document shows in full (personal-data-exposed), by the sandbox's note of it. */
+const PERSONAL: Readonly<Record<string, string>> = {
+  'a 公示 table of 8 people with full ID numbers': '公示名单列出 8 人的完整身份证号',
+  'a table of 8 people with their mobile numbers': '名单列出 8 人的手机号',
+  "a person's bank card number in the text": '正文列出个人银行卡号',
+};
+
 /** The finding's detail for a truth entry, in Chinese; throws on a note it does not know. */
 export function truthDetail(e: TruthEntry, ctx: DetailContext): string {
   const note = e.note;
@@ -109,6 +116,12 @@ export function truthDetail(e: TruthEntry, ctx: DetailContext): string {
       return note === 'publication date after the as-of date (forged)' ? `发布日期晚于检查日期 ${ctx.asOf}：${e.target}` : unknown();
     case 'hidden-link':
       return (m = /^off-site link hidden with (.+)$/.exec(note)) ? `隐藏的站外链接，隐藏方式：${HIDDEN[m[1]!] ?? unknown()}` : unknown();
+    case 'personal-data-exposed': {
+      // "xlsx: …" for an attached document, the page's forms joined by "; " for the page itself.
+      const file = /^(\w+): (.+)$/.exec(note);
+      const shown = (file ? file[2]! : note).split('; ').map((n) => PERSONAL[n] ?? unknown()).join('；');
+      return file ? `附件（${file[1]}）公开了完整的个人信息：${shown}` : `页面公开了完整的个人信息：${shown}`;
+    }
     case 'error-report-entry-missing':
       return note === 'no 我为政府网站找错 entry on any page' ? '全站未见“我为政府网站找错”入口' : unknown();
     case 'search-missing':

@@ -8,6 +8,7 @@ import * as cheerio from 'cheerio';
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { unzipSync } from 'fflate';
 import { dayNumber } from './dates.ts';
 import { articlePath, columnPool, listPath } from './columns.ts';
 import { FUTURE_DATE_DAYS, REQUIRED_COLUMNS, WINDOW_DAYS, type ColumnClass } from './indicators.ts';
@@ -73,6 +74,36 @@ function visible(html: string): string {
 /** Every YYYY-MM-DD / YYYY年MM月DD日 / YYYY/MM/DD date in a text. */
 function fullDates(text: string): string[] {
   return [...text.matchAll(/(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})/g)].map((d) => `${d[1]}-${d[2]?.padStart(2, '0')}-${d[3]?.padStart(2, '0')}`);
+}
+
+/** An ID number valid by GB 11643's check character (weights 2^(17-i) mod 11), born by 2026. */
+function validId(s: string): boolean {
+  const sum = [...s.slice(0, 17)].reduce((acc, d, i) => acc + Number(d) * (2 ** (17 - i) % 11), 0);
+  return '10X98765432'[sum % 11] === s[17] && Number(s.slice(6, 10)) <= 2026;
+}
+
+/** Luhn, written from its definition: every second digit from the right doubled, digits summed. */
+function luhnOk(s: string): boolean {
+  const sum = [...s].reverse().map(Number).reduce((acc, d, i) => acc + (i % 2 ? [...String(d * 2)].reduce((a, b) => a + Number(b), 0) : d), 0);
+  return sum % 10 === 0;
+}
+
+/**
+ * A document's text, its format undone by hand: the XML parts of an xlsx or docx (unzipped, tags
+ * dropped, cells and runs spaced), the UCS-2 strings a PDF shows with Tj, a CSV from GB18030.
+ */
+function documentText(format: string, body: Buffer): string {
+  switch (format) {
+    case 'xlsx':
+    case 'docx':
+      return Object.values(unzipSync(body)).map((b) => Buffer.from(b).toString('utf8').replace(/<[^>]+>/g, ' ')).join('\n');
+    case 'pdf':
+      return [...body.toString('latin1').matchAll(/<([0-9A-F]+)> Tj/g)].map((x) => Buffer.from(x[1]!, 'hex').swap16().toString('utf16le')).join(' ');
+    case 'csv':
+      return iconv.decode(body, 'gb18030').replace(/,/g, ' ');
+    default:
+      throw new Error(`no reading of ${format}`);
+  }
 }
 
 /** Inline styles that hide an element and everything in it. */
@@ -192,6 +223,57 @@ describe.each(CASES)('checklist truth agrees with served pages (seed $seed, $pag
         expect(web.truth.some((t) => t.site === c.site && t.indicator === 'typo' && t.target === c.target)).toBe(true);
       }
     }
+  });
+
+  test('personal-data-exposed: pages showing a valid ID number, a named card number or a list of people\'s mobiles = truth; safe forms are controls', () => {
+    const exposedPages = (m: SiteModel): string[] => {
+      const out: string[] = [];
+      for (const [path, html] of allPages(m)) {
+        // A space after every cell and block, so that numbers of neighbouring cells do not run together.
+        const $ = cheerio.load(html.replace(/<\/(td|th|p|div|tr)>/g, ' $&'));
+        const text = $('body').text();
+        const ids = [...text.matchAll(/(?<![0-9A-Z])\d{17}[0-9X](?![0-9A-Z])/g)].filter((x) => validId(x[0]) && !/示例/.test(text.slice(x.index - 8, x.index)));
+        const cards = [...text.matchAll(/卡号：(\d{19})/g)].filter((x) => luhnOk(x[1]!));
+        const lists = $('table').toArray().filter((t) => {
+          const head = $(t).find('tr').first().text();
+          return /姓名/.test(head) && /电话/.test(head) && !/职务/.test(head) && $(t).find('td').toArray().filter((td) => /^1\d{10}$/.test($(td).text().trim())).length === 8;
+        });
+        if (ids.length || cards.length || lists.length) out.push(new URL(path, m.origin).href);
+      }
+      return out.sort();
+    };
+    let leaking = 0;
+    // The pages' entries (the attached documents' are checked below).
+    const isPage = (url: string) => url.endsWith('.html');
+    for (const m of live) {
+      const truth = targets(m, 'personal-data-exposed').filter(isPage);
+      expect({ site: m.site.id, pages: exposedPages(m) }).toEqual({ site: m.site.id, pages: truth });
+      leaking += truth.length;
+      for (const c of controlsOf(m, 'personal-data-exposed').filter((e) => isPage(e.target))) expect(allPages(m).get(new URL(c.target).pathname)).toMatch(/\*{4}|示例|缴款账号/);
+    }
+    expect(leaking).toBeGreaterThan(0);
+    expect(web.controls.some((c) => c.indicator === 'personal-data-exposed')).toBe(true);
+  });
+
+  test('personal-data-exposed: attached documents, read with their formats undone by hand, show full numbers exactly where the truth says', () => {
+    let files = 0;
+    for (const m of live) {
+      const entries = [...truthOf(m, 'personal-data-exposed').map((e) => ({ e, leaks: true })), ...controlsOf(m, 'personal-data-exposed').map((e) => ({ e, leaks: false }))]
+        .filter(({ e }) => !e.target.endsWith('.html'));
+      for (const { e, leaks } of entries) {
+        files++;
+        const res = get(e.target);
+        expect(res?.status, e.target).toBe(200);
+        const text = documentText(e.target.split('.').pop()!, res!.body);
+        const ids = [...text.matchAll(/(?<![0-9A-Z])\d{17}[0-9X](?![0-9A-Z])/g)].filter((x) => validId(x[0]));
+        const mobiles = text.match(/(?<!\d)1[3-9]\d{9}(?!\d)/g) ?? [];
+        const listed = mobiles.length >= 5 && !text.includes('职务');
+        expect({ file: e.target, leaks: ids.length > 0 || listed }).toEqual({ file: e.target, leaks });
+        // The page links each document.
+        expect(allPages(m).get(new URL(e.page).pathname), e.page).toContain(e.target.slice(e.target.lastIndexOf('/') + 1));
+      }
+    }
+    expect(files).toBeGreaterThan(0);
   });
 
   test('hidden-link: off-site links hidden by inline CSS on the home page = truth; same-site hidden ones are controls', () => {

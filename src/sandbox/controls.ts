@@ -11,6 +11,7 @@ import { OLD_DEPTS, TYPOS, TYPO_CONTROLS } from './names.ts';
 import { PATHS } from './paths.ts';
 import type { Mark } from './roles.ts';
 import type { TruthEntry } from './types.ts';
+import { personalEntries } from './personal.ts';
 
 /** Whether the site's truth has an entry of this indicator (and target, when given). */
 type Has = (indicator: string, target?: string) => boolean;
@@ -145,6 +146,8 @@ function wordingControls(m: SiteModel, has: Has, push: Push): void {
 
 /** Variants that are right however unusual they look. */
 function variantControls(m: SiteModel, push: Push): void {
+  // A page or a document that shows personal numbers only safely must not be named for them.
+  for (const e of personalEntries(m)) if (!e.leaks) push('personal-data-exposed', e.target, e.page, e.note);
   if (m.errorReport === 'zfwzgl-link' || m.errorReport === 'pucha-link') push('error-report-entry-missing', m.home, m.home, 'entry is an image link, not the script');
   if (m.search?.variant === 'remote') push('search-missing', m.home, m.home, `search submits to ${new URL(m.search.action).host}`);
   if (m.tagCase === 'lower') {

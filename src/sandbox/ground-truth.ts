@@ -10,6 +10,7 @@ import { typoArticle, urlOf, type SiteModel } from './model.ts';
 import { TYPOS } from './names.ts';
 import type { BrokenKind, DeepKind, HiddenKind, Mark } from './roles.ts';
 import type { TruthEntry } from './types.ts';
+import { personalEntries } from './personal.ts';
 
 /** Records one entry (of the truth or of the controls) for the site being judged. */
 export type Push = (indicator: string, target: string, page: string, note: string) => void;
@@ -156,6 +157,7 @@ function wordingTruth(m: SiteModel, push: Push): void {
 /** Home page, header, footer, page tags, search, host. */
 function pageTruth(m: SiteModel, push: Push): void {
   for (const h of m.hiddenLinks) push('hidden-link', new URL(h.href).href, m.home, `off-site link hidden with ${HIDDEN_NOTES[h.how]}`);
+  for (const e of personalEntries(m)) if (e.leaks) push('personal-data-exposed', e.target, e.page, e.note);
   if (m.errorReport === 'none') push('error-report-entry-missing', m.home, m.home, 'no 我为政府网站找错 entry on any page');
   if (m.search === null) push('search-missing', m.home, m.home, 'no search form');
   else if (m.search.variant === 'broken') push('search-missing', m.home, m.home, 'the search form submits to a page answering HTTP 500');

@@ -4,6 +4,12 @@ import zlib from 'node:zlib';
 
 /** Size of /huge: 200 MB of HTML, streamed, never held in memory. */
 export const HUGE_BYTES = 200 * 1024 * 1024;
+/** Size /files/huge.pdf declares and streams: 500 MB. */
+export const HUGE_PDF_BYTES = 500 * 1024 * 1024;
+
+/** The hostile answers the server streams itself. */
+export type HostileStream = 'endless' | 'huge' | 'bomb' | 'slow-headers' | 'huge-pdf';
+
 /** Inflated size of /bomb: a little over 1 GiB of zeros. */
 export const BOMB_INFLATED_BYTES = 1100 * 1024 * 1024;
 
@@ -29,6 +35,19 @@ export function streamHuge(res: http.ServerResponse): void {
   const chunk = Buffer.from(line.repeat(Math.ceil(65536 / Buffer.byteLength(line))));
   const head = Buffer.from('<!DOCTYPE html><html><head><meta charset="utf-8"><title>超大页面</title></head><body>\n');
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  pumpBytes(res, head, chunk, HUGE_BYTES);
+}
+
+/** A 500 MB "PDF" (a header and a stream of filler) with its length declared: an attachment to stop reading at the byte cap. */
+export function streamHugePdf(res: http.ServerResponse): void {
+  const head = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Length 524288000 >>\nstream\n');
+  const chunk = Buffer.alloc(65536, 0x20);
+  res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(HUGE_PDF_BYTES) });
+  pumpBytes(res, head, chunk, HUGE_PDF_BYTES);
+}
+
+/** Send head, then chunk after chunk up to total bytes, honouring back-pressure; stops when the client goes. */
+function pumpBytes(res: http.ServerResponse, head: Buffer, chunk: Buffer, total: number): void {
   let sent = 0;
   const pump = (): void => {
     while (!res.destroyed) {
@@ -37,7 +56,7 @@ export function streamHuge(res: http.ServerResponse): void {
         if (!res.write(head)) break;
         continue;
       }
-      const left = HUGE_BYTES - sent;
+      const left = total - sent;
       if (left <= 0) {
         res.end();
         return;

@@ -12,6 +12,7 @@ import {
 } from './links.ts';
 import { OLD_ISSUERS, TYPO_CONTROLS, type TypoControlKey, type TypoKey } from './names.ts';
 import { PATHS, searchHost } from './paths.ts';
+import type { PersonalSpot } from './personal.ts';
 import { at, hashString, rng, type Rng } from './random.ts';
 import { ROLES, roleOf, type Mark, type OmittedTag, type Role, type Trap } from './roles.ts';
 import type { SandboxSite, SandboxWeb, SitePlan } from './types.ts';
@@ -128,6 +129,8 @@ export interface SiteModel {
   /** A deadline after the as-of date named in the newest notice's text (a control), or null. */
   deadline: { col: Column; item: Item; date: string } | null;
   hiddenLinks: HiddenLink[];
+  /** The article that shows personal numbers, in full or safely (personal.ts), or null. */
+  personal: PersonalSpot | null;
   errorReport: ErrorReport;
   /** The header search form, or null when the site has none. */
   search: SearchForm | null;
@@ -245,6 +248,7 @@ export function buildSiteModel(web: SandboxWeb, index: number): SiteModel {
     futureDate,
     deadline,
     hiddenLinks: hiddenLinksOf(role, plan),
+    personal: personalSpotOf(columns, role),
     errorReport: role.errorReport ?? rot(['pucha-script', 'zfwzgl-script', 'pucha-script', 'zfwzgl-link', 'pucha-link'] as const, plan, seed, 'jiucuo'),
     search,
     omitTags: new Set(role.omitTags ?? []),
@@ -258,6 +262,14 @@ export function buildSiteModel(web: SandboxWeb, index: number): SiteModel {
     calendar: hasCalendar(plan),
     sessions: hasSessions(plan),
   };
+}
+
+/** The newest notice (通知公告, 公示) of the site, or its newest policy document, shows the role's personal numbers. */
+function personalSpotOf(columns: readonly Column[], role: Role): PersonalSpot | null {
+  if (!role.personal?.length && !role.personalFiles?.length) return null;
+  const col = columns.find((c) => c.cls === 'notice' && !c.blank && c.items.length > 0) ?? columns.find((c) => c.cls === 'policy' && !c.blank && c.items.length > 0);
+  const item = col?.items[0];
+  return col && item ? { col, item, forms: [...(role.personal ?? [])], files: [...(role.personalFiles ?? [])] } : null;
 }
 
 /** A calendar on sites 2, 10 and 18 of every 24 (static and script-built): the endless-calendar trap. */

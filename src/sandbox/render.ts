@@ -10,6 +10,7 @@ import { navDropdown, typoArticle, typoControlSpot, type SiteModel } from './mod
 import { BODY_CLOSINGS, BODY_MIDDLES, BODY_OPENINGS, OLD_TOPICS, REPLIES, TOPICS, TYPOS, TYPO_CONTROLS } from './names.ts';
 import { GOOD_IMAGES, JIUCUO_HOSTS, PATHS } from './paths.ts';
 import { hashString, rng } from './random.ts';
+import { personalFilePath, personalRows, personalSentence } from './personal.ts';
 import { columnLoader, documentWrite, fetchedRows, inlineDataRows, jsString, rowsJson, scriptedSearch, writtenHtml, writtenRows, type Row } from './scripts.ts';
 
 /**
@@ -769,7 +770,7 @@ export function renderArticle(m: SiteModel, col: Column, item: Item, view: View 
   const title = itemTitle(m, col, item);
   const r = rng(m.seed, m.plan.host, 'time', item.id);
   const time = `${String(r.int(8, 18)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}`;
-  const paras = paragraphs(m, col, item).map((p) => `<p style="text-indent:2em;">${esc(p)}</p>`).join('\n');
+  const paras = paragraphs(m, col, item).map((p) => `<p style="text-indent:2em;">${esc(p)}</p>`).join('\n') + personalHtml(m, col, item);
   const attach = item.attachment
     ? `\n<div class="attach">附件：<a href="${item.attachment.href}">${esc(title)}.${item.attachment.href.split('.').pop() ?? 'doc'}</a></div>`
     : '';
@@ -777,6 +778,28 @@ export function renderArticle(m: SiteModel, col: Column, item: Item, view: View 
     + `<div class="info">发布时间：${formatDate(item.date, m.dateStyle)} ${time}　来源：${esc(m.site.name)}　【字体：<a href="javascript:void(0)">大</a> <a href="javascript:void(0)">中</a> <a href="javascript:void(0)">小</a>】</div>\n`
     + `<div class="content">\n${paras}\n</div>${attach}\n</div>`;
   return page(m, `${title}_${m.site.name}`, { kind: 'article', col, title, pubDate: `${item.date} ${time}` }, main, scriptedIn(m, view));
+}
+
+/** The personal numbers an article shows (personal.ts), after its paragraphs: tables and sentences in the role's order. */
+function personalHtml(m: SiteModel, col: Column, item: Item): string {
+  const spot = m.personal;
+  if (!spot || spot.col.slug !== col.slug || spot.item.id !== item.id) return '';
+  const key = [m.seed, m.plan.host, 'personal', item.id];
+  const province = m.plan.place.province.code;
+  const path = articlePath(col, item);
+  const files = spot.files.map((f, i) => {
+    const href = personalFilePath(path, item, i + 1, f.format);
+    return `<a href="./${href.slice(href.lastIndexOf('/') + 1)}">附件${i + 1}：名单.${f.format}</a>`;
+  });
+  return (files.length ? `\n<div class="attach">${files.join('<br>')}</div>` : '') + spot.forms.map((form) => {
+    const rows = personalRows(form, key, province);
+    if (rows) {
+      const [head, ...body] = rows;
+      return `\n<table class="gs" border="1" cellspacing="0"><tr>${head!.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>`
+        + body.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('') + '</table>';
+    }
+    return `\n<p style="text-indent:2em;">${esc(personalSentence(form, key, province, m.site.name) ?? '')}</p>`;
+  }).join('');
 }
 
 /** The message board (领导信箱): 留言时间 and, unless the role leaves them out, 答复单位, 答复时间 and 答复内容. */

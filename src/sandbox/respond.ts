@@ -8,8 +8,11 @@ import { JIUCUO_HOSTS, PATHS } from './paths.ts';
 import {
   FRAMES, IMAGE_PATHS, columnJson, headingImagePath, columnJsonPath, commonJsFooter, errorBody, renderArticle, renderBoard, renderContact,
   renderFrame, renderFrameset, renderHome, renderList, renderRobots, renderScriptRedirect, renderSearch, renderSimple,
-  renderCalendar, renderRemoved, renderSoft404, renderTitled, type Frame,
+  renderCalendar, renderRemoved, renderSoft404, renderTitled, itemTitle, type Frame,
 } from './render.ts';
+import { FILE_TYPES, personalFileBytes, personalFilePath } from './personal.ts';
+import { loopingPdf, macroDoc, zipBombXlsx } from './documents.ts';
+import type { HostileStream } from './hostile.ts';
 import { hashString } from './random.ts';
 import { HOSTILE_HOST, type SandboxWeb } from './web.ts';
 
@@ -19,7 +22,7 @@ export type Reply =
   /** Accept the request and never answer. */
   | { kind: 'hang' }
   /** A hostile.sandbox.gov.cn endpoint, streamed by the server. */
-  | { kind: 'hostile'; what: 'endless' | 'huge' | 'bomb' | 'slow-headers' };
+  | { kind: 'hostile'; what: HostileStream };
 
 /** One request as the router sees it. */
 export interface SandboxRequest {
@@ -65,6 +68,8 @@ type Route =
   | { t: 'redirect'; code: number; to: string }
   | { t: 'hang' }
   | { t: 'file'; type: string; body: Buffer }
+  /** An attached document, written when asked for. */
+  | { t: 'document'; type: string; body: () => Buffer }
   | { t: 'robots' };
 
 const routeCache = new WeakMap<SiteModel, Map<string, Route>>();
@@ -94,6 +99,13 @@ export function routesOf(m: SiteModel): Map<string, Route> {
       set(p, { t: 'article', col: c, item: it });
       if (it.attachment?.ok) set(new URL(it.attachment.href, `http://x${p}`).pathname, { t: 'file', type: 'application/pdf', body: PDF });
     }
+  }
+  const spot = m.personal;
+  if (spot) {
+    const path = articlePath(spot.col, spot.item);
+    const key = [m.seed, m.plan.host, 'personal', spot.item.id];
+    // Written on request: a 15,000-site web builds its routes for every site it serves.
+    spot.files.forEach((f, i) => set(personalFilePath(path, spot.item, i + 1, f.format), { t: 'document', type: FILE_TYPES[f.format], body: () => Buffer.from(personalFileBytes(f, key, m.plan.place.province.code, itemTitle(m, spot.col, spot.item))) }));
   }
   for (const d of m.oldDocs) set(d.path, { t: 'file', type: 'application/pdf', body: PDF });
   // /search is the engine of most sites (and the html-entity trap's target); others have their CMS's.
@@ -165,7 +177,7 @@ export function htmlPagesOf(m: SiteModel): string[] {
   const seen = new Set<string>();
   for (const [path, r] of routesOf(m)) {
     // A frameset's frames are its home page; JSON and scripts are no pages.
-    if (r.t === 'file' || r.t === 'robots' || r.t === 'status' || r.t === 'redirect' || r.t === 'hang' || r.t === 'frame' || r.t === 'json' || r.t === 'common-js') continue;
+    if (r.t === 'file' || r.t === 'document' || r.t === 'robots' || r.t === 'status' || r.t === 'redirect' || r.t === 'hang' || r.t === 'frame' || r.t === 'json' || r.t === 'common-js') continue;
     // Search engines are reached through forms; /search only by a link on sites with the html-entity trap.
     if (r.t === 'search' && (path !== PATHS.search || !m.traps.includes('html-entity'))) continue;
     // '/' and '/index.html', or a column dir and its index.html, are one page.
@@ -390,6 +402,8 @@ export function respond(state: RouterState, req: SandboxRequest): Reply {
       return { kind: 'hang' };
     case 'file':
       return send(200, route.type, route.body, { server: m.server });
+    case 'document':
+      return send(200, route.type, route.body(), { server: m.server });
     case 'robots':
       return send(200, 'text/plain', renderRobots(m), { server: m.server });
   }
@@ -447,7 +461,15 @@ function hostile(path: string): Reply {
     case '/huge':
     case '/bomb':
     case '/slow-headers':
-      return { kind: 'hostile', what: path.slice(1) as 'endless' | 'huge' | 'bomb' | 'slow-headers' };
+      return { kind: 'hostile', what: path.slice(1) as HostileStream };
+    case '/files/huge.pdf':
+      return { kind: 'hostile', what: 'huge-pdf' };
+    case '/files/bomb.xlsx':
+      return send(200, FILE_TYPES.xlsx, zipBombXlsx());
+    case '/files/loop.pdf':
+      return send(200, FILE_TYPES.pdf, Buffer.from(loopingPdf()));
+    case '/files/macro.doc':
+      return send(200, 'application/msword', macroDoc());
     case '/robots.txt':
       return send(200, 'text/plain', 'User-agent: *\nAllow: /\n');
     case '/':
@@ -467,6 +489,7 @@ const HOSTILE_HOME = `<!DOCTYPE html>
 <li><a href="/bomb">压缩炸弹</a></li>
 <li><a href="/slow-headers">慢响应头</a></li>
 </ul>
+<p>附件：<a href="/files/bomb.xlsx">名单.xlsx</a> <a href="/files/huge.pdf">汇编.pdf</a> <a href="/files/loop.pdf">目录.pdf</a> <a href="/files/macro.doc">通知.doc</a></p>
 <p>主办单位：沙箱测试单位　网站标识码：9900000001　<a href="http://beian.miit.gov.cn/">京ICP备00000000号</a>　京公网安备 11000000000000号　电话：010-12345678</p>
 </body></html>
 `;

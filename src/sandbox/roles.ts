@@ -1,6 +1,7 @@
 // The role table: which defects, traps and controls each site role seeds, and the kinds they are
 // named by. web.ts assigns the roles; the README's Roles table says what each row means.
 import type { TypoControlKey, TypoKey } from './names.ts';
+import type { PersonalFile, PersonalForm } from './personal.ts';
 import { at } from './random.ts';
 
 /** Kinds of seeded broken links on the home page. */
@@ -60,6 +61,10 @@ export interface Role {
   data?: 'aging' | 'old';
   /** A footer number printed, but not in its register's form: the 公安备案 number with 13 digits (identity-mark-malformed). */
   malformed?: 'psb';
+  /** How the newest notice shows personal numbers (personal.ts): in full (personal-data-exposed) or safely (controls). */
+  personal?: PersonalForm[];
+  /** The documents that notice attaches: a table form in a format each. */
+  personalFiles?: PersonalFile[];
 }
 
 /** Role of a site by index mod 12; any 12 consecutive sites carry every defect kind. */
@@ -83,15 +88,18 @@ export const ROLES: readonly Role[] = [
   },
   {
     home: [], deep: [], missing: [], stale: 0, blank: 0, board: 'ok', robots: true, traps: ['ua-403', 'commented-link'],
-    typoControls: ['historical', 'inWord'], deadline: true,
+    typoControls: ['historical', 'inWord'], deadline: true, personal: ['masked-table', 'sample-guide', 'bad-check', 'staff-directory', 'body-account'],
+    personalFiles: [{ form: 'masked-table', format: 'xlsx' }, { form: 'staff-directory', format: 'pdf' }, { form: 'bad-check', format: 'docx' }, { form: 'staff-directory', format: 'csv' }],
   },
   {
     home: ['not-found', 'not-found'], deep: ['list-unknown-host'], missing: ['icp', 'contact'], stale: 0, blank: 0, board: 'silent', traps: ['head-405'],
-    typos: { home: ['shehui', 'zongli'], article: ['gongfu', 'gonghe'] }, noIpv6: true,
+    typos: { home: ['shehui', 'zongli'], article: ['gongfu', 'gonghe'] }, noIpv6: true, personal: ['card-text', 'body-account'],
+    personalFiles: [{ form: 'ids-table', format: 'pdf' }],
   },
   {
     home: ['image', 'unknown-host'], deep: ['article-500'], missing: [], comment: 'contact', stale: 1, blank: 2, board: 'ok', traps: [],
-    hidden: ['display-none-div', 'display-none-a'], lacks: 'leaders', lateAnswer: true,
+    hidden: ['display-none-div', 'display-none-a'], lacks: 'leaders', lateAnswer: true, personal: ['ids-table'],
+    personalFiles: [{ form: 'phones-table', format: 'xlsx' }, { form: 'ids-table', format: 'csv' }],
   },
   {
     home: ['server-error'], deep: ['page2-404'], missing: ['conac'], stale: 0, blank: 0, board: 'unanswered', traps: ['html-entity', 'non-ascii-path'],
@@ -99,7 +107,8 @@ export const ROLES: readonly Role[] = [
   },
   {
     home: ['soft-404'], deep: [], missing: [], stale: 1, blank: 0, board: 'ok', traps: ['redirect-chain', 'retry-503', 'commented-link'],
-    typos: { home: ['shehui'], article: ['zongli', 'gonghe', 'guotu'] }, boardOmits: 'answered', data: 'aging',
+    typos: { home: ['shehui'], article: ['zongli', 'gonghe', 'guotu'] }, boardOmits: 'answered', data: 'aging', personal: ['staff-directory', 'masked-table'],
+    personalFiles: [{ form: 'masked-table', format: 'docx' }],
   },
   {
     home: ['redirect-loop', 'not-found'], deep: [], missing: ['psb', 'site-code'], stale: 0, blank: 0, board: 'unanswered', traps: ['retry-429', 'ua-403'],
@@ -107,7 +116,8 @@ export const ROLES: readonly Role[] = [
   },
   {
     home: ['image'], deep: ['article-404'], missing: [], comment: 'sponsor', stale: 0, blank: 1, board: 'ok', robots: true, traps: [],
-    search: 'broken', lacks: 'interpretation', hidden: ['offscreen', 'font-size-0'],
+    search: 'broken', lacks: 'interpretation', hidden: ['offscreen', 'font-size-0'], personal: ['phones-table', 'sample-guide'],
+    personalFiles: [{ form: 'ids-table', format: 'docx' }, { form: 'phones-table', format: 'pdf' }, { form: 'masked-table', format: 'xlsx' }],
   },
 ];
 

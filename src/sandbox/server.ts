@@ -7,7 +7,7 @@ import { siteOnDay } from './daily.ts';
 import { dayNumber } from './dates.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
 import { downHost, knownHost, respond, type Reply, type RouterState } from './respond.ts';
-import { hostileBomb, streamEndless, streamHuge } from './hostile.ts';
+import { hostileBomb, streamEndless, streamHuge, streamHugePdf, type HostileStream } from './hostile.ts';
 import { generateWeb, type SandboxOptions, type SandboxWeb } from './web.ts';
 
 /** A started sandbox. */
@@ -117,8 +117,10 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
     }
   };
 
-  const writeHostile = (what: 'endless' | 'huge' | 'bomb' | 'slow-headers', res: http.ServerResponse): void => {
+  const writeHostile = (what: HostileStream, res: http.ServerResponse): void => {
     switch (what) {
+      case 'huge-pdf':
+        return streamHugePdf(res);
       case 'endless':
         return streamEndless(res, timers);
       case 'huge':

@@ -66,6 +66,12 @@ describe('planShots', () => {
     const plan = planShots(site(findings, { vetoes: ['site-unreachable'] }));
     expect(plan.map((p) => [findings[p.index]!.indicator, p.url, p.selector])).toEqual([['column-stale', HOME, '#tzgg h3']]);
   });
+
+  test('personal data exposed is never pictured: the screenshot would show the numbers the finding masks', () => {
+    const findings = [f('personal-data-exposed', `${HOME}gsgg/1.html`, `${HOME}gsgg/1.html`, { points: 0 }), f('typo', '政府网占', `${HOME}x.html`, { points: 1 })];
+    const plan = planShots(site(findings, { vetoes: ['personal-data-exposed'] }));
+    expect(plan.map((p) => findings[p.index]!.indicator)).toEqual(['typo']);
+  });
 });
 
 describe('withScreenshots', () => {

@@ -49,14 +49,18 @@ const isWebPage = (url: string): boolean => /^https?:\/\//i.test(url);
  * The screenshots of a site, in the order to take them: none when it passes; otherwise the crawl's
  * findings of its vetoes and deductions on a web page, one of each indicator in turn (vetoes
  * first, then by points lost, then by id), up to max. Manual findings keep the inspector's own
- * screenshot; advice and bonus items get none.
+ * screenshot; advice and bonus items get none, nor does personal data exposed: a picture of the page
+ * would publish the numbers the finding masks.
  */
+/** Indicators whose evidence must not be pictured. */
+const NEVER_SHOT: ReadonlySet<string> = new Set(['personal-data-exposed']);
+
 export function planShots(result: SiteQuarter, max = MAX_SHOTS_PER_SITE): PlannedShot[] {
   if (result.verdict !== 'fail') return [];
   const queues = new Map<string, number[]>();
   result.findings.forEach((f, i) => {
     const veto = result.vetoes.includes(f.indicator);
-    if (f.source === 'manual' || f.screenshot !== undefined || !isWebPage(f.where?.page ?? f.page)) return;
+    if (f.source === 'manual' || f.screenshot !== undefined || NEVER_SHOT.has(f.indicator) || !isWebPage(f.where?.page ?? f.page)) return;
     if (!veto && indicator(f.indicator)?.kind !== 'deduction') return;
     queues.set(f.indicator, [...(queues.get(f.indicator) ?? []), i]);
   });

@@ -18,6 +18,7 @@ import ipv6Missing from './ipv6-missing.ts';
 import messageOverdue from './message-overdue.ts';
 import messagesNotPublic from './messages-not-public.ts';
 import metaTagsMissing from './meta-tags-missing.ts';
+import personalDataExposed from './personal-data-exposed.ts';
 import remindersUnheeded from './reminders-unheeded.ts';
 import searchMissing from './search-missing.ts';
 import severeError from './severe-error.ts';
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   messageOverdue,
   messagesNotPublic,
   metaTagsMissing,
+  personalDataExposed,
   remindersUnheeded,
   searchMissing,
   severeError,
