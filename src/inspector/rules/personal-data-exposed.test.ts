@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import rule from './personal-data-exposed.ts';
 import { extractPage } from '../gather/extract.ts';
 import { context, HOME, page, snapshot } from './snapshot.test-helpers.ts';
+import { REAL_PAGES, realHtml, realLabels } from '../gather/real-pages.test-helpers.ts';
+import { describeNeeding } from '../../../tests/needs.test-helpers.ts';
 
 const ctx = context('personal-data-exposed');
 const ASOF = '2026-11-20';
@@ -50,5 +52,14 @@ describe('personal-data-exposed', () => {
 
   test('not applicable when the home page did not open', () => {
     expect(rule.run(snapshot({ attempts: [{ ok: false, detail: '连接超时', elapsedMs: 15000 }] }), ctx).status).toBe('not_applicable');
+  });
+});
+
+// Real government pages (../shared/real-pages) show phone numbers, 备案 numbers and long ids in
+// links; none of them shows personal data, and none may be named for it.
+describeNeeding(REAL_PAGES, 'real pages in ../shared/real-pages', () => {
+  test.each(realLabels().map((l) => l.file))('%s: nothing found', (file) => {
+    const url = `http://${realLabels().find((l) => l.file === file)!.host}/`;
+    expect(extractPage(realHtml(file), url, ASOF).facts.personalData).toBeUndefined();
   });
 });
