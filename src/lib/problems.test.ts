@@ -288,5 +288,9 @@ describe('crawlStatsText (抓取情况)', () => {
       '页面 39 个，链接 57 个，无法判断 1 个（未计入问题）；其中 30 个页面按浏览器渲染后判断（脚本写入页面内容、列表由脚本填充），8 个未能渲染，按静态页面判断；' +
         '因超出每站检查时间、日期链接无穷无尽（日历等）未读完：未抓取页面 12 个，未检查链接 40 个',
     );
+    const unreadable = [{ url: 'http://x/a.xlsx', detail: '解压后超过 100 MB（疑似压缩炸弹）' }, { url: 'http://x/b.doc', detail: '含宏代码（VBA），不打开' }];
+    expect(crawlStatsText({ pages: 3, links: 4, inconclusive: 0, attachments: { read: 5, bytes: 9000, unreadable, notRead: 2 } })).toBe(
+      '页面 3 个，链接 4 个，无法判断 0 个（未计入问题）；读取附件 5 个（查找个人信息），2 个无法读取（解压后超过 100 MB（疑似压缩炸弹）；含宏代码（VBA），不打开），另有 2 个超出每站上限未读取',
+    );
   });
 });

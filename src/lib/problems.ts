@@ -277,7 +277,7 @@ function cmp(a: string, b: string): number {
 
 /**
  * What the crawl saw of a site, for its page: pages, links, those it could not judge, the pages it
- * rendered in a browser and why, and what a budget kept it from reading.
+ * rendered in a browser and why, what a budget kept it from reading, and the attachments read.
  */
 export function crawlStatsText(stats: SiteQuarter['stats']): string {
   const parts = [`页面 ${stats.pages} 个，链接 ${stats.links} 个，无法判断 ${stats.inconclusive} 个（未计入问题）`];
@@ -289,5 +289,10 @@ export function crawlStatsText(stats: SiteQuarter['stats']): string {
   }
   const t = stats.truncated;
   if (t) parts.push(`因${t.reasons.map((k) => TRUNCATION_REASON_NAMES[k]).join('、')}未读完：未抓取页面 ${t.pagesNotRead} 个，未检查链接 ${t.linksNotChecked} 个`);
+  const a = stats.attachments;
+  if (a) {
+    const unread = a.unreadable?.length ?? 0;
+    parts.push(`读取附件 ${a.read} 个（查找个人信息）${unread ? `，${unread} 个无法读取（${a.unreadable!.slice(0, 3).map((u) => u.detail).join('；')}${unread > 3 ? ' 等' : ''}）` : ''}${a.notRead ? `，另有 ${a.notRead} 个超出每站上限未读取` : ''}`);
+  }
   return parts.join('；');
 }
