@@ -222,7 +222,7 @@ export function exposed(found: PersonalDataFound, thresholds: PersonalDataThresh
 }
 
 /** The index of a table's heading row: the first of its first five rows with a name or phone column heading, when one has. */
-function headerRow(rows: readonly (readonly string[])[]): number | undefined {
+export function headerRow(rows: readonly (readonly string[])[]): number | undefined {
   for (let i = 0; i < Math.min(5, rows.length); i++) {
     const row = rows[i]!;
     if (row.some((c) => c.length <= 12 && (NAME_COLUMN.test(c) || PHONE_COLUMN.test(c) || CARD_COLUMN.test(c)))) return i;

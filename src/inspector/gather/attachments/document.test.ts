@@ -36,6 +36,14 @@ describe('readDocument', () => {
     expect(JSON.stringify(out)).not.toMatch(/\d{11}/);
   });
 
+  test('a PDF list over two pages: the second page reads under the first page\'s heading', async () => {
+    const phones = [['序号', '姓名', '联系电话'], ...['13812345678', '13912345678', '13712345678', '13612345678', '13512345678', '15812345678'].map((m, i) => [String(i + 1), `村民${i}`, m])];
+    const bytes = pdfFile([{ title: '名单', rows: phones.slice(0, 3) }, { title: '名单（续）', rows: phones.slice(3) }]);
+    const out = await readDocument(bytes, 'pdf', ASOF);
+    // 2 on page 1 are not yet a list; page 2 has 4 under the carried heading: a list of 4 (below the default 5, above 3).
+    expect(out.status === 'read' && out.found?.mobile).toEqual({ count: 4, examples: ['137****5678', '136****5678', '135****5678'], places: ['第 2 页'], largestList: 4 });
+  });
+
   test('a file is read as what its bytes are, not as its name says: an xlsx named .xls, a .xls that is an HTML table', async () => {
     expect(await readDocument(xlsxFile('s', PEOPLE), 'xls', ASOF)).toMatchObject({ status: 'read', format: 'xlsx' });
     const html = iconv.encode(`<html><head><meta charset="gbk"></head><body><table>${PEOPLE.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table></body></html>`, 'gbk');

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, PasswordException, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.d.ts';
-import type { DocumentPart } from '../../text/personal-data.ts';
+import { headerRow, type DocumentPart } from '../../text/personal-data.ts';
 import { Unreadable } from './unreadable.ts';
 
 /** Pages read per document at most. */
@@ -39,12 +39,17 @@ export async function pdfParts(bytes: Uint8Array): Promise<{ parts: DocumentPart
   try {
     const parts: DocumentPart[] = [];
     const pages = Math.min(doc.numPages, MAX_PDF_PAGES);
+    // A list that runs over pages prints its heading once: later pages read under the last heading seen.
+    let heading: string[] | undefined;
     for (let i = 1; i <= pages; i++) {
       const page = await doc.getPage(i);
       const content = await page.getTextContent();
       const rows = pageRows(content.items.filter((x): x is TextItem => 'str' in x));
       page.cleanup();
-      if (rows.length) parts.push({ kind: 'table', where: `第 ${i} 页`, rows });
+      if (rows.length === 0) continue;
+      const head = headerRow(rows);
+      if (head !== undefined) heading = rows[head];
+      parts.push({ kind: 'table', where: `第 ${i} 页`, rows: head === undefined && heading ? [heading, ...rows] : rows });
     }
     return { parts, units: pages };
   } catch (e) {
