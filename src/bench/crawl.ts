@@ -22,6 +22,8 @@ export interface CrawlBench {
   asOf: string;
   /** Pages rendered in Chromium (the crawl's --render). */
   render: RenderMode;
+  /** Read the same-site attachments for personal data (the crawl's default; --skip-attachments turns it off). */
+  attachments: boolean;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function benchCrawl(o: CrawlBench): Promise<{ summary: InspectSumma
       asOf: o.asOf,
       rulesConfig: loadRulesConfig(dir),
       dictionary: loadDictionary(dir),
-      options: resolveOptions({ proxy: { http: proxyUrl }, timeoutMs: 2_000, homeAttemptGapMs: 200, backoffMs: 100, hostDelayMs: 0, perHost: 4, concurrency: 32, siteConcurrency: 8, render: o.render }),
+      options: resolveOptions({ proxy: { http: proxyUrl }, timeoutMs: 2_000, homeAttemptGapMs: 200, backoffMs: 100, hostDelayMs: 0, perHost: 4, concurrency: 32, siteConcurrency: 8, render: o.render, attachments: o.attachments }),
     });
     clearInterval(sampler);
     const peak = tree.stop();

@@ -17,12 +17,13 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --seed N           sandbox seed (default 1)
   --as-of DATE       the as-of date YYYY-MM-DD (default 2026-11-20)
   --render MODES     crawls to run, by --render mode, comma-separated (default auto,never)
+  --attachments WAYS read, skip or read,skip: with and without reading attachments (default read)
   -h, --help         this text`;
 
 /** npm run bench. */
 export async function benchCommand(argv: string[]): Promise<number> {
   const { values } = parseFlags(
-    { args: argv, options: { sites: { type: 'string' }, pages: { type: 'string' }, seed: { type: 'string' }, 'as-of': { type: 'string' }, render: { type: 'string' }, help: { type: 'boolean', short: 'h' } } },
+    { args: argv, options: { sites: { type: 'string' }, pages: { type: 'string' }, seed: { type: 'string' }, 'as-of': { type: 'string' }, render: { type: 'string' }, attachments: { type: 'string' }, help: { type: 'boolean', short: 'h' } } },
     BENCH_USAGE,
   );
   if (values.help) {
@@ -36,14 +37,18 @@ export async function benchCommand(argv: string[]): Promise<number> {
   const modes = (values.render ?? 'auto,never').split(',').map((m) => m.trim());
   for (const m of modes) if (!(RENDER_MODES as readonly string[]).includes(m)) throw new InputError(`--render takes ${RENDER_MODES.join(', ')}, comma-separated; got "${m}"`);
   const seed = wholeNumber('seed', values.seed, 0) ?? 1;
-  for (const render of modes as RenderMode[]) {
-    const { summary, peakRss, peakTree, peakTreePss } = await benchCrawl({ sites, pages, seed, asOf, render });
+  const ways = (values.attachments ?? 'read').split(',').map((w) => w.trim());
+  for (const w of ways) if (w !== 'read' && w !== 'skip') throw new InputError(`--attachments takes read, skip or read,skip; got "${w}"`);
+  for (const render of modes as RenderMode[]) for (const way of ways) {
+    const { summary, peakRss, peakTree, peakTreePss } = await benchCrawl({ sites, pages, seed, asOf, render, attachments: way === 'read' });
     const s = summary.elapsedMs / 1000;
     const rendered = summary.results.reduce((n, r) => n + (r.stats.rendered?.pages ?? 0), 0);
-    console.log(`\n--render ${render}`);
+    console.log(`\n--render ${render}${way === 'skip' ? ' --skip-attachments' : ''}`);
     console.log(`sites ${sites}, pages/site ≤ ${pages}: ${summary.pages} pages, ${summary.links} distinct links, ${summary.requests} requests in ${s.toFixed(1)} s`);
     console.log(`pages/s ${(summary.pages / s).toFixed(1)}  links checked/s ${(summary.links / s).toFixed(1)}  requests/s ${(summary.requests / s).toFixed(1)}`);
     console.log(`pages rendered in Chromium ${rendered} = ${summary.pages ? ((100 * rendered) / summary.pages).toFixed(1) : '0.0'} % of pages`);
+    const docs = summary.results.reduce((n, r) => ({ read: n.read + (r.stats.attachments?.read ?? 0), unreadable: n.unreadable + (r.stats.attachments?.unreadable?.length ?? 0), bytes: n.bytes + (r.stats.attachments?.bytes ?? 0) }), { read: 0, unreadable: 0, bytes: 0 });
+    if (way === 'read') console.log(`attachments read ${docs.read} (${formatBytes(docs.bytes)}), unreadable ${docs.unreadable}`);
     // Rules run synchronously on the one event loop, so their summed time is wall time taken from the crawl.
     console.log(`rules and scoring ${summary.rulesMs} ms = ${((summary.rulesMs / summary.elapsedMs) * 100).toFixed(1)} % of the run (issue 3 budget: < 20 %)`);
     const pss = peakTreePss === undefined ? '' : `, ${formatBytes(peakTreePss)} counting shared memory once (PSS)`;
