@@ -35,8 +35,8 @@ export async function benchCrawl(o: CrawlBench): Promise<{ summary: InspectSumma
   const child = fork(new URL('../../scripts/sandbox.ts', import.meta.url), args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const dir = mkdtempSync(join(tmpdir(), 'bench-'));
   try {
-    const proxyUrl = await new Promise<string>((resolve, reject) => {
-      child.once('message', (m) => resolve((m as { proxyUrl: string }).proxyUrl));
+    const { proxyUrl, caPem } = await new Promise<{ proxyUrl: string; caPem: string }>((resolve, reject) => {
+      child.once('message', (m) => resolve(m as { proxyUrl: string; caPem: string }));
       child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
     });
     writeDemoRegistry(dir, generateWeb({ sites: o.sites, pagesPerSite: o.pages, seed: o.seed, asOf: o.asOf }));
@@ -50,7 +50,7 @@ export async function benchCrawl(o: CrawlBench): Promise<{ summary: InspectSumma
       asOf: o.asOf,
       rulesConfig: loadRulesConfig(dir),
       dictionary: loadDictionary(dir),
-      options: resolveOptions({ proxy: { http: proxyUrl }, timeoutMs: 2_000, homeAttemptGapMs: 200, backoffMs: 100, hostDelayMs: 0, perHost: 4, concurrency: 32, siteConcurrency: 8, render: o.render, attachments: o.attachments }),
+      options: resolveOptions({ proxy: { http: proxyUrl, https: proxyUrl }, extraCa: [caPem], timeoutMs: 2_000, homeAttemptGapMs: 200, backoffMs: 100, hostDelayMs: 0, perHost: 4, concurrency: 32, siteConcurrency: 8, render: o.render, attachments: o.attachments }),
     });
     clearInterval(sampler);
     const peak = tree.stop();

@@ -38,7 +38,8 @@ test('scripts/sandbox.ts serves, writes truth and registry, and stops on SIGTERM
       }, 20);
       child.on('exit', (code) => reject(new Error(`exited early with ${code}: ${out}`)));
     });
-    expect(out).toMatch(/HTTP_PROXY=http:\/\/127\.0\.0\.1:\d+ npm run crawl/);
+    expect(out).toMatch(/HTTP_PROXY=http:\/\/127\.0\.0\.1:\d+ HTTPS_PROXY=http:\/\/127\.0\.0\.1:\d+ NODE_EXTRA_CA_CERTS=\S+sandbox-ca\.pem npm run crawl/);
+    expect(await readFile(path.join(dir, 'sandbox-ca.pem'), 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----/);
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -99,9 +99,12 @@ export async function sandboxCommand(argv: string[]): Promise<void> {
     await mkdir(path.dirname(cli.truth), { recursive: true });
     await writeFile(cli.truth, `${JSON.stringify(cli.day ? truthOnDay(web, cli.day) : web.truth, null, 2)}\n`);
   }
-  if (cli.registry) {
+  const caFile = cli.registry ? path.join(cli.registry, 'sandbox-ca.pem') : undefined;
+  if (cli.registry && caFile) {
     await mkdir(cli.registry, { recursive: true });
     writeDemoRegistry(cli.registry, web);
+    // The root of the sites that answer HTTPS: the crawl trusts it through NODE_EXTRA_CA_CERTS.
+    await writeFile(caFile, sandbox.caPem);
   }
   const out = [
     `Sandbox web: ${web.sites.length} sites, ${cli.pagesPerSite} pages each, seed ${cli.seed}, as of ${cli.asOf}; ${web.truth.length} seeded defects.`,
@@ -110,11 +113,11 @@ export async function sandboxCommand(argv: string[]): Promise<void> {
     ...(cli.registry ? [`Content folder: ${cli.registry} (sites.yaml, units.yaml, rules.yaml, dictionary.yaml)`] : []),
     '',
     'Crawl through it:',
-    `  HTTP_PROXY=${sandbox.proxyUrl} npm run crawl -- --as-of ${cli.asOf}${cli.registry ? ` --content ${cli.registry}` : ''}`,
+    `  HTTP_PROXY=${sandbox.proxyUrl} HTTPS_PROXY=${sandbox.proxyUrl}${caFile ? ` NODE_EXTRA_CA_CERTS=${caFile}` : ''} npm run crawl -- --as-of ${cli.asOf}${cli.registry ? ` --content ${cli.registry}` : ''}`,
     `Try a page: curl -x ${sandbox.proxyUrl} ${web.sites[0]?.url ?? 'http://www.example.gov.cn/'}`,
     'Ctrl-C stops the server.',
   ];
   process.stdout.write(`${out.join('\n')}\n`);
   // When started by another program (npm run bench), hand it the proxy address.
-  process.send?.({ proxyUrl: sandbox.proxyUrl });
+  process.send?.({ proxyUrl: sandbox.proxyUrl, caPem: sandbox.caPem });
 }

@@ -132,8 +132,8 @@ export function removeStaleFindings(contentDir: string, quarter: string, siteIds
 
 /** Run the whole demo crawl; the sandbox is always closed afterwards. */
 /** The demo's crawl through the sandbox's proxy: the 15 s page limit shortened so it finishes quickly, a short pause per host. */
-function demoCrawlOptions(proxyUrl: string, crawl: Partial<CrawlOptions> = {}): CrawlOptions {
-  return resolveOptions({ proxy: { http: proxyUrl, https: proxyUrl }, timeoutMs: 5_000, homeAttemptGapMs: 500, backoffMs: 200, hostDelayMs: 20, ...crawl });
+function demoCrawlOptions(sandbox: RunningSandbox, crawl: Partial<CrawlOptions> = {}): CrawlOptions {
+  return resolveOptions({ proxy: { http: sandbox.proxyUrl, https: sandbox.proxyUrl }, extraCa: [sandbox.caPem], timeoutMs: 5_000, homeAttemptGapMs: 500, backoffMs: 200, hostDelayMs: 20, ...crawl });
 }
 
 export async function runDemo(o: DemoOptions): Promise<DemoResult> {
@@ -146,7 +146,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     const duty = dutyAssignments(loadDutyPlan(o.contentDir, registry), registry.units);
     const quarter = quarterOf(o.asOf);
     removeStaleFindings(o.contentDir, quarter, new Set(registry.sites.map((s) => s.id)));
-    const options = demoCrawlOptions(sandbox.proxyUrl, o.crawl);
+    const options = demoCrawlOptions(sandbox, o.crawl);
     const rulesConfig = loadRulesConfig(o.contentDir);
     const dictionary = loadDictionary(o.contentDir);
     // The sandbox's own DNS answers AAAA queries, so IPv6 is judged offline.
@@ -267,7 +267,7 @@ export async function demoRectify(o: Pick<DemoOptions, 'contentDir' | 'sites' | 
       quarter,
       date: o.asOf,
       sites: registry.sites,
-      options: demoCrawlOptions(sandbox.proxyUrl, o.crawl),
+      options: demoCrawlOptions(sandbox, o.crawl),
       rulesConfig: loadRulesConfig(o.contentDir),
       dictionary: loadDictionary(o.contentDir),
       calendar: loadCalendar(o.contentDir),

@@ -57,6 +57,16 @@ const PERSONAL: Readonly<Record<string, string>> = {
   "a person's bank card number in the text": '正文列出个人银行卡号',
 };
 
+/** A certificate's problem (certificate-invalid), by the sandbox's note of it. */
+const CERTIFICATE: Readonly<Record<string, string>> = {
+  'certificate expired 20 days before the as-of date': '证书已过期：检查日期前 20 天已到期',
+  'certificate expires 20 days after the as-of date': '证书即将过期：距检查日期仅剩 20 天',
+  'certificate issued for another host': '证书与域名不符：证书为其他域名签发',
+  'the intermediate certificate is not sent': '证书链不完整：服务器未发送中间证书',
+  'self-signed certificate': '自签名证书',
+  'TLS 1.0 and 1.1 still accepted': '仍支持不安全的 TLS 1.0/1.1',
+};
+
 /** The finding's detail for a truth entry, in Chinese; throws on a note it does not know. */
 export function truthDetail(e: TruthEntry, ctx: DetailContext): string {
   const note = e.note;
@@ -122,6 +132,8 @@ export function truthDetail(e: TruthEntry, ctx: DetailContext): string {
       const shown = (file ? file[2]! : note).split('; ').map((n) => PERSONAL[n] ?? unknown()).join('；');
       return file ? `附件（${file[1]}）公开了完整的个人信息：${shown}` : `页面公开了完整的个人信息：${shown}`;
     }
+    case 'certificate-invalid':
+      return CERTIFICATE[note] ?? unknown();
     case 'error-report-entry-missing':
       return note === 'no 我为政府网站找错 entry on any page' ? '全站未见“我为政府网站找错”入口' : unknown();
     case 'search-missing':

@@ -13,6 +13,7 @@ import { checkRulesConfig, runRules } from './engine/run-rules.ts';
 import { HttpClient, type Sleeper } from './gather/http.ts';
 import { AttachmentReader } from './gather/attachments/reader.ts';
 import { LinkChecker } from './gather/links.ts';
+import { proxyFor, readCertificate } from './gather/certificate.ts';
 import type { CrawlOptions } from './gather/options.ts';
 import { RobotsCache } from './gather/robots.ts';
 import { startCrawlRenderer, type Renderer } from './gather/renderer.ts';
@@ -255,6 +256,7 @@ export async function openCrawl(input: CrawlSetup): Promise<{ gather: CrawlConte
     columnEntities: input.columnEntities,
     renderer,
     ...(reader ? { reader } : {}),
+    ...(opts.certificates ? { certificate: (host: string) => readCertificate(host, { timeoutMs: opts.timeoutMs, proxy: proxyFor(host, opts.proxy), allowPrivate: opts.allowPrivate, extraCa: opts.extraCa }) } : {}),
   };
   return { gather, close: async () => void (await Promise.all([http.close(), renderer?.close(), reader?.close()])) };
 }

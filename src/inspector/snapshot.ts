@@ -6,6 +6,7 @@ import type { Site } from '../schemas/registry.ts';
 import type { PagePart, Where } from '../schemas/findings.ts';
 import type { PersonalDataFound } from './text/personal-data.ts';
 import type { DocumentOutcome } from './gather/attachments/document.ts';
+import type { CertificateOutcome } from './gather/certificate.ts';
 
 /** Where on a page an element is: part of the page, selector, text (the findings' own shape). */
 export type { PagePart, Where };
@@ -136,6 +137,8 @@ export interface SiteSnapshot {
   messages: SeenMessage[];
   /** The same-site attachments read for personal data (crawl option attachments), and how many more there were. */
   attachments?: { documents: AttachmentSnapshot[]; notRead: number };
+  /** The home host's certificate on 443 and the protocols it accepts (crawl option certificates). */
+  certificate?: CertificateOutcome;
 }
 
 /** One attached document the crawl fetched and read. */

@@ -4,7 +4,7 @@
 import { articlePath, listPath } from './columns.ts';
 import { HOME_BLOCK } from './look.ts';
 import { citation, homeGroups } from './render.ts';
-import { siteTruth, staleAndBlank, type Push } from './ground-truth.ts';
+import { CERT_TARGETS, siteTruth, staleAndBlank, type Push } from './ground-truth.ts';
 import { SERIOUS_TYPO_LIMIT } from './indicators.ts';
 import { navDropdown, typoControlSpot, urlOf, type SiteModel } from './model.ts';
 import { OLD_DEPTS, TYPOS, TYPO_CONTROLS } from './names.ts';
@@ -146,6 +146,8 @@ function wordingControls(m: SiteModel, has: Has, push: Push): void {
 
 /** Variants that are right however unusual they look. */
 function variantControls(m: SiteModel, push: Push): void {
+  // A valid certificate, chain sent, TLS 1.2 and up only: nothing to say about it.
+  if (m.https === 'valid') for (const t of Object.values(CERT_TARGETS)) push('certificate-invalid', t, m.home, 'a valid certificate with its chain');
   // A page or a document that shows personal numbers only safely must not be named for them.
   for (const e of personalEntries(m)) if (!e.leaks) push('personal-data-exposed', e.target, e.page, e.note);
   if (m.errorReport === 'zfwzgl-link' || m.errorReport === 'pucha-link') push('error-report-entry-missing', m.home, m.home, 'entry is an image link, not the script');

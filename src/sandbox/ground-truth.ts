@@ -10,6 +10,7 @@ import { typoArticle, urlOf, type SiteModel } from './model.ts';
 import { TYPOS } from './names.ts';
 import type { BrokenKind, DeepKind, HiddenKind, Mark } from './roles.ts';
 import type { TruthEntry } from './types.ts';
+import type { CertKind } from './certs.ts';
 import { personalEntries } from './personal.ts';
 
 /** Records one entry (of the truth or of the controls) for the site being judged. */
@@ -165,8 +166,28 @@ function pageTruth(m: SiteModel, push: Push): void {
   if (!m.plan.host.endsWith('.gov.cn')) push('domain-nonstandard', 'domain', m.home, `${m.plan.host} is not under .gov.cn`);
   if (m.headerName === 'none') push('domain-nonstandard', 'header-name', m.home, 'the page header shows no site name');
   if (!m.ipv6) push('ipv6-missing', m.plan.host, m.home, 'no AAAA record');
-  push('https-missing', m.home, m.home, 'served over plain HTTP only (advice)');
+  if (m.https === null) push('https-missing', m.home, m.home, 'served over plain HTTP only (advice)');
+  else if (m.https !== 'valid') push('certificate-invalid', CERT_TARGETS[m.https], m.home, CERT_NOTES[m.https]);
 }
+
+/** certificate-invalid's target for each seeded kind of certificate. */
+export const CERT_TARGETS: Readonly<Record<Exclude<CertKind, 'valid'>, string>> = {
+  expired: 'expired',
+  expiring: 'expiring',
+  'wrong-name': 'name-mismatch',
+  incomplete: 'incomplete-chain',
+  'self-signed': 'self-signed',
+  'weak-protocol': 'weak-protocol',
+};
+
+const CERT_NOTES: Readonly<Record<Exclude<CertKind, 'valid'>, string>> = {
+  expired: 'certificate expired 20 days before the as-of date',
+  expiring: 'certificate expires 20 days after the as-of date',
+  'wrong-name': 'certificate issued for another host',
+  incomplete: 'the intermediate certificate is not sent',
+  'self-signed': 'self-signed certificate',
+  'weak-protocol': 'TLS 1.0 and 1.1 still accepted',
+};
 
 const REQUIRED_NAMES: Record<RequiredColumn, string> = {
   overview: '概况信息', functions: '机构职能', leaders: '领导信息', news: '动态要闻', policy: '政策文件', interpretation: '政策解读',

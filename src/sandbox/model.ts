@@ -13,6 +13,7 @@ import {
 import { OLD_ISSUERS, TYPO_CONTROLS, type TypoControlKey, type TypoKey } from './names.ts';
 import { PATHS, searchHost } from './paths.ts';
 import type { PersonalSpot } from './personal.ts';
+import type { CertKind } from './certs.ts';
 import { at, hashString, rng, type Rng } from './random.ts';
 import { ROLES, roleOf, type Mark, type OmittedTag, type Role, type Trap } from './roles.ts';
 import type { SandboxSite, SandboxWeb, SitePlan } from './types.ts';
@@ -131,6 +132,8 @@ export interface SiteModel {
   hiddenLinks: HiddenLink[];
   /** The article that shows personal numbers, in full or safely (personal.ts), or null. */
   personal: PersonalSpot | null;
+  /** The kind of certificate the site presents on 443 (certs.ts), or null for plain HTTP only. */
+  https: CertKind | null;
   errorReport: ErrorReport;
   /** The header search form, or null when the site has none. */
   search: SearchForm | null;
@@ -249,6 +252,7 @@ export function buildSiteModel(web: SandboxWeb, index: number): SiteModel {
     deadline,
     hiddenLinks: hiddenLinksOf(role, plan),
     personal: personalSpotOf(columns, role),
+    https: role.down ? null : (role.tls ?? null),
     errorReport: role.errorReport ?? rot(['pucha-script', 'zfwzgl-script', 'pucha-script', 'zfwzgl-link', 'pucha-link'] as const, plan, seed, 'jiucuo'),
     search,
     omitTags: new Set(role.omitTags ?? []),

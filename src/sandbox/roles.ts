@@ -2,6 +2,7 @@
 // named by. web.ts assigns the roles; the README's Roles table says what each row means.
 import type { TypoControlKey, TypoKey } from './names.ts';
 import type { PersonalFile, PersonalForm } from './personal.ts';
+import type { CertKind } from './certs.ts';
 import { at } from './random.ts';
 
 /** Kinds of seeded broken links on the home page. */
@@ -65,6 +66,8 @@ export interface Role {
   personal?: PersonalForm[];
   /** The documents that notice attaches: a table form in a format each. */
   personalFiles?: PersonalFile[];
+  /** The site also answers HTTPS on 443, with a certificate of this kind (certs.ts); without it, plain HTTP only. */
+  tls?: CertKind;
 }
 
 /** Role of a site by index mod 12; any 12 consecutive sites carry every defect kind. */
@@ -72,24 +75,24 @@ export const ROLES: readonly Role[] = [
   { down: true, home: [], deep: [], missing: [], stale: 0, blank: 0, board: 'ok', traps: [] },
   {
     home: ['not-found', 'image'], deep: [], missing: ['psb'], stale: 0, blank: 0, board: 'late', traps: ['head-405', 'html-entity'],
-    typos: { home: ['chuxin'], article: [] }, omitTags: ['ArticleTitle', 'PubDate'],
+    typos: { home: ['chuxin'], article: [] }, omitTags: ['ArticleTitle', 'PubDate'], tls: 'expired',
   },
   {
     home: ['server-error', 'unknown-host'], deep: ['article-404'], missing: ['site-code'], stale: 6, blank: 0, board: 'ok', traps: ['non-ascii-path', 'redirect-chain'],
-    staleFirstLevel: true, typoControls: ['historical', 'inWord'], lateAnswer: true,
+    staleFirstLevel: true, typoControls: ['historical', 'inWord'], lateAnswer: true, tls: 'valid',
   },
   {
     home: ['redirect-loop', 'soft-404'], deep: [], missing: [], comment: 'conac', stale: 0, blank: 1, board: 'ok', robots: true, traps: ['retry-503'],
-    search: 'none', noHeaderName: true,
+    search: 'none', noHeaderName: true, tls: 'wrong-name',
   },
   {
     home: ['timeout'], deep: [], missing: ['sponsor'], stale: 0, blank: 0, homeStale: true, board: 'ok', traps: ['retry-429'],
-    errorReport: 'none', data: 'old', malformed: 'psb',
+    errorReport: 'none', data: 'old', malformed: 'psb', tls: 'expiring',
   },
   {
     home: [], deep: [], missing: [], stale: 0, blank: 0, board: 'ok', robots: true, traps: ['ua-403', 'commented-link'],
     typoControls: ['historical', 'inWord'], deadline: true, personal: ['masked-table', 'sample-guide', 'bad-check', 'staff-directory', 'body-account'],
-    personalFiles: [{ form: 'masked-table', format: 'xlsx' }, { form: 'staff-directory', format: 'pdf' }, { form: 'bad-check', format: 'docx' }, { form: 'staff-directory', format: 'csv' }],
+    personalFiles: [{ form: 'masked-table', format: 'xlsx' }, { form: 'staff-directory', format: 'pdf' }, { form: 'bad-check', format: 'docx' }, { form: 'staff-directory', format: 'csv' }], tls: 'valid',
   },
   {
     home: ['not-found', 'not-found'], deep: ['list-unknown-host'], missing: ['icp', 'contact'], stale: 0, blank: 0, board: 'silent', traps: ['head-405'],
@@ -103,16 +106,16 @@ export const ROLES: readonly Role[] = [
   },
   {
     home: ['server-error'], deep: ['page2-404'], missing: ['conac'], stale: 0, blank: 0, board: 'unanswered', traps: ['html-entity', 'non-ascii-path'],
-    futureDate: true, omitTags: ['SiteIDCode'],
+    futureDate: true, omitTags: ['SiteIDCode'], tls: 'incomplete',
   },
   {
     home: ['soft-404'], deep: [], missing: [], stale: 1, blank: 0, board: 'ok', traps: ['redirect-chain', 'retry-503', 'commented-link'],
     typos: { home: ['shehui'], article: ['zongli', 'gonghe', 'guotu'] }, boardOmits: 'answered', data: 'aging', personal: ['staff-directory', 'masked-table'],
-    personalFiles: [{ form: 'masked-table', format: 'docx' }],
+    personalFiles: [{ form: 'masked-table', format: 'docx' }], tls: 'self-signed',
   },
   {
     home: ['redirect-loop', 'not-found'], deep: [], missing: ['psb', 'site-code'], stale: 0, blank: 0, board: 'unanswered', traps: ['retry-429', 'ua-403'],
-    domain: 'nonstandard', typos: { home: [], article: ['chuxin'] },
+    domain: 'nonstandard', typos: { home: [], article: ['chuxin'] }, tls: 'weak-protocol',
   },
   {
     home: ['image'], deep: ['article-404'], missing: [], comment: 'sponsor', stale: 0, blank: 1, board: 'ok', robots: true, traps: [],

@@ -1,6 +1,7 @@
 // The sandbox server: an HTTP forward proxy (absolute-form requests and CONNECT tunnels) and an
 // origin server for every sandbox host, on one loopback port. Pages are rendered per request.
 import http from 'node:http';
+import tls from 'node:tls';
 import type { Socket } from 'node:net';
 import zlib from 'node:zlib';
 import { siteOnDay } from './daily.ts';
@@ -9,6 +10,7 @@ import { buildSiteModel, type SiteModel } from './model.ts';
 import { downHost, knownHost, respond, type Reply, type RouterState } from './respond.ts';
 import { hostileBomb, streamEndless, streamHuge, streamHugePdf, type HostileStream } from './hostile.ts';
 import { generateWeb, type SandboxOptions, type SandboxWeb } from './web.ts';
+import { SandboxCa } from './certs.ts';
 
 /** A started sandbox. */
 export interface RunningSandbox {
@@ -22,6 +24,8 @@ export interface RunningSandbox {
   setDay(day: string): void;
   /** Stops listening and ends every connection, held ones included. */
   close(): Promise<void>;
+  /** The root certificate (PEM) of the sites that answer HTTPS: a crawl trusts it as an office trusts its own CA (extraCa). */
+  readonly caPem: string;
 }
 
 /** Models kept in memory; a miss costs well under a millisecond. */
@@ -39,6 +43,9 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
   const timers = new Set<NodeJS.Timeout>();
   const cache = new Map<number, SiteModel>();
   let day = webOpts.day ?? webOpts.asOf;
+  // Made when first needed: a sandbox nobody asks for HTTPS generates no key.
+  let ca: SandboxCa | undefined;
+  const authority = (): SandboxCa => (ca ??= new SandboxCa(webOpts.asOf));
   siteOnDayCheck(webOpts.asOf, day);
 
   const state: RouterState = {
@@ -158,8 +165,10 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
     const targetPort = Number(m?.[2] ?? 0);
     socket.on('error', () => socket.destroy());
     let error: 'dns' | 'refused' | null = null;
+    const index = web.hosts.get(targetHost);
+    const certificate = targetPort === 443 && index !== undefined ? state.model(index).https : null;
     if (!knownHost(web, targetHost)) error = 'dns';
-    else if (targetPort !== 80 || downHost(state, targetHost)) error = 'refused';
+    else if ((targetPort !== 80 && certificate === null) || downHost(state, targetHost)) error = 'refused';
     if (error) {
       const body = error === 'dns' ? `DNS lookup failed for ${targetHost}\n` : `Connection refused by ${targetHost}\n`;
       socket.end(`HTTP/1.1 502 Bad Gateway\r\nx-sandbox-error: ${error}\r\ncontent-type: text/plain\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
@@ -167,7 +176,16 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
     }
     socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
     if (head.length > 0) socket.unshift(head);
-    server.emit('connection', socket);
+    if (certificate === null) {
+      server.emit('connection', socket);
+      return;
+    }
+    // HTTPS: the tunnel's far end is this server speaking TLS with the host's certificate, then the same HTTP.
+    const t = authority().forHost(targetHost, certificate);
+    const context = tls.createSecureContext({ key: t.key, cert: t.cert, ...(t.weak ? { minVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' } : { minVersion: 'TLSv1.2' }) });
+    const secure = new tls.TLSSocket(socket, { isServer: true, secureContext: context });
+    secure.on('error', () => secure.destroy());
+    server.emit('connection', secure);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -186,6 +204,9 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
   return {
     proxyUrl: addressUrl(),
     port: actualPort,
+    get caPem(): string {
+      return authority().rootPem;
+    },
     web,
     requests(h: string, path?: string): number {
       const key = path === undefined ? h.toLowerCase() : `${h.toLowerCase()} ${normaliseQueryPath(path)}`;

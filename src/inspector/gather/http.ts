@@ -64,13 +64,18 @@ export class HttpClient {
   constructor(opts: CrawlOptions, sleeper: Sleeper = (ms) => sleep(ms)) {
     this.#opts = opts;
     this.#sleep = sleeper;
+    // Certificates are not verified here: a site with an expired certificate, or one signed by a
+    // root Node's store lacks (Chinese CAs browsers in China trust), still shows its pages. The
+    // certificate is read and judged on its own (certificate.ts, the certificate-invalid rule).
     const poolOptions = {
       connections: opts.perHost,
       keepAliveTimeout: 10_000,
       headersTimeout: opts.timeoutMs,
       bodyTimeout: opts.timeoutMs,
-      connect: opts.allowPrivate ? { timeout: opts.timeoutMs } : { timeout: opts.timeoutMs, lookup: guardedLookup },
+      connect: opts.allowPrivate ? { timeout: opts.timeoutMs, rejectUnauthorized: false } : { timeout: opts.timeoutMs, lookup: guardedLookup, rejectUnauthorized: false },
     };
+    // The same through a proxy's tunnel.
+    const requestTls = { rejectUnauthorized: false };
     // The proxy wrapper passes its own connector in `o`; it must win over ours.
     const factory = (origin: string | URL, o: object) => new Pool(origin, { ...poolOptions, ...o });
     // The client that talks to the proxy itself: its CONNECT answer is held to the same deadline
@@ -79,13 +84,14 @@ export class HttpClient {
     // With no explicit proxy, EnvHttpProxyAgent reads HTTP_PROXY, HTTPS_PROXY and NO_PROXY itself.
     this.#dispatcher =
       opts.proxy === undefined
-        ? new EnvHttpProxyAgent({ ...poolOptions, factory, clientFactory, connectTimeout: opts.timeoutMs })
+        ? new EnvHttpProxyAgent({ ...poolOptions, factory, clientFactory, connectTimeout: opts.timeoutMs, requestTls })
         : opts.proxy.http || opts.proxy.https
           ? new EnvHttpProxyAgent({
               ...poolOptions,
               factory,
               clientFactory,
               connectTimeout: opts.timeoutMs,
+              requestTls,
               ...(opts.proxy.http ? { httpProxy: opts.proxy.http } : {}),
               ...(opts.proxy.https ? { httpsProxy: opts.proxy.https } : {}),
               ...(opts.proxy.noProxy ? { noProxy: opts.proxy.noProxy } : {}),

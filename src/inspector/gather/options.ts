@@ -73,6 +73,10 @@ export interface CrawlOptions {
   maxAttachments: number;
   /** Bytes of one attachment at most: a larger one is recorded as not read. */
   maxAttachmentBytes: number;
+  /** Read the home host's certificate and the protocols it accepts on 443 (certificate-invalid). */
+  certificates: boolean;
+  /** Roots trusted besides Node's, NODE_EXTRA_CA_CERTS and the system's (PEM): an office's own CA, the sandbox's. */
+  extraCa?: string[];
   /** Explicit proxy; by default HTTP_PROXY / HTTPS_PROXY / NO_PROXY are read from the environment. */
   proxy?: { http?: string; https?: string; noProxy?: string };
 }
@@ -97,6 +101,7 @@ export const DEFAULT_OPTIONS: CrawlOptions = {
   siteBudgetMs: 20 * 60_000,
   maxLinkChecks: 5_000,
   attachments: true,
+  certificates: true,
   maxAttachments: 20,
   maxAttachmentBytes: 20 * 1024 * 1024,
   homeAttempts: 3,

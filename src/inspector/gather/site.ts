@@ -8,6 +8,7 @@ import { extractPage, notFoundEvidence, type ExtractedPage } from './extract.ts'
 import type { Renderer } from './renderer.ts';
 import type { AttachmentReader } from './attachments/reader.ts';
 import { formatByName } from './attachments/formats.ts';
+import type { CertificateOutcome } from './certificate.ts';
 import { trySearchBox } from './search-try.ts';
 import { limitNesting } from './nesting.ts';
 import { renderReasons } from './scripting.ts';
@@ -44,6 +45,8 @@ export interface CrawlContext {
   renderer?: Renderer | undefined;
   /** Reads attached documents for personal data, when the crawl reads them (`opts.attachments`). */
   reader?: AttachmentReader | undefined;
+  /** Reads a host's certificate on 443, when the crawl reads them (`opts.certificates`). */
+  certificate?: ((host: string) => Promise<CertificateOutcome>) | undefined;
 }
 
 type Next = Array<{ url: string; depth: number }>;
@@ -373,6 +376,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, { r
     footerScripts(c.homeHtml, home.finalUrl, (u) => c.onSite(u) && c.allowed(u), fetchPage),
     homeFacts ? probeSearch({ url: home.finalUrl, html: c.homeSource, facts: homeFacts }, (u) => !c.onSite(u) || c.allowed(u), fetchPage, opts.timeoutMs, c.renderer) : Promise.resolve(undefined),
     site.url.startsWith('http:') ? probeHttps(site.url, http, opts.timeoutMs) : Promise.resolve(undefined),
+    ctx.certificate ? ctx.certificate(new URL(home.finalUrl).hostname) : Promise.resolve(undefined),
   ]);
   while (frontier.length > 0) {
     const levels = await Promise.all(
@@ -401,7 +405,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, { r
     }
   }
 
-  const [scripts, homeSearch, https] = await beside;
+  const [scripts, homeSearch, https, certificate] = await beside;
   // Footer scripts first, then footer frames, four in all.
   const footers = [...scripts, ...c.footers].slice(0, MAX_FOOTERS);
   // A frameset home page shows its search in a frame (the top one, as a rule): submitted once from there.
@@ -433,6 +437,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, { r
     ...(olderNotRead ? { olderNotRead } : {}),
     links: checked,
     ...(attachments ? { attachments } : {}),
+    ...(certificate ? { certificate } : {}),
     robots: robots.status,
     columns: assembleColumns(pages.filter((p) => p.depth === 0 || c.homeFrames.has(p.url)), pages),
     messages: collectMessages(pages),

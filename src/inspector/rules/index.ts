@@ -1,5 +1,6 @@
 // The rule registry: one line per indicator, alphabetical. rules.test.ts fails when a rule file is missing here.
 import brokenLink from './broken-link.ts';
+import certificateInvalid from './certificate-invalid.ts';
 import columnBlank from './column-blank.ts';
 import columnMissing from './column-missing.ts';
 import columnStale from './column-stale.ts';
@@ -28,6 +29,7 @@ import type { Rule } from './types.ts';
 
 export const RULES: readonly Rule[] = [
   brokenLink,
+  certificateInvalid,
   columnBlank,
   columnMissing,
   columnStale,

@@ -44,11 +44,11 @@ export function monitorConfigOf(config: RulesConfig): MonitorConfig {
 
 /**
  * The crawl options of a daily pass: the run's, with the monitor's depth, page budget and render
- * budget (the smaller of the run's and the monitor's). Attachments are not read: the indicator that
- * reads them (personal-data-exposed) is the quarter's.
+ * budget (the smaller of the run's and the monitor's). Attachments and certificates are not read:
+ * the indicators that read them (personal-data-exposed, certificate-invalid) are the quarter's.
  */
 export function dailyOptions(options: CrawlOptions, config: MonitorConfig): CrawlOptions {
-  return { ...options, maxDepth: config.maxDepth, maxPages: config.maxPages, maxRendered: Math.min(options.maxRendered, config.maxRendered ?? options.maxRendered), attachments: false };
+  return { ...options, maxDepth: config.maxDepth, maxPages: config.maxPages, maxRendered: Math.min(options.maxRendered, config.maxRendered ?? options.maxRendered), attachments: false, certificates: false };
 }
 
 export type MonitorRunEvent =

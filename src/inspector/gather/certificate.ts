@@ -1,0 +1,168 @@
+// The certificate a site presents on port 443, and the protocols it accepts: one TLS handshake that
+// verifies nothing itself (the facts are recorded, the rule judges them), and one that offers only
+// TLS 1.0 and 1.1. Through the run's proxy with an HTTP CONNECT tunnel, as the crawl's requests go.
+// Failures of the outside world are data (STYLE 3).
+import http from 'node:http';
+import net from 'node:net';
+import tls from 'node:tls';
+import { X509Certificate } from 'node:crypto';
+import { guardedLookup } from './net-guard.ts';
+
+/** What the site's certificate and handshake show. */
+export interface CertificateFacts {
+  /** The protocol the handshake settled on, e.g. TLSv1.3. */
+  protocol: string;
+  /** The certificate's subject common name, when it has one. */
+  subject?: string;
+  /** DNS names it is issued for (subjectAltName; the common name when it has none). */
+  names: string[];
+  /** Who issued it: organisation and common name. */
+  issuer: string;
+  /** Validity, YYYY-MM-DD (UTC). */
+  validFrom: string;
+  validTo: string;
+  /** SHA-256 fingerprint of the certificate. */
+  fingerprint: string;
+  /** Its names cover the host. */
+  nameMatches: boolean;
+  /**
+   * The chain to a trusted root: complete; incomplete (the issuer of a certificate sent is neither
+   * sent nor a known root: an intermediate left out, or an issuer the roots do not know); or
+   * self-signed (the leaf, or a root the server sends that no store holds).
+   */
+  chain: 'complete' | 'incomplete' | 'self-signed';
+  /** The verifier's own word for what failed, when something did (OpenSSL's code, e.g. CERT_HAS_EXPIRED). */
+  verifyError?: string;
+  /** Protocols below TLS 1.2 the server still accepts. */
+  weakProtocols: string[];
+}
+
+export type CertificateOutcome =
+  | { status: 'ok'; facts: CertificateFacts }
+  /** Nothing answers TLS on 443 (refused, closed, a proxy that will not tunnel): the site has no HTTPS to judge. */
+  | { status: 'no-tls'; detail: string }
+  /** It answered but the handshake or the read failed (time limit, reset): not judged. */
+  | { status: 'failed'; detail: string };
+
+export interface CertificateOptions {
+  timeoutMs: number;
+  /** An HTTP proxy URL to tunnel through (the run's HTTPS_PROXY / HTTP_PROXY), or none for a direct connection. */
+  proxy?: string | undefined;
+  allowPrivate: boolean;
+  /** Roots trusted besides Node's and the system's (PEM): an office's own CA, the sandbox's. */
+  extraCa?: readonly string[] | undefined;
+}
+
+const CHAIN_ERRORS: Readonly<Record<string, CertificateFacts['chain']>> = {
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'incomplete',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'incomplete',
+  UNABLE_TO_GET_ISSUER_CERT: 'incomplete',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed',
+  SELF_SIGNED_CERT_IN_CHAIN: 'self-signed',
+};
+
+let roots: string[] | undefined;
+
+/** Node's bundled roots, NODE_EXTRA_CA_CERTS and the system's store: what browsers on the office's machines trust, as near as Node can tell. */
+function trustedRoots(extra: readonly string[] = []): string[] {
+  roots ??= [...new Set([...tls.getCACertificates('default'), ...tls.getCACertificates('system')])];
+  return extra.length ? [...roots, ...extra] : roots;
+}
+
+/**
+ * The proxy a connection to host:443 goes through: the run's (--proxy in the API), else HTTPS_PROXY
+ * or HTTP_PROXY, unless NO_PROXY names the host or a domain above it — as the crawl's requests go.
+ */
+export function proxyFor(host: string, proxy: { http?: string; https?: string; noProxy?: string } | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const url = proxy ? (proxy.https ?? proxy.http) : (env['HTTPS_PROXY'] ?? env['https_proxy'] ?? env['HTTP_PROXY'] ?? env['http_proxy']);
+  const noProxy = (proxy ? proxy.noProxy : (env['NO_PROXY'] ?? env['no_proxy'])) ?? '';
+  const bypass = noProxy.split(/[,\s]+/).filter(Boolean).some((d) => d === '*' || host === d.replace(/^\./, '') || host.endsWith(d.startsWith('.') ? d : `.${d}`));
+  return url && !bypass ? url : undefined;
+}
+
+/** The certificate facts of host:443. */
+export async function readCertificate(host: string, o: CertificateOptions): Promise<CertificateOutcome> {
+  const first = await handshake(host, o, {});
+  if (first.status !== 'ok') return first;
+  const { socket } = first;
+  const cert = socket.getPeerCertificate(true);
+  const protocol = socket.getProtocol() ?? 'unknown';
+  const verifyError = socket.authorized ? undefined : String(socket.authorizationError ?? 'UNKNOWN');
+  socket.destroy();
+  if (!cert.raw) return { status: 'failed', detail: '未收到证书' };
+  const x509 = new X509Certificate(cert.raw);
+  const names = (cert.subjectaltname ?? '').split(/,\s*/).flatMap((n) => (n.startsWith('DNS:') ? [n.slice(4)] : []));
+  const weak = await handshake(host, o, { minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: 'DEFAULT@SECLEVEL=0' });
+  const weakProtocols = weak.status === 'ok' ? [weak.socket.getProtocol() ?? 'TLSv1'] : [];
+  if (weak.status === 'ok') weak.socket.destroy();
+  const subject = typeof cert.subject?.CN === 'string' ? cert.subject.CN : undefined;
+  const issuerParts = [cert.issuer?.O, cert.issuer?.CN].filter((x): x is string => typeof x === 'string');
+  return {
+    status: 'ok',
+    facts: {
+      protocol,
+      ...(subject ? { subject } : {}),
+      names: names.length ? names : subject ? [subject] : [],
+      issuer: issuerParts.join(' ') || '未知',
+      validFrom: day(x509.validFrom),
+      validTo: day(x509.validTo),
+      fingerprint: x509.fingerprint256,
+      nameMatches: tls.checkServerIdentity(host, cert) === undefined,
+      chain: (verifyError && CHAIN_ERRORS[verifyError]) || 'complete',
+      ...(verifyError ? { verifyError } : {}),
+      weakProtocols,
+    },
+  };
+}
+
+const day = (s: string): string => new Date(s).toISOString().slice(0, 10);
+
+type Handshake = { status: 'ok'; socket: tls.TLSSocket } | { status: 'no-tls' | 'failed'; detail: string };
+
+/** One TLS handshake with host:443 (through the proxy's tunnel when there is one), verifying nothing. */
+async function handshake(host: string, o: CertificateOptions, extra: tls.ConnectionOptions): Promise<Handshake> {
+  const tunnel = o.proxy ? await connectTunnel(host, o.proxy, o.timeoutMs) : undefined;
+  if (tunnel && tunnel.status !== 'ok') return tunnel;
+  return new Promise<Handshake>((resolve) => {
+    const socket = tls.connect({
+      ...(tunnel?.status === 'ok' ? { socket: tunnel.socket } : { host, port: 443, ...(o.allowPrivate ? {} : { lookup: guardedLookup }) }),
+      ...(net.isIP(host) ? {} : { servername: host }),
+      rejectUnauthorized: false,
+      ca: trustedRoots(o.extraCa),
+      ...extra,
+    });
+    const timer = setTimeout(() => finish({ status: 'failed', detail: `TLS 握手超时（${o.timeoutMs / 1000} 秒）` }), o.timeoutMs);
+    const finish = (h: Handshake) => {
+      clearTimeout(timer);
+      if (h.status !== 'ok') socket.destroy();
+      resolve(h);
+    };
+    socket.once('secureConnect', () => finish({ status: 'ok', socket }));
+    socket.once('error', (e: NodeJS.ErrnoException) => {
+      // Refused or closed before any TLS: no HTTPS here. A handshake the server rejects (a protocol it no longer speaks) is not a fault.
+      const refused = e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'EPRIVATE';
+      finish({ status: refused ? 'no-tls' : 'failed', detail: e.code ? `${e.code}: ${e.message}` : e.message });
+    });
+  });
+}
+
+/** A CONNECT tunnel to host:443 through an HTTP proxy; a proxy that will not open it means no HTTPS to judge. */
+function connectTunnel(host: string, proxy: string, timeoutMs: number): Promise<{ status: 'ok'; socket: net.Socket } | { status: 'no-tls' | 'failed'; detail: string }> {
+  const p = new URL(proxy);
+  return new Promise((resolve) => {
+    const req = http.request({ host: p.hostname, port: Number(p.port || 80), method: 'CONNECT', path: `${host}:443`, headers: { host: `${host}:443` }, timeout: timeoutMs });
+    req.once('connect', (res, socket) => {
+      if (res.statusCode === 200) resolve({ status: 'ok', socket });
+      else {
+        socket.destroy();
+        resolve({ status: 'no-tls', detail: `代理服务器拒绝连接（HTTP ${res.statusCode}）` });
+      }
+    });
+    req.once('timeout', () => {
+      req.destroy();
+      resolve({ status: 'failed', detail: `代理连接超时（${timeoutMs / 1000} 秒）` });
+    });
+    req.once('error', (e) => resolve({ status: 'failed', detail: `代理连接失败：${e.message}` }));
+    req.end();
+  });
+}
