@@ -276,6 +276,22 @@ describe.each(CASES)('checklist truth agrees with served pages (seed $seed, $pag
     expect(files).toBeGreaterThan(0);
   });
 
+  test('annual-report-missing: the home page links the website report of the year due, or the truth says it does not', () => {
+    let missing = 0;
+    for (const m of live) {
+      const $ = cheerio.load(page(m, '/'));
+      const due = Number(opts.asOf.slice(0, 4)) - (opts.asOf.slice(5) > '01-31' ? 1 : 2);
+      const linked = $('a').toArray().some((a) => {
+        const t = $(a).text();
+        return t.includes('网站') && t.includes('年度工作报表') && t.includes(String(due));
+      });
+      expect({ site: m.site.id, missing: !linked }).toEqual({ site: m.site.id, missing: targets(m, 'annual-report-missing').includes('website-report') });
+      if (!linked) missing++;
+      else expect(controlsOf(m, 'annual-report-missing').map((c) => c.target)).toEqual(['website-report']);
+    }
+    expect(missing).toBeGreaterThan(0);
+  });
+
   test('hidden-link: off-site links hidden by inline CSS on the home page = truth; same-site hidden ones are controls', () => {
     for (const m of live) {
       const $ = cheerio.load(page(m, '/'));

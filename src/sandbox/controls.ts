@@ -5,7 +5,7 @@ import { articlePath, listPath } from './columns.ts';
 import { HOME_BLOCK } from './look.ts';
 import { citation, homeGroups } from './render.ts';
 import { CERT_TARGETS, siteTruth, staleAndBlank, type Push } from './ground-truth.ts';
-import { SERIOUS_TYPO_LIMIT } from './indicators.ts';
+import { SERIOUS_TYPO_LIMIT, websiteReportYear } from './indicators.ts';
 import { navDropdown, typoControlSpot, urlOf, type SiteModel } from './model.ts';
 import { OLD_DEPTS, TYPOS, TYPO_CONTROLS } from './names.ts';
 import { PATHS } from './paths.ts';
@@ -146,6 +146,8 @@ function wordingControls(m: SiteModel, has: Has, push: Push): void {
 
 /** Variants that are right however unusual they look. */
 function variantControls(m: SiteModel, push: Push): void {
+  // The year due linked on the home page: nothing to report.
+  if (m.websiteReport.year === websiteReportYear(m.asOf) && !m.down) push('annual-report-missing', 'website-report', m.home, `the home page links the ${m.websiteReport.year} website report`);
   // A valid certificate, chain sent, TLS 1.2 and up only: nothing to say about it.
   if (m.https === 'valid') for (const t of Object.values(CERT_TARGETS)) push('certificate-invalid', t, m.home, 'a valid certificate with its chain');
   // A page or a document that shows personal numbers only safely must not be named for them.

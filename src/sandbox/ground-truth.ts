@@ -3,7 +3,7 @@
 import { articlePath, listPath, type Column } from './columns.ts';
 import { dayNumber } from './dates.ts';
 import {
-  DATA_BONUS_DAYS, LATE_ANSWER_DAYS, NOT_UPDATED, OVERDUE_LOOKBACK_DAYS, REQUIRED_COLUMNS, SERIOUS_TYPO_LIMIT, SILENT_DAYS,
+  DATA_BONUS_DAYS, LATE_ANSWER_DAYS, websiteReportYear, NOT_UPDATED, OVERDUE_LOOKBACK_DAYS, REQUIRED_COLUMNS, SERIOUS_TYPO_LIMIT, SILENT_DAYS,
   UNANSWERED_DAYS, WINDOW_DAYS, type RequiredColumn,
 } from './indicators.ts';
 import { typoArticle, urlOf, type SiteModel } from './model.ts';
@@ -166,6 +166,9 @@ function pageTruth(m: SiteModel, push: Push): void {
   if (!m.plan.host.endsWith('.gov.cn')) push('domain-nonstandard', 'domain', m.home, `${m.plan.host} is not under .gov.cn`);
   if (m.headerName === 'none') push('domain-nonstandard', 'header-name', m.home, 'the page header shows no site name');
   if (!m.ipv6) push('ipv6-missing', m.plan.host, m.home, 'no AAAA record');
+  const due = websiteReportYear(m.asOf);
+  if (m.websiteReport.year === null) push('annual-report-missing', 'website-report', m.home, `no website report on the home page (${due} due)`);
+  else if (m.websiteReport.year !== due) push('annual-report-missing', 'website-report', m.home, `the home page links only the ${m.websiteReport.year} website report (${due} due)`);
   if (m.https === null) push('https-missing', m.home, m.home, 'served over plain HTTP only (advice)');
   else if (m.https !== 'valid') push('certificate-invalid', CERT_TARGETS[m.https], m.home, CERT_NOTES[m.https]);
 }

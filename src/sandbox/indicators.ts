@@ -36,3 +36,11 @@ export const LATE_ANSWER_DAYS = 21;
 export const SERIOUS_TYPO_LIMIT = 3;
 /** severe-error: a publication date at least this many days after the as-of date is forged. */
 export const FUTURE_DATE_DAYS = 7;
+/** annual-report-missing: the 政府网站工作年度报表 of a year is due on this day (MM-DD) of the next (国办函〔2018〕12号). */
+export const WEBSITE_REPORT_DUE = '01-31';
+
+/** The latest year whose website report was due by asOf. */
+export function websiteReportYear(asOf: string): number {
+  const y = Number(asOf.slice(0, 4));
+  return asOf > `${y}-${WEBSITE_REPORT_DUE}` ? y - 1 : y - 2;
+}

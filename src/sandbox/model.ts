@@ -12,6 +12,7 @@ import {
 } from './links.ts';
 import { OLD_ISSUERS, TYPO_CONTROLS, type TypoControlKey, type TypoKey } from './names.ts';
 import { PATHS, searchHost } from './paths.ts';
+import { websiteReportYear } from './indicators.ts';
 import type { PersonalSpot } from './personal.ts';
 import type { CertKind } from './certs.ts';
 import { at, hashString, rng, type Rng } from './random.ts';
@@ -134,6 +135,8 @@ export interface SiteModel {
   personal: PersonalSpot | null;
   /** The kind of certificate the site presents on 443 (certs.ts), or null for plain HTTP only. */
   https: CertKind | null;
+  /** The year of the 政府网站工作年度报表 the home page links, or null for none; and whether a 信息公开年报 link stands beside it. */
+  websiteReport: { year: number | null; openReport: boolean };
   errorReport: ErrorReport;
   /** The header search form, or null when the site has none. */
   search: SearchForm | null;
@@ -253,6 +256,7 @@ export function buildSiteModel(web: SandboxWeb, index: number): SiteModel {
     hiddenLinks: hiddenLinksOf(role, plan),
     personal: personalSpotOf(columns, role),
     https: role.down ? null : (role.tls ?? null),
+    websiteReport: { year: role.websiteReport === 'none' ? null : websiteReportYear(asOf) - (role.websiteReport === 'older' ? 1 : 0), openReport: role.websiteReport === 'none' },
     errorReport: role.errorReport ?? rot(['pucha-script', 'zfwzgl-script', 'pucha-script', 'zfwzgl-link', 'pucha-link'] as const, plan, seed, 'jiucuo'),
     search,
     omitTags: new Set(role.omitTags ?? []),

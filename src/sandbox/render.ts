@@ -4,7 +4,7 @@
 // is copied.
 import { clockText, dayNumber, formatDate, type DateStyle } from './dates.ts';
 import { articlePath, listPath, type Column, type Item } from './columns.ts';
-import type { ColumnClass } from './indicators.ts';
+import { websiteReportYear, type ColumnClass } from './indicators.ts';
 import { HOME_BLOCK, type Scripted } from './look.ts';
 import { navDropdown, typoArticle, typoControlSpot, type SiteModel } from './model.ts';
 import { BODY_CLOSINGS, BODY_MIDDLES, BODY_OPENINGS, OLD_TOPICS, REPLIES, TOPICS, TYPOS, TYPO_CONTROLS } from './names.ts';
@@ -646,6 +646,9 @@ function homeContent(m: SiteModel, s: Scripted | null): { body: string; injected
   const images = m.broken.filter((d) => d.page === '/' && d.image);
   const ads = [`<a href="${href(m, m.board.path, true)}"><img src="/images/zt1.jpg" alt="${esc(m.board.name)}"></a>`,
     ...images.map((d) => `<img src="${d.href}" alt="${esc(d.text)}">`)];
+  const report = m.websiteReport;
+  if (report.year !== null) ads.push(`<a class="ndbb" href="${websiteReportPath(report.year)}" target="_blank">${esc(m.site.name)}网站${report.year}年度工作报表</a>`);
+  if (report.openReport) ads.push(`<a class="ndbg" href="${openReportPath(websiteReportYear(m.asOf))}" target="_blank">${websiteReportYear(m.asOf)}年政府信息公开工作年度报告</a>`);
   parts.push(`<div class="ads">${ads.join('\n')}</div>`);
 
   const friends = m.friendlyLinks.map((f) => `<a href="${f.href}" target="_blank">${esc(f.text)}</a>`).join(' ');
@@ -654,6 +657,10 @@ function homeContent(m: SiteModel, s: Scripted | null): { body: string; injected
   if (bottom) parts.push(bottom.trimEnd());
   return { body: parts.join('\n'), injected: hiddenLinksHtml(m, 'top') };
 }
+
+/** Where a site keeps its website report of a year, and its 政府信息公开年报 (PDF files). */
+export const websiteReportPath = (year: number): string => `/ndbb/P0${year}0120.pdf`;
+export const openReportPath = (year: number): string => `/xxgk/ndbg/P0${year}0325.pdf`;
 
 /**
  * The home URL of a frameset site: top, main and bottom frames (header and menu, the home page's

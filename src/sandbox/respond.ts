@@ -8,11 +8,12 @@ import { JIUCUO_HOSTS, PATHS } from './paths.ts';
 import {
   FRAMES, IMAGE_PATHS, columnJson, headingImagePath, columnJsonPath, commonJsFooter, errorBody, renderArticle, renderBoard, renderContact,
   renderFrame, renderFrameset, renderHome, renderList, renderRobots, renderScriptRedirect, renderSearch, renderSimple,
-  renderCalendar, renderRemoved, renderSoft404, renderTitled, itemTitle, type Frame,
+  renderCalendar, renderRemoved, renderSoft404, renderTitled, itemTitle, openReportPath, websiteReportPath, type Frame,
 } from './render.ts';
 import { FILE_TYPES, personalFileBytes, personalFilePath } from './personal.ts';
 import { loopingPdf, macroDoc, zipBombXlsx } from './documents.ts';
 import type { HostileStream } from './hostile.ts';
+import { websiteReportYear } from './indicators.ts';
 import { hashString } from './random.ts';
 import { HOSTILE_HOST, type SandboxWeb } from './web.ts';
 
@@ -108,6 +109,8 @@ export function routesOf(m: SiteModel): Map<string, Route> {
     spot.files.forEach((f, i) => set(personalFilePath(path, spot.item, i + 1, f.format), { t: 'document', type: FILE_TYPES[f.format], body: () => Buffer.from(personalFileBytes(f, key, m.plan.place.province.code, itemTitle(m, spot.col, spot.item))) }));
   }
   for (const d of m.oldDocs) set(d.path, { t: 'file', type: 'application/pdf', body: PDF });
+  if (m.websiteReport.year !== null) set(websiteReportPath(m.websiteReport.year), { t: 'file', type: 'application/pdf', body: PDF });
+  if (m.websiteReport.openReport) set(openReportPath(websiteReportYear(m.asOf)), { t: 'file', type: 'application/pdf', body: PDF });
   // /search is the engine of most sites (and the html-entity trap's target); others have their CMS's.
   if (m.search !== null) {
     set(PATHS.search, { t: 'search' });

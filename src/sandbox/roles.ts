@@ -66,6 +66,8 @@ export interface Role {
   personal?: PersonalForm[];
   /** The documents that notice attaches: a table form in a format each. */
   personalFiles?: PersonalFile[];
+  /** The home page's 政府网站工作年度报表 link: missing (with a 信息公开年报 link beside, which is another report), or only the year before's. Others link the year due. */
+  websiteReport?: 'none' | 'older';
   /** The site also answers HTTPS on 443, with a certificate of this kind (certs.ts); without it, plain HTTP only. */
   tls?: CertKind;
 }
@@ -83,7 +85,7 @@ export const ROLES: readonly Role[] = [
   },
   {
     home: ['redirect-loop', 'soft-404'], deep: [], missing: [], comment: 'conac', stale: 0, blank: 1, board: 'ok', robots: true, traps: ['retry-503'],
-    search: 'none', noHeaderName: true, tls: 'wrong-name',
+    search: 'none', noHeaderName: true, tls: 'wrong-name', websiteReport: 'none',
   },
   {
     home: ['timeout'], deep: [], missing: ['sponsor'], stale: 0, blank: 0, homeStale: true, board: 'ok', traps: ['retry-429'],
@@ -111,7 +113,7 @@ export const ROLES: readonly Role[] = [
   {
     home: ['soft-404'], deep: [], missing: [], stale: 1, blank: 0, board: 'ok', traps: ['redirect-chain', 'retry-503', 'commented-link'],
     typos: { home: ['shehui'], article: ['zongli', 'gonghe', 'guotu'] }, boardOmits: 'answered', data: 'aging', personal: ['staff-directory', 'masked-table'],
-    personalFiles: [{ form: 'masked-table', format: 'docx' }], tls: 'self-signed',
+    personalFiles: [{ form: 'masked-table', format: 'docx' }], tls: 'self-signed', websiteReport: 'older',
   },
   {
     home: ['redirect-loop', 'not-found'], deep: [], missing: ['psb', 'site-code'], stale: 0, blank: 0, board: 'unanswered', traps: ['retry-429', 'ua-403'],

@@ -1,4 +1,5 @@
 // The rule registry: one line per indicator, alphabetical. rules.test.ts fails when a rule file is missing here.
+import annualReportMissing from './annual-report-missing.ts';
 import brokenLink from './broken-link.ts';
 import certificateInvalid from './certificate-invalid.ts';
 import columnBlank from './column-blank.ts';
@@ -28,6 +29,7 @@ import typo from './typo.ts';
 import type { Rule } from './types.ts';
 
 export const RULES: readonly Rule[] = [
+  annualReportMissing,
   brokenLink,
   certificateInvalid,
   columnBlank,
