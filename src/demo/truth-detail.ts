@@ -132,6 +132,8 @@ export function truthDetail(e: TruthEntry, ctx: DetailContext): string {
       const shown = (file ? file[2]! : note).split('; ').map((n) => PERSONAL[n] ?? unknown()).join('；');
       return file ? `附件（${file[1]}）公开了完整的个人信息：${shown}` : `页面公开了完整的个人信息：${shown}`;
     }
+    case 'accessibility-entry-missing':
+      return note === 'no elder-friendly or accessible mode entry on the home page' ? '首页未见长者模式、关怀版、无障碍浏览等入口' : unknown();
     case 'annual-report-missing':
       if ((m = /^no website report on the home page \((\d{4}) due\)$/.exec(note))) return `首页未见 ${m[1]} 年度政府网站工作年度报表`;
       if ((m = /^the home page links only the (\d{4}) website report \((\d{4}) due\)$/.exec(note))) return `首页未见 ${m[2]} 年度政府网站工作年度报表；首页最新为 ${m[1]} 年度`;

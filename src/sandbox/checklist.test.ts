@@ -276,6 +276,18 @@ describe.each(CASES)('checklist truth agrees with served pages (seed $seed, $pag
     expect(files).toBeGreaterThan(0);
   });
 
+  test('accessibility-entry-missing: the home page shows 无障碍, 长者 or 关怀 (text or alt) unless the truth says it does not', () => {
+    let missing = 0;
+    for (const m of live) {
+      const $ = cheerio.load(page(m, '/'));
+      const shown = /无障碍|长者|关怀/.test($('body').text()) || $('img[alt]').toArray().some((i) => /无障碍|长者|关怀/.test($(i).attr('alt') ?? ''));
+      expect({ site: m.site.id, missing: !shown }).toEqual({ site: m.site.id, missing: targets(m, 'accessibility-entry-missing').length > 0 });
+      if (!shown) missing++;
+    }
+    expect(missing).toBeGreaterThan(0);
+    expect(web.controls.some((c) => c.indicator === 'accessibility-entry-missing')).toBe(true);
+  });
+
   test('annual-report-missing: the home page links the website report of the year due, or the truth says it does not', () => {
     let missing = 0;
     for (const m of live) {

@@ -146,6 +146,8 @@ function wordingControls(m: SiteModel, has: Has, push: Push): void {
 
 /** Variants that are right however unusual they look. */
 function variantControls(m: SiteModel, push: Push): void {
+  // An entry as a button, or an image link named by its alt text, is an entry.
+  if (m.accessEntry === 'button' || m.accessEntry === 'image') push('accessibility-entry-missing', m.home, m.home, `the mode's entry is ${m.accessEntry === 'button' ? 'a button (无障碍)' : 'an image link (alt 关怀版)'}`);
   // The year due linked on the home page: nothing to report.
   if (m.websiteReport.year === websiteReportYear(m.asOf) && !m.down) push('annual-report-missing', 'website-report', m.home, `the home page links the ${m.websiteReport.year} website report`);
   // A valid certificate, chain sent, TLS 1.2 and up only: nothing to say about it.

@@ -166,6 +166,7 @@ function pageTruth(m: SiteModel, push: Push): void {
   if (!m.plan.host.endsWith('.gov.cn')) push('domain-nonstandard', 'domain', m.home, `${m.plan.host} is not under .gov.cn`);
   if (m.headerName === 'none') push('domain-nonstandard', 'header-name', m.home, 'the page header shows no site name');
   if (!m.ipv6) push('ipv6-missing', m.plan.host, m.home, 'no AAAA record');
+  if (m.accessEntry === 'none') push('accessibility-entry-missing', m.home, m.home, 'no elder-friendly or accessible mode entry on the home page');
   const due = websiteReportYear(m.asOf);
   if (m.websiteReport.year === null) push('annual-report-missing', 'website-report', m.home, `no website report on the home page (${due} due)`);
   else if (m.websiteReport.year !== due) push('annual-report-missing', 'website-report', m.home, `the home page links only the ${m.websiteReport.year} website report (${due} due)`);

@@ -135,6 +135,8 @@ export interface SiteModel {
   personal: PersonalSpot | null;
   /** The kind of certificate the site presents on 443 (certs.ts), or null for plain HTTP only. */
   https: CertKind | null;
+  /** How the top bar offers the elder-friendly and accessible mode (roles.ts accessEntry): two links by default. */
+  accessEntry: 'links' | 'none' | 'button' | 'image';
   /** The year of the 政府网站工作年度报表 the home page links, or null for none; and whether a 信息公开年报 link stands beside it. */
   websiteReport: { year: number | null; openReport: boolean };
   errorReport: ErrorReport;
@@ -256,6 +258,7 @@ export function buildSiteModel(web: SandboxWeb, index: number): SiteModel {
     hiddenLinks: hiddenLinksOf(role, plan),
     personal: personalSpotOf(columns, role),
     https: role.down ? null : (role.tls ?? null),
+    accessEntry: role.accessEntry ?? 'links',
     websiteReport: { year: role.websiteReport === 'none' ? null : websiteReportYear(asOf) - (role.websiteReport === 'older' ? 1 : 0), openReport: role.websiteReport === 'none' },
     errorReport: role.errorReport ?? rot(['pucha-script', 'zfwzgl-script', 'pucha-script', 'zfwzgl-link', 'pucha-link'] as const, plan, seed, 'jiucuo'),
     search,

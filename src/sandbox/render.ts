@@ -187,10 +187,19 @@ function headerSearch(m: SiteModel, s: Scripted | null): string {
   return `<div class="search">${scriptedSearch(s.search, m.search, esc)}</div>`;
 }
 
+/** The top bar's entry to the elder-friendly and accessible mode, by the model's kind of it. */
+const ACCESS_ENTRY: Readonly<Record<SiteModel['accessEntry'], string[]>> = {
+  links: ['<a href="javascript:void(0)" onclick="aria.start()">无障碍浏览</a>', '<a href="javascript:void(0)" onclick="elder.toggle()">长者模式</a>'],
+  button: ['<button type="button" class="wza-btn" onclick="aria.start()">无障碍</button>'],
+  image: ['<a href="javascript:void(0)" onclick="elder.toggle()"><img src="/images/logo.png" alt="关怀版" width="16" height="16"></a>'],
+  none: [],
+};
+
 function topBar(m: SiteModel, fromHome: boolean, s: Scripted | null = null): string {
   const links = [
     '<a href="javascript:void(0)" onclick="this.style.behavior=\'url(#default#homepage)\';this.setHomePage(location.href);">设为首页</a>',
     '<a href="javascript:void(0)" onclick="window.external.addFavorite(location.href,document.title)">加入收藏</a>',
+    ...ACCESS_ENTRY[m.accessEntry],
   ];
   const logo = m.headerName === 'none'
     ? `<a href="${href(m, '/', fromHome)}" class="logo"><img src="/images/logo.png" width="560" height="90" border="0"></a>`

@@ -68,6 +68,11 @@ export interface Role {
   personalFiles?: PersonalFile[];
   /** The home page's 政府网站工作年度报表 link: missing (with a 信息公开年报 link beside, which is another report), or only the year before's. Others link the year due. */
   websiteReport?: 'none' | 'older';
+  /**
+   * The top bar's entry to an elder-friendly and accessible mode: none, a button rather than a link,
+   * or an image link named by its alt text. Others show two links, 无障碍浏览 and 长者模式.
+   */
+  accessEntry?: 'none' | 'button' | 'image';
   /** The site also answers HTTPS on 443, with a certificate of this kind (certs.ts); without it, plain HTTP only. */
   tls?: CertKind;
 }
@@ -81,7 +86,7 @@ export const ROLES: readonly Role[] = [
   },
   {
     home: ['server-error', 'unknown-host'], deep: ['article-404'], missing: ['site-code'], stale: 6, blank: 0, board: 'ok', traps: ['non-ascii-path', 'redirect-chain'],
-    staleFirstLevel: true, typoControls: ['historical', 'inWord'], lateAnswer: true, tls: 'valid',
+    staleFirstLevel: true, typoControls: ['historical', 'inWord'], lateAnswer: true, tls: 'valid', accessEntry: 'button',
   },
   {
     home: ['redirect-loop', 'soft-404'], deep: [], missing: [], comment: 'conac', stale: 0, blank: 1, board: 'ok', robots: true, traps: ['retry-503'],
@@ -89,7 +94,7 @@ export const ROLES: readonly Role[] = [
   },
   {
     home: ['timeout'], deep: [], missing: ['sponsor'], stale: 0, blank: 0, homeStale: true, board: 'ok', traps: ['retry-429'],
-    errorReport: 'none', data: 'old', malformed: 'psb', tls: 'expiring',
+    errorReport: 'none', data: 'old', malformed: 'psb', tls: 'expiring', accessEntry: 'none',
   },
   {
     home: [], deep: [], missing: [], stale: 0, blank: 0, board: 'ok', robots: true, traps: ['ua-403', 'commented-link'],
@@ -108,7 +113,7 @@ export const ROLES: readonly Role[] = [
   },
   {
     home: ['server-error'], deep: ['page2-404'], missing: ['conac'], stale: 0, blank: 0, board: 'unanswered', traps: ['html-entity', 'non-ascii-path'],
-    futureDate: true, omitTags: ['SiteIDCode'], tls: 'incomplete',
+    futureDate: true, omitTags: ['SiteIDCode'], tls: 'incomplete', accessEntry: 'image',
   },
   {
     home: ['soft-404'], deep: [], missing: [], stale: 1, blank: 0, board: 'ok', traps: ['redirect-chain', 'retry-503', 'commented-link'],
@@ -122,7 +127,7 @@ export const ROLES: readonly Role[] = [
   {
     home: ['image'], deep: ['article-404'], missing: [], comment: 'sponsor', stale: 0, blank: 1, board: 'ok', robots: true, traps: [],
     search: 'broken', lacks: 'interpretation', hidden: ['offscreen', 'font-size-0'], personal: ['phones-table', 'sample-guide'],
-    personalFiles: [{ form: 'ids-table', format: 'docx' }, { form: 'phones-table', format: 'pdf' }, { form: 'masked-table', format: 'xlsx' }],
+    personalFiles: [{ form: 'ids-table', format: 'docx' }, { form: 'phones-table', format: 'pdf' }, { form: 'masked-table', format: 'xlsx' }], accessEntry: 'none',
   },
 ];
 

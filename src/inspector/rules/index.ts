@@ -1,4 +1,5 @@
 // The rule registry: one line per indicator, alphabetical. rules.test.ts fails when a rule file is missing here.
+import accessibilityEntryMissing from './accessibility-entry-missing.ts';
 import annualReportMissing from './annual-report-missing.ts';
 import brokenLink from './broken-link.ts';
 import certificateInvalid from './certificate-invalid.ts';
@@ -29,6 +30,7 @@ import typo from './typo.ts';
 import type { Rule } from './types.ts';
 
 export const RULES: readonly Rule[] = [
+  accessibilityEntryMissing,
   annualReportMissing,
   brokenLink,
   certificateInvalid,
