@@ -104,8 +104,8 @@ describe('findPersonalData', () => {
     expect(exposed(findPersonalData([table(people)], ASOF)!, { ...THRESHOLDS, mobiles: 0, bankCards: 0 })).toBeUndefined();
   });
 
-  test('a staff directory (a 职务 column) is not a list of people whose numbers leak', () => {
-    const staff = people.map((r, i) => [...r.slice(0, 2), i === 0 ? '职务' : '科员', r[3]!]);
+  test.each(['职务', '负责区域', '网格', '包村干部'])('a directory of people who serve (a %s column) is not a list of people whose numbers leak', (column) => {
+    const staff = people.map((r, i) => [...r.slice(0, 2), i === 0 ? column : '科员', r[3]!]);
     expect(findPersonalData([table(staff)], ASOF)).toBeUndefined();
   });
 

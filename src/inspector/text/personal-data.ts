@@ -9,9 +9,9 @@
 // - a bank card number must pass Luhn, start like a personal card (62 UnionPay, 4, 5, 3, 9) and be
 //   named as one: in a table of people (a 姓名 column) under a 卡号/银行卡/账号 column, or in text
 //   right after 银行卡/卡号 — never after 单位/对公/收款 (a body's own account, published to be paid);
-// - mobile numbers count only as a list: at least `minListed` of them in the phone column of a table
-//   of people, a table that is not a staff directory (no 职务/科室/部门/单位 column: officials'
-//   work numbers are published on purpose).
+// - mobile numbers count only as a list: at least `mobiles` of them in the phone column of a table
+//   of people, a table that is not a directory of people who serve (no 职务/科室/部门/单位/分管/负责/
+//   网格/包村 column: officials', grid workers' and village cadres' numbers are published on purpose).
 
 /** The kinds of personal numbers found. */
 export type PersonalKind = 'id-card' | 'bank-card' | 'mobile';
@@ -129,7 +129,7 @@ const BODY_ACCOUNT_BEFORE = /(单位|对公|收款|机关|财政|专户|基本�
 const NAME_COLUMN = /姓名|名字|户主|申请人|领取人|持卡人|监护人|补贴对象|救助对象|受助人|当事人/;
 const CARD_COLUMN = /卡号|银行卡|账号|帐号|账户|帐户|折号|存折/;
 const PHONE_COLUMN = /电话|手机|联系方式|联系号码/;
-const STAFF_COLUMN = /职务|职位|职称|科室|部门|岗位|工作单位|单位名称|所在单位|分工/;
+const STAFF_COLUMN = /职务|职位|职称|科室|部门|岗位|工作单位|单位名称|所在单位|分工|分管|负责|网格|包村|挂点/;
 
 /** Digits and letters as ASCII (full-width ０-９ and Ｘ too), X upper-case. */
 function normalise(s: string): string {
