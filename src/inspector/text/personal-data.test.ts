@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { idsMasked, PEOPLE } from './personal-data.test-helpers.ts';
 import { exposed, findPersonalData, idCheckChar, isCardNumber, isIdNumber, luhn, mask, personalDataDetail, type DocumentPart } from './personal-data.ts';
 
 // Check digits and Luhn digits below were worked out by hand (and with a separate script), not by this code.
@@ -74,14 +75,7 @@ describe('findPersonalData', () => {
     expect(found).toEqual({ 'bank-card': { count: 1, examples: ['6217***********4569'], places: ['正文'] } });
   });
 
-  const people = [
-    ['序号', '姓名', '身份证号码', '联系电话', '银行账号'],
-    ['1', '张三', '3701**********1231', '13812345678', '6217000010001234569'],
-    ['2', '李四', '5325**********0015', '13912345678', '6228480012345678903'],
-    ['3', '王五', '3701**********124X', '13712345678', '622202100112345678'],
-    ['4', '赵六', '3713**********0041', '13612345678', '4111111111111111'],
-    ['5', '钱七', '3701**********1231', '13512345678', '4111111111111112'],
-  ];
+  const people = idsMasked(PEOPLE);
 
   test('a list of people: cards under the account column and five mobiles under the phone column', () => {
     const found = findPersonalData([table(people, 'Sheet1')], ASOF);

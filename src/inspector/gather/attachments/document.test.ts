@@ -5,17 +5,9 @@ import iconv from 'iconv-lite';
 import { zipSync, strToU8 } from 'fflate';
 import { csvFile, docxFile, loopingPdf, macroDoc, pdfFile, xlsxFile, zipBombXlsx } from '../../../sandbox/documents.ts';
 import { readDocument } from './document.ts';
+import { PEOPLE } from '../../text/personal-data.test-helpers.ts';
 
 const ASOF = '2026-11-20';
-// Check digits worked out by hand (GB 11643, Luhn); see text/personal-data.test.ts.
-const PEOPLE = [
-  ['序号', '姓名', '身份证号码', '联系电话', '银行账号'],
-  ['1', '张三', '370102199001011231', '13812345678', '6217000010001234569'],
-  ['2', '李四', '532501198512030015', '13912345678', '6228480012345678903'],
-  ['3', '王五', '37010219900101124X', '13712345678', '622202100112345678'],
-  ['4', '赵六', '371328202002290041', '13612345678', '4111111111111111'],
-  ['5', '钱七', '3701**********1231', '13512345678', '4111111111111112'],
-];
 const EXPECTED = {
   'id-card': { count: 4, examples: ['3701**********1231', '5325**********0015', '3701**********124X'] },
   'bank-card': { count: 4, examples: ['6217***********4569', '6228***********8903', '6222**********5678'] },
