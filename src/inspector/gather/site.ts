@@ -376,7 +376,8 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, { r
     footerScripts(c.homeHtml, home.finalUrl, (u) => c.onSite(u) && c.allowed(u), fetchPage),
     homeFacts ? probeSearch({ url: home.finalUrl, html: c.homeSource, facts: homeFacts }, (u) => !c.onSite(u) || c.allowed(u), fetchPage, opts.timeoutMs, c.renderer) : Promise.resolve(undefined),
     site.url.startsWith('http:') ? probeHttps(site.url, http, opts.timeoutMs) : Promise.resolve(undefined),
-    ctx.certificate ? ctx.certificate(new URL(home.finalUrl).hostname) : Promise.resolve(undefined),
+    // Two handshakes with the home host, under its politeness like every request to it.
+    ctx.certificate ? scheduler.run(new URL(home.finalUrl).host, () => ctx.certificate!(new URL(home.finalUrl).hostname)) : Promise.resolve(undefined),
   ]);
   while (frontier.length > 0) {
     const levels = await Promise.all(
