@@ -60,7 +60,8 @@ export function sandboxDutyPlan(web: SandboxWeb): { units: SandboxUnit[]; plan: 
   const plan = web.plans.find(isDutyPortal);
   if (!plan) return { units: [], plan: [] };
   const government = web.units.find((u) => u.id === web.sites[plan.index]!.unit)?.parent;
-  const units = Object.values(addedUnits(plan)).map((u) => ({ ...u, ...(government ? { parent: government } : {}) }));
+  // A web large enough to have the city's 统计局 site already has that unit: the plan names it, once.
+  const units = Object.values(addedUnits(plan)).filter((u) => !web.units.some((x) => x.id === u.id)).map((u) => ({ ...u, ...(government ? { parent: government } : {}) }));
   return { units, plan: planned(buildSiteModel(web, plan.index), plan).map((p) => p.entry) };
 }
 
