@@ -4,9 +4,6 @@ export type { DutyAssignment };
 import type { RenderReason, RenderStats, Truncated } from '../schemas/findings.ts';
 import type { Site } from '../schemas/registry.ts';
 import type { PagePart, Where } from '../schemas/findings.ts';
-import type { PersonalDataFound } from './text/personal-data.ts';
-import type { DocumentOutcome } from './gather/attachments/document.ts';
-import type { CertificateOutcome } from './gather/certificate.ts';
 
 /** Where on a page an element is: part of the page, selector, text (the findings' own shape). */
 export type { PagePart, Where };
@@ -307,7 +304,7 @@ export interface PageFacts {
   header: string;
   /** Dates printed after the as-of date (not the header clock): a forged or mistyped publication date. */
   futureDates: string[];
-  /** Personal numbers the page shows in full, masked (text/personal-data.ts), when it shows any. */
+  /** Personal numbers the page shows in full, masked (gather/personal-data.ts), when it shows any. */
   personalData?: PersonalDataFound;
 }
 
@@ -378,3 +375,84 @@ export interface DnsFacts {
   /** Evidence, e.g. "无 AAAA 记录" or the resolver's error. */
   detail: string;
 }
+
+// Personal numbers (gather/personal-data.ts finds them, rules/personal-data-exposed.ts judges them): masked only.
+
+/** The kinds of personal numbers found. */
+export type PersonalKind = 'id-card' | 'bank-card' | 'mobile';
+
+/** What a document shows of one kind, masked. */
+export interface PersonalKindFound {
+  /** Distinct numbers. */
+  count: number;
+  /** Up to three, masked, in the order found. */
+  examples: string[];
+  /** Where in the document (sheet, page, table), distinct, in the order found. */
+  places: string[];
+  /** Mobiles: the most in one list of people. */
+  largestList?: number;
+}
+
+/** What one document shows, by kind (only the kinds found). */
+export type PersonalDataFound = Partial<Record<PersonalKind, PersonalKindFound>>;
+
+/** How many of a kind make a finding; 0 turns the kind off (rules.yaml: personal-data-exposed params). */
+export interface PersonalDataThresholds {
+  idCards: number;
+  bankCards: number;
+  /** Mobile numbers in one list of people (never below MIN_LIST: shorter lists are not read). */
+  mobiles: number;
+}
+
+/** The fewest mobile numbers read as a list of people. */
+export const MIN_LIST = 3;
+
+
+/** The formats of attachments read for personal data (gather/attachments). */
+export type AttachmentFormat = 'xlsx' | 'docx' | 'pdf' | 'csv' | 'xls' | 'doc';
+
+/** Why an attachment could not be read, for counting. */
+export type UnreadableKind = 'too-large' | 'bomb' | 'macro' | 'corrupt' | 'encrypted' | 'compression' | 'timeout' | 'memory' | 'unsupported' | 'mismatch' | 'error';
+
+/** What reading one document came to. */
+export type DocumentOutcome =
+  /** Read: its format by content, how many sheets or pages, and the personal numbers it shows, masked. */
+  | { status: 'read'; format: AttachmentFormat; units: number; found?: PersonalDataFound }
+  /** Not read, and why (in Chinese, for the evidence). */
+  | { status: 'unreadable'; kind: UnreadableKind; detail: string };
+
+/** What the site's certificate and handshake show. */
+export interface CertificateFacts {
+  /** The protocol the handshake settled on, e.g. TLSv1.3. */
+  protocol: string;
+  /** The certificate's subject common name, when it has one. */
+  subject?: string;
+  /** DNS names it is issued for (subjectAltName; the common name when it has none). */
+  names: string[];
+  /** Who issued it: organisation and common name. */
+  issuer: string;
+  /** Validity, YYYY-MM-DD (UTC). */
+  validFrom: string;
+  validTo: string;
+  /** SHA-256 fingerprint of the certificate. */
+  fingerprint: string;
+  /** Its names cover the host. */
+  nameMatches: boolean;
+  /**
+   * The chain to a trusted root: complete; incomplete (the issuer of a certificate sent is neither
+   * sent nor a known root: an intermediate left out, or an issuer the roots do not know); or
+   * self-signed (the leaf, or a root the server sends that no store holds).
+   */
+  chain: 'complete' | 'incomplete' | 'self-signed';
+  /** The verifier's own word for what failed, when something did (OpenSSL's code, e.g. CERT_HAS_EXPIRED). */
+  verifyError?: string;
+  /** Protocols below TLS 1.2 the server still accepts. */
+  weakProtocols: string[];
+}
+
+export type CertificateOutcome =
+  | { status: 'ok'; facts: CertificateFacts }
+  /** Nothing answers TLS on 443 (refused, closed, a proxy that will not tunnel): the site has no HTTPS to judge. */
+  | { status: 'no-tls'; detail: string }
+  /** It answered but the handshake or the read failed (time limit, reset): not judged. */
+  | { status: 'failed'; detail: string };

@@ -9,7 +9,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test('finds valid ID numbers and the known numbers in text files, masked, with file and line; masked and invalid ones are not', () => {
   mkdirSync(join(dir, 'data'));
-  // 370102199001011231: check digit 1 (worked out by hand, see text/personal-data.test.ts); …123X is wrong.
+  // 370102199001011231: check digit 1 (worked out by hand, see gather/personal-data.test.ts); …123X is wrong.
   writeFileSync(join(dir, 'page.html'), '<p>ok</p>\n<td>370102199001011231</td>\n<td>3701**********1231</td> <td>37010219900101123X</td>\n');
   writeFileSync(join(dir, 'data', 'all.csv'), 'site,detail\nx,电话 13812345678\n');
   writeFileSync(join(dir, 'logo.png'), '370102199001011231');

@@ -7,42 +7,10 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import { guardedLookup } from './net-guard.ts';
+import type { CertificateFacts, CertificateOutcome } from '../snapshot.ts';
+export type { CertificateFacts, CertificateOutcome };
 
-/** What the site's certificate and handshake show. */
-export interface CertificateFacts {
-  /** The protocol the handshake settled on, e.g. TLSv1.3. */
-  protocol: string;
-  /** The certificate's subject common name, when it has one. */
-  subject?: string;
-  /** DNS names it is issued for (subjectAltName; the common name when it has none). */
-  names: string[];
-  /** Who issued it: organisation and common name. */
-  issuer: string;
-  /** Validity, YYYY-MM-DD (UTC). */
-  validFrom: string;
-  validTo: string;
-  /** SHA-256 fingerprint of the certificate. */
-  fingerprint: string;
-  /** Its names cover the host. */
-  nameMatches: boolean;
-  /**
-   * The chain to a trusted root: complete; incomplete (the issuer of a certificate sent is neither
-   * sent nor a known root: an intermediate left out, or an issuer the roots do not know); or
-   * self-signed (the leaf, or a root the server sends that no store holds).
-   */
-  chain: 'complete' | 'incomplete' | 'self-signed';
-  /** The verifier's own word for what failed, when something did (OpenSSL's code, e.g. CERT_HAS_EXPIRED). */
-  verifyError?: string;
-  /** Protocols below TLS 1.2 the server still accepts. */
-  weakProtocols: string[];
-}
 
-export type CertificateOutcome =
-  | { status: 'ok'; facts: CertificateFacts }
-  /** Nothing answers TLS on 443 (refused, closed, a proxy that will not tunnel): the site has no HTTPS to judge. */
-  | { status: 'no-tls'; detail: string }
-  /** It answered but the handshake or the read failed (time limit, reset): not judged. */
-  | { status: 'failed'; detail: string };
 
 export interface CertificateOptions {
   timeoutMs: number;

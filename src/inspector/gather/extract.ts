@@ -9,7 +9,7 @@ import { readList } from './page/lists.ts';
 import { readNav } from './page/nav.ts';
 import { readPubDate } from './page/pub-date.ts';
 import { readTables } from './page/tables.ts';
-import { findPersonalData, type DocumentPart } from '../text/personal-data.ts';
+import { findPersonalData, type DocumentPart } from './personal-data.ts';
 import type { Node } from './page/node.ts';
 import { locator } from './page/where.ts';
 import { readChannels, readMessages } from './messages.ts';

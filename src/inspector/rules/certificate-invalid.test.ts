@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import rule from './certificate-invalid.ts';
-import type { CertificateFacts } from '../gather/certificate.ts';
+import type { CertificateFacts } from '../snapshot.ts';
 import { context, HOME, snapshot } from './snapshot.test-helpers.ts';
 
 const ctx = context('certificate-invalid');

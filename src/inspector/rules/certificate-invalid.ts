@@ -1,5 +1,5 @@
 import { dayNumber } from '../../dates.ts';
-import type { CertificateFacts } from '../gather/certificate.ts';
+import type { CertificateFacts } from '../snapshot.ts';
 import { defineRule, type RuleFinding } from './types.ts';
 
 /** The problems a certificate can have, by target, in the words of the evidence. */

@@ -1,11 +1,11 @@
-import { exposed, personalDataDetail } from '../text/personal-data.ts';
+import { MIN_LIST, type PersonalDataFound, type PersonalDataThresholds, type PersonalKind } from '../snapshot.ts';
 import { defineRule, type RuleFinding } from './types.ts';
 
 /**
  * 泄露个人信息 (veto, under 安全、泄密等严重问题 of ../shared/indicators.md: "leaked secrets or
  * personal data"): a page shows personal numbers in full — 身份证 numbers valid by their GB 11643
  * check digit, bank card numbers valid by Luhn and named as cards, mobile numbers in a list of
- * people (text/personal-data.ts says what each asks for) — in its text and tables, or in an
+ * people (gather/personal-data.ts says what each asks for) — in its text and tables, or in an
  * attached document the crawl read (xlsx, docx, pdf, csv; xls and doc for what stands alone). One
  * finding per page or document, its evidence masked (3701**********123X): the full numbers are
  * never written. An attachment that could not be read is no evidence either way.
@@ -48,3 +48,34 @@ export default defineRule({
     return findings.length ? { status: 'fail', findings } : { status: 'pass' };
   },
 });
+
+/** Chinese names of the kinds, for evidence. */
+export const PERSONAL_KIND_NAMES: Readonly<Record<PersonalKind, string>> = {
+  'id-card': '身份证号',
+  'bank-card': '银行卡号',
+  mobile: '手机号',
+};
+
+/** What of a document reaches the thresholds, or undefined when nothing does. */
+export function exposed(found: PersonalDataFound, thresholds: PersonalDataThresholds): PersonalDataFound | undefined {
+  const out: PersonalDataFound = {};
+  const id = found['id-card'];
+  if (id && thresholds.idCards > 0 && id.count >= thresholds.idCards) out['id-card'] = id;
+  const card = found['bank-card'];
+  if (card && thresholds.bankCards > 0 && card.count >= thresholds.bankCards) out['bank-card'] = card;
+  const mobile = found.mobile;
+  if (mobile && thresholds.mobiles > 0 && (mobile.largestList ?? 0) >= Math.max(MIN_LIST, thresholds.mobiles)) out.mobile = mobile;
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** Evidence in words: 身份证号 12 个（如 3701**********123X；Sheet1）、手机号 30 个（如 138****5678；Sheet2）. */
+export function personalDataDetail(found: PersonalDataFound): string {
+  return (Object.keys(PERSONAL_KIND_NAMES) as PersonalKind[])
+    .flatMap((kind) => {
+      const k = found[kind];
+      if (!k) return [];
+      const places = k.places.length > 3 ? `${k.places.slice(0, 3).join('、')} 等 ${k.places.length} 处` : k.places.join('、');
+      return [`${PERSONAL_KIND_NAMES[kind]} ${k.count} 个（如 ${k.examples.join('、')}；${places}）`];
+    })
+    .join('、');
+}

@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { zipSync, strToU8 } from 'fflate';
 import { csvFile, docxFile, loopingPdf, macroDoc, pdfFile, xlsxFile, zipBombXlsx } from '../../../sandbox/documents.ts';
 import { readDocument } from './document.ts';
-import { PEOPLE } from '../../text/personal-data.test-helpers.ts';
+import { PEOPLE } from '../personal-data.test-helpers.ts';
 
 const ASOF = '2026-11-20';
 const EXPECTED = {

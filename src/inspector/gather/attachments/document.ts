@@ -1,20 +1,17 @@
 // One attached document read for personal data: its format found by its bytes, its text read by the
-// format's reader, the detector run on it. What comes back is masked (text/personal-data.ts); the
+// format's reader, the detector run on it. What comes back is masked (gather/personal-data.ts); the
 // document's text never leaves this call. Runs inside the reader pool's worker threads (worker.ts).
-import { findPersonalData, type PersonalDataFound } from '../../text/personal-data.ts';
-import { containerOf, type AttachmentFormat } from './formats.ts';
+import { findPersonalData } from '../personal-data.ts';
+import { containerOf } from './formats.ts';
+import type { AttachmentFormat } from '../../snapshot.ts';
 import { officeParts } from './office.ts';
 import { pdfParts } from './pdf.ts';
 import { binaryTextParts, csvParts, htmlParts, looksLikeHtml } from './plain.ts';
-import { Unreadable, type UnreadableKind } from './unreadable.ts';
-import type { DocumentPart } from '../../text/personal-data.ts';
+import { Unreadable } from './unreadable.ts';
+import type { DocumentOutcome } from '../../snapshot.ts';
+export type { DocumentOutcome };
+import type { DocumentPart } from '../personal-data.ts';
 
-/** What reading one document came to. */
-export type DocumentOutcome =
-  /** Read: its format by content, how many sheets or pages, and the personal numbers it shows, masked. */
-  | { status: 'read'; format: AttachmentFormat; units: number; found?: PersonalDataFound }
-  /** Not read, and why (in Chinese, for the evidence). */
-  | { status: 'unreadable'; kind: UnreadableKind; detail: string };
 
 /** Read a document named by `named` (its URL's extension) for personal data as of asOf. */
 export async function readDocument(bytes: Uint8Array, named: AttachmentFormat, asOf: string): Promise<DocumentOutcome> {

@@ -1,9 +1,8 @@
 // Which attached documents the crawl reads, and what a document is by its bytes (a server's name or
 // Content-Type for a file is often wrong: a .xls that is really an xlsx, a .doc that is HTML).
 
-/** The formats read for personal data. */
-export const ATTACHMENT_FORMATS = ['xlsx', 'docx', 'pdf', 'csv', 'xls', 'doc'] as const;
-export type AttachmentFormat = (typeof ATTACHMENT_FORMATS)[number];
+import type { AttachmentFormat } from '../../snapshot.ts';
+export type { AttachmentFormat };
 
 const BY_EXTENSION: Readonly<Record<string, AttachmentFormat>> = {
   xlsx: 'xlsx', xlsm: 'xlsx', docx: 'docx', docm: 'docx', pdf: 'pdf', csv: 'csv', xls: 'xls', et: 'xls', doc: 'doc', wps: 'doc',

@@ -1,7 +1,7 @@
 // Office Open XML documents as the personal-data detector reads them: each sheet of a workbook as a
 // table (xl/sharedStrings.xml, xl/worksheets/*.xml), a Word document's tables and paragraphs
 // (word/document.xml). Text only: formulas, macros and embedded objects are never run or opened.
-import type { DocumentPart } from '../../text/personal-data.ts';
+import type { DocumentPart } from '../personal-data.ts';
 import { attr, decodeXml, xmlTokens } from './xml.ts';
 import { Unreadable } from './unreadable.ts';
 import { unzipWanted } from './zip.ts';

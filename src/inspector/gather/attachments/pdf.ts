@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, PasswordException, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.d.ts';
-import { headerRow, type DocumentPart } from '../../text/personal-data.ts';
+import { headerRow, type DocumentPart } from '../personal-data.ts';
 import { Unreadable } from './unreadable.ts';
 
 /** Pages read per document at most. */

@@ -3,7 +3,7 @@
 // what stands alone (an ID number, a card number after 卡号) but not columns, so mobile numbers in
 // a list of people are not found in .xls or .doc.
 import { parse } from 'csv-parse/sync';
-import type { DocumentPart } from '../../text/personal-data.ts';
+import type { DocumentPart } from '../personal-data.ts';
 import * as cheerio from 'cheerio';
 import { decodeHtml } from '../decode.ts';
 import { readTables } from '../page/tables.ts';

@@ -1,8 +1,7 @@
 // Why an attachment could not be read: thrown inside a reader, recorded on the attachment, never a crash.
 
-/** The kinds of reasons, for counting. */
-export type UnreadableKind =
-  | 'too-large' | 'bomb' | 'macro' | 'corrupt' | 'encrypted' | 'compression' | 'timeout' | 'memory' | 'unsupported' | 'mismatch' | 'error';
+import type { UnreadableKind } from '../../snapshot.ts';
+export type { UnreadableKind };
 
 /** A document that cannot be read, with the reason in Chinese for the evidence. */
 export class Unreadable extends Error {

@@ -12,16 +12,7 @@
 // - mobile numbers count only as a list: at least `mobiles` of them in the phone column of a table
 //   of people, a table that is not a directory of people who serve (no 职务/科室/部门/单位/分管/负责/
 //   网格/包村 column: officials', grid workers' and village cadres' numbers are published on purpose).
-
-/** The kinds of personal numbers found. */
-export type PersonalKind = 'id-card' | 'bank-card' | 'mobile';
-
-/** Chinese names of the kinds, for evidence. */
-export const PERSONAL_KIND_NAMES: Readonly<Record<PersonalKind, string>> = {
-  'id-card': '身份证号',
-  'bank-card': '银行卡号',
-  mobile: '手机号',
-};
+import { MIN_LIST, type PersonalDataFound, type PersonalKind } from '../snapshot.ts';
 
 /** A document as the detector reads it: its tables (rows of cells) and its free text, each with where it is. */
 export type DocumentPart =
@@ -29,32 +20,6 @@ export type DocumentPart =
   | { kind: 'table'; where: string; rows: readonly (readonly string[])[] }
   /** Text outside tables (a page's prose, a Word paragraph, a PDF page). */
   | { kind: 'text'; where: string; text: string };
-
-/** What a document shows of one kind, masked. */
-export interface PersonalKindFound {
-  /** Distinct numbers. */
-  count: number;
-  /** Up to three, masked, in the order found. */
-  examples: string[];
-  /** Where in the document (sheet, page, table), distinct, in the order found. */
-  places: string[];
-  /** Mobiles: the most in one list of people. */
-  largestList?: number;
-}
-
-/** What one document shows, by kind (only the kinds found). */
-export type PersonalDataFound = Partial<Record<PersonalKind, PersonalKindFound>>;
-
-/** How many of a kind make a finding; 0 turns the kind off (rules.yaml: personal-data-exposed params). */
-export interface PersonalDataThresholds {
-  idCards: number;
-  bankCards: number;
-  /** Mobile numbers in one list of people (never below MIN_LIST: shorter lists are not read). */
-  mobiles: number;
-}
-
-/** The fewest mobile numbers read as a list of people. */
-export const MIN_LIST = 3;
 
 /** Province-level codes of GB/T 2260 (the first two digits of an ID number); 83: residence permits of Hong Kong, Macao and Taiwan residents. */
 const PROVINCES = new Set([
@@ -209,18 +174,6 @@ export function findPersonalData(parts: readonly DocumentPart[], asOf: string): 
   return out;
 }
 
-/** What of a document reaches the thresholds, or undefined when nothing does. */
-export function exposed(found: PersonalDataFound, thresholds: PersonalDataThresholds): PersonalDataFound | undefined {
-  const out: PersonalDataFound = {};
-  const id = found['id-card'];
-  if (id && thresholds.idCards > 0 && id.count >= thresholds.idCards) out['id-card'] = id;
-  const card = found['bank-card'];
-  if (card && thresholds.bankCards > 0 && card.count >= thresholds.bankCards) out['bank-card'] = card;
-  const mobile = found.mobile;
-  if (mobile && thresholds.mobiles > 0 && (mobile.largestList ?? 0) >= Math.max(MIN_LIST, thresholds.mobiles)) out.mobile = mobile;
-  return Object.keys(out).length ? out : undefined;
-}
-
 /** The index of a table's heading row: the first of its first five rows with a name or phone column heading, when one has. */
 export function headerRow(rows: readonly (readonly string[])[]): number | undefined {
   for (let i = 0; i < Math.min(5, rows.length); i++) {
@@ -228,16 +181,4 @@ export function headerRow(rows: readonly (readonly string[])[]): number | undefi
     if (row.some((c) => c.length <= 12 && (NAME_COLUMN.test(c) || PHONE_COLUMN.test(c) || CARD_COLUMN.test(c)))) return i;
   }
   return undefined;
-}
-
-/** Evidence in words: 身份证号 12 个（如 3701**********123X；Sheet1）、手机号 30 个（如 138****5678；Sheet2）. */
-export function personalDataDetail(found: PersonalDataFound): string {
-  return (Object.keys(PERSONAL_KIND_NAMES) as PersonalKind[])
-    .flatMap((kind) => {
-      const k = found[kind];
-      if (!k) return [];
-      const places = k.places.length > 3 ? `${k.places.slice(0, 3).join('、')} 等 ${k.places.length} 处` : k.places.join('、');
-      return [`${PERSONAL_KIND_NAMES[kind]} ${k.count} 个（如 ${k.examples.join('、')}；${places}）`];
-    })
-    .join('、');
 }
