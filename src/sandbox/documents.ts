@@ -7,6 +7,7 @@
 import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
 import { zipSync, strToU8 } from 'fflate';
+import { zeroDeflate } from './hostile.ts';
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -181,21 +182,15 @@ const deflated = (s: string): RawEntry['deflated'] => zlib.deflateRawSync(Buffer
 
 let bomb: Buffer | null = null;
 
-/** An .xlsx whose one sheet inflates to about 1 GiB of zeros: a valid workbook around a zip bomb (about 1 MB). */
+/** An .xlsx whose one sheet inflates to 1.1 GiB of zeros (hostile.ts's zero stream): a valid workbook around a zip bomb (about 1 MB). */
 export function zipBombXlsx(): Buffer {
   if (bomb) return bomb;
-  const blockSize = 16 * 1024 * 1024;
-  const repeats = 64;
-  const zeros = Buffer.alloc(blockSize);
-  const block = zlib.deflateRawSync(zeros, { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
-  let crc = 0;
-  for (let i = 0; i < repeats; i++) crc = zlib.crc32(zeros, crc);
-  const sheet = Buffer.concat([...Array.from({ length: repeats }, () => block), Buffer.from([0x03, 0x00])]);
+  const sheet = zeroDeflate();
   const small = (name: string, s: string): RawEntry => ({ name, deflated: deflated(s), size: Buffer.byteLength(s), crc: zlib.crc32(s) });
   bomb = zipRaw([
     small('[Content_Types].xml', CONTENT_TYPES([['/xl/workbook.xml', `${MAIN}.spreadsheetml.sheet.main+xml`]])),
     small('xl/workbook.xml', `${XML_HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="Sheet1" sheetId="1"/></sheets></workbook>`),
-    { name: 'xl/worksheets/sheet1.xml', deflated: sheet, size: blockSize * repeats, crc },
+    { name: 'xl/worksheets/sheet1.xml', ...sheet },
   ]);
   return bomb;
 }

@@ -72,25 +72,35 @@ function pumpBytes(res: http.ServerResponse, head: Buffer, chunk: Buffer, total:
 
 let bomb: Buffer | null = null;
 
+let zeros: { deflated: Buffer; size: number; crc: number } | null = null;
+
 /**
- * A gzip member that inflates to BOMB_INFLATED_BYTES. Built once: one 16 MiB block of zeros is
- * deflated with a full flush (byte-aligned, no back-references across it), repeated, closed with an
- * empty final block and the gzip trailer. About 1 MB on the wire.
+ * A raw deflate stream that inflates to BOMB_INFLATED_BYTES of zeros, with its size and CRC-32. Built
+ * once: one 16 MiB block of zeros is deflated with a full flush (byte-aligned, no back-references
+ * across it), repeated, and closed with an empty final block. About 1 MB. The gzip bomb and the zip
+ * bomb dressed as a workbook (documents.ts) both carry it.
  */
-export function hostileBomb(): Buffer {
-  if (bomb) return bomb;
+export function zeroDeflate(): { deflated: Buffer; size: number; crc: number } {
+  if (zeros) return zeros;
   const blockSize = 16 * 1024 * 1024;
   const repeats = Math.ceil(BOMB_INFLATED_BYTES / blockSize);
-  const zeros = Buffer.alloc(blockSize);
-  const block = zlib.deflateRawSync(zeros, { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
+  const block0 = Buffer.alloc(blockSize);
+  const block = zlib.deflateRawSync(block0, { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
   let crc = 0;
-  for (let i = 0; i < repeats; i++) crc = zlib.crc32(zeros, crc);
-  const total = blockSize * repeats;
-  const header = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
+  for (let i = 0; i < repeats; i++) crc = zlib.crc32(block0, crc);
   const final = Buffer.from([0x03, 0x00]); // empty final block, fixed Huffman
+  zeros = { deflated: Buffer.concat([...Array.from({ length: repeats }, () => block), final]), size: blockSize * repeats, crc };
+  return zeros;
+}
+
+/** A gzip member that inflates to BOMB_INFLATED_BYTES: the zero stream between a gzip header and trailer. */
+export function hostileBomb(): Buffer {
+  if (bomb) return bomb;
+  const z = zeroDeflate();
+  const header = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
   const trailer = Buffer.alloc(8);
-  trailer.writeUInt32LE(crc >>> 0, 0);
-  trailer.writeUInt32LE(total % 2 ** 32, 4);
-  bomb = Buffer.concat([header, ...Array.from({ length: repeats }, () => block), final, trailer]);
+  trailer.writeUInt32LE(z.crc >>> 0, 0);
+  trailer.writeUInt32LE(z.size % 2 ** 32, 4);
+  bomb = Buffer.concat([header, z.deflated, trailer]);
   return bomb;
 }
