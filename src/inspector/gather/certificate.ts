@@ -2,11 +2,11 @@
 // verifies nothing itself (the facts are recorded, the rule judges them), and one that offers only
 // TLS 1.0 and 1.1. Through the run's proxy with an HTTP CONNECT tunnel, as the crawl's requests go.
 // Failures of the outside world are data (STYLE 3).
-import http from 'node:http';
 import net from 'node:net';
 import tls from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import { guardedLookup } from './net-guard.ts';
+import { openTunnel } from './tunnel.ts';
 import type { CertificateFacts, CertificateOutcome } from '../snapshot.ts';
 export type { CertificateFacts, CertificateOutcome };
 
@@ -89,11 +89,12 @@ type Handshake = { status: 'ok'; socket: tls.TLSSocket } | { status: 'no-tls' | 
 
 /** One TLS handshake with host:443 (through the proxy's tunnel when there is one), verifying nothing. */
 async function handshake(host: string, o: CertificateOptions, extra: tls.ConnectionOptions): Promise<Handshake> {
-  const tunnel = o.proxy ? await connectTunnel(host, o.proxy, o.timeoutMs) : undefined;
-  if (tunnel && tunnel.status !== 'ok') return tunnel;
+  // A proxy that will not open the tunnel means no HTTPS to judge; one that does not answer, a failure.
+  const tunnel = o.proxy ? await openTunnel(`${host}:443`, o.proxy, o.timeoutMs) : undefined;
+  if (tunnel && !tunnel.ok) return { status: tunnel.status === undefined ? 'failed' : 'no-tls', detail: tunnel.detail };
   return new Promise<Handshake>((resolve) => {
     const socket = tls.connect({
-      ...(tunnel?.status === 'ok' ? { socket: tunnel.socket } : { host, port: 443, ...(o.allowPrivate ? {} : { lookup: guardedLookup }) }),
+      ...(tunnel?.ok ? { socket: tunnel.socket } : { host, port: 443, ...(o.allowPrivate ? {} : { lookup: guardedLookup }) }),
       ...(net.isIP(host) ? {} : { servername: host }),
       rejectUnauthorized: false,
       ca: trustedRoots(o.extraCa),
@@ -111,26 +112,5 @@ async function handshake(host: string, o: CertificateOptions, extra: tls.Connect
       const refused = e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'EPRIVATE';
       finish({ status: refused ? 'no-tls' : 'failed', detail: e.code ? `${e.code}: ${e.message}` : e.message });
     });
-  });
-}
-
-/** A CONNECT tunnel to host:443 through an HTTP proxy; a proxy that will not open it means no HTTPS to judge. */
-function connectTunnel(host: string, proxy: string, timeoutMs: number): Promise<{ status: 'ok'; socket: net.Socket } | { status: 'no-tls' | 'failed'; detail: string }> {
-  const p = new URL(proxy);
-  return new Promise((resolve) => {
-    const req = http.request({ host: p.hostname, port: Number(p.port || 80), method: 'CONNECT', path: `${host}:443`, headers: { host: `${host}:443` }, timeout: timeoutMs });
-    req.once('connect', (res, socket) => {
-      if (res.statusCode === 200) resolve({ status: 'ok', socket });
-      else {
-        socket.destroy();
-        resolve({ status: 'no-tls', detail: `代理服务器拒绝连接（HTTP ${res.statusCode}）` });
-      }
-    });
-    req.once('timeout', () => {
-      req.destroy();
-      resolve({ status: 'failed', detail: `代理连接超时（${timeoutMs / 1000} 秒）` });
-    });
-    req.once('error', (e) => resolve({ status: 'failed', detail: `代理连接失败：${e.message}` }));
-    req.end();
   });
 }
