@@ -57,6 +57,15 @@ const PERSONAL: Readonly<Record<string, string>> = {
   "a person's bank card number in the text": '正文列出个人银行卡号',
 };
 
+/** What a site lacks over IPv6 (ipv6-incomplete), by the sandbox's note of it. */
+const IPV6: Readonly<Record<string, string>> = {
+  'the home page over IPv6 fails one try in three': '首页经 IPv6 访问，每 3 次有 1 次失败',
+  'over IPv6 the home page is a placeholder page': '经 IPv6 打开的首页是测试页，与经 IPv4 打开的不同',
+  'over IPv6 only the home page is served: second-level pages answer 502': '经 IPv6 只能打开首页，二级页面返回 HTTP 502',
+  'over IPv6 only the home page is served: third-level pages answer 502': '经 IPv6 只能打开首页，三级页面返回 HTTP 502',
+  "the site's own zone is served by name servers without IPv6": '网站域名所在区域的域名服务器均无 IPv6 地址',
+};
+
 /** A certificate's problem (certificate-invalid), by the sandbox's note of it. */
 const CERTIFICATE: Readonly<Record<string, string>> = {
   'certificate expired 20 days before the as-of date': '证书已过期：检查日期前 20 天已到期',
@@ -152,7 +161,10 @@ export function truthDetail(e: TruthEntry, ctx: DetailContext): string {
       if ((m = /^(\S+) is not under \.gov\.cn$/.exec(note))) return `域名 ${m[1]} 不在 .gov.cn 下`;
       return note === 'the page header shows no site name' ? '首页页头未显示网站名称' : unknown();
     case 'ipv6-missing':
+      if (note === 'AAAA records, but the home page does not answer over IPv6') return `${e.target} 有 AAAA 记录，但经 IPv6 无法打开首页`;
       return note === 'no AAAA record' ? `${e.target} 无 AAAA（IPv6）记录` : unknown();
+    case 'ipv6-incomplete':
+      return IPV6[note] ?? unknown();
     case 'https-missing':
       return note === 'served over plain HTTP only (advice)' ? '首页仅通过 HTTP 提供，未启用 HTTPS（建议项，不扣分）' : unknown();
     default:

@@ -8,7 +8,7 @@ import {
 } from './indicators.ts';
 import { typoArticle, urlOf, type SiteModel } from './model.ts';
 import { TYPOS } from './names.ts';
-import type { BrokenKind, DeepKind, HiddenKind, Mark } from './roles.ts';
+import type { BrokenKind, DeepKind, HiddenKind, Ipv6Defect, Mark } from './roles.ts';
 import type { TruthEntry } from './types.ts';
 import type { CertKind } from './certs.ts';
 import { personalEntries } from './personal.ts';
@@ -165,7 +165,9 @@ function pageTruth(m: SiteModel, push: Push): void {
   for (const tag of [...m.omitTags].sort()) push('meta-tags-missing', tag, m.home, tag === 'SiteIDCode' ? 'absent from every page' : 'absent from every article page');
   if (!m.plan.host.endsWith('.gov.cn')) push('domain-nonstandard', 'domain', m.home, `${m.plan.host} is not under .gov.cn`);
   if (m.headerName === 'none') push('domain-nonstandard', 'header-name', m.home, 'the page header shows no site name');
-  if (!m.ipv6) push('ipv6-missing', m.plan.host, m.home, 'no AAAA record');
+  if (m.ipv6 === 'none') push('ipv6-missing', m.plan.host, m.home, 'no AAAA record');
+  else if (m.ipv6 === 'silent') push('ipv6-missing', m.plan.host, m.home, 'AAAA records, but the home page does not answer over IPv6');
+  else if (m.ipv6 !== 'full') for (const [target, note] of IPV6_TRUTH[m.ipv6]) push('ipv6-incomplete', target, m.home, note);
   if (m.accessEntry === 'none') push('accessibility-entry-missing', m.home, m.home, 'no elder-friendly or accessible mode entry on the home page');
   const due = websiteReportYear(m.asOf);
   if (m.websiteReport.year === null) push('annual-report-missing', 'website-report', m.home, `no website report on the home page (${due} due)`);
@@ -173,6 +175,17 @@ function pageTruth(m: SiteModel, push: Push): void {
   if (m.https === null) push('https-missing', m.home, m.home, 'served over plain HTTP only (advice)');
   else if (m.https !== 'valid') push('certificate-invalid', CERT_TARGETS[m.https], m.home, CERT_NOTES[m.https]);
 }
+
+/** ipv6-incomplete's targets and notes for each seeded IPv6 defect that leaves the home page answering. */
+const IPV6_TRUTH: Readonly<Record<Exclude<Ipv6Defect, 'silent'>, ReadonlyArray<readonly [string, string]>>> = {
+  flaky: [['home-rate', 'the home page over IPv6 fails one try in three']],
+  stale: [['content', 'over IPv6 the home page is a placeholder page']],
+  partial: [
+    ['links-2', 'over IPv6 only the home page is served: second-level pages answer 502'],
+    ['links-3', 'over IPv6 only the home page is served: third-level pages answer 502'],
+  ],
+  dns: [['dns-chain', "the site's own zone is served by name servers without IPv6"]],
+};
 
 /** certificate-invalid's target for each seeded kind of certificate. */
 export const CERT_TARGETS: Readonly<Record<Exclude<CertKind, 'valid'>, string>> = {

@@ -16,7 +16,7 @@ import { websiteReportYear } from './indicators.ts';
 import type { PersonalSpot } from './personal.ts';
 import type { CertKind } from './certs.ts';
 import { at, hashString, rng, type Rng } from './random.ts';
-import { ROLES, roleOf, type Mark, type OmittedTag, type Role, type Trap } from './roles.ts';
+import { ROLES, roleOf, type Ipv6Defect, type Mark, type OmittedTag, type Role, type Trap } from './roles.ts';
 import type { SandboxSite, SandboxWeb, SitePlan } from './types.ts';
 
 /** The 我为政府网站找错 entry in the footer: the national platform's script or an image link, or nothing. */
@@ -150,8 +150,8 @@ export interface SiteModel {
   headerName: 'text' | 'alt' | 'none';
   /** The main menu shows this many columns; the rest sit in a closed drop-down (display:none). */
   navVisible: number;
-  /** The host has AAAA records. */
-  ipv6: boolean;
+  /** The site over IPv6 (roles.ts): none (no AAAA record), full (the same site as over IPv4) or a defect. */
+  ipv6: 'none' | 'full' | Ipv6Defect;
   /** The parts a script-built site writes with scripts (what the site serves; a browser shows the same page), or null. */
   scripted: Scripted | null;
   /** How the home page lays out its column blocks (look.ts). */
@@ -266,7 +266,7 @@ export function buildSiteModel(web: SandboxWeb, index: number): SiteModel {
     tagCase: template === 'table' ? 'lower' : 'canonical',
     headerName: role.noHeaderName ? 'none' : template === 'table' ? 'alt' : 'text',
     navVisible: NAV_VISIBLE,
-    ipv6: role.noIpv6 !== true,
+    ipv6: role.ipv6 ?? 'full',
     scripted,
     homeLayout,
     tabStyle: tabStyleOf(plan),

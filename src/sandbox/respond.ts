@@ -212,7 +212,8 @@ function imageReply(path: string): Buffer {
   return path.endsWith('.png') ? PNG : GIF;
 }
 
-function send(status: number, type: string, body: Buffer | string, extra: Record<string, string> = {}, compressible = false): Reply {
+/** A reply with a body of its own: status, content type, extra headers. */
+export function send(status: number, type: string, body: Buffer | string, extra: Record<string, string> = {}, compressible = false): Reply {
   const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   return { kind: 'send', status, headers: { 'content-type': type, ...extra }, body: buf, compressible };
 }

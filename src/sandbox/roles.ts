@@ -17,6 +17,8 @@ export type Trap = 'head-405' | 'html-entity' | 'non-ascii-path' | 'redirect-cha
 export type BoardState = 'ok' | 'unanswered' | 'late' | 'silent';
 /** How an injected off-site link is hidden on the home page. */
 export type HiddenKind = 'display-none-div' | 'display-none-a' | 'offscreen' | 'font-size-0';
+/** How a site with AAAA records fails its visitors over IPv6 (roles' ipv6). */
+export type Ipv6Defect = 'silent' | 'flaky' | 'stale' | 'partial' | 'dns';
 /** Page tags a role's templates leave out. */
 export type OmittedTag = 'ArticleTitle' | 'PubDate' | 'SiteIDCode';
 
@@ -49,7 +51,13 @@ export interface Role {
   domain?: 'nonstandard';
   /** The header shows no site name (logo without alt, no text). */
   noHeaderName?: true;
-  noIpv6?: true;
+  /**
+   * The site over IPv6: no AAAA record (none); AAAA records but no answer over IPv6 (silent); the home
+   * page failing one try in three (flaky); a placeholder page instead of the home page (stale); only
+   * the home page served, every page below it 502 (partial); its own zone's name servers without
+   * IPv6 (dns). Other roles serve the same site over IPv6 as over IPv4.
+   */
+  ipv6?: 'none' | Ipv6Defect;
   /** A required column class absent from the whole site. */
   lacks?: 'interpretation' | 'leaders';
   /** Make the stale columns the news/notice/policy ones (after one periodic): columns-not-updated. */
@@ -82,15 +90,15 @@ export const ROLES: readonly Role[] = [
   { down: true, home: [], deep: [], missing: [], stale: 0, blank: 0, board: 'ok', traps: [] },
   {
     home: ['not-found', 'image'], deep: [], missing: ['psb'], stale: 0, blank: 0, board: 'late', traps: ['head-405', 'html-entity'],
-    typos: { home: ['chuxin'], article: [] }, omitTags: ['ArticleTitle', 'PubDate'], tls: 'expired',
+    typos: { home: ['chuxin'], article: [] }, omitTags: ['ArticleTitle', 'PubDate'], tls: 'expired', ipv6: 'silent',
   },
   {
     home: ['server-error', 'unknown-host'], deep: ['article-404'], missing: ['site-code'], stale: 6, blank: 0, board: 'ok', traps: ['non-ascii-path', 'redirect-chain'],
-    staleFirstLevel: true, typoControls: ['historical', 'inWord'], lateAnswer: true, tls: 'valid', accessEntry: 'button',
+    staleFirstLevel: true, typoControls: ['historical', 'inWord'], lateAnswer: true, tls: 'valid', accessEntry: 'button', ipv6: 'flaky',
   },
   {
     home: ['redirect-loop', 'soft-404'], deep: [], missing: [], comment: 'conac', stale: 0, blank: 1, board: 'ok', robots: true, traps: ['retry-503'],
-    search: 'none', noHeaderName: true, tls: 'wrong-name', websiteReport: 'none',
+    search: 'none', noHeaderName: true, tls: 'wrong-name', websiteReport: 'none', ipv6: 'stale',
   },
   {
     home: ['timeout'], deep: [], missing: ['sponsor'], stale: 0, blank: 0, homeStale: true, board: 'ok', traps: ['retry-429'],
@@ -103,13 +111,13 @@ export const ROLES: readonly Role[] = [
   },
   {
     home: ['not-found', 'not-found'], deep: ['list-unknown-host'], missing: ['icp', 'contact'], stale: 0, blank: 0, board: 'silent', traps: ['head-405'],
-    typos: { home: ['shehui', 'zongli'], article: ['gongfu', 'gonghe'] }, noIpv6: true, personal: ['card-text', 'body-account'],
+    typos: { home: ['shehui', 'zongli'], article: ['gongfu', 'gonghe'] }, ipv6: 'none', personal: ['card-text', 'body-account'],
     personalFiles: [{ form: 'ids-table', format: 'pdf' }],
   },
   {
     home: ['image', 'unknown-host'], deep: ['article-500'], missing: [], comment: 'contact', stale: 1, blank: 2, board: 'ok', traps: [],
     hidden: ['display-none-div', 'display-none-a'], lacks: 'leaders', lateAnswer: true, personal: ['ids-table'],
-    personalFiles: [{ form: 'phones-table', format: 'xlsx' }, { form: 'ids-table', format: 'csv' }],
+    personalFiles: [{ form: 'phones-table', format: 'xlsx' }, { form: 'ids-table', format: 'csv' }], ipv6: 'partial',
   },
   {
     home: ['server-error'], deep: ['page2-404'], missing: ['conac'], stale: 0, blank: 0, board: 'unanswered', traps: ['html-entity', 'non-ascii-path'],
@@ -122,7 +130,7 @@ export const ROLES: readonly Role[] = [
   },
   {
     home: ['redirect-loop', 'not-found'], deep: [], missing: ['psb', 'site-code'], stale: 0, blank: 0, board: 'unanswered', traps: ['retry-429', 'ua-403'],
-    domain: 'nonstandard', typos: { home: [], article: ['chuxin'] }, tls: 'weak-protocol',
+    domain: 'nonstandard', typos: { home: [], article: ['chuxin'] }, tls: 'weak-protocol', ipv6: 'dns',
   },
   {
     home: ['image'], deep: ['article-404'], missing: [], comment: 'sponsor', stale: 0, blank: 1, board: 'ok', robots: true, traps: [],

@@ -2,15 +2,16 @@
 // origin server for every sandbox host, on one loopback port. Pages are rendered per request.
 import http from 'node:http';
 import tls from 'node:tls';
-import type { Socket } from 'node:net';
+import net, { type Socket } from 'node:net';
 import zlib from 'node:zlib';
 import { siteOnDay } from './daily.ts';
 import { dayNumber } from './dates.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
-import { downHost, knownHost, respond, type Reply, type RouterState } from './respond.ts';
+import { badGateway, downHost, knownHost, respond, send, type Reply, type RouterState } from './respond.ts';
 import { hostileBomb, streamEndless, streamHuge, streamHugePdf, type HostileStream } from './hostile.ts';
 import { generateWeb, type SandboxOptions, type SandboxWeb } from './web.ts';
-import { SandboxCa } from './certs.ts';
+import { SandboxCa, type CertKind } from './certs.ts';
+import { hostOfAddress } from './dns.ts';
 
 /** A started sandbox. */
 export interface RunningSandbox {
@@ -33,9 +34,13 @@ const MODEL_CACHE = 512;
 /** /slow-headers waits this long before its status line (longer than any sane header timeout). */
 const SLOW_HEADERS_MS = 60_000;
 
-/** Starts the sandbox on 127.0.0.1 (port 0 = any free port). */
-export async function startSandbox(opts: SandboxOptions & { port?: number; host?: string }): Promise<RunningSandbox> {
-  const { port = 0, host = '127.0.0.1', ...webOpts } = opts;
+/**
+ * Starts the sandbox on 127.0.0.1 (port 0 = any free port). Its hosts also answer over IPv6 on ::1,
+ * where the proxy sends a CONNECT to one of their AAAA addresses; `ipv6: false` is a network without
+ * IPv6 (such a CONNECT is answered 502, network unreachable), as is a machine whose loopback has no ::1.
+ */
+export async function startSandbox(opts: SandboxOptions & { port?: number; host?: string; ipv6?: boolean }): Promise<RunningSandbox> {
+  const { port = 0, host = '127.0.0.1', ipv6 = true, ...webOpts } = opts;
   const web = generateWeb(webOpts);
   const counts = new Map<string, number>();
   const hits = new Map<string, number>();
@@ -75,6 +80,66 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
     const path = normalisePath(q < 0 ? pathAndQuery : pathAndQuery.slice(0, q));
     const keys = new Set([targetHost, `${targetHost} ${path}`, `${targetHost} ${path}${q < 0 ? '' : pathAndQuery.slice(q)}`]);
     for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  };
+
+  // The sandbox's hosts over IPv6: on ::1, plain HTTP and TLS (the certificate chosen by SNI), reached
+  // only through the proxy's CONNECT to an AAAA address. Each role's IPv6 defect is served here.
+  const v6Http = http.createServer({ keepAlive: true }, (req, res) => {
+    const target = targetOf(req);
+    const index = target ? web.hosts.get(target.host) : undefined;
+    const m = index === undefined ? undefined : state.model(index);
+    if (!target || !m) {
+      if (target) count(`[v6] ${target.host}`, target.path);
+      write(target ? respond(state, { host: target.host, method: req.method ?? 'GET', path: target.path, userAgent: req.headers['user-agent'] ?? '' }) : BAD_TARGET, req, res);
+      return;
+    }
+    count(`[v6] ${target.host}`, target.path);
+    const home = target.path === '/' || target.path === new URL(m.home).pathname;
+    if (m.ipv6 === 'flaky' && home && state.hit(`[v6] flaky ${target.host}`) % 3 === 0) {
+      req.socket.destroy();
+      return;
+    }
+    if (m.ipv6 === 'stale' && home) return write(ipv6Placeholder(), req, res);
+    if (m.ipv6 === 'partial' && !home) return write(badGateway('refused', target.host), req, res);
+    write(respond(state, { host: target.host, method: req.method ?? 'GET', path: target.path, userAgent: req.headers['user-agent'] ?? '' }), req, res);
+  });
+  v6Http.keepAliveTimeout = 5_000;
+  const v6Tls = tls.createServer({
+    SNICallback: (name, cb) => {
+      const index = web.hosts.get(name.toLowerCase());
+      const certificate = index === undefined ? null : state.model(index).https;
+      if (certificate === null) cb(new Error(`no certificate for ${name}`));
+      else cb(null, secureContext(name.toLowerCase(), certificate));
+    },
+  });
+  v6Tls.on('secureConnection', (socket) => v6Http.emit('connection', socket));
+  v6Tls.on('tlsClientError', (_e, socket) => socket.destroy());
+  const secureContext = (name: string, certificate: CertKind): tls.SecureContext => {
+    const t = authority().forHost(name, certificate);
+    return tls.createSecureContext({ key: t.key, cert: t.cert, ...(t.weak ? { minVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' } : { minVersion: 'TLSv1.2' }) });
+  };
+  const v6Ports = ipv6 ? await listenV6(v6Http, v6Tls) : null;
+
+  /** A CONNECT to an IPv6 address: piped to the ::1 listener as the address's host, or refused as a network would. */
+  const connectV6 = (address: string, targetPort: number, socket: Socket, head: Buffer): void => {
+    const owner = hostOfAddress(web, address);
+    const index = owner === undefined ? undefined : web.hosts.get(owner);
+    const m = index === undefined ? undefined : state.model(index);
+    let refusal: [number, string, string] | null = null;
+    if (!v6Ports || !owner) refusal = [502, 'unreachable', `Network is unreachable: ${address}`];
+    else if (m?.ipv6 === 'silent' || downHost(state, owner)) refusal = [504, 'timeout', `No answer from [${address}]:${targetPort}`];
+    else if (targetPort !== 80 && (targetPort !== 443 || !m?.https)) refusal = [502, 'refused', `Connection refused by [${address}]:${targetPort}`];
+    if (refusal) return refuseTunnel(socket, ...refusal);
+    const upstream = net.connect({ host: '::1', port: targetPort === 443 ? v6Ports!.tls : v6Ports!.http });
+    sockets.add(upstream);
+    upstream.on('close', () => sockets.delete(upstream));
+    upstream.on('error', () => socket.destroy());
+    socket.on('close', () => upstream.destroy());
+    upstream.once('connect', () => {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length > 0) upstream.write(head);
+      socket.pipe(upstream).pipe(socket);
+    });
   };
 
   const server = http.createServer({ keepAlive: true }, (req, res) => {
@@ -164,16 +229,13 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
     const targetHost = (m?.[1] ?? '').toLowerCase();
     const targetPort = Number(m?.[2] ?? 0);
     socket.on('error', () => socket.destroy());
+    if (net.isIP(targetHost) === 6) return connectV6(targetHost, targetPort, socket, head);
     let error: 'dns' | 'refused' | null = null;
     const index = web.hosts.get(targetHost);
     const certificate = targetPort === 443 && index !== undefined ? state.model(index).https : null;
     if (!knownHost(web, targetHost)) error = 'dns';
     else if ((targetPort !== 80 && certificate === null) || downHost(state, targetHost)) error = 'refused';
-    if (error) {
-      const body = error === 'dns' ? `DNS lookup failed for ${targetHost}\n` : `Connection refused by ${targetHost}\n`;
-      socket.end(`HTTP/1.1 502 Bad Gateway\r\nx-sandbox-error: ${error}\r\ncontent-type: text/plain\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
-      return;
-    }
+    if (error) return refuseTunnel(socket, 502, error, error === 'dns' ? `DNS lookup failed for ${targetHost}` : `Connection refused by ${targetHost}`);
     socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
     if (head.length > 0) socket.unshift(head);
     if (certificate === null) {
@@ -181,9 +243,7 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
       return;
     }
     // HTTPS: the tunnel's far end is this server speaking TLS with the host's certificate, then the same HTTP.
-    const t = authority().forHost(targetHost, certificate);
-    const context = tls.createSecureContext({ key: t.key, cert: t.cert, ...(t.weak ? { minVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' } : { minVersion: 'TLSv1.2' }) });
-    const secure = new tls.TLSSocket(socket, { isServer: true, secureContext: context });
+    const secure = new tls.TLSSocket(socket, { isServer: true, secureContext: secureContext(targetHost, certificate) });
     secure.on('error', () => secure.destroy());
     server.emit('connection', secure);
   });
@@ -221,7 +281,14 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
       closing ??= new Promise<void>((resolve) => {
         for (const t of timers) clearTimeout(t);
         timers.clear();
-        server.close(() => resolve());
+        let open = v6Ports ? 3 : 1;
+        const closed = (): void => void (--open === 0 && resolve());
+        server.close(closed);
+        if (v6Ports) {
+          v6Http.close(closed);
+          v6Tls.close(closed);
+          v6Http.closeAllConnections();
+        }
         for (const s of sockets) s.destroy();
         server.closeAllConnections();
       });
@@ -244,6 +311,35 @@ function normaliseQueryPath(p: string): string {
 }
 
 /** Host, port and path of a request in absolute form (proxy) or origin form (Host header). */
+const BAD_TARGET: Reply = { kind: 'send', status: 400, headers: { 'content-type': 'text/plain' }, body: Buffer.from('bad request target\n'), compressible: false };
+
+/** What a role seeded with a stale IPv6 copy shows over IPv6 instead of its home page. */
+function ipv6Placeholder(): Reply {
+  return send(200, 'text/html; charset=utf-8', '<!DOCTYPE html><html><head><meta charset="utf-8"><title>IPv6 访问测试页</title></head><body><h1>IPv6 访问测试页</h1><p>本页面用于测试 IPv6 访问，网站内容正在同步中。</p></body></html>\n');
+}
+
+/** Answers a CONNECT the proxy will not open, and closes the socket. */
+function refuseTunnel(socket: Socket, status: number, error: string, text: string): void {
+  const body = `${text}\n`;
+  socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nx-sandbox-error: ${error}\r\ncontent-type: text/plain\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+}
+
+/** Listens on ::1 with both IPv6 servers; null where the loopback has no IPv6 (the sandbox then has no IPv6 network). */
+async function listenV6(plain: http.Server, secure: tls.Server): Promise<{ http: number; tls: number } | null> {
+  const listen = (s: net.Server): Promise<number | null> =>
+    new Promise((resolve) => {
+      s.once('error', () => resolve(null));
+      s.listen(0, '::1', () => resolve((s.address() as net.AddressInfo).port));
+    });
+  const [a, b] = [await listen(plain), await listen(secure)];
+  if (a === null || b === null) {
+    plain.close();
+    secure.close();
+    return null;
+  }
+  return { http: a, tls: b };
+}
+
 function targetOf(req: http.IncomingMessage): { host: string; port: number; path: string } | null {
   const url = req.url ?? '/';
   if (/^[a-z]+:\/\//i.test(url)) {

@@ -105,4 +105,6 @@ export interface SandboxWeb {
   traps: Map<string, string[]>;
   /** The AAAA records of a host, as a DNS resolver for the crawl: see resolveAaaa. */
   resolveAaaa(host: string): string[];
+  /** The NS records of a name (a zone cut), [] for any other name: see dns.ts. */
+  resolveNs(name: string): string[];
 }

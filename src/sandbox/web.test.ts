@@ -73,8 +73,8 @@ describe('generateWeb', () => {
       'https-missing', 'column-missing', 'columns-not-updated', 'data-release-updated', 'message-overdue', 'identity-mark-malformed',
       // indicators.md's severe-error names leaked personal data; the crawl judges it as an indicator of its own.
       'personal-data-exposed',
-      // Beyond the 2019 checklist (issue 17), advice: the certificate of a site that serves HTTPS; the website's annual report.
-      'certificate-invalid', 'annual-report-missing', 'accessibility-entry-missing',
+      // Beyond the 2019 checklist (issue 17), advice: the certificate of a site that serves HTTPS; the website's annual report; IPv6 beyond the AAAA record.
+      'certificate-invalid', 'annual-report-missing', 'accessibility-entry-missing', 'ipv6-incomplete',
       // A local item (content/duty.yaml, seed 003), not one of indicators.md: the city portal's plan.
       'duty-column-late']);
     for (const t of web.truth) {
@@ -118,6 +118,7 @@ describe('generateWeb', () => {
       expect(by('https-missing').length).toBeGreaterThan(0);
       expect(by('https-missing').length).toBeLessThan(web.sites.length - 1);
       expect(new Set(by('certificate-invalid'))).toEqual(new Set(['expired', 'expiring', 'name-mismatch', 'incomplete-chain', 'self-signed', 'weak-protocol']));
+      expect(new Set(by('ipv6-incomplete'))).toEqual(new Set(['home-rate', 'content', 'links-2', 'links-3', 'dns-chain']));
       expect(web.plans[0]?.role).not.toBe(DOWN_ROLE);
       expect(new Set(web.plans.map((p) => p.role)).size).toBe(ROLE_COUNT);
     }

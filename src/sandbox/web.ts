@@ -6,12 +6,14 @@ import { siteTruth } from './ground-truth.ts';
 import { trapClassesOf } from './traps.ts';
 import type { Scripted } from './look.ts';
 import { buildSiteModel } from './model.ts';
+import { resolveAaaa, resolveNs } from './dns.ts';
 import { roleOf } from './roles.ts';
 import { DEPTS, PLACE_SYLLABLES, PROVINCES, type Dept } from './names.ts';
 import { at, hashString, rng } from './random.ts';
 import { dayNumber } from './dates.ts';
 import type { Place, SandboxOptions, SandboxSite, SandboxUnit, SandboxWeb, SitePlan } from './types.ts';
 
+export { resolveAaaa } from './dns.ts';
 export type { Place, SandboxOptions, SandboxSite, SandboxUnit, SandboxWeb, SitePlan, TruthEntry } from './types.ts';
 
 /** Host of the robustness-test site (served whether or not it is in the registry). */
@@ -47,6 +49,7 @@ export function generateWeb(opts: SandboxOptions): SandboxWeb {
   const web: SandboxWeb = {
     options: { ...opts }, sites, units, truth: [], controls: [], plans, hosts, portals, scripted: new Map(), traps: new Map(),
     resolveAaaa: (host) => resolveAaaa(web, host),
+    resolveNs: (name) => resolveNs(web, name),
   };
   for (const plan of plans) {
     if (plan.hostile) continue;
@@ -65,37 +68,6 @@ export function scriptedParts(s: Scripted): string[] {
   const out = [`lists:${s.lists}`, `footer:${s.footer}`];
   if (s.search !== 'static') out.push(`search:${s.search}`);
   if (s.entry !== 'page') out.push(`entry:${s.entry}`);
-  return out;
-}
-
-/** Well-known hosts outside the registry that have IPv6 (the national portal and its services). */
-const WELL_KNOWN_V6 = new Set(['www.gov.cn', 'zfwzgl.www.gov.cn']);
-
-/**
- * The AAAA records of a host: one or two addresses for every registry site's host (down ones
- * included: their DNS is fine) except the roles seeded with ipv6-missing, for each served
- * search.<place>.gov.cn and a few well-known hosts; [] for everything else (no record, or no
- * such host). Deterministic: the addresses are derived from (seed, host).
- */
-export function resolveAaaa(web: SandboxWeb, host: string): string[] {
-  const h = host.toLowerCase().replace(/\.$/, '');
-  const i = web.hosts.get(h);
-  let has: boolean;
-  if (i !== undefined) {
-    const plan = web.plans[i];
-    has = plan !== undefined && !plan.hostile && roleOf(plan.role).noIpv6 !== true;
-  } else {
-    const search = /^search\.([a-z]+)\.gov\.cn$/.exec(h);
-    has = WELL_KNOWN_V6.has(h) || (search !== null && web.portals.has(search[1] ?? ''));
-  }
-  if (!has) return [];
-  const r = rng(web.options.seed, 'aaaa', h);
-  const hex = (): string => r.int(0, 0xffff).toString(16);
-  // Prefixes of the three big Chinese carriers' allocations.
-  const prefix = r.pick(['240e', '2409', '2408']);
-  const net = `${prefix}:${hex()}:${hex()}:${hex()}`;
-  const out = [`${net}::${hex()}`];
-  if (r.chance(0.3)) out.push(`${net}::${hex()}`);
   return out;
 }
 
