@@ -9,6 +9,7 @@ import { writeDemoRegistry } from '../demo/demo.ts';
 import { resolveOptions, type RenderMode } from '../inspector/gather/options.ts';
 import { samplePeakRss } from './proc-memory.ts';
 import { inspect, type InspectSummary } from '../inspector/inspect.ts';
+import { sandboxResolver } from '../sandbox/dns.ts';
 import { generateWeb } from '../sandbox/web.ts';
 import { loadDictionary } from '../store/dictionary.ts';
 import { loadRegistry } from '../store/registry.ts';
@@ -24,6 +25,8 @@ export interface CrawlBench {
   render: RenderMode;
   /** Read the same-site attachments for personal data (the crawl's default; --skip-attachments turns it off). */
   attachments: boolean;
+  /** Fetch the sites over IPv6 too (the crawl's default; --no-ipv6 turns it off), the sandbox's DNS answering. */
+  ipv6: boolean;
 }
 
 /**
@@ -39,7 +42,8 @@ export async function benchCrawl(o: CrawlBench): Promise<{ summary: InspectSumma
       child.once('message', (m) => resolve(m as { proxyUrl: string; caPem: string }));
       child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
     });
-    writeDemoRegistry(dir, generateWeb({ sites: o.sites, pagesPerSite: o.pages, seed: o.seed, asOf: o.asOf }));
+    const web = generateWeb({ sites: o.sites, pagesPerSite: o.pages, seed: o.seed, asOf: o.asOf });
+    writeDemoRegistry(dir, web);
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
     const tree = samplePeakRss(process.pid, 100, '/proc', undefined, child.pid === undefined ? [] : [child.pid]);
@@ -50,7 +54,9 @@ export async function benchCrawl(o: CrawlBench): Promise<{ summary: InspectSumma
       asOf: o.asOf,
       rulesConfig: loadRulesConfig(dir),
       dictionary: loadDictionary(dir),
-      options: resolveOptions({ proxy: { http: proxyUrl, https: proxyUrl }, extraCa: [caPem], timeoutMs: 2_000, homeAttemptGapMs: 200, backoffMs: 100, hostDelayMs: 0, perHost: 4, concurrency: 32, siteConcurrency: 8, render: o.render, attachments: o.attachments }),
+      // The same web is generated here as in the sandbox's process, so its DNS answers here.
+      resolver: sandboxResolver(web),
+      options: resolveOptions({ proxy: { http: proxyUrl, https: proxyUrl }, extraCa: [caPem], timeoutMs: 2_000, homeAttemptGapMs: 200, backoffMs: 100, hostDelayMs: 0, perHost: 4, concurrency: 32, siteConcurrency: 8, render: o.render, attachments: o.attachments, ipv6: o.ipv6, ipv6Reference: 'http://www.gov.cn/' }),
     });
     clearInterval(sampler);
     const peak = tree.stop();

@@ -18,12 +18,13 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --as-of DATE       the as-of date YYYY-MM-DD (default 2026-11-20)
   --render MODES     crawls to run, by --render mode, comma-separated (default auto,never)
   --attachments WAYS read, skip or read,skip: with and without reading attachments (default read)
+  --ipv6 WAYS        on, off or on,off: with and without fetching the sites over IPv6 (default on)
   -h, --help         this text`;
 
 /** npm run bench. */
 export async function benchCommand(argv: string[]): Promise<number> {
   const { values } = parseFlags(
-    { args: argv, options: { sites: { type: 'string' }, pages: { type: 'string' }, seed: { type: 'string' }, 'as-of': { type: 'string' }, render: { type: 'string' }, attachments: { type: 'string' }, help: { type: 'boolean', short: 'h' } } },
+    { args: argv, options: { sites: { type: 'string' }, pages: { type: 'string' }, seed: { type: 'string' }, 'as-of': { type: 'string' }, render: { type: 'string' }, attachments: { type: 'string' }, ipv6: { type: 'string' }, help: { type: 'boolean', short: 'h' } } },
     BENCH_USAGE,
   );
   if (values.help) {
@@ -39,11 +40,13 @@ export async function benchCommand(argv: string[]): Promise<number> {
   const seed = wholeNumber('seed', values.seed, 0) ?? 1;
   const ways = (values.attachments ?? 'read').split(',').map((w) => w.trim());
   for (const w of ways) if (w !== 'read' && w !== 'skip') throw new InputError(`--attachments takes read, skip or read,skip; got "${w}"`);
-  for (const render of modes as RenderMode[]) for (const way of ways) {
-    const { summary, peakRss, peakTree, peakTreePss } = await benchCrawl({ sites, pages, seed, asOf, render, attachments: way === 'read' });
+  const v6 = (values.ipv6 ?? 'on').split(',').map((w) => w.trim());
+  for (const w of v6) if (w !== 'on' && w !== 'off') throw new InputError(`--ipv6 takes on, off or on,off; got "${w}"`);
+  for (const render of modes as RenderMode[]) for (const way of ways) for (const ip of v6) {
+    const { summary, peakRss, peakTree, peakTreePss } = await benchCrawl({ sites, pages, seed, asOf, render, attachments: way === 'read', ipv6: ip === 'on' });
     const s = summary.elapsedMs / 1000;
     const rendered = summary.results.reduce((n, r) => n + (r.stats.rendered?.pages ?? 0), 0);
-    console.log(`\n--render ${render}${way === 'skip' ? ' --skip-attachments' : ''}`);
+    console.log(`\n--render ${render}${way === 'skip' ? ' --skip-attachments' : ''}${ip === 'off' ? ' --no-ipv6' : ''}`);
     console.log(`sites ${sites}, pages/site ≤ ${pages}: ${summary.pages} pages, ${summary.links} distinct links, ${summary.requests} requests in ${s.toFixed(1)} s`);
     console.log(`pages/s ${(summary.pages / s).toFixed(1)}  links checked/s ${(summary.links / s).toFixed(1)}  requests/s ${(summary.requests / s).toFixed(1)}`);
     console.log(`pages rendered in Chromium ${rendered} = ${summary.pages ? ((100 * rendered) / summary.pages).toFixed(1) : '0.0'} % of pages`);

@@ -2,7 +2,7 @@
 // command: the workflow's plan (draft, sites, records, review), the crawl, the summary.
 import { isIsoDate, quarterOf, todayInShanghai } from '../dates.ts';
 import { InputError } from '../errors.ts';
-import { aaaaLookup, systemResolve6 } from '../inspector/gather/dns.ts';
+import { systemResolver } from '../inspector/gather/dns.ts';
 import { RENDER_MODES, resolveOptions, type CrawlOptions, type RenderMode } from '../inspector/gather/options.ts';
 import { loadProbeWindows } from '../inspector/gather/probe-window.ts';
 import { inspect } from '../inspector/inspect.ts';
@@ -50,6 +50,9 @@ export const CRAWL_USAGE = `Usage: npm run crawl -- [options]
   --max-attachments N    same-site attachments (xlsx, docx, pdf, csv, xls, doc) read per site for
                          personal data (default 20; each at most 20 MB, 20 s and 384 MB of memory)
   --skip-attachments     read no attachment (personal data is then judged on pages only)
+  --no-ipv6              fetch nothing over IPv6 (IPv6 is then judged on the AAAA record alone)
+  --ipv6-reference URL   a page that answers over IPv6 wherever IPv6 works (default https://www.gov.cn/):
+                         until it answers, no site is measured over IPv6
   --render MODE          pages rendered in Chromium: auto (default: pages whose lists, footer marks,
                          search or redirect scripts write), always, or never (static HTML only)
   --max-rendered N       pages rendered per site at most (default 30); more are read statically
@@ -132,6 +135,8 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
         'max-link-checks': { type: 'string' },
         'max-attachments': { type: 'string' },
         'skip-attachments': { type: 'boolean' },
+        'no-ipv6': { type: 'boolean' },
+        'ipv6-reference': { type: 'string' },
         screenshots: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -156,6 +161,12 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
   set('maxLinkChecks', wholeNumber('max-link-checks', values['max-link-checks'], 1));
   set('maxAttachments', wholeNumber('max-attachments', values['max-attachments'], 0));
   if (values['skip-attachments'] === true) options.attachments = false;
+  if (values['no-ipv6'] === true) options.ipv6 = false;
+  const reference = values['ipv6-reference'];
+  if (reference !== undefined) {
+    if (!/^https?:\/\/[^/\s]+/.test(reference)) throw new InputError(`--ipv6-reference must be an http(s) URL, got "${reference}"`);
+    options.ipv6Reference = reference;
+  }
   return { contentDir: values.content ?? 'content', quarter, asOf, ...(only ? { only } : {}), sample: values.sample === true, screenshots: values.screenshots === true, options };
 }
 
@@ -191,7 +202,7 @@ async function crawlLocked(args: CrawlArgs): Promise<number> {
     options: resolveOptions(args.options),
     rulesConfig,
     dictionary,
-    dns: aaaaLookup(systemResolve6()),
+    resolver: systemResolver(),
     probes: (site) => windows.get(site.id),
     monitored: (site) => monitored.get(site.id),
     duty: (site) => duty.get(site.id),

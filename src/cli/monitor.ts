@@ -3,7 +3,7 @@
 // content/monitor/<site>/<yyyy>.csv; the day's totals go to content/monitor/_days/<yyyy>.csv.
 import { isIsoDate, todayInShanghai } from '../dates.ts';
 import { InputError } from '../errors.ts';
-import { aaaaLookup, systemResolve6 } from '../inspector/gather/dns.ts';
+import { systemResolver } from '../inspector/gather/dns.ts';
 import { resolveOptions, type CrawlOptions } from '../inspector/gather/options.ts';
 import { loadCalendar } from '../inspector/workdays.ts';
 import { loadDictionary } from '../store/dictionary.ts';
@@ -113,7 +113,7 @@ async function monitorLocked(args: MonitorArgs): Promise<number> {
     rulesConfig,
     dictionary: loadDictionary(args.contentDir),
     calendar: loadCalendar(args.contentDir),
-    dns: aaaaLookup(systemResolve6()),
+    resolver: systemResolver(),
     duty: { plan, units: registry.units },
     columnEntities: sites.filter(isColumnEntity),
     onEvent: progress(),

@@ -2,7 +2,7 @@
 // after it, and print what each unit's problems came to.
 import { isIsoDate, todayInShanghai } from '../dates.ts';
 import { InputError } from '../errors.ts';
-import { aaaaLookup, systemResolve6 } from '../inspector/gather/dns.ts';
+import { systemResolver } from '../inspector/gather/dns.ts';
 import { resolveOptions, type CrawlOptions } from '../inspector/gather/options.ts';
 import { loadCalendar } from '../inspector/workdays.ts';
 import { RECTIFICATION_NAMES, RECTIFICATION_STATES } from '../schemas/rectification.ts';
@@ -112,7 +112,7 @@ async function rectifyQuarter(args: RectifyArgs): Promise<number> {
       rulesConfig: loadRulesConfig(args.contentDir),
       dictionary: loadDictionary(args.contentDir),
       calendar: loadCalendar(args.contentDir),
-      dns: aaaaLookup(systemResolve6()),
+      resolver: systemResolver(),
       duty: (site) => duty.get(site.id),
     });
     const count = (state: string) => s.rows.filter((r) => r.state === state).length;

@@ -22,7 +22,7 @@ import { registryYaml } from '../workflow/sites-import.ts';
 import { loadRegistry } from '../store/registry.ts';
 import { dutyAssignments, dutyFile, loadDutyPlan } from '../store/duty.ts';
 import { sandboxDutyPlan } from '../sandbox/duty.ts';
-import { aaaaLookup } from '../inspector/gather/dns.ts';
+import { sandboxResolver } from '../sandbox/dns.ts';
 import { loadDictionary } from '../store/dictionary.ts';
 import { loadRulesConfig } from '../store/rules-config.ts';
 import { InputError } from '../errors.ts';
@@ -130,12 +130,13 @@ export function removeStaleFindings(contentDir: string, quarter: string, siteIds
   for (const f of readdirSync(dir)) if (f.endsWith('.md') && !siteIds.has(f.slice(0, -3))) rmSync(join(dir, f));
 }
 
-/** Run the whole demo crawl; the sandbox is always closed afterwards. */
 /** The demo's crawl through the sandbox's proxy: the 15 s page limit shortened so it finishes quickly, a short pause per host. */
 function demoCrawlOptions(sandbox: RunningSandbox, crawl: Partial<CrawlOptions> = {}): CrawlOptions {
-  return resolveOptions({ proxy: { http: sandbox.proxyUrl, https: sandbox.proxyUrl }, extraCa: [sandbox.caPem], timeoutMs: 5_000, homeAttemptGapMs: 500, backoffMs: 200, hostDelayMs: 20, ...crawl });
+  // The sandbox's national portal answers plain HTTP only: the IPv6 reference is its http: page.
+  return resolveOptions({ proxy: { http: sandbox.proxyUrl, https: sandbox.proxyUrl }, extraCa: [sandbox.caPem], ipv6Reference: 'http://www.gov.cn/', timeoutMs: 5_000, homeAttemptGapMs: 500, backoffMs: 200, hostDelayMs: 20, ...crawl });
 }
 
+/** Run the whole demo crawl; the sandbox is always closed afterwards. */
 export async function runDemo(o: DemoOptions): Promise<DemoResult> {
   const sandbox = await startSandbox({ sites: o.sites, pagesPerSite: o.pagesPerSite, seed: o.seed, asOf: o.asOf });
   try {
@@ -149,12 +150,8 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     const options = demoCrawlOptions(sandbox, o.crawl);
     const rulesConfig = loadRulesConfig(o.contentDir);
     const dictionary = loadDictionary(o.contentDir);
-    // The sandbox's own DNS answers AAAA queries, so IPv6 is judged offline.
-    const dns = aaaaLookup(async (host) => {
-      const addrs = sandbox.web.resolveAaaa(host);
-      if (addrs.length === 0) throw Object.assign(new Error(`no AAAA for ${host}`), { code: 'ENODATA' });
-      return addrs;
-    });
+    // The sandbox's own DNS answers AAAA and NS queries, so IPv6 is judged offline.
+    const resolver = sandboxResolver(sandbox.web);
     const summary = await inspect({
       sites: registry.sites,
       contentDir: o.contentDir,
@@ -162,7 +159,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
       asOf: o.asOf,
       options,
       rulesConfig,
-      dns,
+      resolver,
       dictionary,
       duty: (site) => duty.get(site.id),
       ...(o.screenshots ? { screenshots: true } : {}),
@@ -190,7 +187,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
           asOf: o.asOf,
           options: { ...options, render: 'never' },
           rulesConfig,
-          dns,
+          resolver,
           dictionary,
           duty: (site) => duty.get(site.id),
           calendar: loadCalendar(o.contentDir),

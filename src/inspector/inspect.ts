@@ -14,6 +14,8 @@ import { HttpClient, type Sleeper } from './gather/http.ts';
 import { AttachmentReader } from './gather/attachments/reader.ts';
 import { LinkChecker } from './gather/links.ts';
 import { proxyFor, readCertificate } from './gather/certificate.ts';
+import { dnsLookup, type DnsResolver } from './gather/dns.ts';
+import { Ipv6Prober } from './gather/ipv6.ts';
 import type { CrawlOptions } from './gather/options.ts';
 import { RobotsCache } from './gather/robots.ts';
 import { startCrawlRenderer, type Renderer } from './gather/renderer.ts';
@@ -26,7 +28,7 @@ import { writeSiteQuarter } from './report/site-quarter.ts';
 import { summaryBody } from './report/summary.ts';
 import { RULES } from './rules/index.ts';
 import type { Rule, RunContext } from './rules/types.ts';
-import type { DnsFacts, DutyAssignment, MonitoredProblem, ProbeWindow, SiteSnapshot } from './snapshot.ts';
+import type { DutyAssignment, MonitoredProblem, ProbeWindow, SiteSnapshot } from './snapshot.ts';
 import type { IndicatorResult } from './indicator.ts';
 import { loadCalendar, type WorkCalendar } from './workdays.ts';
 
@@ -49,8 +51,8 @@ export interface InspectInput {
   rules?: readonly Rule[];
   /** The week of availability probes before the as-of date for a site, when records exist. */
   probes?: (site: Site) => ProbeWindow | undefined;
-  /** Looks up the home host's AAAA records; without it IPv6 is not judged. */
-  dns?: (host: string) => Promise<DnsFacts>;
+  /** Answers the IPv6 checks' DNS queries (AAAA, NS); without it IPv6 is not judged. */
+  resolver?: DnsResolver;
   /** The daily monitor's problems of a site still open on the as-of date (content/monitor), when it has records of the site. */
   monitored?: (site: Site) => MonitoredProblem[] | undefined;
   /** The site's columns in the content duty plan (content/duty.yaml), when it has any. */
@@ -223,7 +225,7 @@ export async function captureEvidence(result: SiteQuarter, renderer: Pick<Render
 }
 
 /** What a run's crawl machinery is opened from: the options, the rules' trusted vantages, the day, and what comes from outside the crawl. */
-export type CrawlSetup = Pick<InspectInput, 'options' | 'rulesConfig' | 'asOf' | 'screenshots' | 'sleeper' | 'probes' | 'dns' | 'monitored' | 'duty' | 'columnEntities'>;
+export type CrawlSetup = Pick<InspectInput, 'options' | 'rulesConfig' | 'asOf' | 'screenshots' | 'sleeper' | 'probes' | 'resolver' | 'monitored' | 'duty' | 'columnEntities'>;
 
 /**
  * One run's shared crawl machinery: HTTP client, host scheduler, robots cache, link checker and (for
@@ -243,6 +245,8 @@ export async function openCrawl(input: CrawlSetup): Promise<{ gather: CrawlConte
     throw e;
   }
   const reader = opts.attachments && opts.maxAttachments > 0 ? new AttachmentReader() : undefined;
+  const resolver = input.resolver;
+  const ipv6 = opts.ipv6 && resolver ? new Ipv6Prober(opts, (host) => resolver.resolve6(host)) : undefined;
   const gather: CrawlContext = {
     opts,
     http,
@@ -250,15 +254,16 @@ export async function openCrawl(input: CrawlSetup): Promise<{ gather: CrawlConte
     links: new LinkChecker(http, scheduler, opts.timeoutMs, opts.browserUserAgent, opts.trustedNetwork ? undefined : { name: opts.vantage ?? '未设置' }),
     robots,
     probes: input.probes,
-    dns: input.dns,
+    dns: input.resolver ? dnsLookup(input.resolver) : undefined,
     monitored: input.monitored,
     duty: input.duty,
     columnEntities: input.columnEntities,
     renderer,
     ...(reader ? { reader } : {}),
     ...(opts.certificates ? { certificate: (host: string) => readCertificate(host, { timeoutMs: opts.timeoutMs, proxy: proxyFor(host, opts.proxy), allowPrivate: opts.allowPrivate, extraCa: opts.extraCa }) } : {}),
+    ...(ipv6 ? { ipv6 } : {}),
   };
-  return { gather, close: async () => void (await Promise.all([http.close(), renderer?.close(), reader?.close()])) };
+  return { gather, close: async () => void (await Promise.all([http.close(), renderer?.close(), reader?.close(), ipv6?.close()])) };
 }
 
 /** Inspect every given site; each site's file is written as soon as it is done. */
@@ -326,7 +331,8 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
     results,
     internalErrors,
     ruleErrors: ruleErrorsOf(results),
-    requests: http.requests,
+    // The requests over IPv6 go through a client of their own: counted with the run's.
+    requests: http.requests + (gather.ipv6?.requests ?? 0),
     links: gather.links.size,
     pages,
     maxActivePerHost: scheduler.maxActivePerHost,

@@ -126,6 +126,8 @@ export interface SiteSnapshot {
   probes?: ProbeWindow;
   /** DNS facts of the home page's host, when looked up. */
   dns?: DnsFacts;
+  /** The site over IPv6 (crawl option ipv6), when the home host has AAAA records. */
+  ipv6?: Ipv6Facts;
   /** The daily monitor's problems still open on the as-of date (content/monitor), when it has records of the site. */
   monitored?: MonitoredProblem[];
   /** The columns of the site the content duty plan (content/duty.yaml) gives to a unit, when it has any. */
@@ -368,12 +370,73 @@ export interface ProbeWindow {
   };
 }
 
+/** The two queries the IPv6 checks make; each rejects with a Node DNS error (err.code) on failure. */
+export interface DnsResolver {
+  /** A name's IPv6 addresses (AAAA). */
+  resolve6(host: string): Promise<string[]>;
+  /** A zone's name servers (NS); ENODATA where the name is not a zone of its own. */
+  resolveNs(name: string): Promise<string[]>;
+}
+
 /** What DNS says about the home page's host. */
 export interface DnsFacts {
   /** IPv6 addresses (AAAA records). */
   aaaa: 'yes' | 'no' | 'unknown';
   /** Evidence, e.g. "无 AAAA 记录" or the resolver's error. */
   detail: string;
+  /** The AAAA records, when there are. */
+  addresses?: string[];
+  /** The delegation chain of the host's name, when it was read. */
+  chain?: DnsChain;
+}
+
+/** One zone above a host (its own, its parent's… up to the top-level domain) and its name servers. */
+export interface DnsZone {
+  /** e.g. kaisha.gov.cn, gov.cn, cn. */
+  zone: string;
+  /** Its name servers (NS), sorted. */
+  servers: string[];
+  /** Those with an AAAA record. */
+  withIpv6: string[];
+  /** Those whose AAAA query did not complete. */
+  unknown?: string[];
+}
+
+/**
+ * Whether the host's name resolves over IPv6 all the way down: every zone on the way has a name
+ * server with an IPv6 address ('no' names a zone without one; 'unknown' when a query failed).
+ */
+export interface DnsChain {
+  status: 'yes' | 'no' | 'unknown';
+  zones: DnsZone[];
+  detail?: string;
+}
+
+/**
+ * The site as a visitor over IPv6 sees it (gather/ipv6.ts), when the home host has AAAA records.
+ * Measured only from a run that reached IPv6 at all (a reference host answered over it).
+ */
+export interface Ipv6Facts {
+  /** This run reached IPv6 (`detail` says how it knows); when false nothing else was measured. */
+  reachable: boolean;
+  detail: string;
+  /** The home page fetched over IPv6 `tries` times, spaced like the home page's tries. */
+  home?: {
+    tries: number;
+    /** Tries that ended in a page (status below 400). */
+    ok: number;
+    /** Each try's outcome, e.g. "HTTP 200" or "connection reset". */
+    outcomes: string[];
+  };
+  /** The home page over IPv4 (as the crawl fetched it) against the same over IPv6, when both came. */
+  consistency?: {
+    v4Title: string;
+    v6Title: string;
+    /** Same-site link paths both show, over those either shows (Jaccard), 0 to 1. */
+    linkSimilarity: number;
+  };
+  /** Second-level (depth 1) and third-level (depth 2) pages the crawl read, fetched again over IPv6 (a sample). */
+  levels?: Array<{ level: 2 | 3; checked: number; ok: number; failed: Array<{ url: string; outcome: string }> }>;
 }
 
 // Personal numbers (gather/personal-data.ts finds them, rules/personal-data-exposed.ts judges them): masked only.

@@ -10,7 +10,7 @@ import { crawlSite } from '../inspector/gather/site.ts';
 import { noteRendering, openCrawl } from '../inspector/inspect.ts';
 import { RULES } from '../inspector/rules/index.ts';
 import type { Rule, RunContext } from '../inspector/rules/types.ts';
-import type { DnsFacts, DutyAssignment, MonitoredProblem } from '../inspector/snapshot.ts';
+import type { DnsResolver, DutyAssignment, MonitoredProblem } from '../inspector/snapshot.ts';
 import type { Sleeper } from '../inspector/gather/http.ts';
 import type { WorkCalendar } from '../inspector/workdays.ts';
 import type { Dictionary } from '../schemas/dictionary.ts';
@@ -52,7 +52,8 @@ export interface RectifyInput {
   dictionary: Dictionary;
   calendar: WorkCalendar;
   rules?: readonly Rule[];
-  dns?: (host: string) => Promise<DnsFacts>;
+  /** Answers the IPv6 checks' DNS queries (AAAA, NS); without it IPv6 is not re-checked. */
+  resolver?: DnsResolver;
   monitored?: (site: Site) => MonitoredProblem[] | undefined;
   duty?: (site: Site) => DutyAssignment[] | undefined;
   sleeper?: Sleeper;
@@ -81,7 +82,7 @@ export async function runRectify(input: RectifyInput): Promise<RectifySummary> {
     rulesConfig: input.rulesConfig,
     asOf: input.date,
     columnEntities: input.sites.filter(isColumnEntity),
-    ...(input.dns ? { dns: input.dns } : {}),
+    ...(input.resolver ? { resolver: input.resolver } : {}),
     ...(input.monitored ? { monitored: input.monitored } : {}),
     ...(input.duty ? { duty: input.duty } : {}),
     ...(input.sleeper ? { sleeper: input.sleeper } : {}),

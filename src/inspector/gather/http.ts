@@ -61,7 +61,8 @@ export class HttpClient {
   /** Requests actually sent, for statistics and benchmarks. */
   requests = 0;
 
-  constructor(opts: CrawlOptions, sleeper: Sleeper = (ms) => sleep(ms)) {
+  /** `dispatcher`: where requests go instead of the run's proxy or a direct connection (the IPv6 checks' own, ipv6.ts). */
+  constructor(opts: CrawlOptions, sleeper: Sleeper = (ms) => sleep(ms), dispatcher?: Dispatcher) {
     this.#opts = opts;
     this.#sleep = sleeper;
     // Certificates are not verified here: a site with an expired certificate, or one signed by a
@@ -83,7 +84,8 @@ export class HttpClient {
     const clientFactory = (origin: string | URL, o: object) => new Pool(origin, { ...o, headersTimeout: opts.timeoutMs, bodyTimeout: opts.timeoutMs });
     // With no explicit proxy, EnvHttpProxyAgent reads HTTP_PROXY, HTTPS_PROXY and NO_PROXY itself.
     this.#dispatcher =
-      opts.proxy === undefined
+      dispatcher ??
+      (opts.proxy === undefined
         ? new EnvHttpProxyAgent({ ...poolOptions, factory, clientFactory, connectTimeout: opts.timeoutMs, requestTls })
         : opts.proxy.http || opts.proxy.https
           ? new EnvHttpProxyAgent({
@@ -96,7 +98,7 @@ export class HttpClient {
               ...(opts.proxy.https ? { httpsProxy: opts.proxy.https } : {}),
               ...(opts.proxy.noProxy ? { noProxy: opts.proxy.noProxy } : {}),
             })
-          : new Agent({ ...poolOptions, factory });
+          : new Agent({ ...poolOptions, factory }));
   }
 
   /** Fetch a URL, following redirects and retrying what is worth retrying. Never throws for network trouble. */

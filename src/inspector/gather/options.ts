@@ -75,6 +75,16 @@ export interface CrawlOptions {
   maxAttachmentBytes: number;
   /** Read the home host's certificate and the protocols it accepts on 443 (certificate-invalid). */
   certificates: boolean;
+  /**
+   * Fetch the site over IPv6 too, when its home host has AAAA records (ipv6-missing, ipv6-incomplete):
+   * the home page `homeAttempts` times, and a sample of its second- and third-level pages. Only after
+   * the run has reached `ipv6Reference` over IPv6: from a network without IPv6 nothing is judged.
+   */
+  ipv6: boolean;
+  /** A page that answers over IPv6 wherever IPv6 works (the national portal): the run's proof that it can reach IPv6 at all. */
+  ipv6Reference: string;
+  /** Second-level pages, and as many third-level ones, fetched again over IPv6 per site at most. */
+  ipv6Links: number;
   /** Roots trusted besides Node's, NODE_EXTRA_CA_CERTS and the system's (PEM): an office's own CA, the sandbox's. */
   extraCa?: string[];
   /** Explicit proxy; by default HTTP_PROXY / HTTPS_PROXY / NO_PROXY are read from the environment. */
@@ -102,6 +112,9 @@ export const DEFAULT_OPTIONS: CrawlOptions = {
   maxLinkChecks: 5_000,
   attachments: true,
   certificates: true,
+  ipv6: true,
+  ipv6Reference: 'https://www.gov.cn/',
+  ipv6Links: 10,
   maxAttachments: 20,
   maxAttachmentBytes: 20 * 1024 * 1024,
   homeAttempts: 3,
@@ -126,7 +139,7 @@ export function resolveOptions(partial: Partial<CrawlOptions> = {}): CrawlOption
     const v = o[k];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new Error(`crawl option ${k} must be a whole number ≥ 1, got ${String(v)}`);
   }
-  const nonNegative: (keyof CrawlOptions)[] = ['hostDelayMs', 'retries', 'backoffMs', 'maxRetryAfterMs', 'maxRedirects', 'maxDepth', 'homeAttemptGapMs', 'maxRendered', 'maxAttachments'];
+  const nonNegative: (keyof CrawlOptions)[] = ['hostDelayMs', 'retries', 'backoffMs', 'maxRetryAfterMs', 'maxRedirects', 'maxDepth', 'homeAttemptGapMs', 'maxRendered', 'maxAttachments', 'ipv6Links'];
   for (const k of nonNegative) {
     const v = o[k];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Error(`crawl option ${k} must be a whole number ≥ 0, got ${String(v)}`);

@@ -9,6 +9,7 @@ import type { Renderer } from './renderer.ts';
 import type { AttachmentReader } from './attachments/reader.ts';
 import { formatByName } from './attachments/formats.ts';
 import type { CertificateOutcome } from './certificate.ts';
+import type { Ipv6Prober } from './ipv6.ts';
 import { trySearchBox } from './search-try.ts';
 import { limitNesting } from './nesting.ts';
 import { renderReasons } from './scripting.ts';
@@ -47,6 +48,8 @@ export interface CrawlContext {
   reader?: AttachmentReader | undefined;
   /** Reads a host's certificate on 443, when the crawl reads them (`opts.certificates`). */
   certificate?: ((host: string) => Promise<CertificateOutcome>) | undefined;
+  /** Fetches the site again over IPv6 when its home host has AAAA records (`opts.ipv6`). */
+  ipv6?: Ipv6Prober | undefined;
 }
 
 type Next = Array<{ url: string; depth: number }>;
@@ -348,7 +351,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, { r
     const probes = ctx.probes?.(site);
     const monitored = ctx.monitored?.(site);
     const duty = ctx.duty?.(site);
-    const dns = ctx.dns && snapshot.home.url ? await ctx.dns(new URL(snapshot.home.url).hostname) : undefined;
+    const dns = snapshot.dns ?? (ctx.dns && snapshot.home.url ? await ctx.dns(new URL(snapshot.home.url).hostname) : undefined);
     const vantage = opts.vantage ? { vantage: { name: opts.vantage, trusted: opts.trustedNetwork } } : {};
     return { ...snapshot, ...(probes ? { probes } : {}), ...(monitored ? { monitored } : {}), ...(duty?.length ? { duty } : {}), ...(dns ? { dns } : {}), ...vantage, ...(opts.trustedNetwork ? {} : { networkTrusted: false }) };
   };
@@ -418,6 +421,9 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, { r
   const pages = [...c.pages].sort((a, b) => a.depth - b.depth || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const checked = await checkTargets(c, site.url, links, opts);
   const attachments = ctx.reader ? await readAttachments(c, checked, ctx.reader, fetchPage, opts, asOf) : undefined;
+  const dns = ctx.dns ? await ctx.dns(new URL(home.finalUrl).hostname) : undefined;
+  // The home page and a sample of the pages below it again over IPv6, under each host's politeness.
+  const ipv6 = ctx.ipv6 && dns?.aaaa === 'yes' ? await ctx.ipv6.measure({ homeUrl: home.finalUrl, homeHtml: c.homeSource, pages, run: (u, f) => scheduler.run(new URL(u).host, f) }) : undefined;
   const truncated = c.truncated();
   const read = new Set(pages.map((p) => p.url));
   const olderNotRead = [...c.olderNotRead].filter((u) => !read.has(u)).length;
@@ -439,6 +445,8 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, { r
     links: checked,
     ...(attachments ? { attachments } : {}),
     ...(certificate ? { certificate } : {}),
+    ...(dns ? { dns } : {}),
+    ...(ipv6 ? { ipv6 } : {}),
     robots: robots.status,
     columns: assembleColumns(pages.filter((p) => p.depth === 0 || c.homeFrames.has(p.url)), pages),
     messages: collectMessages(pages),

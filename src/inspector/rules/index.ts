@@ -17,6 +17,7 @@ import httpsMissing from './https-missing.ts';
 import identityMarkMalformed from './identity-mark-malformed.ts';
 import identityMarkMissing from './identity-mark-missing.ts';
 import interactionUnresponsive from './interaction-unresponsive.ts';
+import ipv6Incomplete from './ipv6-incomplete.ts';
 import ipv6Missing from './ipv6-missing.ts';
 import messageOverdue from './message-overdue.ts';
 import messagesNotPublic from './messages-not-public.ts';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   identityMarkMalformed,
   identityMarkMissing,
   interactionUnresponsive,
+  ipv6Incomplete,
   ipv6Missing,
   messageOverdue,
   messagesNotPublic,

@@ -19,7 +19,7 @@ import { classify, newest } from '../../inspector/rules/lib/columns.ts';
 import { dutyScopeOf, dutyScopes, dutyWindows, judgeDuty, type DutyScope } from '../../inspector/rules/lib/duty.ts';
 import { RULES } from '../../inspector/rules/index.ts';
 import type { Rule, RunContext } from '../../inspector/rules/types.ts';
-import type { DnsFacts, SiteSnapshot } from '../../inspector/snapshot.ts';
+import type { DnsResolver, SiteSnapshot } from '../../inspector/snapshot.ts';
 import type { Sleeper } from '../../inspector/gather/http.ts';
 import type { RuleRun } from '../../inspector/engine/run-rules.ts';
 import type { WorkCalendar } from '../../inspector/workdays.ts';
@@ -44,11 +44,12 @@ export function monitorConfigOf(config: RulesConfig): MonitorConfig {
 
 /**
  * The crawl options of a daily pass: the run's, with the monitor's depth, page budget and render
- * budget (the smaller of the run's and the monitor's). Attachments and certificates are not read:
- * the indicators that read them (personal-data-exposed, certificate-invalid) are the quarter's.
+ * budget (the smaller of the run's and the monitor's). Attachments, certificates and the site over
+ * IPv6 are not read: the indicators that read them (personal-data-exposed, certificate-invalid,
+ * ipv6-incomplete) are the quarter's.
  */
 export function dailyOptions(options: CrawlOptions, config: MonitorConfig): CrawlOptions {
-  return { ...options, maxDepth: config.maxDepth, maxPages: config.maxPages, maxRendered: Math.min(options.maxRendered, config.maxRendered ?? options.maxRendered), attachments: false, certificates: false };
+  return { ...options, maxDepth: config.maxDepth, maxPages: config.maxPages, maxRendered: Math.min(options.maxRendered, config.maxRendered ?? options.maxRendered), attachments: false, certificates: false, ipv6: false };
 }
 
 export type MonitorRunEvent =
@@ -74,7 +75,8 @@ export interface MonitorInput {
   duty?: { plan: DutyPlan; units: readonly Unit[] };
   /** The registry's 专栏 entities (kind: column), passed or not: a pass leaves their prefixes to them. Absent: the pass's own. */
   columnEntities?: readonly Site[];
-  dns?: (host: string) => Promise<DnsFacts>;
+  /** Answers the DNS queries of ipv6-missing (AAAA); without it IPv6 is not judged. */
+  resolver?: DnsResolver;
   sleeper?: Sleeper;
   onEvent?: (e: MonitorRunEvent) => void;
 }
@@ -204,7 +206,7 @@ export async function runMonitor(input: MonitorInput): Promise<MonitorSummary> {
   }
 
   const ctx: RunContext = { config: input.rulesConfig, dictionary: input.dictionary, calendar: input.calendar };
-  const { gather, close } = await openCrawl({ options: dailyOptions(input.options, config), rulesConfig: input.rulesConfig, asOf: date, duty: (site) => assignments.get(site.id), columnEntities: input.columnEntities ?? input.sites.filter(isColumnEntity), ...(input.sleeper ? { sleeper: input.sleeper } : {}), ...(input.dns ? { dns: input.dns } : {}) });
+  const { gather, close } = await openCrawl({ options: dailyOptions(input.options, config), rulesConfig: input.rulesConfig, asOf: date, duty: (site) => assignments.get(site.id), columnEntities: input.columnEntities ?? input.sites.filter(isColumnEntity), ...(input.sleeper ? { sleeper: input.sleeper } : {}), ...(input.resolver ? { resolver: input.resolver } : {}) });
   const emit = input.onEvent ?? (() => {});
   const day: MonitorDay = { date, sites: input.sites.length, checked: 0, unreachable: 0, not_checked: 0, opened: 0, reopened: 0, fixed: 0, reminded: 0 };
   const internalErrors: MonitorSummary['internalErrors'] = [];
