@@ -1,6 +1,6 @@
 // Chinese for screenshots. The packaged Chromium has no CJK font, so Chinese would show as empty
 // boxes: a shot's page gets Noto Sans SC (@fontsource-variable/noto-sans-sc, SIL OFL 1.1) as the
-// last font of every element, served from node_modules through a host that never resolves. The
+// last named font of every element (before a generic family), served from node_modules through a host that never resolves. The
 // package splits the font by unicode-range into ~100 woff2 files, so a page loads only the few
 // slices its characters need. Only the shot pages get it: what the crawl reads is not touched.
 import { readFileSync } from 'node:fs';

@@ -125,19 +125,28 @@ async function shootOne(page: Page, selector: string | undefined, maxBytes: numb
 }
 
 /**
- * Runs in the shot page: the family becomes the last font of every element that shows text (its
- * own text, or a form control's), used only for characters the page's own fonts lack on this
- * machine. All computed styles are read first, then all written: one style recalculation.
+ * Runs in the shot page: the family becomes the last named font of every element that shows text
+ * (its own text, or a form control's), used only for characters the page's own fonts lack on this
+ * machine. It goes before the first generic family (宋体, serif → 宋体, Noto, serif): on a machine with
+ * any system font, a generic family takes every character, tofu included, and a font after it is
+ * never asked for. All computed styles are read first, then all written: one style recalculation.
  */
 function appendFamily(family: string): void {
   const quoted = `"${family}"`;
+  const generic = /^(serif|sans-serif|monospace|cursive|fantasy|math|emoji|fangsong|system-ui|ui-serif|ui-sans-serif|ui-monospace|ui-rounded)$/i;
+  const withFamily = (list: string): string => {
+    // Commas outside quotes separate the families.
+    const parts = list.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((p) => p.trim()).filter(Boolean);
+    const at = parts.findIndex((p) => generic.test(p));
+    return (at < 0 ? [...parts, quoted] : [...parts.slice(0, at), quoted, ...parts.slice(at)]).join(', ');
+  };
   const shown = new Set<HTMLElement>(document.body.querySelectorAll<HTMLElement>('input, textarea, select, button'));
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeValue?.trim() && n.parentElement) shown.add(n.parentElement);
   const els = [...shown];
   const families = els.map((el) => getComputedStyle(el).fontFamily);
   els.forEach((el, i) => {
-    if (!families[i]!.includes(quoted)) el.style?.setProperty('font-family', `${families[i]}, ${quoted}`, 'important');
+    if (!families[i]!.includes(quoted)) el.style?.setProperty('font-family', withFamily(families[i]!), 'important');
   });
 }
 
