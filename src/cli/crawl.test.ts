@@ -9,7 +9,7 @@ describe('parseCrawlArgs', () => {
 
   test('every documented option', () => {
     const a = parseCrawlArgs(
-      ['--content', 'c', '--as-of', '2026-03-31', '--quarter', '2026-Q1', '--only', 'a, b', '--sample', '--concurrency', '8', '--per-host', '3', '--site-concurrency', '2', '--max-pages', '100', '--max-depth', '2', '--timeout', '7.5', '--retries', '0', '--ignore-robots', '--allow-private', '--screenshots', '--render', 'never', '--max-rendered', '5', '--site-budget', '2.5', '--max-link-checks', '300', '--vantage', 'city-intranet', '--max-attachments', '3', '--skip-attachments', '--no-ipv6', '--ipv6-reference', 'http://www.linhe.gov.cn/'],
+      ['--content', 'c', '--as-of', '2026-03-31', '--quarter', '2026-Q1', '--only', 'a, b', '--sample', '--concurrency', '8', '--per-host', '3', '--site-concurrency', '2', '--max-pages', '100', '--max-depth', '2', '--timeout', '7.5', '--retries', '0', '--ignore-robots', '--allow-private', '--screenshots', '--render', 'never', '--max-rendered', '5', '--site-budget', '2.5', '--max-link-checks', '300', '--vantage', 'city-intranet', '--max-attachments', '3', '--skip-attachments', '--no-ipv6', '--ipv6-reference', 'http://www.linhe.gov.cn/', '--audit-pages', '2'],
       '2026-11-22',
     );
     expect(a).toEqual({
@@ -19,7 +19,7 @@ describe('parseCrawlArgs', () => {
       only: ['a', 'b'],
       sample: true,
       screenshots: true,
-      options: { concurrency: 8, perHost: 3, siteConcurrency: 2, maxPages: 100, maxDepth: 2, timeoutMs: 7500, retries: 0, robots: false, allowPrivate: true, render: 'never', maxRendered: 5, siteBudgetMs: 150_000, maxLinkChecks: 300, vantage: 'city-intranet', maxAttachments: 3, attachments: false, ipv6: false, ipv6Reference: 'http://www.linhe.gov.cn/' },
+      options: { concurrency: 8, perHost: 3, siteConcurrency: 2, maxPages: 100, maxDepth: 2, timeoutMs: 7500, retries: 0, robots: false, allowPrivate: true, render: 'never', maxRendered: 5, siteBudgetMs: 150_000, maxLinkChecks: 300, vantage: 'city-intranet', maxAttachments: 3, attachments: false, ipv6: false, ipv6Reference: 'http://www.linhe.gov.cn/', auditPages: 2 },
     });
   });
 

@@ -56,6 +56,8 @@ export const CRAWL_USAGE = `Usage: npm run crawl -- [options]
   --render MODE          pages rendered in Chromium: auto (default: pages whose lists, footer marks,
                          search or redirect scripts write), always, or never (static HTML only)
   --max-rendered N       pages rendered per site at most (default 30); more are read statically
+  --audit-pages N        pages per site checked by axe-core for accessibility (default 4: the home page
+                         and the list pages of its first three columns; 0: none; needs rendering)
   --screenshots          screenshots as evidence: for each failing site, its vetoes' and deductions'
                          pages with the element outlined (up to 12 a site, each ≤ 150 KB), written
                          to public/evidence/<quarter>/<site>/ (EVIDENCE_DIR: a folder of its own)
@@ -134,6 +136,7 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
         'site-budget': { type: 'string' },
         'max-link-checks': { type: 'string' },
         'max-attachments': { type: 'string' },
+        'audit-pages': { type: 'string' },
         'skip-attachments': { type: 'boolean' },
         'no-ipv6': { type: 'boolean' },
         'ipv6-reference': { type: 'string' },
@@ -160,6 +163,7 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
   set('siteBudgetMs', budget === undefined ? undefined : Math.round(budget * 60_000));
   set('maxLinkChecks', wholeNumber('max-link-checks', values['max-link-checks'], 1));
   set('maxAttachments', wholeNumber('max-attachments', values['max-attachments'], 0));
+  set('auditPages', wholeNumber('audit-pages', values['audit-pages'], 0));
   if (values['skip-attachments'] === true) options.attachments = false;
   if (values['no-ipv6'] === true) options.ipv6 = false;
   const reference = values['ipv6-reference'];

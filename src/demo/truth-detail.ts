@@ -57,6 +57,15 @@ const PERSONAL: Readonly<Record<string, string>> = {
   "a person's bank card number in the text": '正文列出个人银行卡号',
 };
 
+/** A WCAG failure axe finds (accessibility-issues), by the sandbox's note of it. */
+const AXE: Readonly<Record<string, string>> = {
+  'the logo image has no alt': '页头标志图片没有替代文本（alt）',
+  "the home blocks' heading images have no alt": '首页栏目标题图片没有替代文本（alt）',
+  "the table template's search box has no label": '搜索框没有标签或可读名称',
+  'the logo link has no text': '页头标志链接没有可读文字',
+  'the 友情链接 drop-down has no name': '友情链接下拉框没有可读名称',
+};
+
 /** What a site lacks over IPv6 (ipv6-incomplete), by the sandbox's note of it. */
 const IPV6: Readonly<Record<string, string>> = {
   'the home page over IPv6 fails one try in three': '首页经 IPv6 访问，每 3 次有 1 次失败',
@@ -165,6 +174,8 @@ export function truthDetail(e: TruthEntry, ctx: DetailContext): string {
       return note === 'no AAAA record' ? `${e.target} 无 AAAA（IPv6）记录` : unknown();
     case 'ipv6-incomplete':
       return IPV6[note] ?? unknown();
+    case 'accessibility-issues':
+      return AXE[note] ?? ((m = /^the (\w+) template's <html> has no lang$/.exec(note)) ? '页面的 html 元素未声明语言（lang）' : unknown());
     case 'https-missing':
       return note === 'served over plain HTTP only (advice)' ? '首页仅通过 HTTP 提供，未启用 HTTPS（建议项，不扣分）' : unknown();
     default:

@@ -128,6 +128,8 @@ export interface SiteSnapshot {
   dns?: DnsFacts;
   /** The site over IPv6 (crawl option ipv6), when the home host has AAAA records. */
   ipv6?: Ipv6Facts;
+  /** axe-core's automatic WCAG checks on the home page and some column pages (crawl option auditPages, when pages are rendered). */
+  accessibility?: AccessibilityAudit;
   /** The daily monitor's problems still open on the as-of date (content/monitor), when it has records of the site. */
   monitored?: MonitoredProblem[];
   /** The columns of the site the content duty plan (content/duty.yaml) gives to a unit, when it has any. */
@@ -376,6 +378,34 @@ export interface DnsResolver {
   resolve6(host: string): Promise<string[]>;
   /** A zone's name servers (NS); ENODATA where the name is not a zone of its own. */
   resolveNs(name: string): Promise<string[]>;
+}
+
+/** One axe rule's violations over the pages audited, counted per rule. */
+export interface AxeViolation {
+  /** axe's rule id, e.g. image-alt. */
+  rule: string;
+  /** axe's impact: minor, moderate, serious or critical. */
+  impact: string;
+  /** What the rule asks, in axe's Simplified Chinese, e.g. 图像必须有替代文本. */
+  help: string;
+  /** The WCAG success criteria it checks, e.g. ['1.1.1']. */
+  wcag: string[];
+  /** Elements that fail it, over all the pages. */
+  elements: number;
+  /** The pages where it fails, in the order audited. */
+  pages: string[];
+  /** A few failing elements: the page and the element's CSS selector. */
+  examples: Array<{ page: string; selector: string }>;
+}
+
+/** What axe-core found on the pages of a site it checked. */
+export interface AccessibilityAudit {
+  /** e.g. axe-core 4.14.1. */
+  engine: string;
+  /** Pages audited, in order; one that could not be loaded counts for nothing. */
+  pages: Array<{ url: string; ok: boolean; detail?: string }>;
+  /** Violations by rule, sorted by rule id. */
+  violations: AxeViolation[];
 }
 
 /** What DNS says about the home page's host. */

@@ -276,6 +276,41 @@ describe.each(CASES)('checklist truth agrees with served pages (seed $seed, $pag
     expect(files).toBeGreaterThan(0);
   });
 
+  test('accessibility-issues: the WCAG failures read off the home page and three column pages by hand are the truth', () => {
+    const seen = new Set<string>();
+    for (const m of live) {
+      const paths = ['/', ...m.columns.slice(0, 3).map((c) => listPath(c, 0))];
+      const failed = new Set<string>();
+      for (const path of paths) {
+        // The language is the served document's (a browser showing a frameset keeps the frameset's <html>),
+        // the one a script redirect leads to.
+        const url = new URL(path, m.origin).href;
+        const raw = get(showPage(url, get)?.url ?? url)!;
+        const html = cheerio.load(decodeHtml(raw.body, raw.contentType))('html');
+        if (!html.attr('lang')?.trim() && !html.attr('xml:lang')?.trim()) failed.add('html-has-lang');
+        const $ = cheerio.load(page(m, path));
+        const named = (el: cheerio.Cheerio<never>): boolean => ['aria-label', 'aria-labelledby', 'title'].some((a) => (el.attr(a) ?? '').trim() !== '');
+        $('img').each((_, el) => void ($(el).attr('alt') === undefined && $(el).attr('role') !== 'presentation' && failed.add('image-alt')));
+        $('a[href]').each((_, el) => {
+          const a = $(el);
+          const text = a.text().trim() + a.find('img').toArray().map((i) => $(i).attr('alt') ?? '').join('').trim();
+          if (!text && !named(a as never)) failed.add('link-name');
+        });
+        $('input').each((_, el) => {
+          const input = $(el);
+          if (['hidden', 'submit', 'image', 'button', 'reset'].includes(input.attr('type') ?? 'text')) return;
+          const id = input.attr('id');
+          const labelled = named(input as never) || (input.attr('placeholder') ?? '').trim() !== '' || input.parents('label').length > 0 || (id !== undefined && $(`label[for="${id}"]`).length > 0);
+          if (!labelled) failed.add('label');
+        });
+        $('select').each((_, el) => void (!named($(el) as never) && $(el).parents('label').length === 0 && failed.add('select-name')));
+      }
+      expect({ site: m.site.id, failed: [...failed].sort() }).toEqual({ site: m.site.id, failed: targets(m, 'accessibility-issues') });
+      for (const f of failed) seen.add(f);
+    }
+    expect([...seen].sort()).toEqual(['html-has-lang', 'image-alt', 'label', 'link-name', 'select-name']);
+  });
+
   test('accessibility-entry-missing: the home page shows 无障碍, 长者 or 关怀 (text or alt) unless the truth says it does not', () => {
     let missing = 0;
     for (const m of live) {

@@ -169,6 +169,7 @@ function pageTruth(m: SiteModel, push: Push): void {
   else if (m.ipv6 === 'silent') push('ipv6-missing', m.plan.host, m.home, 'AAAA records, but the home page does not answer over IPv6');
   else if (m.ipv6 !== 'full') for (const [target, note] of IPV6_TRUTH[m.ipv6]) push('ipv6-incomplete', target, m.home, note);
   if (m.accessEntry === 'none') push('accessibility-entry-missing', m.home, m.home, 'no elder-friendly or accessible mode entry on the home page');
+  for (const [rule, note] of axeTruth(m)) push('accessibility-issues', rule, m.home, note);
   const due = websiteReportYear(m.asOf);
   if (m.websiteReport.year === null) push('annual-report-missing', 'website-report', m.home, `no website report on the home page (${due} due)`);
   else if (m.websiteReport.year !== due) push('annual-report-missing', 'website-report', m.home, `the home page links only the ${m.websiteReport.year} website report (${due} due)`);
@@ -186,6 +187,23 @@ const IPV6_TRUTH: Readonly<Record<Exclude<Ipv6Defect, 'silent'>, ReadonlyArray<r
   ],
   dns: [['dns-chain', "the site's own zone is served by name servers without IPv6"]],
 };
+
+/**
+ * The WCAG A/AA failures axe finds on a site's home page and column list pages, by the templates'
+ * markup (render.ts): the HTML 4.01 and XHTML templates name no language; the table template's header
+ * search box has no label (its hint is a value, not a placeholder; a box scripts write has one); the 友情链接 drop-down of every home
+ * page has no name; a logo image without alt (a header that names nothing) is a link with no text; the
+ * table template's image headings have no alt.
+ */
+export function axeTruth(m: SiteModel): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  if (m.template !== 'cards') out.push(['html-has-lang', `the ${m.template} template's <html> has no lang`]);
+  if (m.headerName === 'none' || (m.template === 'table' && m.homeLayout === 'image-heading')) out.push(['image-alt', m.headerName === 'none' ? 'the logo image has no alt' : "the home blocks' heading images have no alt"]);
+  if (m.template === 'table' && m.search !== null && !m.search.box && (m.scripted?.search ?? 'static') === 'static') out.push(['label', "the table template's search box has no label"]);
+  if (m.headerName === 'none') out.push(['link-name', 'the logo link has no text']);
+  out.push(['select-name', 'the 友情链接 drop-down has no name']);
+  return out;
+}
 
 /** certificate-invalid's target for each seeded kind of certificate. */
 export const CERT_TARGETS: Readonly<Record<Exclude<CertKind, 'valid'>, string>> = {

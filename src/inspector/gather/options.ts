@@ -85,6 +85,11 @@ export interface CrawlOptions {
   ipv6Reference: string;
   /** Second-level pages, and as many third-level ones, fetched again over IPv6 per site at most. */
   ipv6Links: number;
+  /**
+   * Pages checked by axe-core per site (accessibility-issues): the home page and the list pages of the
+   * first columns on it. Only when pages are rendered (render auto or always); 0: none.
+   */
+  auditPages: number;
   /** Roots trusted besides Node's, NODE_EXTRA_CA_CERTS and the system's (PEM): an office's own CA, the sandbox's. */
   extraCa?: string[];
   /** Explicit proxy; by default HTTP_PROXY / HTTPS_PROXY / NO_PROXY are read from the environment. */
@@ -115,6 +120,7 @@ export const DEFAULT_OPTIONS: CrawlOptions = {
   ipv6: true,
   ipv6Reference: 'https://www.gov.cn/',
   ipv6Links: 10,
+  auditPages: 4,
   maxAttachments: 20,
   maxAttachmentBytes: 20 * 1024 * 1024,
   homeAttempts: 3,
@@ -139,7 +145,7 @@ export function resolveOptions(partial: Partial<CrawlOptions> = {}): CrawlOption
     const v = o[k];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new Error(`crawl option ${k} must be a whole number ≥ 1, got ${String(v)}`);
   }
-  const nonNegative: (keyof CrawlOptions)[] = ['hostDelayMs', 'retries', 'backoffMs', 'maxRetryAfterMs', 'maxRedirects', 'maxDepth', 'homeAttemptGapMs', 'maxRendered', 'maxAttachments', 'ipv6Links'];
+  const nonNegative: (keyof CrawlOptions)[] = ['hostDelayMs', 'retries', 'backoffMs', 'maxRetryAfterMs', 'maxRedirects', 'maxDepth', 'homeAttemptGapMs', 'maxRendered', 'maxAttachments', 'ipv6Links', 'auditPages'];
   for (const k of nonNegative) {
     const v = o[k];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Error(`crawl option ${k} must be a whole number ≥ 0, got ${String(v)}`);

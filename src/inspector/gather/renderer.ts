@@ -39,6 +39,8 @@ export type RequestGuard = (url: URL) => string | undefined | Promise<string | u
 
 /** What a read of the page does not need: refused in reading mode, sparing the site the downloads. */
 const NOT_FOR_READING = new Set(['image', 'media', 'font', 'stylesheet']);
+/** What a look at the page as laid out does not need (an accessibility audit): its style sheets load. */
+const NOT_FOR_LAYOUT = new Set(['image', 'media', 'font']);
 
 /** The proxy Chromium is started with: the options', else the environment's HTTPS_PROXY or HTTP_PROXY. */
 export function browserProxy(o: Pick<CrawlOptions, 'proxy'>, env: NodeJS.ProcessEnv = process.env): { server: string; bypass?: string } | undefined {
@@ -120,20 +122,22 @@ export class Renderer {
   /**
    * Open a page (the crawl's bytes at its URL, as render does), let its scripts settle, then hand the
    * tab to `act` within what is left of the page's time limit (`left()` in ms). The tab is closed
-   * after, never reused: `act` may have typed, clicked or routed in it. A failure to load or a
-   * deadline passed is returned, never thrown.
+   * after, never reused: `act` may have typed, clicked or routed in it. With `styles`, its style
+   * sheets load (images, media and fonts still do not): `act` sees the page laid out. A failure to
+   * load or a deadline passed is returned, never thrown.
    */
-  interact<T>(url: string, o: { html?: string }, act: (page: Page, left: () => number) => Promise<T>): Promise<{ ok: true; value: T; ms: number } | RenderFailure> {
-    return this.#limit.run(undefined, () => this.#inTab(url, o.html, { light: true, keep: false }, (page, left) => withTimeout(act(page, left), left(), 'acting on the page')));
+  interact<T>(url: string, o: { html?: string; styles?: boolean }, act: (page: Page, left: () => number) => Promise<T>): Promise<{ ok: true; value: T; ms: number } | RenderFailure> {
+    return this.#limit.run(undefined, () => this.#inTab(url, o.html, { light: o.styles ? 'styles' : true, keep: false }, (page, left) => withTimeout(act(page, left), left(), 'acting on the page')));
   }
 
   /**
    * Load a page in a tab and run `read` on it once its scripts have settled, all within the page's
    * time limit. With `html`, the crawl's fetched bytes are shown at the page's URL (its scripts still
-   * load). With `light`, images, media, fonts and style sheets are not loaded; with `keep`, a tab
+   * load). With `light`, images, media, fonts and style sheets are not loaded ('styles': only style
+   * sheets are); with `keep`, a tab
    * that read well is kept for the next page (a new tab costs more than the page), else it is closed.
    */
-  async #inTab<T>(url: string, html: string | undefined, { light, keep }: { light: boolean; keep: boolean }, read: (page: Page, left: () => number) => Promise<T>): Promise<{ ok: true; value: T; ms: number } | RenderFailure> {
+  async #inTab<T>(url: string, html: string | undefined, { light, keep }: { light: boolean | 'styles'; keep: boolean }, read: (page: Page, left: () => number) => Promise<T>): Promise<{ ok: true; value: T; ms: number } | RenderFailure> {
     const t0 = performance.now();
     const ms = () => Math.round(performance.now() - t0);
     const refused = await this.#guard(new URL(url));
@@ -174,13 +178,14 @@ export class Renderer {
     return i < 0 ? this.#idle.pop() : this.#idle.splice(i, 1)[0];
   }
 
-  /** A new tab: dialogs dismissed, crashes noted, requests counted; in reading mode, no images, media, fonts or styles. */
-  async #newTab(reading: boolean): Promise<Tab> {
+  /** A new tab: dialogs dismissed, crashes noted, requests counted; in reading mode, no images, media, fonts or styles ('styles': no images, media or fonts). */
+  async #newTab(reading: boolean | 'styles'): Promise<Tab> {
     const page = await this.#context.newPage();
     const tab: Tab = { page, crashed: false, requests: trackRequests(page) };
     page.on('dialog', (d) => void d.dismiss().catch(() => {}));
     page.on('crash', () => (tab.crashed = true));
-    if (reading) await page.route('**/*', (route) => (NOT_FOR_READING.has(route.request().resourceType()) ? route.abort('blockedbyclient') : route.fallback()).catch(() => {}));
+    const refused = reading === 'styles' ? NOT_FOR_LAYOUT : reading ? NOT_FOR_READING : undefined;
+    if (refused) await page.route('**/*', (route) => (refused.has(route.request().resourceType()) ? route.abort('blockedbyclient') : route.fallback()).catch(() => {}));
     return tab;
   }
 

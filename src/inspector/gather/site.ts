@@ -10,6 +10,7 @@ import type { AttachmentReader } from './attachments/reader.ts';
 import { formatByName } from './attachments/formats.ts';
 import type { CertificateOutcome } from './certificate.ts';
 import type { Ipv6Prober } from './ipv6.ts';
+import { auditSite } from './audit.ts';
 import { trySearchBox } from './search-try.ts';
 import { limitNesting } from './nesting.ts';
 import { renderReasons } from './scripting.ts';
@@ -21,7 +22,7 @@ import type { CrawlOptions } from './options.ts';
 import type { RobotsCache, RobotsPolicy } from './robots.ts';
 import { collectMessages } from './messages.ts';
 import type { HostScheduler } from './scheduler.ts';
-import type { AttachmentSnapshot, DnsFacts, DutyAssignment, HomeAttempt, MonitoredProblem, LinkKind, LinkResult, PageFacts, PageRendering, PageSnapshot, ProbeWindow, SiteLink, SiteSnapshot, Where } from '../snapshot.ts';
+import type { AttachmentSnapshot, ColumnSnapshot, DnsFacts, DutyAssignment, HomeAttempt, MonitoredProblem, LinkKind, LinkResult, PageFacts, PageRendering, PageSnapshot, ProbeWindow, SiteLink, SiteSnapshot, Where } from '../snapshot.ts';
 import { searchToTry } from '../snapshot.ts';
 import { RENDER_REASONS, TRUNCATION_REASONS, type RenderReason, type RenderStats, type Truncated, type TruncationReason } from '../../schemas/findings.ts';
 
@@ -424,6 +425,8 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, { r
   const dns = ctx.dns ? await ctx.dns(new URL(home.finalUrl).hostname) : undefined;
   // The home page and a sample of the pages below it again over IPv6, under each host's politeness.
   const ipv6 = ctx.ipv6 && dns?.aaaa === 'yes' ? await ctx.ipv6.measure({ homeUrl: home.finalUrl, homeHtml: c.homeSource, pages, run: (u, f) => scheduler.run(new URL(u).host, f) }) : undefined;
+  const columns = assembleColumns(pages.filter((p) => p.depth === 0 || c.homeFrames.has(p.url)), pages);
+  const accessibility = ctx.renderer && opts.auditPages > 0 ? await auditSite(ctx.renderer, auditedPages(home.finalUrl, columns, opts.auditPages, (u) => c.onSite(u) && c.allowed(u))) : undefined;
   const truncated = c.truncated();
   const read = new Set(pages.map((p) => p.url));
   const olderNotRead = [...c.olderNotRead].filter((u) => !read.has(u)).length;
@@ -447,10 +450,17 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, { r
     ...(certificate ? { certificate } : {}),
     ...(dns ? { dns } : {}),
     ...(ipv6 ? { ipv6 } : {}),
+    ...(accessibility ? { accessibility } : {}),
     robots: robots.status,
-    columns: assembleColumns(pages.filter((p) => p.depth === 0 || c.homeFrames.has(p.url)), pages),
+    columns,
     messages: collectMessages(pages),
   });
+}
+
+/** The pages axe checks: the home page, then the list pages of the first columns found on the site (read, on the site, allowed), n in all. */
+export function auditedPages(home: string, columns: readonly ColumnSnapshot[], n: number, mayVisit: (url: string) => boolean): string[] {
+  const lists = columns.filter((col) => !col.unread && col.url !== home && mayVisit(col.url)).map((col) => col.url);
+  return [...new Set([home, ...lists])].slice(0, n);
 }
 
 /**

@@ -1,5 +1,6 @@
 // The rule registry: one line per indicator, alphabetical. rules.test.ts fails when a rule file is missing here.
 import accessibilityEntryMissing from './accessibility-entry-missing.ts';
+import accessibilityIssues from './accessibility-issues.ts';
 import annualReportMissing from './annual-report-missing.ts';
 import brokenLink from './broken-link.ts';
 import certificateInvalid from './certificate-invalid.ts';
@@ -32,6 +33,7 @@ import type { Rule } from './types.ts';
 
 export const RULES: readonly Rule[] = [
   accessibilityEntryMissing,
+  accessibilityIssues,
   annualReportMissing,
   brokenLink,
   certificateInvalid,

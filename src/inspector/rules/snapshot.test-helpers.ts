@@ -37,7 +37,7 @@ export function snapshot(
     kind?: Site['kind'];
     url?: string;
     asOf?: string;
-  } & Pick<Partial<SiteSnapshot>, 'probes' | 'dns' | 'ipv6' | 'monitored' | 'duty' | 'networkTrusted' | 'vantage'> = {},
+  } & Pick<Partial<SiteSnapshot>, 'probes' | 'dns' | 'ipv6' | 'accessibility' | 'monitored' | 'duty' | 'networkTrusted' | 'vantage'> = {},
 ): SiteSnapshot {
   const attempts = over.attempts ?? [{ ok: true, detail: 'HTTP 200', elapsedMs: 30 }];
   const reachable = attempts.some((a) => a.ok);
@@ -55,6 +55,7 @@ export function snapshot(
     ...(over.probes ? { probes: over.probes } : {}),
     ...(over.dns ? { dns: over.dns } : {}),
     ...(over.ipv6 ? { ipv6: over.ipv6 } : {}),
+    ...(over.accessibility ? { accessibility: over.accessibility } : {}),
     ...(over.networkTrusted === undefined ? {} : { networkTrusted: over.networkTrusted }),
     ...(over.vantage ? { vantage: over.vantage } : {}),
     ...(over.monitored ? { monitored: over.monitored } : {}),

@@ -54,8 +54,9 @@ export interface Rule {
    */
   countsWorkdays?: true;
   /**
-   * It judges the site's answers (HTTP, TLS, DNS, its address), not what a page shows: the note that
-   * a finding rests on a rendered page does not apply to it.
+   * It judges the site's answers (HTTP, TLS, DNS, its address), not what a page shows, or it loads the
+   * pages it judges itself (the accessibility audit): the note that a finding rests on a page the
+   * crawl rendered, or read statically, does not apply to it.
    */
   siteLevel?: true;
   /** Chinese names of the targets it reports, when they are ids (the portal shows them). */

@@ -44,12 +44,12 @@ export function monitorConfigOf(config: RulesConfig): MonitorConfig {
 
 /**
  * The crawl options of a daily pass: the run's, with the monitor's depth, page budget and render
- * budget (the smaller of the run's and the monitor's). Attachments, certificates and the site over
- * IPv6 are not read: the indicators that read them (personal-data-exposed, certificate-invalid,
- * ipv6-incomplete) are the quarter's.
+ * budget (the smaller of the run's and the monitor's). Attachments, certificates, the site over IPv6
+ * and the accessibility audit are not read: the indicators that read them (personal-data-exposed,
+ * certificate-invalid, ipv6-incomplete, accessibility-issues) are the quarter's.
  */
 export function dailyOptions(options: CrawlOptions, config: MonitorConfig): CrawlOptions {
-  return { ...options, maxDepth: config.maxDepth, maxPages: config.maxPages, maxRendered: Math.min(options.maxRendered, config.maxRendered ?? options.maxRendered), attachments: false, certificates: false, ipv6: false };
+  return { ...options, maxDepth: config.maxDepth, maxPages: config.maxPages, maxRendered: Math.min(options.maxRendered, config.maxRendered ?? options.maxRendered), attachments: false, certificates: false, ipv6: false, auditPages: 0 };
 }
 
 export type MonitorRunEvent =

@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+import rule from './accessibility-issues.ts';
+import { context, HOME, snapshot } from './snapshot.test-helpers.ts';
+import type { AccessibilityAudit } from '../snapshot.ts';
+
+const ctx = context('accessibility-issues');
+const LIST = `${HOME}xwzx/ywdt/index.html`;
+const audit = (over: Partial<AccessibilityAudit> = {}): AccessibilityAudit => ({ engine: 'axe-core 4.14.1', pages: [{ url: HOME, ok: true }, { url: LIST, ok: true }], violations: [], ...over });
+
+describe('accessibility-issues', () => {
+  test('no violation on the pages audited: pass', () => {
+    expect(rule.run(snapshot({ accessibility: audit() }), ctx)).toEqual({ status: 'pass' });
+  });
+
+  test.each([
+    ['pages not rendered (no audit)', snapshot(), '未在浏览器中检查页面（--render never，或 auditPages 为 0）'],
+    ['no page could be loaded', snapshot({ accessibility: audit({ pages: [{ url: HOME, ok: false, detail: 'timeout: 15 s' }] }) }), '检查的页面均未能在浏览器中打开：timeout: 15 s'],
+    ['the home page did not open', snapshot({ attempts: [{ ok: false, detail: 'timeout', elapsedMs: 15_000 }] }), '首页无法打开'],
+  ])('%s: not applicable', (_n, s, reason) => {
+    expect(rule.run(s, ctx)).toEqual({ status: 'not_applicable', reason });
+  });
+
+  test('one finding per rule, not per element: its pages and elements counted, the criteria and examples as evidence', () => {
+    const r = rule.run(
+      snapshot({
+        accessibility: audit({
+          violations: [
+            { rule: 'image-alt', impact: 'critical', help: '图像必须有替代文本', wcag: ['1.1.1'], elements: 7, pages: [HOME, LIST], examples: [{ page: HOME, selector: '.logo > img' }, { page: LIST, selector: 'td > img' }] },
+            { rule: 'html-has-lang', impact: 'serious', help: '<html> 元素必须有一个 lang 属性', wcag: ['3.1.1'], elements: 2, pages: [HOME, LIST], examples: [{ page: HOME, selector: 'html' }] },
+          ],
+        }),
+      }),
+      ctx,
+    );
+    expect(r).toEqual({
+      status: 'fail',
+      findings: [
+        { indicator: 'accessibility-issues', target: 'image-alt', page: HOME, points: 0, detail: `图像必须有替代文本（WCAG 1.1.1，影响极严重）：检查 2 个页面，其中 2 个共 7 处，如 ${HOME} 的 .logo > img；${LIST} 的 td > img（axe-core 4.14.1，规则 image-alt）` },
+        { indicator: 'accessibility-issues', target: 'html-has-lang', page: HOME, points: 0, detail: `<html> 元素必须有一个 lang 属性（WCAG 3.1.1，影响严重）：检查 2 个页面，其中 2 个共 2 处，如 ${HOME} 的 html（axe-core 4.14.1，规则 html-has-lang）` },
+      ],
+    });
+  });
+
+  test('a page that failed to load counts for nothing: the pages checked are the ones that loaded', () => {
+    const r = rule.run(snapshot({ accessibility: audit({ pages: [{ url: HOME, ok: true }, { url: LIST, ok: false, detail: 'timeout' }], violations: [{ rule: 'select-name', impact: 'critical', help: 'select 元素必须有一个可访问的名称', wcag: ['4.1.2'], elements: 1, pages: [HOME], examples: [{ page: HOME, selector: 'select' }] }] }) }), ctx);
+    expect(r.status === 'fail' && r.findings[0]!.detail).toContain('检查 1 个页面，其中 1 个共 1 处');
+  });
+});

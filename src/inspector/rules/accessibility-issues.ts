@@ -1,0 +1,38 @@
+import { defineRule, type RuleFinding } from './types.ts';
+
+/** axe's impact levels, in the findings' words. */
+const IMPACT: Readonly<Record<string, string>> = { minor: '影响轻微', moderate: '影响中等', serious: '影响严重', critical: '影响极严重' };
+
+/**
+ * 无障碍自动检测 (advice): the WCAG 2.0/2.1 A and AA requirements axe-core can decide by itself, on the
+ * home page and the list pages of the first columns as a visitor's browser lays them out
+ * (gather/audit.ts): one finding per rule that fails, with the pages and elements it fails on counted
+ * (the EU's simplified monitoring method reports rules, not elements). What axe cannot decide (colour
+ * contrast without the page's images and fonts, text alternatives that exist but say nothing) is not
+ * judged; a site whose pages were not rendered (--render never) is not judged.
+ */
+export default defineRule({
+  id: 'accessibility-issues',
+  title: '无障碍自动检测问题',
+  clause: '建议：首页和栏目页不符合 WCAG 2.1 AA 中可自动检测的要求（axe-core 检测，按规则计；无障碍环境建设法、GB/T 37668—2019；2019 年指标未设分值，不扣分）',
+  kind: 'advice',
+  // The audit loads every page it checks in the browser itself: the crawl's note on how it read a page does not apply.
+  siteLevel: true,
+  points: [],
+  run(snapshot) {
+    if (!snapshot.home.url) return { status: 'not_applicable', reason: '首页无法打开' };
+    const a = snapshot.accessibility;
+    if (!a) return { status: 'not_applicable', reason: '未在浏览器中检查页面（--render never，或 auditPages 为 0）' };
+    const audited = a.pages.filter((p) => p.ok).length;
+    if (audited === 0) return { status: 'not_applicable', reason: `检查的页面均未能在浏览器中打开：${a.pages.map((p) => p.detail).join('；')}` };
+    if (a.violations.length === 0) return { status: 'pass' };
+    const findings: RuleFinding[] = a.violations.map((v) => ({
+      indicator: 'accessibility-issues',
+      target: v.rule,
+      page: v.pages[0]!,
+      points: 0,
+      detail: `${v.help}（${v.wcag.length ? `WCAG ${v.wcag.join('、')}，` : ''}${IMPACT[v.impact] ?? v.impact}）：检查 ${audited} 个页面，其中 ${v.pages.length} 个共 ${v.elements} 处，如 ${v.examples.map((e) => `${e.page} 的 ${e.selector}`).join('；')}（${a.engine}，规则 ${v.rule}）`,
+    }));
+    return { status: 'fail', findings };
+  },
+});
