@@ -184,7 +184,7 @@ function searchBox(s: NonNullable<SiteModel['search']>): string {
 /** The header search as served: written by a script on script-built sites (a form or a bare box), else the form. */
 function headerSearch(m: SiteModel, s: Scripted | null): string {
   if (!m.search || !s || s.search === 'static') return searchForm(m);
-  return `<div class="search">${scriptedSearch(s.search, m.search, esc)}</div>`;
+  return `<div class="search">${scriptedSearch(s.search, m.search, esc, m.template)}</div>`;
 }
 
 /** The top bar's entry to the elder-friendly and accessible mode, by the model's kind of it. */

@@ -114,10 +114,13 @@ export function inlineDataRows(template: Template, id: string, rows: readonly Ro
 /**
  * A search box written by script, its button a link whose onclick calls a function: 'form' writes
  * a form the function submits (TRS's checkSearch), 'box' an input alone whose function opens the
- * engine's URL (no form anywhere in the page).
+ * engine's URL (no form anywhere in the page). The input is the template's own: the table template's
+ * holds its hint as a value, with no label (as its static form does), the others a placeholder.
  */
-export function scriptedSearch(kind: 'form' | 'box', s: Pick<SearchForm, 'action' | 'field' | 'hidden'>, esc: (s: string) => string): string {
-  const input = `<input type="text" name="${s.field}" id="searchword" class="search-input" value="" placeholder="请输入关键字">`;
+export function scriptedSearch(kind: 'form' | 'box', s: Pick<SearchForm, 'action' | 'field' | 'hidden'>, esc: (s: string) => string, template: Template): string {
+  const input = template === 'table'
+    ? `<input type="text" name="${s.field}" id="searchword" size="20" value="请输入检索内容" onfocus="if(this.value=='请输入检索内容')this.value='';">`
+    : `<input type="text" name="${s.field}" id="searchword" class="search-input" value="" placeholder="请输入关键字">`;
   if (kind === 'form') {
     const hidden = s.hidden.map(([n, v]) => `<input type="hidden" name="${n}" value="${esc(v)}">`).join('');
     return script([

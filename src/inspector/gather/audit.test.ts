@@ -3,11 +3,13 @@
 // does not load listed and counted for nothing.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { describeNeeding } from '../../../tests/needs.test-helpers.ts';
-import { auditSite } from './audit.ts';
+import { auditSite, type AuditSource } from './audit.ts';
 import { findChromium } from './browser.ts';
 import { startPageServer, type PageServer } from './page-server.test-helpers.ts';
 import { Renderer } from './renderer.ts';
 import { auditedPages } from './site.ts';
+import * as cheerio from 'cheerio';
+import { REAL_PAGES, realBytes, realHtml, realLabels } from './real-pages.test-helpers.ts';
 
 const FOUND = await findChromium();
 const CLEAN = '<!DOCTYPE html><html lang="zh-CN"><head><title>临河区人民政府</title></head><body><main><h1>临河区人民政府</h1><a href="/a">要闻动态</a></main></body></html>';
@@ -27,6 +29,8 @@ const PAGES: Record<string, string | { type: string; body: string }> = {
 
 let server: PageServer;
 let r: Renderer;
+/** A page of the test server as the crawl hands it to the audit: its URL and the HTML it fetched. */
+const source = (path: string): AuditSource => ({ url: `${server.origin}${path}`, html: PAGES[path] as string });
 
 describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'accessibility audit', () => {
   beforeAll(async () => {
@@ -40,7 +44,7 @@ describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'accessibili
 
   test('violations counted per rule over the pages, in Chinese, with WCAG criteria and examples', async () => {
     const o = server.origin;
-    const a = await auditSite(r, [`${o}/`, `${o}/bad`, `${o}/frames`]);
+    const a = await auditSite(r, [source('/'), source('/bad'), source('/frames')]);
     expect(a.engine).toMatch(/^axe-core 4\.\d+\.\d+$/);
     expect(a.pages).toEqual([{ url: `${o}/`, ok: true }, { url: `${o}/bad`, ok: true }, { url: `${o}/frames`, ok: true }]);
     const by = Object.fromEntries(a.violations.map((v) => [v.rule, v]));
@@ -53,14 +57,30 @@ describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'accessibili
   }, 60_000);
 
   test('style sheets are applied: an element they hide is not judged', async () => {
-    const a = await auditSite(r, [`${server.origin}/styled`]);
+    const a = await auditSite(r, [source('/styled')]);
     expect(a.violations).toEqual([]);
   }, 30_000);
 
-  test('a page that does not load is listed with the reason and counts for nothing', async () => {
-    const a = await auditSite(r, ['http://127.0.0.1:9/']);
-    expect(a.pages).toEqual([{ url: 'http://127.0.0.1:9/', ok: false, detail: expect.stringMatching(/^error: /) }]);
-    expect(a.violations).toEqual([]);
+  test('a page the crawl could not fetch, or the browser could not show, is listed with the reason and counts for nothing', async () => {
+    // A script that never returns holds the page past the time for one page.
+    const quick = await Renderer.start({ userAgent: 'GovSiteInspector/test', allowPrivate: true, pages: 1, timeoutMs: 1_500, settleMs: 100 });
+    try {
+      const a = await auditSite(quick, [{ url: `${server.origin}/big`, failed: '页面超过读取上限' }, { url: `${server.origin}/loop`, html: '<p>x</p><script>for (;;) {}</script>' }, source('/')]);
+      expect(a.pages).toEqual([
+        { url: `${server.origin}/big`, ok: false, detail: 'error: 页面超过读取上限' },
+        { url: `${server.origin}/loop`, ok: false, detail: expect.stringMatching(/^timeout: /) },
+        { url: `${server.origin}/`, ok: true },
+      ]);
+      expect(a.violations).toEqual([]);
+    } finally {
+      await quick.close();
+    }
+  }, 30_000);
+
+  test('the page shown is the crawl’s bytes, not what the server sends the browser', async () => {
+    const a = await auditSite(r, [{ url: `${server.origin}/`, html: PAGES['/bad'] as string }]);
+    expect(a.violations.map((v) => v.rule)).toContain('image-alt');
+    expect(server.hits.get('/x.png') ?? 0).toBe(0);
   }, 30_000);
 });
 
@@ -71,4 +91,36 @@ test('the pages audited: the home page, then the list pages of the columns found
   expect(auditedPages(home, columns, 3, () => true)).toEqual([home, `${home}a/`, `${home}c/`]);
   expect(auditedPages(home, columns, 4, (u) => !u.endsWith('c/'))).toEqual([home, `${home}a/`, `${home}d/`]);
   expect(auditedPages(home, columns, 1, () => true)).toEqual([home]);
+});
+
+// The real pages, served as saved (their style sheets and scripts elsewhere do not load here): the
+// audit finishes on each, and says a page names no language exactly when its <html> has no lang.
+describeNeeding({ what: `a Chromium and ${REAL_PAGES.what}`, found: FOUND !== undefined && REAL_PAGES.found }, 'the audit on the real pages of ../shared/real-pages', () => {
+  let web: PageServer;
+  let browser: Renderer;
+  const files = REAL_PAGES.found ? realLabels().map((l) => l.file) : [];
+  beforeAll(async () => {
+    web = await startPageServer((path) => {
+      const file = decodeURIComponent(path.slice(1));
+      return files.includes(file) ? { type: 'text/html', body: realBytes(file) } : undefined;
+    });
+    browser = await Renderer.start({ userAgent: 'GovSiteInspector/test', allowPrivate: true, pages: 3, timeoutMs: 20_000, settleMs: 200 });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+  });
+
+  test('every page is audited; html-has-lang exactly where the saved <html> has no lang', async () => {
+    const a = await auditSite(browser, files.map((f) => ({ url: `${web.origin}/${encodeURIComponent(f)}`, html: realHtml(f) })));
+    expect(a.pages.filter((p) => !p.ok)).toEqual([]);
+    const noLang = files.filter((f) => {
+      const html = cheerio.load(realBytes(f).toString('latin1'))('html');
+      return !html.attr('lang')?.trim() && !html.attr('xml:lang')?.trim();
+    });
+    const flagged = a.violations.find((v) => v.rule === 'html-has-lang')?.pages ?? [];
+    expect(flagged.map((u) => decodeURIComponent(u.slice(web.origin.length + 1))).sort()).toEqual(noLang.sort());
+    expect(noLang.length).toBeGreaterThan(0);
+    expect(noLang.length).toBeLessThan(files.length);
+  }, 180_000);
 });

@@ -62,12 +62,19 @@ async function auditPage(page: Page): Promise<PageViolation[]> {
   );
 }
 
+/** A page to audit: its HTML as the crawl fetched it (within its byte limit), or why it could not be. */
+export type AuditSource = { url: string; html: string } | { url: string; failed: string };
+
 /**
- * The audit of a site: each page loaded with its style sheets in a tab of the run's pool, within the
- * time of rendering one page; a page that fails is listed with the reason and counts for nothing.
+ * The audit of a site: each page shown from the bytes the crawl fetched (so a page that never ends or
+ * weighs 200 MB costs the browser no more than the crawl), with its style sheets, in a tab of the
+ * run's pool, within the time of rendering one page; a page that could not be fetched or loaded is
+ * listed with the reason and counts for nothing.
  */
-export async function auditSite(renderer: Renderer, urls: readonly string[]): Promise<AccessibilityAudit> {
-  const runs = await Promise.all(urls.map(async (url) => ({ url, out: await renderer.interact(url, { styles: true }, (page) => auditPage(page)) })));
+export async function auditSite(renderer: Renderer, sources: readonly AuditSource[]): Promise<AccessibilityAudit> {
+  const runs = await Promise.all(
+    sources.map(async (s) => ({ url: s.url, out: 'failed' in s ? ({ ok: false, reason: 'error', detail: s.failed } as const) : await renderer.interact(s.url, { html: s.html, styles: true }, (page) => auditPage(page)) })),
+  );
   const byRule = new Map<string, AxeViolation>();
   const pages: AccessibilityAudit['pages'] = [];
   for (const { url, out } of runs) {

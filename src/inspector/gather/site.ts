@@ -10,7 +10,7 @@ import type { AttachmentReader } from './attachments/reader.ts';
 import { formatByName } from './attachments/formats.ts';
 import type { CertificateOutcome } from './certificate.ts';
 import type { Ipv6Prober } from './ipv6.ts';
-import { auditSite } from './audit.ts';
+import { auditSite, type AuditSource } from './audit.ts';
 import { trySearchBox } from './search-try.ts';
 import { limitNesting } from './nesting.ts';
 import { renderReasons } from './scripting.ts';
@@ -426,7 +426,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, { r
   // The home page and a sample of the pages below it again over IPv6, under each host's politeness.
   const ipv6 = ctx.ipv6 && dns?.aaaa === 'yes' ? await ctx.ipv6.measure({ homeUrl: home.finalUrl, homeHtml: c.homeSource, pages, run: (u, f) => scheduler.run(new URL(u).host, f) }) : undefined;
   const columns = assembleColumns(pages.filter((p) => p.depth === 0 || c.homeFrames.has(p.url)), pages);
-  const accessibility = ctx.renderer && opts.auditPages > 0 ? await auditSite(ctx.renderer, auditedPages(home.finalUrl, columns, opts.auditPages, (u) => c.onSite(u) && c.allowed(u))) : undefined;
+  const accessibility = ctx.renderer && opts.auditPages > 0 ? await auditSite(ctx.renderer, await auditSources(auditedPages(home.finalUrl, columns, opts.auditPages, (u) => c.onSite(u) && c.allowed(u)), home.finalUrl, c.homeSource, fetchPage)) : undefined;
   const truncated = c.truncated();
   const read = new Set(pages.map((p) => p.url));
   const olderNotRead = [...c.olderNotRead].filter((u) => !read.has(u)).length;
@@ -455,6 +455,24 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, { r
     columns,
     messages: collectMessages(pages),
   });
+}
+
+/**
+ * The audited pages' HTML as the crawl reads a page (its byte limit and deadline, the host's
+ * politeness): the home page's as fetched, the others fetched again. A page that fails, answers an
+ * error or is cut at the byte limit is not audited.
+ */
+async function auditSources(urls: readonly string[], home: string, homeSource: string | undefined, fetch: (url: string) => Promise<HttpOutcome>): Promise<AuditSource[]> {
+  return Promise.all(
+    urls.map(async (url): Promise<AuditSource> => {
+      if (url === home && homeSource !== undefined) return { url, html: homeSource };
+      const o = await fetch(url);
+      if (!o.ok) return { url, failed: o.message };
+      if (o.status >= 400) return { url, failed: `HTTP ${o.status}` };
+      if (o.truncated) return { url, failed: '页面超过读取上限' };
+      return { url: o.finalUrl, html: decodeHtml(o.body, o.headers['content-type']).text };
+    }),
+  );
 }
 
 /** The pages axe checks: the home page, then the list pages of the first columns found on the site (read, on the site, allowed), n in all. */
