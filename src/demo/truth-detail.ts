@@ -64,6 +64,7 @@ const AXE: Readonly<Record<string, string>> = {
   "the table template's search box has no label": '搜索框没有标签或可读名称',
   'the logo link has no text': '页头标志链接没有可读文字',
   'the 友情链接 drop-down has no name': '友情链接下拉框没有可读名称',
+  'the 长者模式 entry does not enlarge the text': '点击长者模式入口后，页面文字没有放大',
 };
 
 /** What a site lacks over IPv6 (ipv6-incomplete), by the sandbox's note of it. */

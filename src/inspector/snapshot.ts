@@ -406,7 +406,12 @@ export interface AccessibilityAudit {
   pages: Array<{ url: string; ok: boolean; detail?: string }>;
   /** Violations by rule, sorted by rule id. */
   violations: AxeViolation[];
+  /** The home page's 长者模式 entry followed, when it has one. */
+  elder?: ElderMode;
 }
+
+/** The elder-friendly mode: the entry's words, and the median text size (px) before and after following it; or why it was not seen. */
+export type ElderMode = { entry: string; before: number; after: number } | { entry: string; failed: string };
 
 /** What DNS says about the home page's host. */
 export interface DnsFacts {

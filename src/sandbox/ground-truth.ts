@@ -170,6 +170,7 @@ function pageTruth(m: SiteModel, push: Push): void {
   else if (m.ipv6 !== 'full') for (const [target, note] of IPV6_TRUTH[m.ipv6]) push('ipv6-incomplete', target, m.home, note);
   if (m.accessEntry === 'none') push('accessibility-entry-missing', m.home, m.home, 'no elder-friendly or accessible mode entry on the home page');
   for (const [rule, note] of axeTruth(m)) push('accessibility-issues', rule, m.home, note);
+  if (m.elderMode === 'inert') push('accessibility-issues', 'elder-mode-text', m.home, 'the 长者模式 entry does not enlarge the text');
   const due = websiteReportYear(m.asOf);
   if (m.websiteReport.year === null) push('annual-report-missing', 'website-report', m.home, `no website report on the home page (${due} due)`);
   else if (m.websiteReport.year !== due) push('annual-report-missing', 'website-report', m.home, `the home page links only the ${m.websiteReport.year} website report (${due} due)`);

@@ -137,6 +137,8 @@ export interface SiteModel {
   https: CertKind | null;
   /** How the top bar offers the elder-friendly and accessible mode (roles.ts accessEntry): two links by default. */
   accessEntry: 'links' | 'none' | 'button' | 'image';
+  /** What the 长者模式 entry (links, image) does when clicked: the body's text to 20px, or nothing (roles.ts elderInert); null without one. */
+  elderMode: 'enlarges' | 'inert' | null;
   /** The year of the 政府网站工作年度报表 the home page links, or null for none; and whether a 信息公开年报 link stands beside it. */
   websiteReport: { year: number | null; openReport: boolean };
   errorReport: ErrorReport;
@@ -259,6 +261,7 @@ export function buildSiteModel(web: SandboxWeb, index: number): SiteModel {
     personal: personalSpotOf(columns, role),
     https: role.down ? null : (role.tls ?? null),
     accessEntry: role.accessEntry ?? 'links',
+    elderMode: role.accessEntry === 'none' || role.accessEntry === 'button' ? null : role.elderInert ? 'inert' : 'enlarges',
     websiteReport: { year: role.websiteReport === 'none' ? null : websiteReportYear(asOf) - (role.websiteReport === 'older' ? 1 : 0), openReport: role.websiteReport === 'none' },
     errorReport: role.errorReport ?? rot(['pucha-script', 'zfwzgl-script', 'pucha-script', 'zfwzgl-link', 'pucha-link'] as const, plan, seed, 'jiucuo'),
     search,

@@ -187,6 +187,13 @@ function headerSearch(m: SiteModel, s: Scripted | null): string {
   return `<div class="search">${scriptedSearch(s.search, m.search, esc, m.template)}</div>`;
 }
 
+/** The functions the top bar's entries call: 长者模式 sets the body's text to 20px (or, inert, nothing); 无障碍 starts a toolbar the sandbox does not draw. */
+function accessScript(m: SiteModel): string {
+  if (m.accessEntry === 'none') return '';
+  const toggle = m.elderMode === 'inert' ? 'function(){}' : "function(){this.on=!this.on;document.body.style.fontSize=this.on?'20px':'';}";
+  return `<script type="text/javascript">var elder={on:false,toggle:${toggle}};var aria={start:function(){}};</script>`;
+}
+
 /** The top bar's entry to the elder-friendly and accessible mode, by the model's kind of it. */
 const ACCESS_ENTRY: Readonly<Record<SiteModel['accessEntry'], string[]>> = {
   links: ['<a href="javascript:void(0)" onclick="aria.start()">无障碍浏览</a>', '<a href="javascript:void(0)" onclick="elder.toggle()">长者模式</a>'],
@@ -205,7 +212,7 @@ function topBar(m: SiteModel, fromHome: boolean, s: Scripted | null = null): str
     ? `<a href="${href(m, '/', fromHome)}" class="logo"><img src="/images/logo.png" width="560" height="90" border="0"></a>`
     : `<a href="${href(m, '/', fromHome)}" class="logo"><img src="/images/logo.png" alt="${esc(m.site.name)}"></a>`;
   const name = m.headerName === 'text' ? `<h1 class="sitename">${esc(m.site.name)}</h1>` : '';
-  return `<div class="topbar"><div class="w1200">${clock(m)}<span class="toplinks">${links.join(' | ')}</span></div></div>\n`
+  return `<div class="topbar"><div class="w1200">${clock(m)}<span class="toplinks">${links.join(' | ')}</span>${accessScript(m)}</div></div>\n`
     + `<div class="header"><div class="w1200">${logo}${name}${headerSearch(m, s)}</div></div>\n`;
 }
 

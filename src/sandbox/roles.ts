@@ -81,6 +81,8 @@ export interface Role {
    * or an image link named by its alt text. Others show two links, 无障碍浏览 and 长者模式.
    */
   accessEntry?: 'none' | 'button' | 'image';
+  /** The 长者模式 entry's script enlarges nothing (its toggle is empty); others set the body's text to 20px. */
+  elderInert?: true;
   /** The site also answers HTTPS on 443, with a certificate of this kind (certs.ts); without it, plain HTTP only. */
   tls?: CertKind;
 }
@@ -126,7 +128,7 @@ export const ROLES: readonly Role[] = [
   {
     home: ['soft-404'], deep: [], missing: [], stale: 1, blank: 0, board: 'ok', traps: ['redirect-chain', 'retry-503', 'commented-link'],
     typos: { home: ['shehui'], article: ['zongli', 'gonghe', 'guotu'] }, boardOmits: 'answered', data: 'aging', personal: ['staff-directory', 'masked-table'],
-    personalFiles: [{ form: 'masked-table', format: 'docx' }], tls: 'self-signed', websiteReport: 'older',
+    personalFiles: [{ form: 'masked-table', format: 'docx' }], tls: 'self-signed', websiteReport: 'older', elderInert: true,
   },
   {
     home: ['redirect-loop', 'not-found'], deep: [], missing: ['psb', 'site-code'], stale: 0, blank: 0, board: 'unanswered', traps: ['retry-429', 'ua-403'],

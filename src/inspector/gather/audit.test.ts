@@ -3,7 +3,7 @@
 // does not load listed and counted for nothing.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { describeNeeding } from '../../../tests/needs.test-helpers.ts';
-import { auditSite, type AuditSource } from './audit.ts';
+import { auditSite, tryElderMode, type AuditSource } from './audit.ts';
 import { findChromium } from './browser.ts';
 import { startPageServer, type PageServer } from './page-server.test-helpers.ts';
 import { Renderer } from './renderer.ts';
@@ -25,6 +25,14 @@ const PAGES: Record<string, string | { type: string; body: string }> = {
   // A box labelled only by a style sheet's hiding of it: hidden elements are not judged, so the sheet must load.
   '/styled': '<!DOCTYPE html><html lang="zh-CN"><head><title>样式</title><link rel="stylesheet" href="/s.css"></head><body><input class="gone" type="text" name="q"><p>正文</p></body></html>',
   '/s.css': { type: 'text/css', body: '.gone { display: none }' },
+  // 长者模式 entries: a script that enlarges the text, one that does nothing, a link to a larger page, one to another site.
+  '/elder-script': '<html><body><p>正文一</p><p>正文二</p><a href="javascript:void(0)" onclick="document.body.style.fontSize=\'22px\'">长者模式</a></body></html>',
+  '/elder-inert': '<html><body><p>正文一</p><p>正文二</p><a href="javascript:void(0)" onclick="void 0"><img src="/e.png" alt="关怀版"></a></body></html>',
+  '/elder-link': '<html><body><p>正文一</p><p>正文二</p><a href="/elder-page" target="_blank">适老化版</a></body></html>',
+  '/elder-page': '<html><head><style>body { font-size: 24px }</style></head><body><p>正文一</p><p>正文二</p></body></html>',
+  '/elder-away': '<html><body><p>正文</p><a href="http://elder.example.com/">长者版</a></body></html>',
+  '/elder-frames': '<html><frameset rows="30%,*"><frame src="/elder-top"><frame src="/main"></frameset></html>',
+  '/elder-top': '<html><body><p>顶部</p><button onclick="document.body.style.fontSize=\'20px\'">关怀模式</button></body></html>',
 };
 
 let server: PageServer;
@@ -81,6 +89,36 @@ describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'accessibili
     const a = await auditSite(r, [{ url: `${server.origin}/`, html: PAGES['/bad'] as string }]);
     expect(a.violations.map((v) => v.rule)).toContain('image-alt');
     expect(server.hits.get('/x.png') ?? 0).toBe(0);
+  }, 30_000);
+});
+
+describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'the 长者模式 entry followed', () => {
+  let pages: PageServer;
+  let browser: Renderer;
+  beforeAll(async () => {
+    pages = await startPageServer((path) => PAGES[path]);
+    browser = await Renderer.start({ userAgent: 'GovSiteInspector/test', allowPrivate: true, pages: 2, timeoutMs: 10_000, settleMs: 100 });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await pages?.close();
+  });
+  const elder = (path: string) => tryElderMode(browser, `${pages.origin}${path}`, PAGES[path] as string);
+
+  test('a script entry that enlarges the text, and one that does nothing: the median size before and after', async () => {
+    expect(await elder('/elder-script')).toEqual({ entry: '长者模式', before: 16, after: 22 });
+    expect(await elder('/elder-inert')).toEqual({ entry: '关怀版', before: 16, after: 16 });
+  }, 30_000);
+
+  test('a link to the site’s elder version is opened in the same tab, even one meant for a new window', async () => {
+    expect(await elder('/elder-link')).toEqual({ entry: '适老化版', before: 16, after: 24 });
+  }, 30_000);
+
+  test('an entry in a frame is followed there; one leading to another site is not followed; a page without one has none', async () => {
+    expect(await elder('/elder-frames')).toEqual({ entry: '关怀模式', before: 16, after: 20 });
+    expect(await elder('/elder-away')).toEqual({ entry: '长者版', failed: '入口指向其他网站（http://elder.example.com/），未检查' });
+    expect(await elder('/')).toBeUndefined();
+    expect(pages.hits.get('/elder-page')).toBe(1);
   }, 30_000);
 });
 

@@ -4,9 +4,9 @@
 // EU's simplified monitoring method reports them. What is kept of an element is its CSS selector.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { Renderer } from './renderer.ts';
-import type { AccessibilityAudit, AxeViolation } from '../snapshot.ts';
+import type { AccessibilityAudit, AxeViolation, ElderMode } from '../snapshot.ts';
 
 /** The WCAG levels checked: 2.0 and 2.1, A and AA. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] as const;
@@ -101,4 +101,55 @@ function wcagOf(tags: readonly string[]): string[] {
     const m = /^wcag(\d)(\d)(\d+)$/.exec(t);
     return m ? [`${m[1]}.${m[2]}.${m[3]}`] : [];
   });
+}
+
+/** An entry to an elder-friendly mode, by its words (or its image's alt). 无障碍 alone opens a toolbar and is not tried. */
+const ELDER_ENTRY = /长者|关怀|适老|老年|大字/;
+
+/**
+ * The elder-friendly mode as a visitor meets it: the home page (the crawl's bytes, with its style
+ * sheets) in a tab, the median size of the text of the page or frame that holds its 长者模式 entry
+ * read, the entry followed (a link to a page of the site is opened there; a script entry is clicked),
+ * and the size read again. Undefined when the page and its frames have no such entry; a failure to
+ * show or follow it is reported, never judged.
+ */
+export async function tryElderMode(renderer: Renderer, url: string, html: string): Promise<ElderMode | undefined> {
+  const out = await renderer.interact(url, { html, styles: true }, async (page, left) => {
+    const find = (frame: Frame) => frame.evaluate((source) => {
+      const re = new RegExp(source);
+      for (const el of document.querySelectorAll<HTMLElement>('a, button, [onclick]')) {
+        const words = `${el.textContent ?? ''} ${[...el.querySelectorAll('img')].map((i) => i.alt).join(' ')}`.replace(/\s+/g, ' ').trim();
+        if (!re.test(words)) continue;
+        el.setAttribute('data-gov-elder', '');
+        const href = el instanceof HTMLAnchorElement ? el.href : '';
+        return { words: words.slice(0, 40), href: /^https?:/.test(href) && href.split('#')[0] !== location.href.split('#')[0] ? href : '' };
+      }
+      return null;
+    }, ELDER_ENTRY.source);
+    let frame: Frame | undefined;
+    let entry: Awaited<ReturnType<typeof find>> = null;
+    for (const f of page.frames()) if (!entry && (entry = await find(f).catch(() => null))) frame = f;
+    if (!entry || !frame) return undefined;
+    const before = await frame.evaluate(medianTextSize);
+    if (entry.href) {
+      if (new URL(entry.href).host !== new URL(url).host) return { entry: entry.words, failed: `入口指向其他网站（${entry.href}），未检查` };
+      await frame.goto(entry.href, { waitUntil: 'load', timeout: left() });
+    } else await frame.click('[data-gov-elder]', { timeout: left() });
+    await page.waitForTimeout(Math.min(300, left()));
+    return { entry: entry.words, before, after: await frame.evaluate(medianTextSize) };
+  });
+  if (!out.ok) return { entry: '', failed: `${out.reason}: ${out.detail}` };
+  return out.value;
+}
+
+/** Runs in the page: the median font size (px) of the visible elements that hold text themselves. */
+function medianTextSize(): number {
+  const sizes: number[] = [];
+  for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
+    if (![...el.childNodes].some((n) => n.nodeType === 3 && (n.nodeValue ?? '').trim() !== '')) continue;
+    if (el.closest('script, style, noscript') || el.getClientRects().length === 0) continue;
+    sizes.push(parseFloat(getComputedStyle(el).fontSize));
+  }
+  sizes.sort((a, b) => a - b);
+  return sizes.length ? sizes[Math.floor(sizes.length / 2)]! : 0;
 }

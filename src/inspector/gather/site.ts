@@ -10,7 +10,7 @@ import type { AttachmentReader } from './attachments/reader.ts';
 import { formatByName } from './attachments/formats.ts';
 import type { CertificateOutcome } from './certificate.ts';
 import type { Ipv6Prober } from './ipv6.ts';
-import { auditSite, type AuditSource } from './audit.ts';
+import { auditSite, tryElderMode, type AuditSource } from './audit.ts';
 import { trySearchBox } from './search-try.ts';
 import { limitNesting } from './nesting.ts';
 import { renderReasons } from './scripting.ts';
@@ -427,6 +427,8 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, { r
   const ipv6 = ctx.ipv6 && dns?.aaaa === 'yes' ? await ctx.ipv6.measure({ homeUrl: home.finalUrl, homeHtml: c.homeSource, pages, run: (u, f) => scheduler.run(new URL(u).host, f) }) : undefined;
   const columns = assembleColumns(pages.filter((p) => p.depth === 0 || c.homeFrames.has(p.url)), pages);
   const accessibility = ctx.renderer && opts.auditPages > 0 ? await auditSite(ctx.renderer, await auditSources(auditedPages(home.finalUrl, columns, opts.auditPages, (u) => c.onSite(u) && c.allowed(u)), home.finalUrl, c.homeSource, fetchPage)) : undefined;
+  const elder = accessibility && ctx.renderer && c.homeSource !== undefined ? await tryElderMode(ctx.renderer, home.finalUrl, c.homeSource) : undefined;
+  if (accessibility && elder) accessibility.elder = elder;
   const truncated = c.truncated();
   const read = new Set(pages.map((p) => p.url));
   const olderNotRead = [...c.olderNotRead].filter((u) => !read.has(u)).length;

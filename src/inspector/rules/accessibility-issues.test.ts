@@ -45,4 +45,20 @@ describe('accessibility-issues', () => {
     const r = rule.run(snapshot({ accessibility: audit({ pages: [{ url: HOME, ok: true }, { url: LIST, ok: false, detail: 'timeout' }], violations: [{ rule: 'select-name', impact: 'critical', help: 'select 元素必须有一个可访问的名称', wcag: ['4.1.2'], elements: 1, pages: [HOME], examples: [{ page: HOME, selector: 'select' }] }] }) }), ctx);
     expect(r.status === 'fail' && r.findings[0]!.detail).toContain('检查 1 个页面，其中 1 个共 1 处');
   });
+
+  test('the 长者模式 entry shows text no larger than before: elder-mode-text, beside axe’s findings', () => {
+    const r = rule.run(snapshot({ accessibility: audit({ elder: { entry: '长者模式', before: 14, after: 14 } }) }), ctx);
+    expect(r).toEqual({
+      status: 'fail',
+      findings: [{ indicator: 'accessibility-issues', target: 'elder-mode-text', page: HOME, points: 0, detail: '长者模式未放大文字：点击首页“长者模式”前后，文字字号的中位数为 14px 和 14px' }],
+    });
+  });
+
+  test.each([
+    ['larger text', { entry: '长者模式', before: 14, after: 20 }],
+    ['an entry not followed (another site)', { entry: '长者版', failed: '入口指向其他网站' }],
+    ['a page with no text to measure', { entry: '长者模式', before: 0, after: 0 }],
+  ])('%s: no elder-mode finding', (_n, elder) => {
+    expect(rule.run(snapshot({ accessibility: audit({ elder }) }), ctx)).toEqual({ status: 'pass' });
+  });
 });

@@ -9,7 +9,9 @@ const IMPACT: Readonly<Record<string, string>> = { minor: '影响轻微', modera
  * (gather/audit.ts): one finding per rule that fails, with the pages and elements it fails on counted
  * (the EU's simplified monitoring method reports rules, not elements). What axe cannot decide (colour
  * contrast without the page's images and fonts, text alternatives that exist but say nothing) is not
- * judged; a site whose pages were not rendered (--render never) is not judged.
+ * judged; a site whose pages were not rendered (--render never) is not judged. Beside axe, the home
+ * page's 长者模式 (关怀版…) entry is followed: when the text it shows is no larger than before
+ * (`elder-mode-text`), the mode misses what it is for.
  */
 export default defineRule({
   id: 'accessibility-issues',
@@ -25,7 +27,8 @@ export default defineRule({
     if (!a) return { status: 'not_applicable', reason: '未在浏览器中检查页面（--render never，或 auditPages 为 0）' };
     const audited = a.pages.filter((p) => p.ok).length;
     if (audited === 0) return { status: 'not_applicable', reason: `检查的页面均未能在浏览器中打开：${a.pages.map((p) => p.detail).join('；')}` };
-    if (a.violations.length === 0) return { status: 'pass' };
+    const elder = a.elder && 'after' in a.elder && a.elder.after > 0 && a.elder.after <= a.elder.before ? a.elder : undefined;
+    if (a.violations.length === 0 && !elder) return { status: 'pass' };
     const findings: RuleFinding[] = a.violations.map((v) => ({
       indicator: 'accessibility-issues',
       target: v.rule,
@@ -33,6 +36,9 @@ export default defineRule({
       points: 0,
       detail: `${v.help}（${v.wcag.length ? `WCAG ${v.wcag.join('、')}，` : ''}${IMPACT[v.impact] ?? v.impact}）：检查 ${audited} 个页面，其中 ${v.pages.length} 个共 ${v.elements} 处，如 ${v.examples.map((e) => `${e.page} 的 ${e.selector}`).join('；')}（${a.engine}，规则 ${v.rule}）`,
     }));
+    if (elder) {
+      findings.push({ indicator: 'accessibility-issues', target: 'elder-mode-text', page: snapshot.home.url, points: 0, detail: `长者模式未放大文字：点击首页“${elder.entry}”前后，文字字号的中位数为 ${elder.before}px 和 ${elder.after}px` });
+    }
     return { status: 'fail', findings };
   },
 });
