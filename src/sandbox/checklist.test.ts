@@ -323,10 +323,13 @@ describe.each(CASES)('checklist truth agrees with served pages (seed $seed, $pag
         continue;
       }
       const script = $('.topbar script').toArray().map((s) => $(s).text()).find((t) => t.includes('elder'));
-      const body = { style: { fontSize: '' } };
+      const body = { className: '' };
       const context = vm.createContext({ document: { body } });
       vm.runInContext(`${script ?? ''}\n${entry.attr('onclick')}`, context, { timeout: 1_000 });
-      const enlarged = parseFloat(body.style.fontSize || '0') > 14;
+      // The class it sets must be one the style sheet enlarges every element of.
+      const css = decodeHtml(get(new URL('/css/style.css', m.origin).href)!.body, 'text/css; charset=utf-8');
+      const rule = body.className ? new RegExp(`\\.${body.className} \\*[^{]*\\{[^}]*font-size:\\s*(\\d+)px`).exec(css) : null;
+      const enlarged = Number(rule?.[1] ?? 0) >= 18;
       expect({ site: m.site.id, inert: !enlarged }).toEqual({ site: m.site.id, inert: targets(m, 'accessibility-issues').includes('elder-mode-text') });
       if (!enlarged) inert++;
     }

@@ -137,7 +137,7 @@ export interface SiteModel {
   https: CertKind | null;
   /** How the top bar offers the elder-friendly and accessible mode (roles.ts accessEntry): two links by default. */
   accessEntry: 'links' | 'none' | 'button' | 'image';
-  /** What the 长者模式 entry (links, image) does when clicked: the body's text to 20px, or nothing (roles.ts elderInert); null without one. */
+  /** What the 长者模式 entry (links, image) does when clicked: the page's text to 20px, or nothing (roles.ts elderInert); null without one. */
   elderMode: 'enlarges' | 'inert' | null;
   /** The year of the 政府网站工作年度报表 the home page links, or null for none; and whether a 信息公开年报 link stands beside it. */
   websiteReport: { year: number | null; openReport: boolean };

@@ -81,7 +81,7 @@ export interface Role {
    * or an image link named by its alt text. Others show two links, 无障碍浏览 and 长者模式.
    */
   accessEntry?: 'none' | 'button' | 'image';
-  /** The 长者模式 entry's script enlarges nothing (its toggle is empty); others set the body's text to 20px. */
+  /** The 长者模式 entry's script enlarges nothing (its toggle is empty); others set the page's text to 20px. */
   elderInert?: true;
   /** The site also answers HTTPS on 443, with a certificate of this kind (certs.ts); without it, plain HTTP only. */
   tls?: CertKind;
