@@ -33,6 +33,8 @@ const PAGES: Record<string, string | { type: string; body: string }> = {
   '/elder-away': '<html><body><p>正文</p><a href="http://elder.example.com/">长者版</a></body></html>',
   '/elder-frames': '<html><frameset rows="30%,*"><frame src="/elder-top"><frame src="/main"></frameset></html>',
   '/elder-top': '<html><body><p>顶部</p><button onclick="document.body.style.fontSize=\'20px\'">关怀模式</button></body></html>',
+  // A toolbar: the entry draws a bar of buttons, whose own 放大 enlarges the text.
+  '/elder-toolbar': '<html><body><p>正文</p><a href="javascript:void(0)" onclick="var b=document.createElement(\'div\');b.innerHTML=\'<button>放大</button><button>缩小</button><button>高对比</button><button>读屏</button><button>指读</button><button>关闭</button>\';document.body.prepend(b)">长者模式</a></body></html>',
 };
 
 let server: PageServer;
@@ -114,9 +116,10 @@ describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'the 长者�
     expect(await elder('/elder-link')).toEqual({ entry: '适老化版', before: 16, after: 24 });
   }, 30_000);
 
-  test('an entry in a frame is followed there; one leading to another site is not followed; a page without one has none', async () => {
+  test('an entry in a frame is followed there; one leading to another site, or opening a toolbar, is not judged; a page without one has none', async () => {
     expect(await elder('/elder-frames')).toEqual({ entry: '关怀模式', before: 16, after: 20 });
     expect(await elder('/elder-away')).toEqual({ entry: '长者版', failed: '入口指向其他网站（http://elder.example.com/），未检查' });
+    expect(await elder('/elder-toolbar')).toEqual({ entry: '长者模式', failed: '入口打开了工具栏或新内容，未判断字号' });
     expect(await elder('/')).toBeUndefined();
     expect(pages.hits.get('/elder-page')).toBe(1);
   }, 30_000);

@@ -103,6 +103,9 @@ function wcagOf(tags: readonly string[]): string[] {
   });
 }
 
+/** Elements a click may add before it counts as opening a toolbar rather than switching a mode. */
+const TOOLBAR_ELEMENTS = 5;
+
 /** An entry to an elder-friendly mode, by its words (or its image's alt). 无障碍 alone opens a toolbar and is not tried. */
 const ELDER_ENTRY = /长者|关怀|适老|老年|大字/;
 
@@ -111,7 +114,8 @@ const ELDER_ENTRY = /长者|关怀|适老|老年|大字/;
  * sheets) in a tab, the median size of the text of the page or frame that holds its 长者模式 entry
  * read, the entry followed (a link to a page of the site is opened there; a script entry is clicked),
  * and the size read again. Undefined when the page and its frames have no such entry; a failure to
- * show or follow it is reported, never judged.
+ * show or follow it is reported, never judged, and so is a script entry that adds elements to the
+ * page (a toolbar whose own buttons enlarge the text: its first click is not the mode).
  */
 export async function tryElderMode(renderer: Renderer, url: string, html: string): Promise<ElderMode | undefined> {
   const out = await renderer.interact(url, { html, styles: true }, async (page, left) => {
@@ -131,11 +135,14 @@ export async function tryElderMode(renderer: Renderer, url: string, html: string
     for (const f of page.frames()) if (!entry && (entry = await find(f).catch(() => null))) frame = f;
     if (!entry || !frame) return undefined;
     const before = await frame.evaluate(medianTextSize);
+    const count = () => frame.evaluate(() => document.getElementsByTagName('*').length);
+    const elements = await count();
     if (entry.href) {
       if (new URL(entry.href).host !== new URL(url).host) return { entry: entry.words, failed: `入口指向其他网站（${entry.href}），未检查` };
       await frame.goto(entry.href, { waitUntil: 'load', timeout: left() });
     } else await frame.click('[data-gov-elder]', { timeout: left() });
     await page.waitForTimeout(Math.min(300, left()));
+    if (!entry.href && (await count()) > elements + TOOLBAR_ELEMENTS) return { entry: entry.words, failed: '入口打开了工具栏或新内容，未判断字号' };
     return { entry: entry.words, before, after: await frame.evaluate(medianTextSize) };
   });
   if (!out.ok) return { entry: '', failed: `${out.reason}: ${out.detail}` };
