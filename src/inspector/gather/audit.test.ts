@@ -26,7 +26,8 @@ const PAGES: Record<string, string | { type: string; body: string }> = {
   '/styled': '<!DOCTYPE html><html lang="zh-CN"><head><title>样式</title><link rel="stylesheet" href="/s.css"></head><body><input class="gone" type="text" name="q"><p>正文</p></body></html>',
   '/s.css': { type: 'text/css', body: '.gone { display: none }' },
   // 长者模式 entries: a script that enlarges the text, one that does nothing, a link to a larger page, one to another site.
-  '/elder-script': '<html><body><p>正文一</p><p>正文二</p><a href="javascript:void(0)" onclick="document.body.style.fontSize=\'22px\'">长者模式</a></body></html>',
+  // A news link that mentions 关怀 and 老年 comes first: it is no entry.
+  '/elder-script': '<html><body><p>正文一</p><p>正文二</p><a href="/news/1.html">关怀老年人生活的通知</a><a href="javascript:void(0)" onclick="document.body.style.fontSize=\'22px\'">长者模式</a></body></html>',
   '/elder-inert': '<html><body><p>正文一</p><p>正文二</p><a href="javascript:void(0)" onclick="void 0"><img src="/e.png" alt="关怀版"></a></body></html>',
   '/elder-link': '<html><body><p>正文一</p><p>正文二</p><a href="/elder-page" target="_blank">适老化版</a></body></html>',
   '/elder-page': '<html><head><style>body { font-size: 24px }</style></head><body><p>正文一</p><p>正文二</p></body></html>',
@@ -122,6 +123,7 @@ describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'the 长者�
     expect(await elder('/elder-toolbar')).toEqual({ entry: '长者模式', failed: '入口打开了工具栏或新内容，未判断字号' });
     expect(await elder('/')).toBeUndefined();
     expect(pages.hits.get('/elder-page')).toBe(1);
+    expect(pages.hits.get('/news/1.html')).toBeUndefined();
   }, 30_000);
 });
 

@@ -106,8 +106,12 @@ function wcagOf(tags: readonly string[]): string[] {
 /** Elements a click may add before it counts as opening a toolbar rather than switching a mode. */
 const TOOLBAR_ELEMENTS = 5;
 
-/** An entry to an elder-friendly mode, by its words (or its image's alt). 无障碍 alone opens a toolbar and is not tried. */
-const ELDER_ENTRY = /长者|关怀|适老|老年|大字/;
+/**
+ * An entry to an elder-friendly mode, by all its words (or its image's alt): 长者模式, 关怀版, 适老化版,
+ * 老年人模式, 大字版… A news link that mentions 关怀 or 老年 is not one. 无障碍 alone opens a toolbar
+ * and is not tried.
+ */
+const ELDER_ENTRY = /^(?:进入|切换(?:至|到)?)?(?:长者|关怀|适老化?|老年人?|大字)(?:模式|版|浏览|阅读|专区)?$/;
 
 /**
  * The elder-friendly mode as a visitor meets it: the home page (the crawl's bytes, with its style

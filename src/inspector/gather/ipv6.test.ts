@@ -76,6 +76,15 @@ describe('Ipv6Prober', () => {
     }
   });
 
+  test('a proxy that cannot be reached: the reason said as it is, not as a timeout', async () => {
+    const p = new Ipv6Prober(resolveOptions({ proxy: { http: 'http://127.0.0.1:9', https: 'http://127.0.0.1:9' }, ipv6Reference: 'http://www.gov.cn/', timeoutMs: 1_500 }), sandboxResolver(sandbox.web).resolve6);
+    try {
+      expect((await p.reachable()).detail).toMatch(/^参照站点 www\.gov\.cn 经 IPv6 无应答（代理连接失败：connect ECONNREFUSED 127\.0\.0\.1:9）/);
+    } finally {
+      await p.close();
+    }
+  });
+
   test('the sample of pages below: evenly spread, the same every run', () => {
     expect(sample(['a', 'b', 'c', 'd', 'e', 'f'], 3)).toEqual(['a', 'c', 'e']);
     expect(sample(['a', 'b'], 3)).toEqual(['a', 'b']);

@@ -38,8 +38,8 @@ export function ipv6Dispatcher(resolve6: (host: string) => Promise<string[]>, op
     let socket: net.Socket;
     if (proxy) {
       const t = await openTunnel(`[${address}]:${port}`, proxy, opts.timeoutMs);
-      // undici's wording for a proxy that will not tunnel, which classify() reads.
-      if (!t.ok) throw t.status === undefined ? failure(t.detail, 'ETIMEDOUT') : failure(`Proxy response (${t.status}) to CONNECT [${address}]:${port}`, 'ECONNREFUSED');
+      // undici's wording for a proxy that will not tunnel, which classify() reads; a proxy that does not answer in time is a timeout, one that cannot be reached says so.
+      if (!t.ok) throw t.status !== undefined ? failure(`Proxy response (${t.status}) to CONNECT [${address}]:${port}`, 'ECONNREFUSED') : failure(t.detail, t.timedOut ? 'ETIMEDOUT' : 'EPROXY');
       socket = t.socket;
     } else socket = await connected(net.connect({ host: address, port, family: 6 }), 'connect', opts.timeoutMs);
     if (protocol !== 'https:') return socket;

@@ -4,7 +4,7 @@
 import http from 'node:http';
 import type net from 'node:net';
 
-export type Tunnel = { ok: true; socket: net.Socket } | { ok: false; /** The proxy's answer, when it answered. */ status?: number; detail: string };
+export type Tunnel = { ok: true; socket: net.Socket } | { ok: false; /** The proxy's answer, when it answered. */ status?: number; /** The proxy did not answer in time. */ timedOut?: true; detail: string };
 
 /** Opens a tunnel to `authority` (host:port, or [IPv6]:port) through the HTTP proxy at `proxy`. */
 export function openTunnel(authority: string, proxy: string, timeoutMs: number): Promise<Tunnel> {
@@ -20,7 +20,7 @@ export function openTunnel(authority: string, proxy: string, timeoutMs: number):
     });
     req.once('timeout', () => {
       req.destroy();
-      resolve({ ok: false, detail: `代理连接超时（${timeoutMs / 1000} 秒）` });
+      resolve({ ok: false, timedOut: true, detail: `代理连接超时（${timeoutMs / 1000} 秒）` });
     });
     req.once('error', (e) => resolve({ ok: false, detail: `代理连接失败：${e.message}` }));
     req.end();
