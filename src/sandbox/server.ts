@@ -35,9 +35,9 @@ const MODEL_CACHE = 512;
 const SLOW_HEADERS_MS = 60_000;
 
 /**
- * Starts the sandbox on 127.0.0.1 (port 0 = any free port). Its hosts also answer over IPv6 on ::1,
- * where the proxy sends a CONNECT to one of their AAAA addresses; `ipv6: false` is a network without
- * IPv6 (such a CONNECT is answered 502, network unreachable), as is a machine whose loopback has no ::1.
+ * Starts the sandbox on 127.0.0.1 (port 0 = any free port). Its hosts also answer over IPv6 on ::1
+ * (127.0.0.1 where the loopback has no IPv6), where the proxy sends a CONNECT to one of their AAAA
+ * addresses; `ipv6: false` is a network without IPv6 (such a CONNECT is answered 502, network unreachable).
  */
 export async function startSandbox(opts: SandboxOptions & { port?: number; host?: string; ipv6?: boolean }): Promise<RunningSandbox> {
   const { port = 0, host = '127.0.0.1', ipv6 = true, ...webOpts } = opts;
@@ -130,7 +130,7 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
     else if (m?.ipv6 === 'silent' || downHost(state, owner)) refusal = [504, 'timeout', `No answer from [${address}]:${targetPort}`];
     else if (targetPort !== 80 && (targetPort !== 443 || !m?.https)) refusal = [502, 'refused', `Connection refused by [${address}]:${targetPort}`];
     if (refusal) return refuseTunnel(socket, ...refusal);
-    const upstream = net.connect({ host: '::1', port: targetPort === 443 ? v6Ports!.tls : v6Ports!.http });
+    const upstream = net.connect({ host: v6Ports!.host, port: targetPort === 443 ? v6Ports!.tls : v6Ports!.http });
     sockets.add(upstream);
     upstream.on('close', () => sockets.delete(upstream));
     upstream.on('error', () => socket.destroy());
@@ -324,20 +324,24 @@ function refuseTunnel(socket: Socket, status: number, error: string, text: strin
   socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nx-sandbox-error: ${error}\r\ncontent-type: text/plain\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }
 
-/** Listens on ::1 with both IPv6 servers; null where the loopback has no IPv6 (the sandbox then has no IPv6 network). */
-async function listenV6(plain: http.Server, secure: tls.Server): Promise<{ http: number; tls: number } | null> {
-  const listen = (s: net.Server): Promise<number | null> =>
+/**
+ * Listens with both IPv6 servers on ::1; where the loopback has no IPv6 (a container with IPv6 turned
+ * off), on 127.0.0.1: the sandbox's IPv6 network is still the AAAA addresses its proxy maps, only the
+ * last hop is IPv4. Null when neither can be had.
+ */
+async function listenV6(plain: http.Server, secure: tls.Server): Promise<{ host: string; http: number; tls: number } | null> {
+  const listen = (s: net.Server, host: string): Promise<number | null> =>
     new Promise((resolve) => {
       s.once('error', () => resolve(null));
-      s.listen(0, '::1', () => resolve((s.address() as net.AddressInfo).port));
+      s.listen(0, host, () => resolve((s.address() as net.AddressInfo).port));
     });
-  const [a, b] = [await listen(plain), await listen(secure)];
-  if (a === null || b === null) {
-    plain.close();
-    secure.close();
-    return null;
+  for (const host of ['::1', '127.0.0.1']) {
+    const a = await listen(plain, host);
+    const b = a === null ? null : await listen(secure, host);
+    if (a !== null && b !== null) return { host, http: a, tls: b };
+    if (plain.listening) await new Promise((done) => plain.close(done));
   }
-  return { http: a, tls: b };
+  return null;
 }
 
 function targetOf(req: http.IncomingMessage): { host: string; port: number; path: string } | null {

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describeNeeding } from '../../../tests/needs.test-helpers.ts';
 import { sandboxResolver } from '../../sandbox/dns.ts';
 import { buildSiteModel, type SiteModel } from '../../sandbox/model.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
@@ -91,7 +92,14 @@ describe('Ipv6Prober', () => {
   });
 });
 
-describe('ipv6Dispatcher without a proxy', () => {
+/** Whether this machine's loopback speaks IPv6 (a container may have it turned off). */
+const LOOPBACK_V6 = await new Promise<boolean>((resolve) => {
+  const s = http.createServer();
+  s.once('error', () => resolve(false));
+  s.listen(0, '::1', () => s.close(() => resolve(true)));
+});
+
+describeNeeding({ what: 'IPv6 on the loopback (::1)', found: LOOPBACK_V6 }, 'ipv6Dispatcher without a proxy', () => {
   test('connects to the AAAA address itself, with the name in Host', async () => {
     const seen: string[] = [];
     const server = http.createServer((req, res) => {
