@@ -119,6 +119,15 @@ describe('readBlocks on hand-written blocks', () => {
     ]);
   });
 
+  test('two tabs in order, the first pane empty and the second with one item: the second tab still has its list', () => {
+    const $ = page(`<table class="lanmu"><tr><td class="tabs"><span class="on" onclick="showTab(this,0)">基层动态</span><span onclick="showTab(this,1)">图片新闻</span></td><td align="right"><a href="/jcdt/"><img src="/more.gif" alt="更多"></a></td></tr>
+      <tr><td colspan="2"><div class="tab_cont">
+        <table class="newslist"></table>
+        <table class="newslist" style="display:none"><tr><td><a href="/tpxw/1.html">图片一</a></td><td>2026-11-16</td></tr></table>
+      </div></td></tr></table>`);
+    expect(readBlocks($, HOME, AS_OF).map((b) => [b.name, newest(b.items)])).toEqual([['图片新闻', '2026-11-16']]);
+  });
+
   test('an image heading in the row above a table list, and a 更多 between a heading image and its list', () => {
     const $ = page(`<table class="lanmu"><tr><td class="lmtitle"><img src="/images/lm/zcwj.gif"></td><td align="right"><a href="/zcwj/"><img src="/more.gif" alt="更多"></a></td></tr>
       <tr><td colspan="2"><table class="newslist"><tr><td><a href="/zcwj/1.html">文件一</a></td><td>2026-11-19</td></tr><tr><td><a href="/zcwj/2.html">文件二</a></td><td>2026-11-02</td></tr></table></td></tr></table>

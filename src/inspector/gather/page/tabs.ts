@@ -55,11 +55,13 @@ export function panelsByOrder(page: Page, strip: Node, count: number): Node[] | 
     const next = after[0];
     if (next) {
       const shape = (n: Node) => `${n.name}.${attr(n, 'class') ?? ''}`;
-      // Through wrappers that hold one list-bearing child (a row, its cell, div.tab_cont).
+      // Through wrappers that hold one list-bearing child (a row, its cell, div.tab_cont), but not
+      // into the one filled pane among empty ones of its shape (a blank column's tab beside it).
       let box = next;
       for (let d = 0; d < 3; d++) {
         const holders = kidsOf(page, box).filter((k) => page.info.get(k)!.hasList);
-        if (holders.length !== 1 || page.info.get(holders[0]!)!.list || page.info.get(box)!.list) break;
+        const alone = holders.length === 1 && kidsOf(page, box).filter((k) => shape(k) === shape(holders[0]!)).length === 1;
+        if (!alone || page.info.get(holders[0]!)!.list || page.info.get(box)!.list) break;
         box = holders[0]!;
       }
       const kids = kidsOf(page, box).filter((k) => page.info.get(k)!.hasList);
