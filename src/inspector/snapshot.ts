@@ -310,6 +310,11 @@ export interface PageFacts {
   futureDates: string[];
   /** Personal numbers the page shows in full, masked (gather/personal-data.ts), when it shows any. */
   personalData?: PersonalDataFound;
+  /**
+   * Tables that read like a 政府信息公开工作年度报告's application table (本年新收…), as grids with
+   * merged cells repeated in each row and column they span (gather/page/tables.ts), when the page has any.
+   */
+  reportTables?: string[][][];
 }
 
 /** A column as the crawl found it: where its name came from, its list pages and its items. */

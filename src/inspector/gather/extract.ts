@@ -8,7 +8,7 @@ import { readBreadcrumb } from './page/breadcrumb.ts';
 import { readList } from './page/lists.ts';
 import { readNav } from './page/nav.ts';
 import { readPubDate } from './page/pub-date.ts';
-import { readTables } from './page/tables.ts';
+import { readReportTables, readTables } from './page/tables.ts';
 import { findPersonalData, type DocumentPart } from './personal-data.ts';
 import type { Node } from './page/node.ts';
 import { locator } from './page/where.ts';
@@ -120,6 +120,10 @@ export function extractPage(html: string, pageUrl: string, asOf: string, scripts
     parts.push({ kind: 'text', where: '正文', text: facts.text });
     const personal = findPersonalData(parts, asOf);
     if (personal) facts.personalData = personal;
+  }
+  if (facts.text.includes('本年新收')) {
+    const tables = readReportTables($);
+    if (tables.length) facts.reportTables = tables;
   }
   return { title, links, saysNotFound: looksLikeNotFound(title, facts.text.replace(/\s+/g, ' ')), facts, scripting };
 }

@@ -603,7 +603,13 @@ function listedDates(facts: PageFacts): Map<string, string> {
   return out;
 }
 
-/** Links a page gives that the rules need read, with their rank: column lists 0, pagination 1, navigation and boards 2. */
+/** A 信息公开年报 list or a 政府信息公开工作年度报告 by its name: the annual reports' rule reads both. */
+const OPEN_REPORT = /信息公开.*(年报|年度报告|工作报告)|公开年报/;
+
+/**
+ * Links a page gives that the rules need read, with their rank: column lists and the 信息公开年报
+ * list 0, pagination and the annual reports listed 1, navigation and boards 2.
+ */
 function wantedLinks(facts: PageFacts, homeLike: boolean): Array<[string, number]> {
   const out: Array<[string, number]> = [];
   if (homeLike) {
@@ -611,8 +617,9 @@ function wantedLinks(facts: PageFacts, homeLike: boolean): Array<[string, number
       const u = b.more ?? b.headingUrl;
       if (u) out.push([u, 0]);
     }
-    for (const n of [...facts.nav, ...facts.channels]) out.push([n.url, 2]);
+    for (const n of [...facts.nav, ...facts.channels]) out.push([n.url, OPEN_REPORT.test(n.name) ? 0 : 2]);
   }
+  for (const item of facts.list?.items ?? []) if (item.url && OPEN_REPORT.test(item.title)) out.push([item.url, 1]);
   // The newest item may be on a later page when a list is not sorted newest first.
   const list = facts.list;
   if (list && !sortedNewestFirst(list.items)) for (const u of list.pagination.slice(0, MAX_LIST_PAGES)) out.push([u, 1]);
