@@ -1,52 +1,133 @@
 import { isIsoDate } from '../../dates.ts';
 import type { SiteSnapshot } from '../snapshot.ts';
-import { defineRule } from './types.ts';
+import { checkApplicationTable, describeError } from './lib/open-report-table.ts';
+import { defineRule, type RuleFinding } from './types.ts';
 
-/** The reports a site owes each year, by target. */
+/** The reports a site owes each year, and its report's table, by target. */
 export const ANNUAL_REPORTS = {
   'website-report': '政府网站工作年度报表',
+  'open-report': '政府信息公开工作年度报告',
+  'open-report-table': '政府信息公开工作年度报告表格',
 } as const;
 
+type Target = keyof typeof ANNUAL_REPORTS;
+type Judged = { finding: RuleFinding } | { pass: true } | { notJudged: string };
+
 /**
- * 年度报表未发布 (advice, beyond the 2019 table): every government website publishes its
- * 政府网站工作年度报表 for the past year "在网站首页显著位置" by 31 January (国办函〔2018〕12号,
- * `websiteDue` in rules.yaml as MMDD). The rule looks for the report of the latest year whose
- * deadline has passed by the as-of date among the links of the home page and its frames (their text
- * or image alt: 网站 and 年度报表 or 年报, and the year). A home page that scripts write and that
- * could not be rendered is not judged; nor is a 专栏, which is part of a site.
+ * 年度报表、报告缺失或有误 (advice, beyond the 2019 table). Three things a site owes each year:
+ * - `website-report`: its 政府网站工作年度报表 for the past year "在网站首页显著位置" by 31 January
+ *   (国办函〔2018〕12号, `websiteDue` in rules.yaml as MMDD), looked for among the links of the home
+ *   page and its frames (their text or image alt: 网站 and 年度报表 or 年报, and the year). A home page
+ *   that scripts write and that could not be rendered is not judged.
+ * - `open-report`: the body's 政府信息公开工作年度报告 for the past year, by 31 January for a
+ *   department and 31 March for a local government (《政府信息公开条例》第四十九条; `openDueDepartment`,
+ *   `openDueGovernment`). A report of that year named anywhere the crawl read (a link, a list, a page
+ *   title) is enough; its absence is judged only from the site's own 信息公开年报 list when the crawl
+ *   read it, never from a list it did not reach (reports often live on a platform of the province).
+ * - `open-report-table`: the newest report the crawl read whose application table (国办公开办函〔2021〕
+ *   30号's format) is on its page: its sums and totals add up (lib/open-report-table.ts).
+ * A 专栏 is part of a site and owes none of them.
  */
 export default defineRule({
   id: 'annual-report-missing',
-  title: '年度报表未发布',
-  clause: '建议：未在网站首页显著位置发布上一年度政府网站工作年度报表（国办函〔2018〕12号：每年 1 月 31 日前）',
+  title: '年度报表、报告缺失或有误',
+  clause: '建议：未按期发布上一年度政府网站工作年度报表（国办函〔2018〕12号：每年 1 月 31 日前，网站首页显著位置）或政府信息公开工作年度报告（《政府信息公开条例》第四十九条：部门每年 1 月 31 日前、县级以上地方人民政府每年 3 月 31 日前），或年度报告表格数据不能相互对应',
   kind: 'advice',
   points: [],
-  params: ['websiteDue'],
+  params: ['websiteDue', 'openDueDepartment', 'openDueGovernment'],
   targetNames: ANNUAL_REPORTS,
   run(snapshot, { params }) {
     const home = snapshot.pages.find((p) => p.depth === 0);
     if (!home || !snapshot.home.url) return { status: 'not_applicable', reason: '首页无法打开' };
-    if (snapshot.site.kind === 'column') return { status: 'not_applicable', reason: '专栏不单独发布网站年度报表' };
-    const r = home.rendering?.status;
-    if (r === 'failed' || r === 'over-budget' || r === 'not-rendered') return { status: 'not_applicable', reason: '首页由脚本生成而未能渲染，无法判断' };
-    const due = dueDate(params['websiteDue']!);
-    const year = reportYear(snapshot.asOf, due);
-    const years = homeLinkTexts(snapshot).flatMap((t) => websiteReportYear(t) ?? []);
-    if (years.includes(year)) return { status: 'pass' };
-    const newest = years.length ? Math.max(...years) : undefined;
-    const page = snapshot.home.url;
-    return {
-      status: 'fail',
-      findings: [{
-        indicator: 'annual-report-missing',
-        target: 'website-report',
-        page,
-        points: 0,
-        detail: `首页未见 ${year} 年度政府网站工作年度报表（应于 ${year + 1}-${due} 前在首页显著位置发布，检查日期 ${snapshot.asOf}）${newest ? `；首页最新为 ${newest} 年度` : ''}`,
-      }],
-    };
+    if (snapshot.site.kind === 'column') return { status: 'not_applicable', reason: '专栏不单独发布年度报表和年度报告' };
+    const openDue = dueDate(params[snapshot.site.kind === 'department' ? 'openDueDepartment' : 'openDueGovernment']!);
+    const judged: Array<[Target, Judged]> = [
+      ['website-report', websiteReport(snapshot, dueDate(params['websiteDue']!))],
+      ['open-report', openReport(snapshot, openDue)],
+      ['open-report-table', openReportTable(snapshot)],
+    ];
+    const findings = judged.flatMap(([, j]) => ('finding' in j ? [j.finding] : []));
+    if (findings.length) return { status: 'fail', findings };
+    const unjudged = judged.flatMap(([t, j]) => ('notJudged' in j ? [`${ANNUAL_REPORTS[t]}：${j.notJudged}`] : []));
+    // What could be judged passed: the open report is often kept where the crawl does not go.
+    return judged.some(([, j]) => 'pass' in j) ? { status: 'pass' } : { status: 'not_applicable', reason: unjudged.join('；') };
   },
 });
+
+/** The website report of the latest year due, among the home page's links. */
+function websiteReport(snapshot: SiteSnapshot, due: string): Judged {
+  const r = snapshot.pages.find((p) => p.depth === 0)?.rendering?.status;
+  if (r === 'failed' || r === 'over-budget' || r === 'not-rendered') return { notJudged: '首页由脚本生成而未能渲染，无法判断' };
+  const year = reportYear(snapshot.asOf, due);
+  const years = homeLinkTexts(snapshot).flatMap((t) => websiteReportYear(t) ?? []);
+  if (years.includes(year)) return { pass: true };
+  const newest = years.length ? Math.max(...years) : undefined;
+  return {
+    finding: {
+      indicator: 'annual-report-missing',
+      target: 'website-report',
+      page: snapshot.home.url!,
+      points: 0,
+      detail: `首页未见 ${year} 年度政府网站工作年度报表（应于 ${year + 1}-${due} 前在首页显著位置发布，检查日期 ${snapshot.asOf}）${newest ? `；首页最新为 ${newest} 年度` : ''}`,
+    },
+  };
+}
+
+/** The open report of the latest year due: named anywhere the crawl read, or missing from the site's 年报 list. */
+function openReport(snapshot: SiteSnapshot, due: string): Judged {
+  const year = reportYear(snapshot.asOf, due);
+  const named = [
+    ...snapshot.links.flatMap((l) => Object.values(l.whereOn ?? {}).map((w) => w.text ?? '')),
+    ...snapshot.columns.flatMap((c) => [...c.homeItems, ...c.items].map((i) => i.title)),
+    ...snapshot.pages.flatMap((p) => [p.title, p.facts.meta['ArticleTitle'] ?? '']),
+  ].flatMap((t) => openReportYear(t) ?? []);
+  if (named.some((y) => y >= year)) return { pass: true };
+  const lists = snapshot.columns.filter((c) => OPEN_REPORT_LIST.test(c.name) && !/网站/.test(c.name));
+  const read = lists.find((c) => !c.unread && c.pagesRead > 0);
+  if (!read) {
+    return { notJudged: lists.length ? `信息公开年报栏目（${lists[0]!.url}）${lists[0]!.unread ?? '未读取'}` : '未在本站找到信息公开年报栏目（年报可能发布在上级政府信息公开平台），未作判定' };
+  }
+  const listed = [...read.homeItems, ...read.items].flatMap((i) => openReportYear(i.title) ?? []);
+  if (listed.length === 0) return { notJudged: `信息公开年报栏目（${read.url}）的条目标题未写明年份，无法判断` };
+  return {
+    finding: {
+      indicator: 'annual-report-missing',
+      target: 'open-report',
+      page: read.url,
+      points: 0,
+      detail: `“${read.name}”栏目未见 ${year} 年政府信息公开工作年度报告（${snapshot.site.kind === 'department' ? '政府部门' : '地方人民政府'}应于 ${year + 1}-${due} 前向社会公布，检查日期 ${snapshot.asOf}）；栏目最新为 ${Math.max(...listed)} 年`,
+      ...(read.where ? { where: read.where } : {}),
+    },
+  };
+}
+
+/** The table of the newest open report whose page the crawl read with one. */
+function openReportTable(snapshot: SiteSnapshot): Judged {
+  const reports = snapshot.pages
+    .flatMap((p) => {
+      const year = openReportYear(p.facts.meta['ArticleTitle'] || p.title);
+      return year !== undefined && p.facts.reportTables?.length ? [{ p, year }] : [];
+    })
+    .sort((a, b) => b.year - a.year);
+  const newest = reports[0];
+  if (!newest) return { notJudged: '未读到带申请情况表格的年度报告页面（报告为附件或图片的不作判定）' };
+  const checks = newest.p.facts.reportTables!.map(checkApplicationTable);
+  const errors = checks.flatMap((c) => ('errors' in c ? c.errors : []));
+  if (errors.length === 0) {
+    const why = checks.find((c) => 'notJudged' in c);
+    return why && !checks.some((c) => 'errors' in c) ? { notJudged: `${newest.year} 年报告：${(why as { notJudged: string }).notJudged}` } : { pass: true };
+  }
+  const shown = errors.slice(0, 3).map(describeError).join('；');
+  return {
+    finding: {
+      indicator: 'annual-report-missing',
+      target: 'open-report-table',
+      page: newest.p.url,
+      points: 0,
+      detail: `${newest.year} 年政府信息公开工作年度报告“收到和处理政府信息公开申请情况”表格有 ${errors.length} 处数字不能对应：${shown}${errors.length > 3 ? '……' : ''}`,
+    },
+  };
+}
 
 /** MMDD of rules.yaml as MM-DD; throws on a date no year has (a configuration error). */
 export function dueDate(mmdd: number): string {
@@ -66,6 +147,17 @@ export function websiteReportYear(text: string): number | undefined {
   const t = text.replace(/\s+/g, '');
   if (!/网站/.test(t) || !/(年度报表|年度工作报表|工作年报|年报)/.test(t) || /信息公开/.test(t)) return undefined;
   const m = /(19|20)\d{2}/.exec(t);
+  return m ? Number(m[0]) : undefined;
+}
+
+/** A 信息公开年报 list: 政府信息公开年报, 公开年报, 信息公开工作年度报告, 年度报告. */
+const OPEN_REPORT_LIST = /信息公开.*(年报|年度报告)|公开年报|^年度报告$|^年报$/;
+
+/** The year a title names a 政府信息公开工作年度报告 for: 信息公开 and 年度报告 (or 年报, 工作报告) with a year. */
+export function openReportYear(text: string): number | undefined {
+  const t = text.replace(/\s+/g, '');
+  if (!/信息公开/.test(t) || !/(年度报告|年报|工作报告)/.test(t)) return undefined;
+  const m = /(?:19|20)\d{2}(?=年)/.exec(t);
   return m ? Number(m[0]) : undefined;
 }
 
