@@ -76,6 +76,13 @@ const IPV6: Readonly<Record<string, string>> = {
   "the site's own zone is served by name servers without IPv6": '网站域名所在区域的域名服务器均无 IPv6 地址',
 };
 
+/** Which sum of a 政府信息公开工作年度报告's application table the sandbox broke (annual-report-missing). */
+const TABLE_SUMS: Readonly<Record<string, string>> = {
+  'row-total': '有一行的“总计”不等于六类申请人之和',
+  'results-total': '“（七）总计”不等于各项办理结果之和',
+  balance: '“本年新收”加“上年结转”不等于“（七）总计”加“结转下年度继续办理”',
+};
+
 /** A certificate's problem (certificate-invalid), by the sandbox's note of it. */
 const CERTIFICATE: Readonly<Record<string, string>> = {
   'certificate expired 20 days before the as-of date': '证书已过期：检查日期前 20 天已到期',
@@ -156,6 +163,8 @@ export function truthDetail(e: TruthEntry, ctx: DetailContext): string {
     case 'annual-report-missing':
       if ((m = /^no website report on the home page \((\d{4}) due\)$/.exec(note))) return `首页未见 ${m[1]} 年度政府网站工作年度报表`;
       if ((m = /^the home page links only the (\d{4}) website report \((\d{4}) due\)$/.exec(note))) return `首页未见 ${m[2]} 年度政府网站工作年度报表；首页最新为 ${m[1]} 年度`;
+      if ((m = /^the 年报 list's newest report is of (\d{4}) \((\d{4}) due\)$/.exec(note))) return `信息公开年报栏目未见 ${m[2]} 年政府信息公开工作年度报告；栏目最新为 ${m[1]} 年`;
+      if ((m = /^the (\d{4}) report's table breaks its (row-total|results-total|balance) sum$/.exec(note))) return `${m[1]} 年政府信息公开工作年度报告的申请情况表格${TABLE_SUMS[m[2]!]}`;
       return unknown();
     case 'certificate-invalid':
       return CERTIFICATE[note] ?? unknown();

@@ -4,7 +4,8 @@
 import { articlePath, listPath } from './columns.ts';
 import { HOME_BLOCK } from './look.ts';
 import { citation, homeGroups } from './render.ts';
-import { CERT_TARGETS, siteTruth, staleAndBlank, type Push } from './ground-truth.ts';
+import { CERT_TARGETS, openReportTruth, siteTruth, staleAndBlank, type Push } from './ground-truth.ts';
+import { newestReport } from './open-report.ts';
 import { SERIOUS_TYPO_LIMIT, websiteReportYear } from './indicators.ts';
 import { navDropdown, typoControlSpot, urlOf, type SiteModel } from './model.ts';
 import { OLD_DEPTS, TYPOS, TYPO_CONTROLS } from './names.ts';
@@ -150,6 +151,14 @@ function variantControls(m: SiteModel, push: Push): void {
   if (m.accessEntry === 'button' || m.accessEntry === 'image') push('accessibility-entry-missing', m.home, m.home, `the mode's entry is ${m.accessEntry === 'button' ? 'a button (无障碍)' : 'an image link (alt 关怀版)'}`);
   // The year due linked on the home page: nothing to report.
   if (m.websiteReport.year === websiteReportYear(m.asOf) && !m.down) push('annual-report-missing', 'website-report', m.home, `the home page links the ${m.websiteReport.year} website report`);
+  // A 年报 list with the report due, and reports whose tables add up.
+  const reports = m.openReports;
+  if (reports) {
+    const truth = new Set(openReportTruth(m).map(([t]) => t));
+    const list = urlOf(m, listPath(reports.col, 0));
+    if (!truth.has('open-report')) push('annual-report-missing', 'open-report', list, 'the 年报 list has the report of the year due');
+    if (!truth.has('open-report-table')) push('annual-report-missing', 'open-report-table', urlOf(m, articlePath(reports.col, newestReport(reports))), 'the newest report’s table adds up');
+  }
   // A valid certificate, chain sent, TLS 1.2 and up only: nothing to say about it.
   if (m.https === 'valid') for (const t of Object.values(CERT_TARGETS)) push('certificate-invalid', t, m.home, 'a valid certificate with its chain');
   // A page or a document that shows personal numbers only safely must not be named for them.

@@ -3,7 +3,7 @@
 import { articlePath, listPath, type Column } from './columns.ts';
 import { dayNumber } from './dates.ts';
 import {
-  DATA_BONUS_DAYS, LATE_ANSWER_DAYS, websiteReportYear, NOT_UPDATED, OVERDUE_LOOKBACK_DAYS, REQUIRED_COLUMNS, SERIOUS_TYPO_LIMIT, SILENT_DAYS,
+  DATA_BONUS_DAYS, LATE_ANSWER_DAYS, openReportYear, websiteReportYear, NOT_UPDATED, OVERDUE_LOOKBACK_DAYS, REQUIRED_COLUMNS, SERIOUS_TYPO_LIMIT, SILENT_DAYS,
   UNANSWERED_DAYS, WINDOW_DAYS, type RequiredColumn,
 } from './indicators.ts';
 import { typoArticle, urlOf, type SiteModel } from './model.ts';
@@ -12,6 +12,7 @@ import type { BrokenKind, DeepKind, HiddenKind, Ipv6Defect, Mark } from './roles
 import type { TruthEntry } from './types.ts';
 import type { CertKind } from './certs.ts';
 import { personalEntries } from './personal.ts';
+import { newestReport } from './open-report.ts';
 
 /** Records one entry (of the truth or of the controls) for the site being judged. */
 export type Push = (indicator: string, target: string, page: string, note: string) => void;
@@ -174,8 +175,24 @@ function pageTruth(m: SiteModel, push: Push): void {
   const due = websiteReportYear(m.asOf);
   if (m.websiteReport.year === null) push('annual-report-missing', 'website-report', m.home, `no website report on the home page (${due} due)`);
   else if (m.websiteReport.year !== due) push('annual-report-missing', 'website-report', m.home, `the home page links only the ${m.websiteReport.year} website report (${due} due)`);
+  for (const [target, page, note] of openReportTruth(m)) push('annual-report-missing', target, page, note);
   if (m.https === null) push('https-missing', m.home, m.home, 'served over plain HTTP only (advice)');
   else if (m.https !== 'valid') push('certificate-invalid', CERT_TARGETS[m.https], m.home, CERT_NOTES[m.https]);
+}
+
+/**
+ * The 政府信息公开年报 column's defects: the report of the year due missing from it (the year is the
+ * as-of date's, so a later day's web may owe one more), and the newest report's table broken.
+ */
+export function openReportTruth(m: SiteModel): Array<[target: string, page: string, note: string]> {
+  const r = m.openReports;
+  if (!r) return [];
+  const due = openReportYear(m.asOf, m.plan.dept !== null);
+  const newest = Math.max(...r.years.values());
+  const out: Array<[string, string, string]> = [];
+  if (newest < due) out.push(['open-report', urlOf(m, listPath(r.col, 0)), `the 年报 list's newest report is of ${newest} (${due} due)`]);
+  if (r.defect) out.push(['open-report-table', urlOf(m, articlePath(r.col, newestReport(r))), `the ${newest} report's table breaks its ${r.defect} sum`]);
+  return out;
 }
 
 /** ipv6-incomplete's targets and notes for each seeded IPv6 defect that leaves the home page answering. */

@@ -39,6 +39,18 @@ export const FUTURE_DATE_DAYS = 7;
 /** annual-report-missing: the 政府网站工作年度报表 of a year is due on this day (MM-DD) of the next (国办函〔2018〕12号). */
 export const WEBSITE_REPORT_DUE = '01-31';
 
+/**
+ * annual-report-missing: the 政府信息公开工作年度报告 of a year is due on this day (MM-DD) of the next:
+ * a department's by 31 January, a local government's by 31 March (政府信息公开条例 第四十九条).
+ */
+export const OPEN_REPORT_DUE = { department: '01-31', government: '03-31' } as const;
+
+/** The latest year whose open report was due by asOf, for a department site or a portal. */
+export function openReportYear(asOf: string, dept: boolean): number {
+  const y = Number(asOf.slice(0, 4));
+  return asOf > `${y}-${dept ? OPEN_REPORT_DUE.department : OPEN_REPORT_DUE.government}` ? y - 1 : y - 2;
+}
+
 /** The latest year whose website report was due by asOf. */
 export function websiteReportYear(asOf: string): number {
   const y = Number(asOf.slice(0, 4));

@@ -13,6 +13,7 @@ import {
 import { OLD_ISSUERS, TYPO_CONTROLS, type TypoControlKey, type TypoKey } from './names.ts';
 import { PATHS, searchHost } from './paths.ts';
 import { websiteReportYear } from './indicators.ts';
+import { openReportsOf, type OpenReports } from './open-report.ts';
 import type { PersonalSpot } from './personal.ts';
 import type { CertKind } from './certs.ts';
 import { at, hashString, rng, type Rng } from './random.ts';
@@ -141,6 +142,8 @@ export interface SiteModel {
   elderMode: 'enlarges' | 'inert' | null;
   /** The year of the 政府网站工作年度报表 the home page links, or null for none; and whether a 信息公开年报 link stands beside it. */
   websiteReport: { year: number | null; openReport: boolean };
+  /** The 政府信息公开年报 column with its reports (roles.ts openReport), the last of `columns`, or null. */
+  openReports: OpenReports | null;
   errorReport: ErrorReport;
   /** The header search form, or null when the site has none. */
   search: SearchForm | null;
@@ -214,6 +217,7 @@ export function buildSiteModel(web: SandboxWeb, index: number): SiteModel {
   const homeLayout = homeLayoutOf(plan, scripted);
   // Tab boxes also show the blank columns: a pane with an empty list.
   if (homeLayout === 'tabs') for (const c of columns) if (c.blank) c.onHome = true;
+  const openReports = role.down ? null : openReportsOf(role.openReport, plan.dept !== null, asOf, plan.index);
 
   return {
     plan,
@@ -240,7 +244,9 @@ export function buildSiteModel(web: SandboxWeb, index: number): SiteModel {
     icpNo: reg.icpNo,
     psbNo: role.malformed === 'psb' ? reg.psbNo.slice(0, -1) : reg.psbNo,
     conacId: reg.conacId,
-    columns,
+    // The 年报 column comes last, after everything drawn from the others.
+    columns: openReports ? [...columns, openReports.col] : columns,
+    openReports,
     board,
     footer,
     broken,
@@ -332,11 +338,13 @@ function pageBudget(role: Role, footer: Footer, budget: number): { extras: Set<s
   if (role.robots) optional.push('internal');
   if (footer.contact === 'link') optional.push('contact');
   const minColumnPages = 6;
-  const room = Math.max(0, budget - 2 - minColumnPages);
+  // A 政府信息公开年报 column: its list and two reports (open-report.ts).
+  const reports = role.openReport ? 3 : 0;
+  const room = Math.max(0, budget - 2 - reports - minColumnPages);
   const extras = new Set(optional.slice(0, room));
   if (footer.contact === 'link' && !extras.has('contact')) footer.contact = 'phone';
   const traps = role.traps.filter((t) => !TRAP_PAGES.has(t) || extras.has(t));
-  return { extras, traps, columnBudget: budget - 2 - extras.size };
+  return { extras, traps, columnBudget: budget - 2 - reports - extras.size };
 }
 
 /**

@@ -11,6 +11,7 @@ import { BODY_CLOSINGS, BODY_MIDDLES, BODY_OPENINGS, OLD_TOPICS, REPLIES, TOPICS
 import { GOOD_IMAGES, JIUCUO_HOSTS, PATHS } from './paths.ts';
 import { hashString, rng } from './random.ts';
 import { personalFilePath, personalRows, personalSentence } from './personal.ts';
+import { newestReport, reportBodyHtml, reportNumbers, reportYearOf } from './open-report.ts';
 import { columnLoader, documentWrite, fetchedRows, inlineDataRows, jsString, rowsJson, scriptedSearch, writtenHtml, writtenRows, type Row } from './scripts.ts';
 
 /**
@@ -77,6 +78,8 @@ export function itemTitle(m: SiteModel, col: Column, item: Item): string {
       return r.pick([`${unit}简介`, `${unit}办公地址及联系方式`, `${unit}基本情况`]);
     case 'ztzl':
       return `${r.pick(OLD_TOPICS)}专题`;
+    case 'xxgknb':
+      return `${unit}${reportYearOf(m.openReports, col, item) ?? Number(year) - 1}年政府信息公开工作年度报告`;
     default:
       return r.pick([
         `${place}召开${topic}工作会议`, `${unit}部署${topic}工作`, `${place}${topic}工作取得新成效`,
@@ -668,6 +671,7 @@ function homeContent(m: SiteModel, s: Scripted | null): { body: string; injected
     ...images.map((d) => `<img src="${d.href}" alt="${esc(d.text)}">`)];
   const report = m.websiteReport;
   if (report.year !== null) ads.push(`<a class="ndbb" href="${websiteReportPath(report.year)}" target="_blank">${esc(m.site.name)}网站${report.year}年度工作报表</a>`);
+  if (m.openReports) ads.push(`<a class="xxgknb" href="${href(m, listPath(m.openReports.col, 0), true)}">政府信息公开年报</a>`);
   if (report.openReport) ads.push(`<a class="ndbg" href="${openReportPath(websiteReportYear(m.asOf))}" target="_blank">${websiteReportYear(m.asOf)}年政府信息公开工作年度报告</a>`);
   parts.push(`<div class="ads">${ads.join('\n')}</div>`);
 
@@ -797,7 +801,10 @@ export function renderArticle(m: SiteModel, col: Column, item: Item, view: View 
   const title = itemTitle(m, col, item);
   const r = rng(m.seed, m.plan.host, 'time', item.id);
   const time = `${String(r.int(8, 18)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}`;
-  const paras = paragraphs(m, col, item).map((p) => `<p style="text-indent:2em;">${esc(p)}</p>`).join('\n') + personalHtml(m, col, item);
+  const reportYear = reportYearOf(m.openReports, col, item);
+  const paras = reportYear !== undefined
+    ? reportBodyHtml(esc(m.site.name), reportYear, reportNumbers(m.seed, m.plan.host, reportYear, item === newestReport(m.openReports!) ? m.openReports!.defect : null))
+    : paragraphs(m, col, item).map((p) => `<p style="text-indent:2em;">${esc(p)}</p>`).join('\n') + personalHtml(m, col, item);
   const attach = item.attachment
     ? `\n<div class="attach">附件：<a href="${item.attachment.href}">${esc(title)}.${item.attachment.href.split('.').pop() ?? 'doc'}</a></div>`
     : '';

@@ -81,11 +81,20 @@ export interface Role {
    * or an image link named by its alt text. Others show two links, 无障碍浏览 and 长者模式.
    */
   accessEntry?: 'none' | 'button' | 'image';
+  /**
+   * A 政府信息公开年报 column (open-report.ts), linked from the home page: its reports of the year due
+   * and the one before (current), of the two years before (older: the year due is missing), or of the
+   * year due with a table whose sums do not add up (wrong-sums). Others keep no such list.
+   */
+  openReport?: OpenReportKind;
   /** The 长者模式 entry's script enlarges nothing (its toggle is empty); others set the page's text to 20px. */
   elderInert?: true;
   /** The site also answers HTTPS on 443, with a certificate of this kind (certs.ts); without it, plain HTTP only. */
   tls?: CertKind;
 }
+
+/** What a site's 政府信息公开年报 column holds (see Role.openReport). */
+export type OpenReportKind = 'current' | 'older' | 'wrong-sums';
 
 /** Role of a site by index mod 12; any 12 consecutive sites carry every defect kind. */
 export const ROLES: readonly Role[] = [
@@ -104,12 +113,13 @@ export const ROLES: readonly Role[] = [
   },
   {
     home: ['timeout'], deep: [], missing: ['sponsor'], stale: 0, blank: 0, homeStale: true, board: 'ok', traps: ['retry-429'],
-    errorReport: 'none', data: 'old', malformed: 'psb', tls: 'expiring', accessEntry: 'none',
+    errorReport: 'none', data: 'old', malformed: 'psb', tls: 'expiring', accessEntry: 'none', openReport: 'older',
   },
   {
     home: [], deep: [], missing: [], stale: 0, blank: 0, board: 'ok', robots: true, traps: ['ua-403', 'commented-link'],
     typoControls: ['historical', 'inWord'], deadline: true, personal: ['masked-table', 'sample-guide', 'bad-check', 'staff-directory', 'body-account'],
     personalFiles: [{ form: 'masked-table', format: 'xlsx' }, { form: 'staff-directory', format: 'pdf' }, { form: 'bad-check', format: 'docx' }, { form: 'staff-directory', format: 'csv' }], tls: 'valid',
+    openReport: 'current',
   },
   {
     home: ['not-found', 'not-found'], deep: ['list-unknown-host'], missing: ['icp', 'contact'], stale: 0, blank: 0, board: 'silent', traps: ['head-405'],
@@ -138,6 +148,7 @@ export const ROLES: readonly Role[] = [
     home: ['image'], deep: ['article-404'], missing: [], comment: 'sponsor', stale: 0, blank: 1, board: 'ok', robots: true, traps: [],
     search: 'broken', lacks: 'interpretation', hidden: ['offscreen', 'font-size-0'], personal: ['phones-table', 'sample-guide'],
     personalFiles: [{ form: 'ids-table', format: 'docx' }, { form: 'phones-table', format: 'pdf' }, { form: 'masked-table', format: 'xlsx' }], accessEntry: 'none',
+    openReport: 'wrong-sums',
   },
 ];
 
