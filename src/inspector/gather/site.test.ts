@@ -245,4 +245,10 @@ describe('a home page that moved to another host', () => {
     expect(blocks.length).toBeGreaterThan(3);
     expect(blocks.filter((c) => c.unread)).toEqual([]);
   });
+
+  test('the 信息公开年报 list comes right after the column lists: with a budget of 8 pages it is read', async () => {
+    const site = siteWith((t, notes) => !t.includes('site-unreachable') && notes.some((n) => n.includes('年报 list')));
+    const { snaps } = await crawl([site], { maxPages: 8 });
+    expect(snaps[0]!.columns.find((c) => c.name === '政府信息公开年报')).toMatchObject({ pagesRead: 1, items: [expect.anything(), expect.anything()] });
+  });
 });

@@ -232,7 +232,7 @@ class SiteCrawl {
     }
     if (this.homeFrames.has(url) && this.footers.length < MAX_FOOTERS) this.footers.push({ url, kind: 'frame', text: html.slice(0, MAX_FOOTER_CHARS) });
     this.pages.push({ url, finalUrl: res.finalUrl, depth, status: res.status, charset: decoded.charset, title: page.title, facts: page.facts, ...(rendering ? { rendering } : {}) });
-    for (const [u, rank] of wantedLinks(page.facts, depth === 0 || this.homeFrames.has(url))) this.#wanted.set(u, Math.min(rank, this.#wanted.get(u) ?? rank));
+    for (const [u, rank] of wantedLinks(page, depth === 0 || this.homeFrames.has(url))) this.#wanted.set(u, Math.min(rank, this.#wanted.get(u) ?? rank));
     for (const u of page.facts.list?.pagination ?? []) this.#listPages.add(u);
     return this.#follow(url, depth, page.links, this.#since === undefined ? undefined : listedDates(page.facts));
   }
@@ -607,19 +607,19 @@ function listedDates(facts: PageFacts): Map<string, string> {
 const OPEN_REPORT = /信息公开.*(年报|年度报告|工作报告)|公开年报/;
 
 /**
- * Links a page gives that the rules need read, with their rank: column lists and the 信息公开年报
- * list 0, pagination and the annual reports listed 1, navigation and boards 2.
+ * Links a page gives that the rules need read, with their rank: column lists 0, pagination and the
+ * 信息公开年报 list and reports (by their link text, on any page) 1, navigation and boards 2.
  */
-function wantedLinks(facts: PageFacts, homeLike: boolean): Array<[string, number]> {
+function wantedLinks({ facts, links }: Pick<ExtractedPage, 'facts' | 'links'>, homeLike: boolean): Array<[string, number]> {
   const out: Array<[string, number]> = [];
   if (homeLike) {
     for (const b of facts.blocks) {
       const u = b.more ?? b.headingUrl;
       if (u) out.push([u, 0]);
     }
-    for (const n of [...facts.nav, ...facts.channels]) out.push([n.url, OPEN_REPORT.test(n.name) ? 0 : 2]);
+    for (const n of [...facts.nav, ...facts.channels]) out.push([n.url, 2]);
   }
-  for (const item of facts.list?.items ?? []) if (item.url && OPEN_REPORT.test(item.title)) out.push([item.url, 1]);
+  for (const l of links) if (l.kind === 'page' && OPEN_REPORT.test(l.text)) out.push([l.url, 1]);
   // The newest item may be on a later page when a list is not sorted newest first.
   const list = facts.list;
   if (list && !sortedNewestFirst(list.items)) for (const u of list.pagination.slice(0, MAX_LIST_PAGES)) out.push([u, 1]);
