@@ -65,6 +65,8 @@ const AXE: Readonly<Record<string, string>> = {
   'the logo link has no text': '页头标志链接没有可读文字',
   'the 友情链接 drop-down has no name': '友情链接下拉框没有可读名称',
   'the 长者模式 entry does not enlarge the text': '点击长者模式入口后，页面文字没有放大',
+  'the 长者模式 pales the text to #aaa on white': '长者模式把文字改为白底浅灰色（#aaa），对比度约 2.3:1',
+  'the home page’s 飘窗 stays in the 长者模式': '首页飘窗在长者模式下仍然显示',
 };
 
 /** What a site lacks over IPv6 (ipv6-incomplete), by the sandbox's note of it. */

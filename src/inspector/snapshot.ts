@@ -415,8 +415,26 @@ export interface AccessibilityAudit {
   elder?: ElderMode;
 }
 
-/** The elder-friendly mode: the entry's words, and the median text size (px) before and after following it; or why it was not seen. */
-export type ElderMode = { entry: string; before: number; after: number } | { entry: string; failed: string };
+/**
+ * The elder-friendly mode: the entry's words, the median text size (px) before and after following
+ * it, and what the mode then shows: text whose colour contrast fails WCAG AA (axe-core's
+ * color-contrast, in the mode only), and floating windows (飘窗) or pop-ups still over the page; or
+ * why it was not seen.
+ */
+export type ElderMode =
+  | { entry: string; before: number; after: number; contrast?: { elements: number; examples: string[] }; floating?: FloatingWindow[] }
+  | { entry: string; failed: string };
+
+/** A window floating over a page (飘窗, 弹窗): positioned out of the flow, with a link, and moving or with a 关闭 control. */
+export interface FloatingWindow {
+  selector: string;
+  /** Its text and image alt, shortened. */
+  words: string;
+  /** It moved while watched (a 飘窗 drifting over the page). */
+  moving: boolean;
+  /** It offers to be closed (关闭, ×). */
+  closable: boolean;
+}
 
 /** What DNS says about the home page's host. */
 export interface DnsFacts {

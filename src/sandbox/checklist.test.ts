@@ -307,18 +307,30 @@ describe.each(CASES)('checklist truth agrees with served pages (seed $seed, $pag
         $('select').each((_, el) => void (!named($(el) as never) && $(el).parents('label').length === 0 && failed.add('select-name')));
       }
       // The elder mode's target is checked on its own, below.
-      expect({ site: m.site.id, failed: [...failed].sort() }).toEqual({ site: m.site.id, failed: targets(m, 'accessibility-issues').filter((t) => t !== 'elder-mode-text') });
+      expect({ site: m.site.id, failed: [...failed].sort() }).toEqual({ site: m.site.id, failed: targets(m, 'accessibility-issues').filter((t) => !t.startsWith('elder-mode-')) });
       for (const f of failed) seen.add(f);
     }
     expect([...seen].sort()).toEqual(['html-has-lang', 'image-alt', 'label', 'link-name', 'select-name']);
   });
+
+  /**
+   * Whether Chrome shows the 长者模式 entry legibly: a frameset's top frame sent as UTF-8 without a
+   * charset in its header, and declared gb2312 or not at all in its page, is read as GBK and garbled.
+   */
+  const entryLegible = (m: SiteModel): boolean => {
+    const served = get(m.home)!;
+    if (!/<frameset/i.test(served.body.toString('latin1'))) return true;
+    const top = get(new URL('/top.html', m.origin).href)!;
+    const declared = /<meta[^>]+charset=["']?([\w-]+)/i.exec(top.body.toString('latin1'))?.[1]?.toLowerCase();
+    return /charset=/i.test(top.contentType) || declared === 'utf-8';
+  };
 
   test('accessibility-issues elder-mode-text: the top bar’s 长者模式 function, run on a stub page, enlarges the text unless the truth says it does not', () => {
     let inert = 0;
     for (const m of live) {
       const $ = cheerio.load(page(m, '/'));
       const entry = $('.toplinks [onclick*="elder."]');
-      if (entry.length === 0) {
+      if (entry.length === 0 || !entryLegible(m)) {
         expect(targets(m, 'accessibility-issues')).not.toContain('elder-mode-text');
         continue;
       }
@@ -326,14 +338,58 @@ describe.each(CASES)('checklist truth agrees with served pages (seed $seed, $pag
       const body = { className: '' };
       const context = vm.createContext({ document: { body } });
       vm.runInContext(`${script ?? ''}\n${entry.attr('onclick')}`, context, { timeout: 1_000 });
-      // The class it sets must be one the style sheet enlarges every element of.
+      // A class it sets must be one the style sheet enlarges every element of.
       const css = decodeHtml(get(new URL('/css/style.css', m.origin).href)!.body, 'text/css; charset=utf-8');
-      const rule = body.className ? new RegExp(`\\.${body.className} \\*[^{]*\\{[^}]*font-size:\\s*(\\d+)px`).exec(css) : null;
-      const enlarged = Number(rule?.[1] ?? 0) >= 18;
+      const sizes = body.className.split(' ').filter(Boolean).map((c) => Number(new RegExp(`\\.${c} \\*[^{]*\\{[^}]*font-size:\\s*(\\d+)px`).exec(css)?.[1] ?? 0));
+      const enlarged = Math.max(0, ...sizes) >= 18;
       expect({ site: m.site.id, inert: !enlarged }).toEqual({ site: m.site.id, inert: targets(m, 'accessibility-issues').includes('elder-mode-text') });
       if (!enlarged) inert++;
     }
     expect(inert).toBeGreaterThan(0);
+  });
+
+  test('accessibility-issues elder-mode-contrast and elder-mode-ads: the colours the mode’s classes set, and whether they hide the home page’s 飘窗, as the truth says', () => {
+    /** WCAG's relative luminance of #rrggbb or #rgb. */
+    const luminance = (hex: string) => {
+      const h = hex.length === 4 ? [...hex.slice(1)].map((c) => c + c).join('') : hex.slice(1);
+      const [r, g, b] = [0, 2, 4].map((i) => {
+        const c = parseInt(h.slice(i, i + 2), 16) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const seen = { pale: 0, stays: 0, hidden: 0 };
+    for (const m of live) {
+      const $ = cheerio.load(page(m, '/'));
+      const entry = $('.toplinks [onclick*="elder."]');
+      const owed = targets(m, 'accessibility-issues').filter((t) => t === 'elder-mode-contrast' || t === 'elder-mode-ads');
+      if (entry.length === 0 || !entryLegible(m)) {
+        expect({ site: m.site.id, owed }).toEqual({ site: m.site.id, owed: [] });
+        continue;
+      }
+      const script = $('.topbar script').toArray().map((s) => $(s).text()).find((t) => t.includes('elder'));
+      const body = { className: '' };
+      vm.runInContext(`${script ?? ''}\n${entry.attr('onclick')}`, vm.createContext({ document: { body } }), { timeout: 1_000 });
+      const classes = body.className.split(' ').filter(Boolean);
+      const css = decodeHtml(get(new URL('/css/style.css', m.origin).href)!.body, 'text/css; charset=utf-8');
+      // The text colour and background the mode's classes force on every element, against white by default.
+      const forced = (prop: string) => classes.map((c) => new RegExp(`\\.${c} \\*[^{]*\\{(?:[^}]*;)?${prop}:\\s*(#[0-9a-f]{3,6})`).exec(css)?.[1]).find(Boolean);
+      const fg = forced('color');
+      const ratio = fg ? (luminance(forced('background') ?? '#fff') + 0.05) / (luminance(fg) + 0.05) : Infinity;
+      const pale = ratio < 4.5;
+      // The 飘窗 is hidden in the mode when a class of its own is hidden under a class the mode sets.
+      const pc = $('#piaochuang');
+      const hides = classes.some((c) => (pc.attr('class') ?? '').split(' ').some((k) => new RegExp(`\\.${c} \\.${k}\\s*\\{display:none`).test(css)));
+      const stays = pc.length > 0 && /position:absolute/.test(pc.attr('style') ?? '') && pc.find('a[href]').length > 0 && !hides;
+      const found = [...(pale ? ['elder-mode-contrast'] : []), ...(stays ? ['elder-mode-ads'] : [])];
+      expect({ site: m.site.id, found }).toEqual({ site: m.site.id, found: owed });
+      if (pale) seen.pale++;
+      if (stays) seen.stays++;
+      if (pc.length > 0 && hides) seen.hidden++;
+    }
+    expect(seen.pale).toBeGreaterThan(0);
+    expect(seen.stays).toBeGreaterThan(0);
+    expect(seen.hidden).toBeGreaterThan(0);
   });
 
   test('accessibility-entry-missing: the home page shows 无障碍, 长者 or 关怀 (text or alt) unless the truth says it does not', () => {

@@ -159,6 +159,9 @@ function variantControls(m: SiteModel, push: Push): void {
     if (!truth.has('open-report')) push('annual-report-missing', 'open-report', list, 'the 年报 list has the report of the year due');
     if (!truth.has('open-report-table')) push('annual-report-missing', 'open-report-table', urlOf(m, articlePath(reports.col, newestReport(reports))), 'the newest report’s table adds up');
   }
+  // An elder mode that keeps the page's contrast, and one that hides the home page's 飘窗.
+  if (m.elderMode === 'enlarges' || m.elderMode === 'inert') push('accessibility-issues', 'elder-mode-contrast', m.home, 'the 长者模式 keeps the page’s colours');
+  if (m.elderMode && m.floatWindow === 'hidden') push('accessibility-issues', 'elder-mode-ads', m.home, 'the 长者模式 hides the home page’s 飘窗');
   // A valid certificate, chain sent, TLS 1.2 and up only: nothing to say about it.
   if (m.https === 'valid') for (const t of Object.values(CERT_TARGETS)) push('certificate-invalid', t, m.home, 'a valid certificate with its chain');
   // A page or a document that shows personal numbers only safely must not be named for them.

@@ -171,13 +171,26 @@ function pageTruth(m: SiteModel, push: Push): void {
   else if (m.ipv6 !== 'full') for (const [target, note] of IPV6_TRUTH[m.ipv6]) push('ipv6-incomplete', target, m.home, note);
   if (m.accessEntry === 'none') push('accessibility-entry-missing', m.home, m.home, 'no elder-friendly or accessible mode entry on the home page');
   for (const [rule, note] of axeTruth(m)) push('accessibility-issues', rule, m.home, note);
-  if (m.elderMode === 'inert') push('accessibility-issues', 'elder-mode-text', m.home, 'the 长者模式 entry does not enlarge the text');
+  if (elderEntryLegible(m)) {
+    if (m.elderMode === 'inert') push('accessibility-issues', 'elder-mode-text', m.home, 'the 长者模式 entry does not enlarge the text');
+    if (m.elderMode === 'pale') push('accessibility-issues', 'elder-mode-contrast', m.home, 'the 长者模式 pales the text to #aaa on white');
+    if (m.elderMode && m.floatWindow === 'stays') push('accessibility-issues', 'elder-mode-ads', m.home, 'the home page’s 飘窗 stays in the 长者模式');
+  }
   const due = websiteReportYear(m.asOf);
   if (m.websiteReport.year === null) push('annual-report-missing', 'website-report', m.home, `no website report on the home page (${due} due)`);
   else if (m.websiteReport.year !== due) push('annual-report-missing', 'website-report', m.home, `the home page links only the ${m.websiteReport.year} website report (${due} due)`);
   for (const [target, page, note] of openReportTruth(m)) push('annual-report-missing', target, page, note);
   if (m.https === null) push('https-missing', m.home, m.home, 'served over plain HTTP only (advice)');
   else if (m.https !== 'valid') push('certificate-invalid', CERT_TARGETS[m.https], m.home, CERT_NOTES[m.https]);
+}
+
+/**
+ * Whether a visitor's browser shows the 长者模式 entry legibly. A frameset site's top frame, which holds
+ * it, is UTF-8 sent without a charset (declared gb2312, or not at all) on two encodings: Chrome reads it
+ * as GBK, the entry is garbled, and the mode cannot be found to be judged.
+ */
+export function elderEntryLegible(m: SiteModel): boolean {
+  return !(m.scripted?.entry === 'frameset' && (m.encoding === 'utf8-declared-gb2312' || m.encoding === 'utf8-undeclared'));
 }
 
 /**

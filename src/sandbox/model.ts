@@ -138,8 +138,10 @@ export interface SiteModel {
   https: CertKind | null;
   /** How the top bar offers the elder-friendly and accessible mode (roles.ts accessEntry): two links by default. */
   accessEntry: 'links' | 'none' | 'button' | 'image';
-  /** What the 长者模式 entry (links, image) does when clicked: the page's text to 20px, or nothing (roles.ts elderInert); null without one. */
-  elderMode: 'enlarges' | 'inert' | null;
+  /** What the 长者模式 entry (links, image) does when clicked: the page's text to 20px, that and pale (roles.ts elderPale), or nothing (roles.ts elderInert); null without one. */
+  elderMode: 'enlarges' | 'pale' | 'inert' | null;
+  /** A 飘窗 over the home page that the 长者模式 leaves (stays) or hides (hidden), or null (roles.ts floatWindow). */
+  floatWindow: 'stays' | 'hidden' | null;
   /** The year of the 政府网站工作年度报表 the home page links, or null for none; and whether a 信息公开年报 link stands beside it. */
   websiteReport: { year: number | null; openReport: boolean };
   /** The 政府信息公开年报 column with its reports (roles.ts openReport), the last of `columns`, or null. */
@@ -267,7 +269,8 @@ export function buildSiteModel(web: SandboxWeb, index: number): SiteModel {
     personal: personalSpotOf(columns, role),
     https: role.down ? null : (role.tls ?? null),
     accessEntry: role.accessEntry ?? 'links',
-    elderMode: role.accessEntry === 'none' || role.accessEntry === 'button' ? null : role.elderInert ? 'inert' : 'enlarges',
+    elderMode: role.accessEntry === 'none' || role.accessEntry === 'button' ? null : role.elderInert ? 'inert' : role.elderPale ? 'pale' : 'enlarges',
+    floatWindow: role.down ? null : (role.floatWindow ?? null),
     websiteReport: { year: role.websiteReport === 'none' ? null : websiteReportYear(asOf) - (role.websiteReport === 'older' ? 1 : 0), openReport: role.websiteReport === 'none' },
     errorReport: role.errorReport ?? rot(['pucha-script', 'zfwzgl-script', 'pucha-script', 'zfwzgl-link', 'pucha-link'] as const, plan, seed, 'jiucuo'),
     search,

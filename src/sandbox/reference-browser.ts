@@ -143,7 +143,8 @@ class PageScripts {
       getElementById: element,
       title: '',
     };
-    const sandbox: Record<string, unknown> = { document, location, XMLHttpRequest, alert: () => {}, navigator: { userAgent: 'reference-browser' } };
+    // Timers never fire: the page is read as it is first shown (a drifting 飘窗 stays where it starts).
+    const sandbox: Record<string, unknown> = { document, location, XMLHttpRequest, alert: () => {}, setInterval: () => 0, setTimeout: () => 0, navigator: { userAgent: 'reference-browser' } };
     sandbox['window'] = sandbox;
     this.#context = vm.createContext(sandbox);
   }

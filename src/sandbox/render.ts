@@ -197,8 +197,23 @@ function headerSearch(m: SiteModel, s: Scripted | null): string {
  */
 function accessScript(m: SiteModel): string {
   if (m.accessEntry === 'none') return '';
-  const toggle = m.elderMode === 'inert' ? 'function(){}' : "function(){this.on=!this.on;document.body.className=this.on?'elder':'';}";
+  const mode = m.elderMode === 'pale' ? 'elder elder-pale' : 'elder';
+  const toggle = m.elderMode === 'inert' ? 'function(){}' : `function(){this.on=!this.on;document.body.className=this.on?'${mode}':'';}`;
   return `<script type="text/javascript">var elder={on:false,toggle:${toggle}};var aria={start:function(){}};</script>`;
+}
+
+/**
+ * The home page's 飘窗: a picture link to the message board with a 关闭 control, drifting across and
+ * down the page and bouncing off its edges. The 长者模式 hides it (the style sheet's .elder
+ * .pc-elder-hide) unless the role leaves it (stays).
+ */
+function floatWindow(m: SiteModel): string {
+  if (!m.floatWindow) return '';
+  const cls = m.floatWindow === 'hidden' ? 'pc pc-elder-hide' : 'pc';
+  return `<div id="piaochuang" class="${cls}" style="position:absolute;z-index:99;left:20px;top:300px;width:130px;background:#fff">`
+    + `<a href="${m.board.path}" target="_blank"><img src="/images/zt1.jpg" width="130" height="80" alt="${esc(m.board.name)}"></a>`
+    + `<span class="pc-close" onclick="document.getElementById('piaochuang').style.display='none'">关闭</span></div>\n`
+    + `<script type="text/javascript">(function(){var d=document.getElementById('piaochuang'),x=20,y=300,dx=1,dy=1;setInterval(function(){x+=dx;y+=dy;if(x<0||x>1000)dx=-dx;if(y<0||y>600)dy=-dy;d.style.left=x+'px';d.style.top=y+'px';},30);})();</script>\n`;
 }
 
 /** The top bar's entry to the elder-friendly and accessible mode, by the model's kind of it. */
@@ -219,7 +234,7 @@ function topBar(m: SiteModel, fromHome: boolean, s: Scripted | null = null): str
     ? `<a href="${href(m, '/', fromHome)}" class="logo"><img src="/images/logo.png" width="560" height="90" border="0"></a>`
     : `<a href="${href(m, '/', fromHome)}" class="logo"><img src="/images/logo.png" alt="${esc(m.site.name)}"></a>`;
   const name = m.headerName === 'text' ? `<h1 class="sitename">${esc(m.site.name)}</h1>` : '';
-  return `<div class="topbar"><div class="w1200">${clock(m)}<span class="toplinks">${links.join(' | ')}</span>${accessScript(m)}</div></div>\n`
+  return `<div class="topbar"><div class="w1200">${clock(m)}<span class="toplinks">${links.join(' | ')}</span>${accessScript(m)}</div></div>\n${fromHome ? floatWindow(m) : ''}`
     + `<div class="header"><div class="w1200">${logo}${name}${headerSearch(m, s)}</div></div>\n`;
 }
 

@@ -205,7 +205,7 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
-const CSS = 'body{margin:0;font:14px/1.8 "Microsoft YaHei",SimSun,sans-serif;color:#333}.w1200{width:1200px;margin:0 auto}a{color:#333;text-decoration:none}.nav{background:#b70000}.nav li{display:inline-block}.nav a{color:#fff;padding:0 20px}.footer{background:#eee;text-align:center;padding:20px 0}.elder,.elder *{font-size:20px!important}\n';
+const CSS = 'body{margin:0;font:14px/1.8 "Microsoft YaHei",SimSun,sans-serif;color:#333}.w1200{width:1200px;margin:0 auto}a{color:#333;text-decoration:none}.nav{background:#b70000}.nav li{display:inline-block}.nav a{color:#fff;padding:0 20px}.footer{background:#eee;text-align:center;padding:20px 0}.elder,.elder *{font-size:20px!important}.elder-pale,.elder-pale *{color:#aaa!important;background:#fff!important}.elder .pc-elder-hide{display:none}\n';
 const JS = 'function addFavorite(){try{window.external.addFavorite(location.href,document.title)}catch(e){alert("请使用Ctrl+D收藏")}}\n';
 
 function imageReply(path: string): Buffer {

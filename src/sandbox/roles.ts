@@ -89,6 +89,10 @@ export interface Role {
   openReport?: OpenReportKind;
   /** The 长者模式 entry's script enlarges nothing (its toggle is empty); others set the page's text to 20px. */
   elderInert?: true;
+  /** The 长者模式 enlarges the text but pales it (#aaa on white, 2.3:1): its contrast fails WCAG AA. */
+  elderPale?: true;
+  /** A 飘窗 drifting over the home page, with a 关闭 control: still shown in the 长者模式 (stays), or hidden by it (hidden, a control). */
+  floatWindow?: 'stays' | 'hidden';
   /** The site also answers HTTPS on 443, with a certificate of this kind (certs.ts); without it, plain HTTP only. */
   tls?: CertKind;
 }
@@ -101,7 +105,7 @@ export const ROLES: readonly Role[] = [
   { down: true, home: [], deep: [], missing: [], stale: 0, blank: 0, board: 'ok', traps: [] },
   {
     home: ['not-found', 'image'], deep: [], missing: ['psb'], stale: 0, blank: 0, board: 'late', traps: ['head-405', 'html-entity'],
-    typos: { home: ['chuxin'], article: [] }, omitTags: ['ArticleTitle', 'PubDate'], tls: 'expired', ipv6: 'silent',
+    typos: { home: ['chuxin'], article: [] }, omitTags: ['ArticleTitle', 'PubDate'], tls: 'expired', ipv6: 'silent', floatWindow: 'hidden',
   },
   {
     home: ['server-error', 'unknown-host'], deep: ['article-404'], missing: ['site-code'], stale: 6, blank: 0, board: 'ok', traps: ['non-ascii-path', 'redirect-chain'],
@@ -129,7 +133,7 @@ export const ROLES: readonly Role[] = [
   {
     home: ['image', 'unknown-host'], deep: ['article-500'], missing: [], comment: 'contact', stale: 1, blank: 2, board: 'ok', traps: [],
     hidden: ['display-none-div', 'display-none-a'], lacks: 'leaders', lateAnswer: true, personal: ['ids-table'],
-    personalFiles: [{ form: 'phones-table', format: 'xlsx' }, { form: 'ids-table', format: 'csv' }], ipv6: 'partial',
+    personalFiles: [{ form: 'phones-table', format: 'xlsx' }, { form: 'ids-table', format: 'csv' }], ipv6: 'partial', floatWindow: 'stays',
   },
   {
     home: ['server-error'], deep: ['page2-404'], missing: ['conac'], stale: 0, blank: 0, board: 'unanswered', traps: ['html-entity', 'non-ascii-path'],
@@ -142,7 +146,7 @@ export const ROLES: readonly Role[] = [
   },
   {
     home: ['redirect-loop', 'not-found'], deep: [], missing: ['psb', 'site-code'], stale: 0, blank: 0, board: 'unanswered', traps: ['retry-429', 'ua-403'],
-    domain: 'nonstandard', typos: { home: [], article: ['chuxin'] }, tls: 'weak-protocol', ipv6: 'dns',
+    domain: 'nonstandard', typos: { home: [], article: ['chuxin'] }, tls: 'weak-protocol', ipv6: 'dns', elderPale: true,
   },
   {
     home: ['image'], deep: ['article-404'], missing: [], comment: 'sponsor', stale: 0, blank: 1, board: 'ok', robots: true, traps: [],

@@ -3,7 +3,7 @@
 // does not load listed and counted for nothing.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { describeNeeding } from '../../../tests/needs.test-helpers.ts';
-import { auditSite, tryElderMode, type AuditSource } from './audit.ts';
+import { auditSite, floatingWindows, tryElderMode, type AuditSource } from './audit.ts';
 import { findChromium } from './browser.ts';
 import { startPageServer, type PageServer } from './page-server.test-helpers.ts';
 import { Renderer } from './renderer.ts';
@@ -29,6 +29,16 @@ const PAGES: Record<string, string | { type: string; body: string }> = {
   // A news link that mentions 关怀 and 老年 comes first: it is no entry.
   '/elder-script': '<html><body><p>正文一</p><p>正文二</p><a href="/news/1.html">关怀老年人生活的通知</a><a href="javascript:void(0)" onclick="document.body.style.fontSize=\'22px\'">长者模式</a></body></html>',
   '/elder-inert': '<html><body><p>正文一</p><p>正文二</p><a href="javascript:void(0)" onclick="void 0"><img src="/e.png" alt="关怀版"></a></body></html>',
+  // In its mode: pale text, a 飘窗 drifting across and down, a fixed ad with 关闭; and what floats
+  // but is neither (a carousel sliding one way, a 返回顶部 link to the page itself, a hidden pop-up).
+  '/elder-pale': `<html lang="zh-CN"><head><style>.pale, .pale * { color: #bbb !important; background: #fff !important }</style></head><body><p>正文一</p><p>正文二</p>
+    <a href="javascript:void(0)" onclick="document.body.className='pale'">长者模式</a>
+    <div id="pc" style="position:absolute;left:10px;top:100px;z-index:9"><a href="/zt/">专题</a><span>关闭</span></div>
+    <div id="ad" style="position:fixed;right:0;top:50px"><a href="http://ad.example.com/">广告</a><a onclick="this.parentNode.remove()">关闭</a></div>
+    <ul id="slides" style="position:absolute;left:0;top:400px"><li><a href="/news/2.html">轮播一</a></li></ul>
+    <a id="top" href="#" style="position:fixed;bottom:0;right:0">返回顶部</a>
+    <div id="popup" style="position:fixed;display:none"><a href="/x">通知</a><span>×</span></div>
+    <script>var x = 10, y = 100, s = 0; setInterval(function () { x += 3; y += 2; s -= 5; var p = document.getElementById('pc'); p.style.left = x + 'px'; p.style.top = y + 'px'; document.getElementById('slides').style.left = s + 'px'; }, 50);</script></body></html>`,
   '/elder-link': '<html><body><p>正文一</p><p>正文二</p><a href="/elder-page" target="_blank">适老化版</a></body></html>',
   '/elder-page': '<html><head><style>body { font-size: 24px }</style></head><body><p>正文一</p><p>正文二</p></body></html>',
   '/elder-away': '<html><body><p>正文</p><a href="http://elder.example.com/">长者版</a></body></html>',
@@ -109,16 +119,23 @@ describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'the 长者�
   const elder = (path: string) => tryElderMode(browser, `${pages.origin}${path}`, PAGES[path] as string);
 
   test('a script entry that enlarges the text, and one that does nothing: the median size before and after', async () => {
-    expect(await elder('/elder-script')).toEqual({ entry: '长者模式', before: 16, after: 22 });
-    expect(await elder('/elder-inert')).toEqual({ entry: '关怀版', before: 16, after: 16 });
+    expect(await elder('/elder-script')).toEqual({ entry: '长者模式', before: 16, after: 22, contrast: { elements: 0, examples: [] } });
+    expect(await elder('/elder-inert')).toEqual({ entry: '关怀版', before: 16, after: 16, contrast: { elements: 0, examples: [] } });
+  }, 30_000);
+
+  test('in the mode: text that fails contrast counted by axe; a drifting 飘窗 and a fixed ad with 关闭 found, not a carousel, a link to the page itself or a hidden pop-up', async () => {
+    const mode = await elder('/elder-pale');
+    expect(mode).toMatchObject({ entry: '长者模式', floating: [{ selector: '#pc', words: '专题关闭', moving: true, closable: true }, { selector: '#ad', words: '广告关闭', moving: false, closable: true }] });
+    // #bbb on white is 1.9:1: every text the mode shows fails, the two paragraphs among them.
+    expect(mode && 'contrast' in mode && mode.contrast!.elements).toBeGreaterThanOrEqual(2);
   }, 30_000);
 
   test('a link to the site’s elder version is opened in the same tab, even one meant for a new window', async () => {
-    expect(await elder('/elder-link')).toEqual({ entry: '适老化版', before: 16, after: 24 });
+    expect(await elder('/elder-link')).toEqual({ entry: '适老化版', before: 16, after: 24, contrast: { elements: 0, examples: [] } });
   }, 30_000);
 
   test('an entry in a frame is followed there; one leading to another site, or opening a toolbar, is not judged; a page without one has none', async () => {
-    expect(await elder('/elder-frames')).toEqual({ entry: '关怀模式', before: 16, after: 20 });
+    expect(await elder('/elder-frames')).toEqual({ entry: '关怀模式', before: 16, after: 20, contrast: { elements: 0, examples: [] } });
     expect(await elder('/elder-away')).toEqual({ entry: '长者版', failed: '入口指向其他网站（http://elder.example.com/），未检查' });
     expect(await elder('/elder-toolbar')).toEqual({ entry: '长者模式', failed: '入口打开了工具栏或新内容，未判断字号' });
     expect(await elder('/')).toBeUndefined();
@@ -165,5 +182,17 @@ describeNeeding({ what: `a Chromium and ${REAL_PAGES.what}`, found: FOUND !== un
     expect(flagged.map((u) => decodeURIComponent(u.slice(web.origin.length + 1))).sort()).toEqual(noLang.sort());
     expect(noLang.length).toBeGreaterThan(0);
     expect(noLang.length).toBeLessThan(files.length);
+  }, 180_000);
+
+  test('floating windows with a 关闭: alt.gov.cn’s 对联 ad (#ad_right, position fixed) and beijing.gov.cn’s side bar of 公众号 and 微博; tab titles and menus placed absolutely are none', async () => {
+    const closable = new Map<string, string[]>();
+    for (const f of files) {
+      const out = await browser.interact(`${web.origin}/${encodeURIComponent(f)}`, { html: realHtml(f), styles: true }, async (page) => (await Promise.all(page.frames().map((fr) => fr.evaluate(floatingWindows).catch(() => [])))).flat());
+      expect(out.ok, f).toBe(true);
+      const shown = out.ok ? out.value.filter((w) => w.closable).map((w) => w.selector) : [];
+      if (shown.length) closable.set(f, shown);
+    }
+    expect([...closable.keys()].sort()).toEqual(['alt.gov.cn.home.html', 'beijing.gov.cn.home.html']);
+    expect(closable.get('alt.gov.cn.home.html')).toEqual(['#ad_right']);
   }, 180_000);
 });

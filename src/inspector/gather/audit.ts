@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
 import type { Renderer } from './renderer.ts';
-import type { AccessibilityAudit, AxeViolation, ElderMode } from '../snapshot.ts';
+import type { AccessibilityAudit, AxeViolation, ElderMode, FloatingWindow } from '../snapshot.ts';
 
 /** The WCAG levels checked: 2.0 and 2.1, A and AA. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] as const;
@@ -147,10 +147,76 @@ export async function tryElderMode(renderer: Renderer, url: string, html: string
     } else await frame.click('[data-gov-elder]', { timeout: left() });
     await page.waitForTimeout(Math.min(300, left()));
     if (!entry.href && (await count()) > elements + TOOLBAR_ELEMENTS) return { entry: entry.words, failed: '入口打开了工具栏或新内容，未判断字号' };
-    return { entry: entry.words, before, after: await frame.evaluate(medianTextSize) };
+    const after = await frame.evaluate(medianTextSize);
+    // What the mode shows: floating windows (watched for a moment, as a 飘窗 drifts), and text contrast.
+    const first = await frame.evaluate(floatingWindows);
+    await page.waitForTimeout(Math.min(FLOAT_WATCH_MS, left()));
+    const later = new Map((await frame.evaluate(floatingWindows)).map((f) => [f.selector, f]));
+    const floating: FloatingWindow[] = first.flatMap((f) => {
+      const again = later.get(f.selector);
+      if (!again) return [];
+      // A 飘窗 drifts across and down at once; a carousel slides one way only.
+      const moving = again.x !== f.x && again.y !== f.y;
+      return moving || f.closable ? [{ selector: f.selector, words: f.words, moving, closable: f.closable }] : [];
+    });
+    const contrast = await contrastIn(frame).catch(() => undefined);
+    return { entry: entry.words, before, after, ...(contrast ? { contrast } : {}), ...(floating.length ? { floating } : {}) };
   });
   if (!out.ok) return { entry: '', failed: `${out.reason}: ${out.detail}` };
   return out.value;
+}
+
+/** How long the elder mode's page is watched for a floating window that drifts. */
+const FLOAT_WATCH_MS = 600;
+
+/** axe-core's colour-contrast check in one frame (the elder mode's page): the elements whose text fails WCAG AA. */
+async function contrastIn(frame: Frame): Promise<{ elements: number; examples: string[] }> {
+  await frame.evaluate(axeSource());
+  const targets = await frame.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'rule', values: ['color-contrast'] }, resultTypes: ['violations'] });
+    return result.violations.flatMap((v) => v.nodes.map((n) => n.target.flat().join(' ')));
+  });
+  return { elements: targets.length, examples: targets.slice(0, EXAMPLES).map((t) => t.slice(0, 200)) };
+}
+
+/**
+ * Runs in the page: the windows floating over it (飘窗, 弹窗), outermost first. One is an element
+ * taken out of the flow (position fixed or absolute) and shown, that holds a link to a page and is
+ * small beside the page (a whole page laid out absolutely is not one), and that is not the mode's own
+ * entry or toolbar. Its place is returned, for the caller to see whether it drifts; it counts when
+ * it drifts or offers to be closed (关闭, ×).
+ */
+export function floatingWindows(): Array<{ selector: string; words: string; x: number; y: number; closable: boolean }> {
+  const out: Array<{ selector: string; words: string; x: number; y: number; closable: boolean }> = [];
+  const taken: Element[] = [];
+  const selectorOf = (el: Element): string => {
+    const parts: string[] = [];
+    for (let e: Element | null = el; e && e !== document.body && parts.length < 4; e = e.parentElement) {
+      if (e.id) {
+        parts.unshift(`#${CSS.escape(e.id)}`);
+        break;
+      }
+      const same = e.parentElement ? [...e.parentElement.children].filter((c) => c.tagName === e!.tagName) : [e];
+      parts.unshift(`${e.tagName.toLowerCase()}${same.length > 1 ? `:nth-of-type(${same.indexOf(e) + 1})` : ''}`);
+    }
+    return parts.join(' > ');
+  };
+  for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
+    if (taken.some((t) => t.contains(el))) continue;
+    const style = getComputedStyle(el);
+    if (style.position !== 'fixed' && style.position !== 'absolute') continue;
+    const rect = el.getBoundingClientRect();
+    if (el.getClientRects().length === 0 || style.visibility === 'hidden' || Number(style.opacity) === 0 || rect.right <= 0 || rect.bottom <= 0) continue;
+    const links = [...el.querySelectorAll<HTMLAnchorElement>('a[href]')].filter((a) => /^https?:/.test(a.href) && a.href.split('#')[0] !== location.href.split('#')[0]);
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (links.length === 0 || links.length > 5 || text.length > 200 || el.querySelector('[data-gov-elder]')) continue;
+    taken.push(el);
+    const alt = [...el.querySelectorAll('img')].map((i) => i.alt).join(' ');
+    const closable = [...el.querySelectorAll('*')].some((c) => /^(关闭|×|X)$/i.test((c.textContent ?? '').trim()));
+    out.push({ selector: selectorOf(el), words: `${text} ${alt}`.trim().slice(0, 40), x: rect.left, y: rect.top, closable });
+  }
+  return out;
 }
 
 /** Runs in the page: the median font size (px) of the visible elements that hold text themselves. */

@@ -54,8 +54,23 @@ describe('accessibility-issues', () => {
     });
   });
 
+  test('in the mode, text that fails contrast and a floating window still shown: elder-mode-contrast and elder-mode-ads', () => {
+    const elder = {
+      entry: '关怀版', before: 14, after: 20,
+      contrast: { elements: 12, examples: ['.nav > a', '#news li'] },
+      floating: [{ selector: '#piaochuang', words: '关闭 专题', moving: true, closable: true }, { selector: 'div:nth-of-type(3)', words: '通知', moving: false, closable: true }],
+    };
+    expect(rule.run(snapshot({ accessibility: audit({ elder }) }), ctx)).toEqual({
+      status: 'fail',
+      findings: [
+        { indicator: 'accessibility-issues', target: 'elder-mode-contrast', page: HOME, points: 0, detail: '长者模式下有 12 处文字与背景的颜色对比度低于 WCAG AA 要求（一般文字 4.5:1，大字 3:1），如 .nav > a；#news li（点击首页“关怀版”后，axe-core 4.14.1，规则 color-contrast）' },
+        { indicator: 'accessibility-issues', target: 'elder-mode-ads', page: HOME, points: 0, detail: '长者模式下仍显示 2 个浮动窗口（飘窗、弹窗或悬浮栏）：#piaochuang（“关闭 专题”，在页面上漂动、带“关闭”按钮）；div:nth-of-type(3)（“通知”，带“关闭”按钮）（点击首页“关怀版”后）' },
+      ],
+    });
+  });
+
   test.each([
-    ['larger text', { entry: '长者模式', before: 14, after: 20 }],
+    ['larger text, contrast that holds, nothing floating', { entry: '长者模式', before: 14, after: 20, contrast: { elements: 0, examples: [] }, floating: [] }],
     ['an entry not followed (another site)', { entry: '长者版', failed: '入口指向其他网站' }],
     ['a page with no text to measure', { entry: '长者模式', before: 0, after: 0 }],
   ])('%s: no elder-mode finding', (_n, elder) => {
