@@ -150,7 +150,7 @@ export async function tryElderMode(renderer: Renderer, url: string, html: string
     const after = await frame.evaluate(medianTextSize);
     // What the mode shows: floating windows (watched for a moment, as a 飘窗 drifts), and text contrast.
     const first = await frame.evaluate(floatingWindows);
-    await page.waitForTimeout(Math.min(FLOAT_WATCH_MS, left()));
+    if (first.length) await page.waitForTimeout(Math.min(FLOAT_WATCH_MS, left()));
     const later = new Map((await frame.evaluate(floatingWindows)).map((f) => [f.selector, f]));
     const floating: FloatingWindow[] = first.flatMap((f) => {
       const again = later.get(f.selector);
