@@ -211,6 +211,7 @@ async function crawlLocked(args: CrawlArgs): Promise<number> {
     monitored: (site) => monitored.get(site.id),
     duty: (site) => duty.get(site.id),
     columnEntities: registry.sites.filter(isColumnEntity),
+    websites: registry.sites.filter((s) => !isColumnEntity(s)),
     manual: plan.manual,
     review: plan.review,
     screenshots: args.screenshots,

@@ -165,6 +165,7 @@ export function truthDetail(e: TruthEntry, ctx: DetailContext): string {
     case 'annual-report-missing':
       if ((m = /^no website report on the home page \((\d{4}) due\)$/.exec(note))) return `首页未见 ${m[1]} 年度政府网站工作年度报表`;
       if ((m = /^the home page links only the (\d{4}) website report \((\d{4}) due\)$/.exec(note))) return `首页未见 ${m[2]} 年度政府网站工作年度报表；首页最新为 ${m[1]} 年度`;
+      if ((m = /^the collecting column omits (\S+)'s report$/.exec(note))) return `年度报表专栏未见网站 ${m[1]} 的年度报表`;
       if ((m = /^the 年报 list's newest report is of (\d{4}) \((\d{4}) due\)$/.exec(note))) return `信息公开年报栏目未见 ${m[2]} 年政府信息公开工作年度报告；栏目最新为 ${m[1]} 年`;
       if ((m = /^the (\d{4}) report's table breaks its (row-total|results-total|balance) sum$/.exec(note))) return `${m[1]} 年政府信息公开工作年度报告的申请情况表格${TABLE_SUMS[m[2]!]}`;
       return unknown();

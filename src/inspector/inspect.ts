@@ -57,6 +57,8 @@ export interface InspectInput {
   monitored?: (site: Site) => MonitoredProblem[] | undefined;
   /** The site's columns in the content duty plan (content/duty.yaml), when it has any. */
   duty?: (site: Site) => DutyAssignment[] | undefined;
+  /** The registry's websites, whether or not this run crawls them: a portal that collects their reports lists them (collectsReports). Absent: the run's own websites. */
+  websites?: readonly Site[];
   /** The registry's 专栏 entities (kind: column), whether or not this run crawls them: each entity's crawl leaves the others' prefixes to them. Absent: the run's own sites. */
   columnEntities?: readonly Site[];
   onEvent?: (e: InspectEvent) => void;
@@ -225,7 +227,7 @@ export async function captureEvidence(result: SiteQuarter, renderer: Pick<Render
 }
 
 /** What a run's crawl machinery is opened from: the options, the rules' trusted vantages, the day, and what comes from outside the crawl. */
-export type CrawlSetup = Pick<InspectInput, 'options' | 'rulesConfig' | 'asOf' | 'screenshots' | 'sleeper' | 'probes' | 'resolver' | 'monitored' | 'duty' | 'columnEntities'>;
+export type CrawlSetup = Pick<InspectInput, 'options' | 'rulesConfig' | 'asOf' | 'screenshots' | 'sleeper' | 'probes' | 'resolver' | 'monitored' | 'duty' | 'columnEntities' | 'websites'>;
 
 /**
  * One run's shared crawl machinery: HTTP client, host scheduler, robots cache, link checker and (for
@@ -258,6 +260,7 @@ export async function openCrawl(input: CrawlSetup): Promise<{ gather: CrawlConte
     monitored: input.monitored,
     duty: input.duty,
     columnEntities: input.columnEntities,
+    websites: input.websites,
     renderer,
     ...(reader ? { reader } : {}),
     ...(opts.certificates ? { certificate: (host: string) => readCertificate(host, { timeoutMs: opts.timeoutMs, proxy: proxyFor(host, opts.proxy), allowPrivate: opts.allowPrivate, extraCa: opts.extraCa }) } : {}),
@@ -278,7 +281,7 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
   const calendarGap = !calendar.covers(input.asOf) && workdayRules.length > 0 ? { year: Number(input.asOf.slice(0, 4)), rules: workdayRules } : undefined;
   const ctx: RunContext = { config: input.rulesConfig, dictionary: input.dictionary, calendar };
   const review = input.review ?? NO_REVIEW;
-  const { gather, close } = await openCrawl({ ...input, columnEntities: input.columnEntities ?? input.sites.filter(isColumnEntity) });
+  const { gather, close } = await openCrawl({ ...input, columnEntities: input.columnEntities ?? input.sites.filter(isColumnEntity), websites: input.websites ?? input.sites.filter((s) => !isColumnEntity(s)) });
   const { opts, http, scheduler, renderer } = gather;
   const emit = input.onEvent ?? (() => {});
   const results: SiteQuarter[] = [];

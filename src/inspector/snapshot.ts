@@ -2,7 +2,7 @@
 import type { DutyAssignment } from '../schemas/duty.ts';
 export type { DutyAssignment };
 import type { RenderReason, RenderStats, Truncated } from '../schemas/findings.ts';
-import type { Site } from '../schemas/registry.ts';
+import type { CollectedSite, Site } from '../schemas/registry.ts';
 import type { PagePart, Where } from '../schemas/findings.ts';
 
 /** Where on a page an element is: part of the page, selector, text (the findings' own shape). */
@@ -138,6 +138,8 @@ export interface SiteSnapshot {
   messages: SeenMessage[];
   /** The same-site attachments read for personal data (crawl option attachments), and how many more there were. */
   attachments?: { documents: AttachmentSnapshot[]; notRead: number };
+  /** The websites whose 政府网站工作年度报表 this portal must collect (the registry's collectsReports), when it must. */
+  collects?: CollectedSite[];
   /** The home host's certificate on 443 and the protocols it accepts (crawl option certificates). */
   certificate?: CertificateOutcome;
 }
@@ -330,6 +332,10 @@ export interface ColumnSnapshot {
   items: DatedItem[];
   /** List pages read. */
   pagesRead: number;
+  /** Every further list page its pages link to (下一页, 2, 3…, followed from page to page) was read: `items` is the whole column. */
+  complete?: true;
+  /** Entries of its list pages with no readable date (not in `items`), when there are any. */
+  undated?: number;
   /** The list page loaded and says it has nothing. */
   blank: boolean;
   /** The list page could not be loaded or read (then the column is not judged). */

@@ -420,6 +420,29 @@ describe.each(CASES)('checklist truth agrees with served pages (seed $seed, $pag
     expect(missing).toBeGreaterThan(0);
   });
 
+  test('annual-report-missing: a collecting portal’s 年度报表 column, read to its last page, lists every other website’s report of the year due but the one the truth names', () => {
+    const y = Number(opts.asOf.slice(0, 4));
+    const due = opts.asOf.slice(5) > '01-31' ? y - 1 : y - 2;
+    const collectors = live.filter((m) => web.sites[m.plan.index]!.collectsReports);
+    for (const m of live) if (!collectors.includes(m)) expect(targets(m, 'annual-report-missing')).not.toContain('website-report-collection');
+    expect(collectors).toHaveLength(1);
+    for (const m of collectors) {
+      const $ = cheerio.load(page(m, '/'));
+      const link = $('a').toArray().find((a) => $(a).text().trim() === '政府网站年度报表专栏');
+      let url: URL | undefined = new URL($(link).attr('href')!, m.home);
+      const titles: string[] = [];
+      for (let n = 0; url && n < 50; n++) {
+        const $l = cheerio.load(page(m, url.pathname));
+        titles.push(...$l('a').toArray().map((a) => $l(a).text().trim()).filter((t) => t.includes(`${due}年度工作报表`)));
+        const next = $l('a').toArray().find((a) => $l(a).text().trim() === '下一页');
+        url = next ? new URL($l(next).attr('href')!, url) : undefined;
+      }
+      const missing = web.sites.filter((s) => s.id !== m.site.id && !titles.some((t) => t.startsWith(s.name))).map((s) => s.id);
+      expect(missing).toHaveLength(1);
+      expect(truthOf(m, 'annual-report-missing').filter((t) => t.target === 'website-report-collection').map((t) => t.note)).toEqual([`the collecting column omits ${missing[0]}'s report`]);
+    }
+  });
+
   test('annual-report-missing: the home page’s 政府信息公开年报 list has the open report due and its newest report’s table adds up, or the truth says which not', () => {
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     const seen = { lists: 0, missing: 0, broken: 0 };

@@ -40,6 +40,8 @@ export interface Column {
   /** Shown as a block on the home page. */
   onHome: boolean;
   extraRows: ExtraRow[];
+  /** Items that are files, not articles (a column of PDF reports): the file's path and its row's title, by item id. */
+  files?: ReadonlyMap<number, { path: string; title: string }>;
 }
 
 interface ColumnSpec {
@@ -131,6 +133,8 @@ function avoidBands(age: number): number {
 
 /** Article URL path of an item: TRS-style /dir/yyyymm/tyyyymmdd_id.html */
 export function articlePath(col: Column, item: Item): string {
+  const file = col.files?.get(item.id);
+  if (file) return file.path;
   const ymd = item.date.replaceAll('-', '');
   return `${col.dir}${ymd.slice(0, 6)}/t${ymd}_${item.id}.html`;
 }

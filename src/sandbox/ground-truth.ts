@@ -180,6 +180,7 @@ function pageTruth(m: SiteModel, push: Push): void {
   if (m.websiteReport.year === null) push('annual-report-missing', 'website-report', m.home, `no website report on the home page (${due} due)`);
   else if (m.websiteReport.year !== due) push('annual-report-missing', 'website-report', m.home, `the home page links only the ${m.websiteReport.year} website report (${due} due)`);
   for (const [target, page, note] of openReportTruth(m)) push('annual-report-missing', target, page, note);
+  if (m.collection) push('annual-report-missing', 'website-report-collection', urlOf(m, listPath(m.collection.col, 0)), `the collecting column omits ${m.collection.missing.id}'s report`);
   if (m.https === null) push('https-missing', m.home, m.home, 'served over plain HTTP only (advice)');
   else if (m.https !== 'valid') push('certificate-invalid', CERT_TARGETS[m.https], m.home, CERT_NOTES[m.https]);
 }

@@ -13,7 +13,7 @@ import {
 import { OLD_ISSUERS, TYPO_CONTROLS, type TypoControlKey, type TypoKey } from './names.ts';
 import { PATHS, searchHost } from './paths.ts';
 import { websiteReportYear } from './indicators.ts';
-import { openReportsOf, type OpenReports } from './open-report.ts';
+import { collectionPages, openReportsOf, reportCollectionOf, type OpenReports, type ReportCollection } from './open-report.ts';
 import type { PersonalSpot } from './personal.ts';
 import type { CertKind } from './certs.ts';
 import { at, hashString, rng, type Rng } from './random.ts';
@@ -144,8 +144,10 @@ export interface SiteModel {
   floatWindow: 'stays' | 'hidden' | null;
   /** The year of the 政府网站工作年度报表 the home page links, or null for none; and whether a 信息公开年报 link stands beside it. */
   websiteReport: { year: number | null; openReport: boolean };
-  /** The 政府信息公开年报 column with its reports (roles.ts openReport), the last of `columns`, or null. */
+  /** The 政府信息公开年报 column with its reports (roles.ts openReport), among the last of `columns`, or null. */
   openReports: OpenReports | null;
+  /** The column collecting the other websites' 年度报表 (the registry's collectsReports), the last of `columns`, or null. */
+  collection: ReportCollection | null;
   errorReport: ErrorReport;
   /** The header search form, or null when the site has none. */
   search: SearchForm | null;
@@ -197,7 +199,7 @@ export function buildSiteModel(web: SandboxWeb, index: number): SiteModel {
   const template = rot(TEMPLATES, plan, seed, 'template');
   const dateStyle = rot(['iso', 'cn', 'slash'] as const, plan, seed, 'date');
   const footer = footerOf(plan, role, seed);
-  const { extras, traps, columnBudget } = pageBudget(role, footer, pagesPerSite);
+  const { extras, traps, columnBudget } = pageBudget(role, footer, pagesPerSite, site.collectsReports ? collectionPages(web.sites.length) : 0);
   const columns = buildColumns(plan, r, role, template, columnBudget, asOfDay);
   const broken: Defect[] = [];
   const add = defectAdder(origin, broken);
@@ -220,6 +222,7 @@ export function buildSiteModel(web: SandboxWeb, index: number): SiteModel {
   // Tab boxes also show the blank columns: a pane with an empty list.
   if (homeLayout === 'tabs') for (const c of columns) if (c.blank) c.onHome = true;
   const openReports = role.down ? null : openReportsOf(role.openReport, plan.dept !== null, asOf, plan.index);
+  const collection = role.down ? null : reportCollectionOf(site, web.sites, websiteReportYear(asOf));
 
   return {
     plan,
@@ -247,8 +250,9 @@ export function buildSiteModel(web: SandboxWeb, index: number): SiteModel {
     psbNo: role.malformed === 'psb' ? reg.psbNo.slice(0, -1) : reg.psbNo,
     conacId: reg.conacId,
     // The 年报 column comes last, after everything drawn from the others.
-    columns: openReports ? [...columns, openReports.col] : columns,
+    columns: [...columns, ...(openReports ? [openReports.col] : []), ...(collection ? [collection.col] : [])],
     openReports,
+    collection,
     board,
     footer,
     broken,
@@ -334,7 +338,7 @@ function footerOf(plan: SitePlan, role: Role, seed: number): Footer {
  * Page budget: home and board always; then optional pages by priority; the rest is columns. A
  * contact link with no room for its page becomes a phone number in the footer.
  */
-function pageBudget(role: Role, footer: Footer, budget: number): { extras: Set<string>; traps: Trap[]; columnBudget: number } {
+function pageBudget(role: Role, footer: Footer, budget: number, collecting: number): { extras: Set<string>; traps: Trap[]; columnBudget: number } {
   const optional: string[] = [];
   if (role.home.includes('soft-404')) optional.push('soft404');
   for (const t of role.traps) if (TRAP_PAGES.has(t)) optional.push(t);
@@ -342,7 +346,8 @@ function pageBudget(role: Role, footer: Footer, budget: number): { extras: Set<s
   if (footer.contact === 'link') optional.push('contact');
   const minColumnPages = 6;
   // A 政府信息公开年报 column: its list and two reports (open-report.ts).
-  const reports = role.openReport ? 3 : 0;
+  // And a column collecting other websites' 年度报表: its list pages (its entries are PDF files).
+  const reports = (role.openReport ? 3 : 0) + collecting;
   const room = Math.max(0, budget - 2 - reports - minColumnPages);
   const extras = new Set(optional.slice(0, room));
   if (footer.contact === 'link' && !extras.has('contact')) footer.contact = 'phone';

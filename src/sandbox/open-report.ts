@@ -7,6 +7,7 @@ import type { Column, Item } from './columns.ts';
 import { openReportYear, OPEN_REPORT_DUE } from './indicators.ts';
 import { rng } from './random.ts';
 import type { OpenReportKind } from './roles.ts';
+import type { SandboxSite } from './types.ts';
 
 /** The applicant columns, the last the row's total. */
 const APPLICANTS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] as const;
@@ -145,4 +146,43 @@ export function reportBodyHtml(unit: string, year: number, n: ReportNumbers): st
     p('五、存在的主要问题及改进情况'),
     p('六、其他需要报告的事项'),
   ].join('\n');
+}
+
+/** Entries a page of the column collecting 年度报表 lists (a province's column lists many at once). */
+const COLLECTION_PAGE = 20;
+
+/** A collecting portal's column of its websites' 年度报表: every other website's but the first's, as PDF files. */
+export interface ReportCollection {
+  col: Column;
+  /** The website whose report the column leaves out (the truth's finding). */
+  missing: { id: string; name: string };
+}
+
+/**
+ * The column of 年度报表 of a site the registry marks collectsReports: the report of the year due of
+ * every other website of the registry (not a 专栏; the sandbox closes none) but the first in registry
+ * order, each a PDF kept on the portal, listed newest first, twenty a page, dated in January. Named a
+ * 专栏 as such columns often are: a topic column, never stale.
+ */
+export function reportCollectionOf(self: SandboxSite, sites: readonly SandboxSite[], year: number): ReportCollection | null {
+  if (!self.collectsReports) return null;
+  const others = sites.filter((s) => s.id !== self.id);
+  const [missing, ...listed] = others;
+  if (!missing) return null;
+  const files = new Map<number, { path: string; title: string }>();
+  const items: Item[] = listed.map((s, k) => {
+    const id = 600000 + k;
+    files.set(id, { path: `/zwgk/ndbb/P0${year}0120_${k}.pdf`, title: `${s.name}${s.kind === 'portal' ? '门户网站' : '网站'}${year}年度工作报表` });
+    return { id, date: `${year + 1}-01-${String(20 - Math.floor((k * 15) / listed.length)).padStart(2, '0')}` };
+  });
+  const col: Column = {
+    slug: 'ndbb', name: '政府网站年度报表专栏', cls: 'topic', dir: '/zwgk/ndbb/', items, pageSize: COLLECTION_PAGE,
+    pages: Math.max(1, Math.ceil(items.length / COLLECTION_PAGE)), blank: false, onHome: false, extraRows: [], files,
+  };
+  return { col, missing: { id: missing.id, name: missing.name } };
+}
+
+/** List pages the collecting column of a web of this many sites takes. */
+export function collectionPages(sites: number): number {
+  return Math.max(1, Math.ceil((sites - 2) / COLLECTION_PAGE));
 }

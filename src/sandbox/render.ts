@@ -43,6 +43,8 @@ export function esc(s: string): string {
 
 /** The title of an item, derived from (seed, host, item id). */
 export function itemTitle(m: SiteModel, col: Column, item: Item): string {
+  const file = col.files?.get(item.id);
+  if (file) return file.title;
   const r = rng(m.seed, m.plan.host, 'title', item.id);
   const topic = r.pick(TOPICS);
   const year = item.date.slice(0, 4);
@@ -686,6 +688,7 @@ function homeContent(m: SiteModel, s: Scripted | null): { body: string; injected
     ...images.map((d) => `<img src="${d.href}" alt="${esc(d.text)}">`)];
   const report = m.websiteReport;
   if (report.year !== null) ads.push(`<a class="ndbb" href="${websiteReportPath(report.year)}" target="_blank">${esc(m.site.name)}网站${report.year}年度工作报表</a>`);
+  if (m.collection) ads.push(`<a class="ndbbzl" href="${href(m, listPath(m.collection.col, 0), true)}">${m.collection.col.name}</a>`);
   if (m.openReports) ads.push(`<a class="xxgknb" href="${href(m, listPath(m.openReports.col, 0), true)}">政府信息公开年报</a>`);
   if (report.openReport) ads.push(`<a class="ndbg" href="${openReportPath(websiteReportYear(m.asOf))}" target="_blank">${websiteReportYear(m.asOf)}年政府信息公开工作年度报告</a>`);
   parts.push(`<div class="ads">${ads.join('\n')}</div>`);

@@ -97,7 +97,7 @@ export function routesOf(m: SiteModel): Map<string, Route> {
     set(c.dir, { t: 'list', col: c, page: 0 });
     for (const it of c.items) {
       const p = articlePath(c, it);
-      set(p, { t: 'article', col: c, item: it });
+      set(p, c.files?.has(it.id) ? { t: 'file', type: 'application/pdf', body: PDF } : { t: 'article', col: c, item: it });
       if (it.attachment?.ok) set(new URL(it.attachment.href, `http://x${p}`).pathname, { t: 'file', type: 'application/pdf', body: PDF });
     }
   }

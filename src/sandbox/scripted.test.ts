@@ -8,7 +8,7 @@ import { describeNeeding } from '../../tests/needs.test-helpers.ts';
 import { findChromium } from '../inspector/gather/browser.ts';
 import { Renderer } from '../inspector/gather/renderer.ts';
 import { siteControls } from './controls.ts';
-import { siteTruth } from './ground-truth.ts';
+import { elderEntryLegible, siteTruth } from './ground-truth.ts';
 import { isScripted } from './look.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
 import { decodeHtml, showPage, type Get } from './reference-browser.ts';
@@ -83,13 +83,14 @@ describe('which sites are script-built', () => {
     ]);
   });
 
-  test('the truth is that of the same site built static; the controls only add what the scripts write', () => {
+  test('the truth is that of the same site built static, but for an elder mode Chrome cannot read in a garbled frame; the controls only add what the scripts write', () => {
     for (const seed of [1, 4242]) {
       const web = generateWeb({ ...DEMO, seed });
       for (const [i] of web.sites.entries()) {
         const m = buildSiteModel(web, i);
         const plain = { ...m, scripted: null };
-        expect(siteTruth(m)).toEqual(siteTruth(plain));
+        // A frameset's top frame sent as UTF-8 without a charset is garbled in Chrome: its 长者模式 is not judged.
+        expect(siteTruth(m)).toEqual(siteTruth(plain).filter((t) => elderEntryLegible(m) || !t.target.startsWith('elder-mode-')));
         const extra = siteControls(m).filter((c) => !siteControls(plain).some((p) => p.indicator === c.indicator && p.target === c.target));
         if (!m.scripted) expect(extra).toEqual([]);
         for (const c of extra) expect(c.note).toMatch(/script|XHR|document\.write/);

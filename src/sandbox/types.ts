@@ -27,6 +27,8 @@ export interface SandboxSite {
   region?: string;
   kind: 'portal' | 'department';
   siteCode: string;
+  /** It keeps the column collecting every other website's 政府网站工作年度报表 (web.ts marks one portal in a small web). */
+  collectsReports?: true;
 }
 
 /** One responsible unit, exactly the shape of content/units.yaml entries. */

@@ -29,6 +29,8 @@ export const CLEAN_ROLE = 5;
 
 /** Smallest pagesPerSite the generator accepts (home, board and three small columns). */
 export const MIN_PAGES_PER_SITE = 10;
+/** A web of at most this many sites has a portal collecting the others' 年度报表 (annual-report-missing). */
+export const COLLECTING_WEB = 60;
 
 /** Generates the registry, plans and ground truth; fast enough for 15,000 sites. */
 export function generateWeb(opts: SandboxOptions): SandboxWeb {
@@ -193,5 +195,10 @@ function buildRegistry(opts: SandboxOptions): { sites: SandboxSite[]; units: San
     sites.push({ id: 'hostile', name: '沙箱测试站点', url: `http://${HOSTILE_HOST}/`, unit: 'hostile', kind: 'portal', siteCode: '9900000001' });
     plans.push({ index, host: HOSTILE_HOST, place, dept: null, role: CLEAN_ROLE, hostile: true });
   }
+  // A small web's first portal of the clean role (else its first portal that answers) collects every
+  // other website's 年度报表, as a province's portal does (a large web's would need hundreds of list pages).
+  const portals = sites.length <= COLLECTING_WEB ? plans.filter((p) => !p.dept && !p.hostile && p.role !== DOWN_ROLE) : [];
+  const collector = portals.find((p) => p.role === CLEAN_ROLE) ?? portals[0];
+  if (collector) sites[collector.index]!.collectsReports = true;
   return { sites, units, plans };
 }

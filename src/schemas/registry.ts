@@ -36,8 +36,26 @@ export const siteSchema = z.strictObject({
   siteCode: z.string().regex(/^[A-Za-z0-9]{10}$/, 'must be the 10-character 网站标识码').optional(),
   /** The day the site was closed (关停), YYYY-MM-DD: a non-compliant check before it was published does not count against the unit (seed 002). */
   closed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional(),
+  /**
+   * true for a provincial portal or a ministry's site that keeps the column collecting the
+   * 政府网站工作年度报表 of every website it oversees: here, every other website of the registry
+   * still open (annual-report-missing's `website-report-collection`).
+   */
+  collectsReports: z.boolean().optional(),
 });
 export type Site = z.infer<typeof siteSchema>;
+
+/** A website whose report a collecting portal lists: its id and its name as registered. */
+export interface CollectedSite {
+  id: string;
+  name: string;
+}
+
+/** The websites whose 政府网站工作年度报表 a site must collect (collectsReports): every other website of the registry not closed by asOf; undefined for a site that collects none. */
+export function collectedSites(site: Site, websites: readonly Site[], asOf: string): CollectedSite[] | undefined {
+  if (!site.collectsReports) return undefined;
+  return websites.filter((s) => s.id !== site.id && s.kind !== 'column' && !(s.closed !== undefined && s.closed <= asOf)).map((s) => ({ id: s.id, name: s.name }));
+}
 
 /** A 专栏 registered as an entity of its own (kind: column), not a whole website. */
 export function isColumnEntity(site: Pick<Site, 'kind'>): boolean {

@@ -13,7 +13,20 @@ describe('assembleColumns', () => {
     const p1 = page(`${H}tzgg/`, { list: list({ items: [item('2026-11-18'), item('2026-11-02', 2)], pagination: [`${H}tzgg/index_1.html`] }) });
     const p2 = page(`${H}tzgg/index_1.html`, { list: list({ items: [item('2026-10-01', 3)] }) });
     expect(assembleColumns([home], [home, p1, p2])).toEqual([
-      { name: '通知公告', source: 'block', url: `${H}tzgg/`, homeItems: [item('2026-11-18')], items: [item('2026-11-18'), item('2026-11-02', 2), item('2026-10-01', 3)], pagesRead: 2, blank: false },
+      { name: '通知公告', source: 'block', url: `${H}tzgg/`, homeItems: [item('2026-11-18')], items: [item('2026-11-18'), item('2026-11-02', 2), item('2026-10-01', 3)], pagesRead: 2, complete: true, blank: false },
+    ]);
+  });
+
+  test('later list pages are followed from page to page; a list page not read leaves the column incomplete; undated entries are counted', () => {
+    const home = page(H, { blocks: [{ name: '年度报表', more: `${H}ndbb/`, items: [], undated: 0 }, { name: '通知公告', more: `${H}tzgg/`, items: [], undated: 0 }] }, 0);
+    const n1 = page(`${H}ndbb/`, { list: list({ items: [item('2026-01-20')], undated: 1, pagination: [`${H}ndbb/index_1.html`] }) });
+    const n2 = page(`${H}ndbb/index_1.html`, { list: list({ items: [item('2026-01-19', 2)], pagination: [`${H}ndbb/`, `${H}ndbb/index_2.html`] }) });
+    const n3 = page(`${H}ndbb/index_2.html`, { list: list({ items: [item('2026-01-18', 3)], pagination: [`${H}ndbb/index_1.html`] }) });
+    const t1 = page(`${H}tzgg/`, { list: list({ items: [item('2026-11-18', 4)], pagination: [`${H}tzgg/index_1.html`] }) });
+    const cols = assembleColumns([home], [home, n1, n2, n3, t1]);
+    expect(cols.map((c) => [c.name, c.items.length, c.pagesRead, c.complete, c.undated])).toEqual([
+      ['年度报表', 3, 3, true, 1],
+      ['通知公告', 1, 1, undefined, undefined],
     ]);
   });
 

@@ -31,15 +31,31 @@ export function assembleColumns(homeParts: readonly PageSnapshot[], pages: reado
     if (!list && homeItems.length === 0) return;
     const items: DatedItem[] = [];
     let pagesRead = 0;
+    let undated = 0;
+    let complete = false;
     if (list) {
       items.push(...list.items);
+      undated += list.undated;
       pagesRead = 1;
-      for (const next of list.pagination) {
-        const more = byUrl.get(next)?.facts.list;
-        if (more) {
-          items.push(...more.items);
-          pagesRead++;
+      // Further list pages, followed from page to page (page 2 links page 3…), each once.
+      const seen = new Set([url, page!.finalUrl]);
+      const queue = [...list.pagination];
+      complete = true;
+      while (queue.length) {
+        const next = queue.shift()!;
+        if (seen.has(next)) continue;
+        seen.add(next);
+        const read = byUrl.get(next);
+        const more = read?.facts.list;
+        if (!more) {
+          complete = false;
+          continue;
         }
+        seen.add(read.finalUrl);
+        items.push(...more.items);
+        undated += more.undated;
+        pagesRead++;
+        queue.push(...more.pagination);
       }
     }
     // A list page whose scripts were not run (a failure, the site's rendering budget spent) may
@@ -56,6 +72,8 @@ export function assembleColumns(homeParts: readonly PageSnapshot[], pages: reado
       homeItems,
       items,
       pagesRead,
+      ...(complete ? { complete: true as const } : {}),
+      ...(undated ? { undated } : {}),
       blank,
       ...(where ? { where } : {}),
       ...(page || key !== url ? {} : { unread: '未读取栏目页' }),

@@ -1,7 +1,7 @@
 // Crawl one site: home page (with spaced tries), then same-site pages breadth-first, then every
 // other link target once. Returns a snapshot; a failing site is an outcome, never an exception.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { entityPrefix, isColumnEntity, type Site } from '../../schemas/registry.ts';
+import { collectedSites, entityPrefix, isColumnEntity, type Site } from '../../schemas/registry.ts';
 import { assembleColumns, sortedNewestFirst } from './columns.ts';
 import { decodeHtml } from './decode.ts';
 import { extractPage, notFoundEvidence, type ExtractedPage } from './extract.ts';
@@ -43,6 +43,8 @@ export interface CrawlContext {
   duty?: ((site: Site) => DutyAssignment[] | undefined) | undefined;
   /** The registry's 专栏 entities (kind: column): a crawl leaves the prefixes inside its own scope to them (checks their links, never reads their pages). */
   columnEntities?: readonly Pick<Site, 'id' | 'kind' | 'url'>[] | undefined;
+  /** The registry's websites, for a portal that collects their reports (collectsReports). */
+  websites?: readonly Site[] | undefined;
   /** The run's Chromium, when pages may be rendered (`opts.render` is auto or always). */
   renderer?: Renderer | undefined;
   /** Reads attached documents for personal data, when the crawl reads them (`opts.attachments`). */
@@ -352,9 +354,10 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, { r
     const probes = ctx.probes?.(site);
     const monitored = ctx.monitored?.(site);
     const duty = ctx.duty?.(site);
+    const collects = collectedSites(site, ctx.websites ?? [], asOf);
     const dns = snapshot.dns ?? (ctx.dns && snapshot.home.url ? await ctx.dns(new URL(snapshot.home.url).hostname) : undefined);
     const vantage = opts.vantage ? { vantage: { name: opts.vantage, trusted: opts.trustedNetwork } } : {};
-    return { ...snapshot, ...(probes ? { probes } : {}), ...(monitored ? { monitored } : {}), ...(duty?.length ? { duty } : {}), ...(dns ? { dns } : {}), ...vantage, ...(opts.trustedNetwork ? {} : { networkTrusted: false }) };
+    return { ...snapshot, ...(probes ? { probes } : {}), ...(monitored ? { monitored } : {}), ...(duty?.length ? { duty } : {}), ...(collects ? { collects } : {}), ...(dns ? { dns } : {}), ...vantage, ...(opts.trustedNetwork ? {} : { networkTrusted: false }) };
   };
 
   const robots = await ctx.robots.forUrl(site.url);
@@ -603,14 +606,20 @@ function listedDates(facts: PageFacts): Map<string, string> {
   return out;
 }
 
-/** A 信息公开年报 list or a 政府信息公开工作年度报告 by its name: the annual reports' rule reads both. */
-const OPEN_REPORT = /信息公开.*(年报|年度报告|工作报告)|公开年报/;
+/**
+ * A 信息公开年报 list, a 政府信息公开工作年度报告, or a column of 政府网站年度报表, by its name: the annual
+ * reports' rule reads them.
+ */
+const ANNUAL_REPORTS = /信息公开.*(年报|年度报告|工作报告)|公开年报|年度报表/;
+/** List pages of a column collecting 年度报表 read at most (a province's hundreds of sites, twenty a page). */
+const MAX_COLLECTION_PAGES = 30;
 
 /**
- * Links a page gives that the rules need read, with their rank: column lists 0, pagination and the
- * 信息公开年报 list and reports (by their link text, on any page) 1, navigation and boards 2.
+ * Links a page gives that the rules need read, with their rank: column lists 0, pagination, the
+ * annual reports' lists and reports (by their link text, on any page) and every page of a column of
+ * 年度报表 1, navigation and boards 2.
  */
-function wantedLinks({ facts, links }: Pick<ExtractedPage, 'facts' | 'links'>, homeLike: boolean): Array<[string, number]> {
+function wantedLinks({ facts, links, title }: Pick<ExtractedPage, 'facts' | 'links' | 'title'>, homeLike: boolean): Array<[string, number]> {
   const out: Array<[string, number]> = [];
   if (homeLike) {
     for (const b of facts.blocks) {
@@ -619,7 +628,10 @@ function wantedLinks({ facts, links }: Pick<ExtractedPage, 'facts' | 'links'>, h
     }
     for (const n of [...facts.nav, ...facts.channels]) out.push([n.url, 2]);
   }
-  for (const l of links) if (l.kind === 'page' && OPEN_REPORT.test(l.text)) out.push([l.url, 1]);
+  for (const l of links) if (l.kind === 'page' && ANNUAL_REPORTS.test(l.text)) out.push([l.url, 1]);
+  // A column collecting websites' 年度报表 is judged on all its entries: all its pages are read.
+  const name = facts.meta['ColumnName'] || facts.breadcrumb.at(-1) || title;
+  if (facts.list && /年度报表/.test(name) && !/信息公开/.test(name)) for (const u of facts.list.pagination.slice(0, MAX_COLLECTION_PAGES)) out.push([u, 1]);
   // The newest item may be on a later page when a list is not sorted newest first.
   const list = facts.list;
   if (list && !sortedNewestFirst(list.items)) for (const u of list.pagination.slice(0, MAX_LIST_PAGES)) out.push([u, 1]);

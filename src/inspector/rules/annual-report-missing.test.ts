@@ -157,5 +157,45 @@ describe('annual-report-missing', () => {
       });
     });
   });
-});
 
+  describe('the column collecting the 政府网站工作年度报表 of the websites a portal oversees', () => {
+    const COL = `${HOME}ndbb/index.html`;
+    const SITES = [{ id: 'linhe', name: '临河市人民政府' }, { id: 'linhe-czj', name: '临河市财政局' }, { id: 'linhe-jtj', name: '临河市交通运输局' }];
+    const collection = (titles: string[], over: Partial<ColumnSnapshot> = {}): ColumnSnapshot => ({
+      name: '政府网站年度报表专栏', source: 'nav', url: COL, homeItems: [], pagesRead: 2, complete: true, blank: false,
+      items: titles.map((title, i) => ({ title, url: `${HOME}ndbb/${i}.pdf`, date: '2026-01-20' })),
+      ...over,
+    });
+    const province = (col: ColumnSnapshot) => withLinks(['临河省人民政府网站2025年度工作报表'], { columns: [col], collects: SITES });
+
+    test('a website whose report of the year due is not listed, by the name registered: one finding on the column, naming it', () => {
+      const col = collection(['临河市人民政府门户网站2025年度工作报表', '临河市财政局网站2025年度工作报表', '临河市交通运输局网站2024年度工作报表']);
+      const out = rule.run(province(col), ctx);
+      expect(out).toEqual({
+        status: 'fail',
+        findings: [{
+          indicator: 'annual-report-missing', target: 'website-report-collection', page: COL, points: 0,
+          detail: '“政府网站年度报表专栏”栏目（读取 2 页）未见本平台登记的 1 个网站的 2025 年度政府网站工作年度报表：临河市交通运输局（应于 2026-01-31 前集中发布，共应 3 个）',
+        }],
+      });
+    });
+
+    test('every website listed: pass; a portal the registry does not mark collects nothing', () => {
+      const all = collection(['临河市人民政府网站2025年度工作报表', '临河市财政局网站2025年度工作报表', '临河市交通运输局网站 2025 年度工作报表']);
+      expect(rule.run(province(all), ctx)).toEqual({ status: 'pass' });
+      expect(rule.run(withLinks(['临河省人民政府网站2025年度工作报表'], { columns: [collection([])] }), ctx)).toEqual({ status: 'pass' });
+    });
+
+    test('not judged: no such column, one not read to its last page, one with undated entries', () => {
+      const reason = (col?: ColumnSnapshot) => {
+        const out = rule.run(withLinks([], { columns: col ? [col] : [], collects: SITES }), ctx);
+        return out.status === 'fail' ? out.findings.map((f) => f.target) : out.status;
+      };
+      expect(reason()).toEqual(['website-report']);
+      const { complete: _read, ...incomplete } = collection([]);
+      expect(reason(incomplete)).toEqual(['website-report']);
+      expect(reason(collection(['临河市人民政府网站2025年度工作报表'], { undated: 2 }))).toEqual(['website-report']);
+      expect(reason(collection(['临河市人民政府网站2025年度工作报表']))).toEqual(['website-report', 'website-report-collection']);
+    });
+  });
+});

@@ -1,4 +1,5 @@
 import { isIsoDate } from '../../dates.ts';
+import type { CollectedSite } from '../../schemas/registry.ts';
 import type { SiteSnapshot } from '../snapshot.ts';
 import { checkApplicationTable, describeError } from './lib/open-report-table.ts';
 import { defineRule, type RuleFinding } from './types.ts';
@@ -6,6 +7,7 @@ import { defineRule, type RuleFinding } from './types.ts';
 /** The reports a site owes each year, and its report's table, by target. */
 export const ANNUAL_REPORTS = {
   'website-report': '政府网站工作年度报表',
+  'website-report-collection': '政府网站年度报表栏目',
   'open-report': '政府信息公开工作年度报告',
   'open-report-table': '政府信息公开工作年度报告表格',
 } as const;
@@ -19,6 +21,10 @@ type Judged = { finding: RuleFinding } | { pass: true } | { notJudged: string };
  *   (国办函〔2018〕12号, `websiteDue` in rules.yaml as MMDD), looked for among the links of the home
  *   page and its frames (their text or image alt: 网站 and 年度报表 or 年报, and the year). A home page
  *   that scripts write and that could not be rendered is not judged.
+ * - `website-report-collection`: a provincial portal or a ministry's site (the registry's
+ *   collectsReports) lists, in its column of 年度报表, the report of that year of every website it
+ *   oversees (here, every other open website of the registry), by the name registered; judged only
+ *   from such a column read to its last page, with every entry dated.
  * - `open-report`: the body's 政府信息公开工作年度报告 for the past year, by 31 January for a
  *   department and 31 March for a local government (《政府信息公开条例》第四十九条; `openDueDepartment`,
  *   `openDueGovernment`). A report of that year named anywhere the crawl read (a link, a list, a page
@@ -41,8 +47,10 @@ export default defineRule({
     if (!home || !snapshot.home.url) return { status: 'not_applicable', reason: '首页无法打开' };
     if (snapshot.site.kind === 'column') return { status: 'not_applicable', reason: '专栏不单独发布年度报表和年度报告' };
     const openDue = dueDate(params[snapshot.site.kind === 'department' ? 'openDueDepartment' : 'openDueGovernment']!);
+    const websiteDue = dueDate(params['websiteDue']!);
     const judged: Array<[Target, Judged]> = [
-      ['website-report', websiteReport(snapshot, dueDate(params['websiteDue']!))],
+      ['website-report', websiteReport(snapshot, websiteDue)],
+      ...(snapshot.collects ? [['website-report-collection', reportCollection(snapshot, snapshot.collects, websiteDue)] as [Target, Judged]] : []),
       ['open-report', openReport(snapshot, openDue)],
       ['open-report-table', openReportTable(snapshot)],
     ];
@@ -71,6 +79,34 @@ function websiteReport(snapshot: SiteSnapshot, due: string): Judged {
       detail: `首页未见 ${year} 年度政府网站工作年度报表（应于 ${year + 1}-${due} 前在首页显著位置发布，检查日期 ${snapshot.asOf}）${newest ? `；首页最新为 ${newest} 年度` : ''}`,
     },
   };
+}
+
+/** The collecting column's reports of the latest year due: one for each website the portal oversees. */
+function reportCollection(snapshot: SiteSnapshot, sites: readonly CollectedSite[], due: string): Judged {
+  const year = reportYear(snapshot.asOf, due);
+  const col = snapshot.columns.find((c) => /年度报表/.test(c.name) && !/信息公开/.test(c.name));
+  if (!col) return { notJudged: '未在本站找到政府网站年度报表栏目' };
+  if (col.unread || !col.complete) return { notJudged: `“${col.name}”栏目（${col.url}）未能读完全部 ${col.pagesRead} 页以上的列表页` };
+  if (col.undated) return { notJudged: `“${col.name}”栏目有 ${col.undated} 条未标日期的条目，无法逐一核对` };
+  const titles = [...col.homeItems, ...col.items].filter((i) => websiteReportYear(i.title) === year).map((i) => bare(i.title));
+  const missing = sites.filter((s) => !titles.some((t) => t.includes(bare(s.name))));
+  if (missing.length === 0) return { pass: true };
+  const named = missing.slice(0, 10).map((s) => s.name).join('、');
+  return {
+    finding: {
+      indicator: 'annual-report-missing',
+      target: 'website-report-collection',
+      page: col.url,
+      points: 0,
+      detail: `“${col.name}”栏目（读取 ${col.pagesRead} 页）未见本平台登记的 ${missing.length} 个网站的 ${year} 年度政府网站工作年度报表：${named}${missing.length > 10 ? ' 等' : ''}（应于 ${year + 1}-${due} 前集中发布，共应 ${sites.length} 个）`,
+      ...(col.where ? { where: col.where } : {}),
+    },
+  };
+}
+
+/** A name or title without spaces and the words 门户网站/网站 that registries and report titles add or leave out. */
+function bare(text: string): string {
+  return text.replace(/\s+/g, '').replace(/(门户)?网站/g, '');
 }
 
 /** The open report of the latest year due: named anywhere the crawl read, or missing from the site's 年报 list. */

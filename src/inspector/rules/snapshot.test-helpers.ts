@@ -37,7 +37,7 @@ export function snapshot(
     kind?: Site['kind'];
     url?: string;
     asOf?: string;
-  } & Pick<Partial<SiteSnapshot>, 'probes' | 'dns' | 'ipv6' | 'accessibility' | 'monitored' | 'duty' | 'networkTrusted' | 'vantage'> = {},
+  } & Pick<Partial<SiteSnapshot>, 'probes' | 'dns' | 'ipv6' | 'accessibility' | 'monitored' | 'duty' | 'networkTrusted' | 'vantage' | 'collects'> = {},
 ): SiteSnapshot {
   const attempts = over.attempts ?? [{ ok: true, detail: 'HTTP 200', elapsedMs: 30 }];
   const reachable = attempts.some((a) => a.ok);
@@ -60,6 +60,7 @@ export function snapshot(
     ...(over.vantage ? { vantage: over.vantage } : {}),
     ...(over.monitored ? { monitored: over.monitored } : {}),
     ...(over.duty ? { duty: over.duty } : {}),
+    ...(over.collects ? { collects: over.collects } : {}),
   };
 }
 
