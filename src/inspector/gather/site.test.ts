@@ -5,6 +5,7 @@ import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
 import { HOSTILE_HOST } from '../../sandbox/web.ts';
 import { PATHS } from '../../sandbox/paths.ts';
 import { buildSiteModel } from '../../sandbox/model.ts';
+import { htmlPagesOf, routesOf } from '../../sandbox/respond.ts';
 import type { Site } from '../../schemas/registry.ts';
 import { HttpClient } from './http.ts';
 import { AttachmentReader } from './attachments/reader.ts';
@@ -12,7 +13,7 @@ import { LinkChecker } from './links.ts';
 import { resolveOptions, type CrawlOptions } from './options.ts';
 import { RobotsCache } from './robots.ts';
 import { HostScheduler } from './scheduler.ts';
-import { crawlSite } from './site.ts';
+import { crawlSite, MAX_PER_DATE_SHAPE } from './site.ts';
 import type { SiteSnapshot } from '../snapshot.ts';
 
 const AS_OF = '2026-11-20';
@@ -244,6 +245,18 @@ describe('a home page that moved to another host', () => {
     const blocks = snaps[0]!.columns.filter((c) => c.source === 'block');
     expect(blocks.length).toBeGreaterThan(3);
     expect(blocks.filter((c) => c.unread)).toEqual([]);
+  });
+
+  test('an endless calendar’s dates passed over take none of the page budget: with room for the site’s pages and the dates read before the guard, every article is read', async () => {
+    const index = sandbox.web.plans.findIndex((p) => !p.hostile && buildSiteModel(sandbox.web, p.index).calendar && !buildSiteModel(sandbox.web, p.index).down && !sandbox.web.scripted.has(sandbox.web.sites[p.index]!.id));
+    const m = buildSiteModel(sandbox.web, index);
+    const pages = htmlPagesOf(m);
+    const { snaps } = await crawl([sandbox.web.sites[index]!], { maxPages: pages.length + MAX_PER_DATE_SHAPE + 2 });
+    const read = new Set(snaps[0]!.pages.map((p) => new URL(p.url).pathname));
+    const articles = [...routesOf(m)].filter(([, r]) => r.t === 'article').map(([path]) => path);
+    expect(articles.length).toBeGreaterThan(5);
+    expect(articles.filter((a) => !read.has(a))).toEqual([]);
+    expect(snaps[0]!.truncated?.reasons).toEqual(['dates']);
   });
 
   test('the 信息公开年报 list comes right after the column lists: with a budget of 8 pages it is read', async () => {

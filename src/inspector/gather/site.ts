@@ -80,6 +80,8 @@ class SiteCrawl {
   /** The home page as fetched, before any rendering (its search box is tried from it). */
   homeSource: string | undefined;
   readonly #crawled: Set<string>;
+  /** Same-site pages not read because a trap guard passed over them (not in #crawled: they take no page budget). */
+  readonly #passedOver = new Set<string>();
   readonly #parsed = new Set<string>();
   /** Later pages of the lists read: their items' links are checked, so they are rendered before articles. */
   readonly #listPages = new Set<string>();
@@ -316,20 +318,22 @@ class SiteCrawl {
       // One place per target and page, its first (the sort above keeps page order within a URL).
       if (link.where) (r.whereOn ??= {})[url] ??= link.where;
       const crawlable = (link.kind === 'page' || link.kind === 'frame') && this.onSite(link.url);
-      if (!crawlable || depth + 1 > this.#opts.maxDepth || this.#crawled.has(link.url) || this.#crawled.size >= this.#opts.maxPages) continue;
+      if (!crawlable || depth + 1 > this.#opts.maxDepth || this.#crawled.has(link.url) || this.#passedOver.has(link.url) || this.#crawled.size >= this.#opts.maxPages) continue;
       if (!this.#robots.allowed(link.url)) continue;
       const listed = dated?.get(link.url);
       if (listed !== undefined && listed < this.#since!) {
         this.olderNotRead.add(link.url);
         continue;
       }
+      // Pages passed over (a calendar's endless dates, a path that repeats itself) are counted once
+      // and cost nothing of the page budget: the site's real pages still get it.
       if (this.tooManyDated(link.url, 'crawled')) {
-        this.#crawled.add(link.url);
+        this.#passedOver.add(link.url);
         this.cut('dates', 'page');
         continue;
       }
       if (repeatsItself(link.url)) {
-        this.#crawled.add(link.url);
+        this.#passedOver.add(link.url);
         this.cut('repeats', 'page');
         continue;
       }
@@ -592,7 +596,7 @@ export function readingChanges(before: ExtractedPage, after: ExtractedPage): str
 
 const MAX_FOOTERS = 4;
 /** URLs of one dated shape crawled, and checked, per site: a calendar links endless dates of one shape. */
-const MAX_PER_DATE_SHAPE = 20;
+export const MAX_PER_DATE_SHAPE = 20;
 const MAX_FOOTER_CHARS = 256 * 1024;
 /** Pagination pages read per column when its first page is not sorted newest first. */
 const MAX_LIST_PAGES = 4;
