@@ -41,6 +41,16 @@ describe('annual-report-missing', () => {
     expect(rule.run(withLinks([]), ctx)).toMatchObject({ status: 'fail', findings: [{ detail: '首页未见 2025 年度政府网站工作年度报表（应于 2026-01-31 前在首页显著位置发布，检查日期 2026-11-20）' }] });
   });
 
+  test('the report in the site’s own 年度报表 column counts; in a collecting portal’s, only an entry that names the portal itself', () => {
+    const column = (titles: string[]): ColumnSnapshot => ({ name: '网站年度报表', source: 'nav', url: `${HOME}ndbb/`, homeItems: [], pagesRead: 1, complete: true, blank: false, items: titles.map((title) => ({ title, date: '2026-01-20' })) });
+    expect(rule.run(withLinks([], { columns: [column(['2025年度政府网站工作年度报表'])] }), ctx)).toEqual({ status: 'pass' });
+    expect(rule.run(withLinks([], { columns: [column(['2024年度政府网站工作年度报表'])] }), ctx).status).toBe('fail');
+    const others = column(['临河市财政局网站2025年度工作报表']);
+    const targets = (s: ReturnType<typeof snapshot>) => { const o = rule.run(s, ctx); return o.status === 'fail' ? o.findings.map((f) => f.target) : o.status; };
+    expect(targets(withLinks([], { columns: [others], collects: [{ id: 'linhe-czj', name: '临河市财政局' }] }))).toEqual(['website-report']);
+    expect(targets(withLinks([], { columns: [column(['临河市财政局网站2025年度工作报表', '临河市人民政府门户网站2025年度工作报表'])], collects: [{ id: 'linhe-czj', name: '临河市财政局' }] }))).toBe('pass');
+  });
+
   test("a link on a deeper page does not count (the home page is where it must be); a home frame's does", () => {
     const deep = snapshot({ pages: [page(HOME, {}, 0)], links: [{ url: `${HOME}x.pdf`, kind: 'attachment', whereOn: { [`${HOME}xxgk/`]: { selector: 'a', text: '网站2025年度工作报表' } } }] });
     expect(rule.run(deep, ctx).status).toBe('fail');
@@ -194,8 +204,8 @@ describe('annual-report-missing', () => {
       expect(reason()).toEqual(['website-report']);
       const { complete: _read, ...incomplete } = collection([]);
       expect(reason(incomplete)).toEqual(['website-report']);
-      expect(reason(collection(['临河市人民政府网站2025年度工作报表'], { undated: 2 }))).toEqual(['website-report']);
-      expect(reason(collection(['临河市人民政府网站2025年度工作报表']))).toEqual(['website-report', 'website-report-collection']);
+      expect(reason(collection(['临河市财政局网站2025年度工作报表'], { undated: 2 }))).toEqual(['website-report']);
+      expect(reason(collection(['临河市财政局网站2025年度工作报表']))).toEqual(['website-report', 'website-report-collection']);
     });
   });
 });

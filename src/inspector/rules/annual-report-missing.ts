@@ -19,8 +19,9 @@ type Judged = { finding: RuleFinding } | { pass: true } | { notJudged: string };
  * 年度报表、报告缺失或有误 (advice, beyond the 2019 table). Three things a site owes each year:
  * - `website-report`: its 政府网站工作年度报表 for the past year "在网站首页显著位置" by 31 January
  *   (国办函〔2018〕12号, `websiteDue` in rules.yaml as MMDD), looked for among the links of the home
- *   page and its frames (their text or image alt: 网站 and 年度报表 or 年报, and the year). A home page
- *   that scripts write and that could not be rendered is not judged.
+ *   page and its frames (their text or image alt: 网站 and 年度报表 or 年报, and the year), or in the
+ *   site's own column of 年度报表. A home page that scripts write and that could not be rendered is
+ *   not judged.
  * - `website-report-collection`: a provincial portal or a ministry's site (the registry's
  *   collectsReports) lists, in its column of 年度报表, the report of that year of every website it
  *   oversees (here, every other open website of the registry), by the name registered; judged only
@@ -69,6 +70,9 @@ function websiteReport(snapshot: SiteSnapshot, due: string): Judged {
   const year = reportYear(snapshot.asOf, due);
   const years = homeLinkTexts(snapshot).flatMap((t) => websiteReportYear(t) ?? []);
   if (years.includes(year)) return { pass: true };
+  // Or in the site's own column of 年度报表 (for a portal that collects others' reports, an entry that names it).
+  const own = snapshot.columns.filter((c) => /年度报表/.test(c.name) && !/信息公开/.test(c.name)).flatMap((c) => [...c.homeItems, ...c.items]);
+  if (own.some((i) => websiteReportYear(i.title) === year && (!snapshot.collects || bare(i.title).includes(bare(snapshot.site.name))))) return { pass: true };
   const newest = years.length ? Math.max(...years) : undefined;
   return {
     finding: {
