@@ -17,6 +17,9 @@ import { isColumnEntity } from '../schemas/registry.ts';
 import { parseFlags, VANTAGE_ENV, vantageArg, wholeNumber } from './args.ts';
 import { calendarGapNotice, progressReporter, screenshotNotice, summaryTable, untrustedVantageNotice } from './crawl-output.ts';
 import { withContentLock } from '../store/lock.ts';
+import { shardReportPath, writeShardReport } from '../workflow/merge.ts';
+import { inShard, parseShard, shardLabel, type Shard } from '../workflow/shard.ts';
+import type { DnsResolver } from '../inspector/snapshot.ts';
 
 export interface CrawlArgs {
   contentDir: string;
@@ -27,6 +30,8 @@ export interface CrawlArgs {
   sample: boolean;
   /** Screenshots as evidence of the failing sites. */
   screenshots: boolean;
+  /** Crawl only this shard of the planned sites, and report it for the merge (--shard i/n). */
+  shard?: Shard;
   options: Partial<CrawlOptions>;
 }
 
@@ -38,6 +43,8 @@ export const CRAWL_USAGE = `Usage: npm run crawl -- [options]
   --only id,id           inspect only these site ids
   --sample               inspect only the quarter's spot-check sample (drawn by npm run sample);
                          with --only, only those ids of the sample (ids outside it are refused)
+  --shard i/n            crawl only shard i of n of the planned sites (a site's shard depends on its id
+                         alone) and write content/shards/<quarter>/i-of-n.json for npm run merge
   --concurrency N        requests in flight in the whole run (default 16)
   --per-host N           requests in flight per host (default 2)
   --site-concurrency N   sites crawled at once (default 4)
@@ -130,6 +137,7 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
         'as-of': { type: 'string' },
         quarter: { type: 'string' },
         sample: { type: 'boolean' },
+        shard: { type: 'string' },
         ...NETWORK_FLAGS,
         'max-pages': { type: 'string' },
         'max-depth': { type: 'string' },
@@ -152,6 +160,8 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
   const quarter = values.quarter ?? quarterOf(asOf);
   if (!/^\d{4}-Q[1-4]$/.test(quarter)) throw new InputError(`--quarter must look like 2026-Q4, got "${quarter}"`);
   const only = onlyArg(values.only);
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (shard && only) throw new InputError('--shard and --only cannot be used together: a shard is a share of the whole plan');
   const options = networkOptions(values);
   const set = <K extends keyof CrawlOptions>(k: K, v: CrawlOptions[K] | undefined) => {
     if (v !== undefined) options[k] = v;
@@ -171,7 +181,7 @@ export function parseCrawlArgs(argv: string[], today = todayInShanghai()): Crawl
     if (!/^https?:\/\/[^/\s]+/.test(reference)) throw new InputError(`--ipv6-reference must be an http(s) URL, got "${reference}"`);
     options.ipv6Reference = reference;
   }
-  return { contentDir: values.content ?? 'content', quarter, asOf, ...(only ? { only } : {}), sample: values.sample === true, screenshots: values.screenshots === true, options };
+  return { contentDir: values.content ?? 'content', quarter, asOf, ...(only ? { only } : {}), ...(shard ? { shard } : {}), sample: values.sample === true, screenshots: values.screenshots === true, options };
 }
 
 /** npm run crawl: exit 0 when the run completed, whatever the sites did; 1 when a site hit a bug. */
@@ -182,11 +192,20 @@ export async function crawlCommand(argv: string[]): Promise<number> {
     return 0;
   }
   // One writer at a time: records, reviews and publication of this content folder wait for the crawl.
-  return withContentLock(args.contentDir, `npm run crawl -- ${argv.join(' ')}`, () => crawlLocked(args), { transaction: false });
+  return withContentLock(args.contentDir, `npm run crawl -- ${argv.join(' ')}`, () => runCrawl(args), { transaction: false });
 }
 
-async function crawlLocked(args: CrawlArgs): Promise<number> {
+/**
+ * The crawl of a quarter as the command runs it (inside its content lock). `resolver` answers the
+ * IPv6 checks' DNS queries (the system's by default; tests give the sandbox's).
+ */
+export async function runCrawl(args: CrawlArgs, { resolver = systemResolver() }: { resolver?: DnsResolver } = {}): Promise<number> {
   const plan = planCrawl(args.contentDir, args.quarter, args);
+  const planned = plan.sites.length;
+  if (args.shard) {
+    plan.sites = inShard(plan.sites, args.shard);
+    console.log(`分片 ${shardLabel(args.shard)}：检查 ${plan.sites.length} 个网站（共 ${planned} 个）`);
+  }
   if (args.sample) console.log(`${args.quarter} 抽查：检查 ${plan.sites.length} 个网站（注册 ${plan.registered} 个）`);
   // Not refused (a full check of a sampled quarter can be wanted), but publish will only take the sample's files.
   if (plan.unsampledDraw !== undefined) console.warn(`注意：${args.quarter} 已抽样（${plan.unsampledDraw} 个网站），本次未加 --sample；发布时样本以外网站的结果须先删除。`);
@@ -206,7 +225,7 @@ async function crawlLocked(args: CrawlArgs): Promise<number> {
     options: resolveOptions(args.options),
     rulesConfig,
     dictionary,
-    resolver: systemResolver(),
+    resolver,
     probes: (site) => windows.get(site.id),
     monitored: (site) => monitored.get(site.id),
     duty: (site) => duty.get(site.id),
@@ -219,6 +238,8 @@ async function crawlLocked(args: CrawlArgs): Promise<number> {
   });
   progress.stop();
   console.log(`\n${args.quarter} 监测时间点 ${args.asOf}，结果写入 ${args.contentDir}/findings/${args.quarter}/\n`);
+  // The shard's report: what the merge checks before it takes this runner's files.
+  if (args.shard) console.log(`分片报告写入 ${shardReportPath(args.contentDir, args.quarter, args.shard)}（${Object.keys(writeShardReport(args.contentDir, args.quarter, args.asOf, args.shard, plan.sites.map((s) => s.id)).files).length} 个网站）\n`);
   console.log(summaryTable(summary));
   if (summary.screenshots) console.log(`\n${screenshotNotice(summary.screenshots, evidenceDirOf(args.contentDir))}`);
   if (summary.calendarGap) console.log(`\n${calendarGapNotice(summary.calendarGap, args.contentDir)}`);

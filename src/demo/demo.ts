@@ -131,7 +131,7 @@ export function removeStaleFindings(contentDir: string, quarter: string, siteIds
 }
 
 /** The demo's crawl through the sandbox's proxy: the 15 s page limit shortened so it finishes quickly, a short pause per host. */
-function demoCrawlOptions(sandbox: RunningSandbox, crawl: Partial<CrawlOptions> = {}): CrawlOptions {
+export function demoCrawlOptions(sandbox: RunningSandbox, crawl: Partial<CrawlOptions> = {}): CrawlOptions {
   // The sandbox's national portal answers plain HTTP only: the IPv6 reference is its http: page.
   return resolveOptions({ proxy: { http: sandbox.proxyUrl, https: sandbox.proxyUrl }, extraCa: [sandbox.caPem], ipv6Reference: 'http://www.gov.cn/', timeoutMs: 5_000, homeAttemptGapMs: 500, backoffMs: 200, hostDelayMs: 20, ...crawl });
 }
