@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { parseDuration, parseProbeArgs } from './probe.ts';
+import { parseDuration, parseProbeArgs, probeSites } from './probe.ts';
+import { shardOf } from '../workflow/shard.ts';
 
 describe('npm run probe arguments', () => {
   // A developer's or runner's own GOV_PORTAL_VANTAGE must not leak into the expected defaults.
@@ -32,6 +33,18 @@ describe('npm run probe arguments', () => {
     expect(() => parseProbeArgs(['--vantage', 'City Intranet'])).toThrow(/^--vantage must be lower-case ASCII letters, digits and single hyphens, got "City Intranet"$/);
     vi.stubEnv('GOV_PORTAL_VANTAGE', '市政务内网');
     expect(() => parseProbeArgs([])).toThrow(/^GOV_PORTAL_VANTAGE must be lower-case ASCII letters, digits and single hyphens, got "市政务内网"$/);
+  });
+
+  test('--shard i/n probes the crawl’s shard of the registry; with --sites it is refused', () => {
+    const registered = Array.from({ length: 40 }, (_, i) => ({ id: `site-${i}` }));
+    const args = parseProbeArgs(['--shard', '2/3'])!;
+    expect(args.shard).toEqual({ index: 2, count: 3 });
+    const mine = probeSites(registered, args);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((s) => shardOf(s.id, 3) === 2)).toBe(true);
+    expect(registered.filter((s) => shardOf(s.id, 3) === 2)).toEqual(mine);
+    expect(() => parseProbeArgs(['--shard', '2/3', '--sites', 'a'])).toThrow(/--shard and --sites/);
+    expect(() => probeSites(registered, { contentDir: 'c', sites: ['nope'] })).toThrow(/--sites: no site with id nope/);
   });
 
   test('--help gives undefined', () => {

@@ -4,12 +4,15 @@ import { InputError } from '../errors.ts';
 import { resolveOptions, type CrawlOptions } from '../inspector/gather/options.ts';
 import { PROBE_LIMIT_MS, probeLoop, roundLine } from '../inspector/gather/probe.ts';
 import { loadRegistry } from '../store/registry.ts';
+import { inShard, parseShard, type Shard } from '../workflow/shard.ts';
 import { parseFlags, VANTAGE_ENV, vantageArg, wholeNumber } from './args.ts';
 
 export interface ProbeArgs {
   contentDir: string;
   /** Probe only these site ids. */
   sites?: string[];
+  /** Probe only this shard of the registered sites (--shard i/n, as the crawl's). */
+  shard?: Shard;
   /** Keep running, one round every this many ms; absent: one round. */
   everyMs?: number;
   /** With everyMs: stop after this many rounds. */
@@ -28,6 +31,8 @@ as-of date: at least 20 probes a day, spread over the day (--every 72m gives 20)
 
   --content DIR         content folder (default: content)
   --sites id,id         probe only these site ids
+  --shard i/n           probe only shard i of n of the registered sites (the crawl's shards: a site's
+                        shard depends on its id alone); each runner's records are its own sites' files
   --every DURATION      keep running, one round every DURATION (e.g. 72m, 1h; at least 1m),
                         until SIGINT or SIGTERM; without it, one round and exit
   --rounds N            with --every: stop after N rounds
@@ -60,6 +65,7 @@ export function parseProbeArgs(argv: string[]): ProbeArgs | undefined {
       options: {
         content: { type: 'string' },
         sites: { type: 'string' },
+        shard: { type: 'string' },
         every: { type: 'string' },
         rounds: { type: 'string' },
         timeout: { type: 'string' },
@@ -85,6 +91,8 @@ export function parseProbeArgs(argv: string[]): ProbeArgs | undefined {
     .map((s) => s.trim())
     .filter(Boolean);
   if (sites && sites.length === 0) throw new InputError('--sites needs at least one site id');
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (shard && sites) throw new InputError('--shard and --sites cannot be used together: a shard is a share of the whole registry');
   const options: Partial<CrawlOptions> = {};
   if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
   const concurrency = wholeNumber('concurrency', values.concurrency, 1);
@@ -95,10 +103,21 @@ export function parseProbeArgs(argv: string[]): ProbeArgs | undefined {
   return {
     contentDir: values.content ?? 'content',
     ...(sites ? { sites } : {}),
+    ...(shard ? { shard } : {}),
     ...(everyMs !== undefined ? { everyMs } : {}),
     ...(rounds !== undefined ? { rounds } : {}),
     options,
   };
+}
+
+/** The registered sites a probe run covers: all, the ids of --sites (an unknown one refused), or its shard's. */
+export function probeSites<T extends { id: string }>(registered: readonly T[], args: Pick<ProbeArgs, 'sites' | 'shard' | 'contentDir'>): T[] {
+  if (args.sites) {
+    const unknown = args.sites.filter((id) => !registered.some((s) => s.id === id));
+    if (unknown.length) throw new InputError(`--sites: no site with id ${unknown.join(', ')} in ${args.contentDir}/sites.yaml`);
+    return registered.filter((s) => args.sites!.includes(s.id));
+  }
+  return args.shard ? inShard(registered, args.shard) : [...registered];
 }
 
 /** npm run probe: the first SIGINT or SIGTERM finishes the round's records and exits 0; a second leaves at once. */
@@ -108,12 +127,7 @@ export async function probeCommand(argv: string[]): Promise<number> {
     console.log(PROBE_USAGE);
     return 0;
   }
-  let sites = loadRegistry(args.contentDir).sites;
-  if (args.sites) {
-    const unknown = args.sites.filter((id) => !sites.some((s) => s.id === id));
-    if (unknown.length) throw new InputError(`--sites: no site with id ${unknown.join(', ')} in ${args.contentDir}/sites.yaml`);
-    sites = sites.filter((s) => args.sites!.includes(s.id));
-  }
+  const sites = probeSites(loadRegistry(args.contentDir).sites, args);
   const stop = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     if (stop.signal.aborted) process.exit(130);
