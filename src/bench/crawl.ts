@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDemoRegistry } from '../demo/demo.ts';
-import { resolveOptions, type RenderMode } from '../inspector/gather/options.ts';
+import { resolveOptions, type CrawlOptions, type RenderMode } from '../inspector/gather/options.ts';
 import { samplePeakRss } from './proc-memory.ts';
 import { inspect, type InspectSummary } from '../inspector/inspect.ts';
 import { sandboxResolver } from '../sandbox/dns.ts';
@@ -27,7 +27,17 @@ export interface CrawlBench {
   attachments: boolean;
   /** Fetch the sites over IPv6 too (the crawl's default; --no-ipv6 turns it off), the sandbox's DNS answering. */
   ipv6: boolean;
+  /**
+   * The politeness and timing of npm run crawl's defaults (a pause between two requests to a host,
+   * spaced home-page tries, 15 s pages), as users run it; else the sandbox's fastest.
+   */
+  asCommand?: boolean;
+  /** Switches of the crawl's network given on top (--site-concurrency, --per-host, --concurrency…). */
+  crawl?: Partial<CrawlOptions>;
 }
+
+/** The sandbox's fastest: no pause between two requests to a host, 2 s pages, short backoffs. */
+const FASTEST: Partial<CrawlOptions> = { timeoutMs: 2_000, homeAttemptGapMs: 200, backoffMs: 100, hostDelayMs: 0, perHost: 4, concurrency: 32, siteConcurrency: 8 };
 
 /**
  * Crawl a sandbox of the given size once. Peak memory is sampled every 100 ms: the crawler's own
@@ -56,7 +66,16 @@ export async function benchCrawl(o: CrawlBench): Promise<{ summary: InspectSumma
       dictionary: loadDictionary(dir),
       // The same web is generated here as in the sandbox's process, so its DNS answers here.
       resolver: sandboxResolver(web),
-      options: resolveOptions({ proxy: { http: proxyUrl, https: proxyUrl }, extraCa: [caPem], timeoutMs: 2_000, homeAttemptGapMs: 200, backoffMs: 100, hostDelayMs: 0, perHost: 4, concurrency: 32, siteConcurrency: 8, render: o.render, attachments: o.attachments, ipv6: o.ipv6, ipv6Reference: 'http://www.gov.cn/' }),
+      options: resolveOptions({
+        proxy: { http: proxyUrl, https: proxyUrl },
+        extraCa: [caPem],
+        ...(o.asCommand ? {} : FASTEST),
+        render: o.render,
+        attachments: o.attachments,
+        ipv6: o.ipv6,
+        ipv6Reference: 'http://www.gov.cn/',
+        ...o.crawl,
+      }),
     });
     clearInterval(sampler);
     const peak = tree.stop();

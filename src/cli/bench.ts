@@ -19,12 +19,19 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --render MODES     crawls to run, by --render mode, comma-separated (default auto,never)
   --attachments WAYS read, skip or read,skip: with and without reading attachments (default read)
   --ipv6 WAYS        on, off or on,off: with and without fetching the sites over IPv6 (default on)
-  -h, --help         this text`;
+  --as-command       npm run crawl's defaults: its pause between two requests to a host, spaced
+                     home-page tries, 15 s pages (default: the sandbox's fastest, no pause)
+  --site-concurrency N, --concurrency N, --per-host N
+                     the crawl's switches, on top
+  -h, --help         this text
+
+Each run prints its politeness lower bound: the busiest host's requests at one start per pause
+(no schedule can end sooner), and the run's wall time over it.`;
 
 /** npm run bench. */
 export async function benchCommand(argv: string[]): Promise<number> {
   const { values } = parseFlags(
-    { args: argv, options: { sites: { type: 'string' }, pages: { type: 'string' }, seed: { type: 'string' }, 'as-of': { type: 'string' }, render: { type: 'string' }, attachments: { type: 'string' }, ipv6: { type: 'string' }, help: { type: 'boolean', short: 'h' } } },
+    { args: argv, options: { sites: { type: 'string' }, pages: { type: 'string' }, seed: { type: 'string' }, 'as-of': { type: 'string' }, render: { type: 'string' }, attachments: { type: 'string' }, ipv6: { type: 'string' }, 'as-command': { type: 'boolean' }, 'site-concurrency': { type: 'string' }, concurrency: { type: 'string' }, 'per-host': { type: 'string' }, help: { type: 'boolean', short: 'h' } } },
     BENCH_USAGE,
   );
   if (values.help) {
@@ -42,13 +49,19 @@ export async function benchCommand(argv: string[]): Promise<number> {
   for (const w of ways) if (w !== 'read' && w !== 'skip') throw new InputError(`--attachments takes read, skip or read,skip; got "${w}"`);
   const v6 = (values.ipv6 ?? 'on').split(',').map((w) => w.trim());
   for (const w of v6) if (w !== 'on' && w !== 'off') throw new InputError(`--ipv6 takes on, off or on,off; got "${w}"`);
+  const given = { 'site-concurrency': values['site-concurrency'], concurrency: values.concurrency, 'per-host': values['per-host'] };
+  const crawl = networkOptions(Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)));
+  const asCommand = values['as-command'] === true;
   for (const render of modes as RenderMode[]) for (const way of ways) for (const ip of v6) {
-    const { summary, peakRss, peakTree, peakTreePss } = await benchCrawl({ sites, pages, seed, asOf, render, attachments: way === 'read', ipv6: ip === 'on' });
+    const { summary, peakRss, peakTree, peakTreePss } = await benchCrawl({ sites, pages, seed, asOf, render, attachments: way === 'read', ipv6: ip === 'on', asCommand, crawl });
     const s = summary.elapsedMs / 1000;
     const rendered = summary.results.reduce((n, r) => n + (r.stats.rendered?.pages ?? 0), 0);
     console.log(`\n--render ${render}${way === 'skip' ? ' --skip-attachments' : ''}${ip === 'off' ? ' --no-ipv6' : ''}`);
     console.log(`sites ${sites}, pages/site ≤ ${pages}: ${summary.pages} pages, ${summary.links} distinct links, ${summary.requests} requests in ${s.toFixed(1)} s`);
     console.log(`pages/s ${(summary.pages / s).toFixed(1)}  links checked/s ${(summary.links / s).toFixed(1)}  requests/s ${(summary.requests / s).toFixed(1)}`);
+    const bound = summary.politeness;
+    if (bound && bound.boundMs > 0) console.log(`politeness lower bound ${(bound.boundMs / 1000).toFixed(1)} s (${bound.host}: ${bound.starts} requests, one start per pause); wall time ${(summary.elapsedMs / bound.boundMs).toFixed(2)}× the bound`);
+    else console.log('politeness lower bound 0 s (no pause between two requests to a host)');
     console.log(`pages rendered in Chromium ${rendered} = ${summary.pages ? ((100 * rendered) / summary.pages).toFixed(1) : '0.0'} % of pages`);
     const docs = summary.results.reduce((n, r) => ({ read: n.read + (r.stats.attachments?.read ?? 0), unreadable: n.unreadable + (r.stats.attachments?.unreadable?.length ?? 0), bytes: n.bytes + (r.stats.attachments?.bytes ?? 0) }), { read: 0, unreadable: 0, bytes: 0 });
     if (way === 'read') console.log(`attachments read ${docs.read} (${formatBytes(docs.bytes)}), unreadable ${docs.unreadable}`);

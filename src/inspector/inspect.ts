@@ -106,6 +106,8 @@ export interface InspectSummary {
   links: number;
   pages: number;
   maxActivePerHost: number;
+  /** The run's politeness lower bound: its busiest host's requests at one start per host pause (HostScheduler.politenessBound). */
+  politeness?: { host: string; starts: number; boundMs: number };
   elapsedMs: number;
   /** Time spent running rules and scoring, summed over sites (the crawl's share is the rest). */
   rulesMs: number;
@@ -339,6 +341,7 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
     links: gather.links.size,
     pages,
     maxActivePerHost: scheduler.maxActivePerHost,
+    ...(scheduler.politenessBound() ? { politeness: scheduler.politenessBound()! } : {}),
     elapsedMs: Math.round(performance.now() - started),
     rulesMs: Math.round(rulesMs),
     ...(input.screenshots ? { screenshots: { ...shotTotals, failed: shotTotals.failed.sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0)) } } : {}),

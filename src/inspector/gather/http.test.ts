@@ -112,6 +112,26 @@ describe('HttpClient', () => {
     expect(sleeps).toEqual([10]);
   });
 
+  test('with a schedule, each try takes its turn and the wait before a retry holds no slot', async () => {
+    let inSlot = 0;
+    const turns: string[] = [];
+    const held: number[] = [];
+    const http = new HttpClient(resolveOptions({ allowPrivate: true, proxy: {}, timeoutMs: 1000, backoffMs: 10, retries: 2 }), async () => void held.push(inSlot));
+    const schedule = async <T>(host: string, attempt: () => Promise<T>): Promise<T> => {
+      turns.push(host);
+      inSlot++;
+      try {
+        return await attempt();
+      } finally {
+        inSlot--;
+      }
+    };
+    const r = await http.fetch(`${base}/always-500`, { schedule });
+    expect(r).toMatchObject({ ok: true, status: 500, tries: 3 });
+    expect(turns).toEqual([new URL(base).host, new URL(base).host, new URL(base).host]);
+    expect(held).toEqual([0, 0]);
+  });
+
   test('a persistent 500 is tried 1 + retries times and returned as a response', async () => {
     const before = hits.get('/always-500') ?? 0;
     const r = await client({ retries: 2 }).fetch(`${base}/always-500`);

@@ -46,6 +46,11 @@ export interface FetchRequest {
   maxBytes?: number;
   userAgent?: string;
   accept?: string;
+  /**
+   * Runs each try in its host's turn (HostScheduler.run): a try takes a slot of its host and of the
+   * run, the wait before a retry holds none, and a redirect to another host waits for that host's.
+   */
+  schedule?: <T>(host: string, attempt: () => Promise<T>) => Promise<T>;
 }
 
 type Hop = { kind: 'response'; status: number; headers: Record<string, string>; body: Buffer; truncated: boolean } | { kind: 'failure'; code: FailureCode; message: string };
@@ -148,8 +153,9 @@ export class HttpClient {
 
   async #withRetries(url: string, req: FetchRequest): Promise<{ hop: Hop; tries: number }> {
     const o = this.#opts;
+    const host = new URL(url).host;
     for (let attempt = 0; ; attempt++) {
-      const hop = await this.#once(url, req);
+      const hop = await (req.schedule ? req.schedule(host, () => this.#once(url, req)) : this.#once(url, req));
       const last = attempt >= o.retries;
       if (hop.kind === 'response' && (hop.status === 429 || hop.status >= 500) && !last) {
         const after = retryAfterMs(hop.headers['retry-after']);

@@ -166,15 +166,17 @@ export class LinkChecker {
     return p;
   }
 
+  /** Each try in its host's turn; the waits between tries hold no slot. */
+  readonly #schedule = <T>(host: string, attempt: () => Promise<T>): Promise<T> => this.#scheduler.run(host, attempt);
+
   async #check(url: string, readPages: boolean): Promise<LinkResult> {
-    const host = new URL(url).host;
     if (!readPages) {
-      const head = await this.#scheduler.run(host, () => this.#http.fetch(url, { method: 'HEAD' }));
+      const head = await this.#http.fetch(url, { method: 'HEAD', schedule: this.#schedule });
       const headResult = judge(head, this.#timeoutMs, false, this.#untrusted);
       if (headResult.verdict === 'ok' || headResult.verdict === 'skipped') return headResult;
     }
     // 64 KB is enough to read a "page not found" message and keeps link checks cheap.
-    const get = await this.#scheduler.run(host, () => this.#http.fetch(url, { maxBytes: 64 * 1024 }));
+    const get = await this.#http.fetch(url, { maxBytes: 64 * 1024, schedule: this.#schedule });
     const result = await this.recheckBlocked(url, get);
     // A site that answers every path with the same page: the target is that page, not its own.
     // A home page is what a catch-all answers with: only a deep link can be a missing page.
@@ -194,8 +196,8 @@ export class LinkChecker {
     let p = this.#madeUp.get(origin);
     if (!p) {
       const probe = `${origin}/gov-site-check-${randomBytes(6).toString('hex')}.html`;
-      p = this.#scheduler
-        .run(new URL(url).host, () => this.#http.fetch(probe, { maxBytes: 64 * 1024 }))
+      p = this.#http
+        .fetch(probe, { maxBytes: 64 * 1024, schedule: this.#schedule })
         .then((o) => (o.ok && o.status === 200 && isHtml(o.headers) && o.redirects.length === 0 ? pageSignature(o) : undefined));
       this.#madeUp.set(origin, p);
     }
@@ -206,8 +208,7 @@ export class LinkChecker {
   async recheckBlocked(url: string, get: HttpOutcome, readsPage = false): Promise<LinkResult> {
     const result = judge(get, this.#timeoutMs, readsPage, this.#untrusted);
     if (!get.ok || (get.status !== 403 && get.status !== 412)) return result;
-    const host = new URL(url).host;
-    const asBrowser = await this.#scheduler.run(host, () => this.#http.fetch(url, { maxBytes: 64 * 1024, userAgent: this.#browserUserAgent }));
+    const asBrowser = await this.#http.fetch(url, { maxBytes: 64 * 1024, userAgent: this.#browserUserAgent, schedule: this.#schedule });
     if (asBrowser.ok && asBrowser.status < 400) {
       return { url, verdict: 'inconclusive', status: get.status, detail: `HTTP ${get.status}（仅拒绝检查程序，浏览器可访问）` };
     }

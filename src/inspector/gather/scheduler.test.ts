@@ -23,6 +23,17 @@ function concurrencyProbe() {
 }
 
 describe('HostScheduler', () => {
+  test('the politeness bound is the busiest host’s starts at one per pause; a host’s Crawl-delay counts', async () => {
+    const s = new HostScheduler(10, 2, 5);
+    expect(s.politenessBound()).toBeUndefined();
+    await Promise.all([...[...Array(4)].map(() => s.run('a.gov.cn', async () => 1)), ...[...Array(3)].map(() => s.run('b.gov.cn', async () => 1))]);
+    // 4 starts on a.gov.cn: the first at once, three pauses of 5 ms.
+    expect(s.politenessBound()).toEqual({ host: 'a.gov.cn', starts: 4, boundMs: 15 });
+    s.setHostDelay('c.gov.cn', 40);
+    await Promise.all([...Array(2)].map(() => s.run('c.gov.cn', async () => 1)));
+    expect(s.politenessBound()).toEqual({ host: 'c.gov.cn', starts: 2, boundMs: 40 });
+  });
+
   test('never runs more than perHost tasks on one host', async () => {
     const s = new HostScheduler(10, 2, 0);
     const probe = concurrencyProbe();

@@ -5,6 +5,8 @@ import pLimit, { type LimitFunction } from 'p-limit';
 
 interface HostGate {
   active: number;
+  /** Tasks started on the host in the run. */
+  starts: number;
   nextStart: number;
   /** A longer pause asked for by the host (robots.txt Crawl-delay), if any. */
   delayMs?: number;
@@ -30,6 +32,19 @@ export class HostScheduler {
     return this.#maxActivePerHost;
   }
 
+  /**
+   * The politeness lower bound of the run so far: each host's starts at its pace (one per pause,
+   * the first at once), the slowest host's. No schedule can end the run sooner.
+   */
+  politenessBound(): { host: string; starts: number; boundMs: number } | undefined {
+    let worst: { host: string; starts: number; boundMs: number } | undefined;
+    for (const [host, g] of this.#gates) {
+      const boundMs = (g.starts - 1) * (g.delayMs ?? this.#delayMs);
+      if (!worst || boundMs > worst.boundMs || (boundMs === worst.boundMs && g.starts > worst.starts)) worst = { host, starts: g.starts, boundMs };
+    }
+    return worst;
+  }
+
   /** Make the pause between two requests to a host at least delayMs (robots.txt Crawl-delay). */
   setHostDelay(host: string, delayMs: number): void {
     const gate = this.#gate(host);
@@ -39,7 +54,7 @@ export class HostScheduler {
   #gate(host: string): HostGate {
     let gate = this.#gates.get(host);
     if (!gate) {
-      gate = { active: 0, nextStart: 0, waiting: [] };
+      gate = { active: 0, starts: 0, nextStart: 0, waiting: [] };
       this.#gates.set(host, gate);
     }
     return gate;
@@ -50,6 +65,7 @@ export class HostScheduler {
     const gate = this.#gate(host);
     while (gate.active >= this.#perHost) await new Promise<void>((resolve) => gate.waiting.push(resolve));
     gate.active++;
+    gate.starts++;
     this.#maxActivePerHost = Math.max(this.#maxActivePerHost, gate.active);
     try {
       const now = Date.now();

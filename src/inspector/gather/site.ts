@@ -353,7 +353,9 @@ class SiteCrawl {
  */
 export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, { revisit = [], since }: { revisit?: readonly string[]; since?: string } = {}): Promise<SiteSnapshot> {
   const { opts, http, scheduler, links } = ctx;
-  const fetchPage = (url: string, maxBytes?: number) => scheduler.run(new URL(url).host, () => http.fetch(url, maxBytes === undefined ? {} : { maxBytes }));
+  // Each try in its host's turn; the waits between tries hold no slot (HttpClient's schedule).
+  const schedule = <T>(host: string, attempt: () => Promise<T>) => scheduler.run(host, attempt);
+  const fetchPage = (url: string, maxBytes?: number) => http.fetch(url, maxBytes === undefined ? { schedule } : { maxBytes, schedule });
   const outside = async (snapshot: SiteSnapshot): Promise<SiteSnapshot> => {
     const probes = ctx.probes?.(site);
     const monitored = ctx.monitored?.(site);
