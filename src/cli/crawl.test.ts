@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../errors.ts';
 import { parseCrawlArgs } from './crawl.ts';
+import { resolveOptions } from '../inspector/gather/options.ts';
 
 describe('parseCrawlArgs', () => {
   test('defaults: content/, today in Shanghai, its quarter', () => {
@@ -21,6 +22,18 @@ describe('parseCrawlArgs', () => {
       screenshots: true,
       options: { concurrency: 8, perHost: 3, siteConcurrency: 2, maxPages: 100, maxDepth: 2, timeoutMs: 7500, retries: 0, robots: false, allowPrivate: true, render: 'never', maxRendered: 5, siteBudgetMs: 150_000, maxLinkChecks: 300, vantage: 'city-intranet', maxAttachments: 3, attachments: false, ipv6: false, ipv6Reference: 'http://www.linhe.gov.cn/', auditPages: 2 },
     });
+  });
+
+  test('--host-delay takes a duration (a bare number is ms) up to a minute; sites at once default to half the requests in flight', () => {
+    expect(parseCrawlArgs(['--host-delay', '1s'])?.options.hostDelayMs).toBe(1000);
+    expect(parseCrawlArgs(['--host-delay', '250'])?.options.hostDelayMs).toBe(250);
+    expect(parseCrawlArgs(['--host-delay', '0'])?.options.hostDelayMs).toBe(0);
+    expect(() => parseCrawlArgs(['--host-delay', '2m'])).toThrow(/--host-delay must be at most 60s/);
+    expect(() => parseCrawlArgs(['--host-delay', 'soon'])).toThrow(/--host-delay must be a duration/);
+    expect(resolveOptions()).toMatchObject({ concurrency: 48, siteConcurrency: 24, perHost: 2, hostDelayMs: 200 });
+    expect(resolveOptions({ concurrency: 9 }).siteConcurrency).toBe(4);
+    expect(resolveOptions({ concurrency: 1 }).siteConcurrency).toBe(1);
+    expect(resolveOptions({ concurrency: 9, siteConcurrency: 7 }).siteConcurrency).toBe(7);
   });
 
   test('the quarter follows the as-of date', () => {

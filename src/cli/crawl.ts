@@ -15,6 +15,7 @@ import { dutyAssignments, loadDutyPlan } from '../store/duty.ts';
 import { loadRegistry } from '../store/registry.ts';
 import { isColumnEntity } from '../schemas/registry.ts';
 import { parseFlags, VANTAGE_ENV, vantageArg, wholeNumber } from './args.ts';
+import { parseDuration } from './probe.ts';
 import { calendarGapNotice, progressReporter, screenshotNotice, summaryTable, untrustedVantageNotice } from './crawl-output.ts';
 import { withContentLock } from '../store/lock.ts';
 import { shardReportPath, writeShardReport } from '../workflow/merge.ts';
@@ -45,9 +46,10 @@ export const CRAWL_USAGE = `Usage: npm run crawl -- [options]
                          with --only, only those ids of the sample (ids outside it are refused)
   --shard i/n            crawl only shard i of n of the planned sites (a site's shard depends on its id
                          alone) and write content/shards/<quarter>/i-of-n.json for npm run merge
-  --concurrency N        requests in flight in the whole run (default 16)
+  --concurrency N        requests in flight in the whole run (default 48)
   --per-host N           requests in flight per host (default 2)
-  --site-concurrency N   sites crawled at once (default 4)
+  --host-delay DURATION  pause between two requests that start on one host (default 200ms; e.g. 1s)
+  --site-concurrency N   sites crawled at once (default: half of --concurrency, 24)
   --max-pages N          same-site pages per site (default 500)
   --max-depth N          link depth from the home page (default 3)
   --timeout SECONDS      time for one page, headers and body (default 15, the national rule)
@@ -82,6 +84,7 @@ export const NETWORK_FLAGS = {
   only: { type: 'string' },
   concurrency: { type: 'string' },
   'per-host': { type: 'string' },
+  'host-delay': { type: 'string' },
   'site-concurrency': { type: 'string' },
   timeout: { type: 'string' },
   retries: { type: 'string' },
@@ -111,6 +114,12 @@ export function networkOptions(values: Partial<Record<keyof typeof NETWORK_FLAGS
   if (timeout !== undefined && !(timeout > 0 && timeout <= 300)) throw new InputError(`--timeout must be seconds between 0 and 300, got "${str('timeout')}"`);
   set('concurrency', wholeNumber('concurrency', str('concurrency'), 1));
   set('perHost', wholeNumber('per-host', str('per-host'), 1));
+  const delay = str('host-delay');
+  if (delay !== undefined) {
+    const ms = parseDuration('host-delay', delay, 'ms');
+    if (ms > 60_000) throw new InputError(`--host-delay must be at most 60s, got "${delay}"`);
+    set('hostDelayMs', ms);
+  }
   set('siteConcurrency', wholeNumber('site-concurrency', str('site-concurrency'), 1));
   set('retries', wholeNumber('retries', str('retries'), 0));
   set('timeoutMs', timeout === undefined ? undefined : Math.round(timeout * 1000));

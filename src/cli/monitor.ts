@@ -35,9 +35,9 @@ are fixed (only where the pass looked again), reopen and are reminded to the uni
   --date YYYY-MM-DD      the day (default: today, Asia/Shanghai); only a day after the last one
                          recorded, or the last one again (its rows are replaced)
   --only id,id           these site ids only
-  --concurrency N        requests in flight in the whole run (default 16)
+  --concurrency N        requests in flight in the whole run (default 48)
   --per-host N           requests in flight per host (default 2)
-  --site-concurrency N   sites read at once (default 4)
+  --site-concurrency N   sites read at once (default: half of --concurrency, 24)
   --timeout SECONDS      time for one page (default 15, the national rule)
   --retries N            retries for network errors, 429 and 5xx (default 2)
   --render MODE          auto (default), always or never (static HTML only)

@@ -38,7 +38,7 @@ as-of date: at least 20 probes a day, spread over the day (--every 72m gives 20)
   --rounds N            with --every: stop after N rounds
   --timeout DURATION    time for the home page, redirects and body (default 15s, the national
                         limit, which is also the most allowed; e.g. 10s, 500ms; a bare number is seconds)
-  --concurrency N       home pages fetched at once (default 16)
+  --concurrency N       home pages fetched at once (default 48; one per site)
   --allow-private       allow loopback and private addresses (intranet deployments)
   --vantage NAME        where this prober runs, recorded with every probe (default: ${VANTAGE_ENV});
                         when rules.yaml lists trustedVantages, only probes from those count
@@ -49,7 +49,7 @@ Proxies: HTTP_PROXY, HTTPS_PROXY and NO_PROXY are honoured.`;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 /** A duration such as 72m, 1.5h, 15s or 300ms, in ms; `bare` is the unit of a number without one. */
-export function parseDuration(name: string, v: string, bare?: 's'): number {
+export function parseDuration(name: string, v: string, bare?: 's' | 'ms'): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(v.trim());
   const unit = m?.[2] ?? bare;
   if (!m || !unit) throw new InputError(`--${name} must be a duration such as 72m, 1h, 15s or 500ms, got "${v}"`);
