@@ -190,6 +190,13 @@ describe('annual-report-missing', () => {
       });
     });
 
+    test('beside the portal’s own reports’ column, the collecting column is the one that lists more', () => {
+      const own: ColumnSnapshot = { ...collection(['临河省人民政府网站2025年度工作报表']), name: '本网站年度报表', url: `${HOME}bwndbb/` };
+      const all = collection(['临河市人民政府网站2025年度工作报表', '临河市财政局网站2025年度工作报表', '临河市交通运输局网站2025年度工作报表']);
+      expect(rule.run(province(own), ctx).status).toBe('fail');
+      expect(rule.run(withLinks(['临河省人民政府网站2025年度工作报表'], { columns: [own, all], collects: SITES }), ctx)).toEqual({ status: 'pass' });
+    });
+
     test('every website listed: pass; a portal the registry does not mark collects nothing', () => {
       const all = collection(['临河市人民政府网站2025年度工作报表', '临河市财政局网站2025年度工作报表', '临河市交通运输局网站 2025 年度工作报表']);
       expect(rule.run(province(all), ctx)).toEqual({ status: 'pass' });

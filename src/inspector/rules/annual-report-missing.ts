@@ -88,7 +88,10 @@ function websiteReport(snapshot: SiteSnapshot, due: string): Judged {
 /** The collecting column's reports of the latest year due: one for each website the portal oversees. */
 function reportCollection(snapshot: SiteSnapshot, sites: readonly CollectedSite[], due: string): Judged {
   const year = reportYear(snapshot.asOf, due);
-  const col = snapshot.columns.find((c) => /年度报表/.test(c.name) && !/信息公开/.test(c.name));
+  // A portal may keep its own reports' column beside the collecting one: the collecting one lists more.
+  const col = snapshot.columns
+    .filter((c) => /年度报表/.test(c.name) && !/信息公开/.test(c.name))
+    .sort((a, b) => b.items.length + b.homeItems.length - (a.items.length + a.homeItems.length))[0];
   if (!col) return { notJudged: '未在本站找到政府网站年度报表栏目' };
   if (col.unread || !col.complete) return { notJudged: `“${col.name}”栏目（${col.url}）未能读完全部 ${col.pagesRead} 页以上的列表页` };
   if (col.undated) return { notJudged: `“${col.name}”栏目有 ${col.undated} 条未标日期的条目，无法逐一核对` };
