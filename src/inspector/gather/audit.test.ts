@@ -32,7 +32,7 @@ const PAGES: Record<string, string | { type: string; body: string }> = {
   // In its mode: pale text, a 飘窗 drifting across and down, a fixed ad with 关闭; and what floats
   // but is neither (a carousel sliding one way, a 返回顶部 link to the page itself, a hidden pop-up).
   '/elder-pale': `<html lang="zh-CN"><head><style>.pale, .pale * { color: #bbb !important; background: #fff !important }</style></head><body><p>正文一</p><p>正文二</p>
-    <a href="javascript:void(0)" onclick="document.body.className='pale'">长者模式</a>
+    <a href="javascript:void(0)" onclick="document.body.className='pale';document.body.insertAdjacentHTML('beforeend','<div id=&quot;tb&quot; style=&quot;position:fixed;top:0&quot;><a href=&quot;/help&quot;>说明</a><span>关闭</span></div>')">长者模式</a>
     <div id="pc" style="position:absolute;left:10px;top:100px;z-index:9"><a href="/zt/">专题</a><span>关闭</span></div>
     <div id="ad" style="position:fixed;right:0;top:50px"><a href="http://ad.example.com/">广告</a><a onclick="this.parentNode.remove()">关闭</a></div>
     <ul id="slides" style="position:absolute;left:0;top:400px"><li><a href="/news/2.html">轮播一</a></li></ul>
@@ -123,7 +123,7 @@ describeNeeding({ what: 'a Chromium', found: FOUND !== undefined }, 'the 长者�
     expect(await elder('/elder-inert')).toEqual({ entry: '关怀版', before: 16, after: 16, contrast: { elements: 0, examples: [] } });
   }, 30_000);
 
-  test('in the mode: text that fails contrast counted by axe; a drifting 飘窗 and a fixed ad with 关闭 found, not a carousel, a link to the page itself or a hidden pop-up', async () => {
+  test('in the mode: text that fails contrast counted by axe; a drifting 飘窗 and a fixed ad with 关闭 found, not a carousel, a link to the page itself, a hidden pop-up or the mode’s own toolbar', async () => {
     const mode = await elder('/elder-pale');
     expect(mode).toMatchObject({ entry: '长者模式', floating: [{ selector: '#pc', words: '专题关闭', moving: true, closable: true }, { selector: '#ad', words: '广告关闭', moving: false, closable: true }] });
     // #bbb on white is 1.9:1: every text the mode shows fails, the two paragraphs among them.

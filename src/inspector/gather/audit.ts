@@ -139,6 +139,9 @@ export async function tryElderMode(renderer: Renderer, url: string, html: string
     for (const f of page.frames()) if (!entry && (entry = await find(f).catch(() => null))) frame = f;
     if (!entry || !frame) return undefined;
     const before = await frame.evaluate(medianTextSize);
+    // What floated before the mode: a window the mode then still shows was not hidden by it (the
+    // mode's own toolbar, new with it, is not one).
+    const floatedBefore = new Set((await frame.evaluate(floatingWindows)).map((f) => f.selector));
     const count = () => frame.evaluate(() => document.getElementsByTagName('*').length);
     const elements = await count();
     if (entry.href) {
@@ -149,7 +152,7 @@ export async function tryElderMode(renderer: Renderer, url: string, html: string
     if (!entry.href && (await count()) > elements + TOOLBAR_ELEMENTS) return { entry: entry.words, failed: '入口打开了工具栏或新内容，未判断字号' };
     const after = await frame.evaluate(medianTextSize);
     // What the mode shows: floating windows (watched for a moment, as a 飘窗 drifts), and text contrast.
-    const first = await frame.evaluate(floatingWindows);
+    const first = (await frame.evaluate(floatingWindows)).filter((f) => floatedBefore.has(f.selector));
     if (first.length) await page.waitForTimeout(Math.min(FLOAT_WATCH_MS, left()));
     const later = new Map((await frame.evaluate(floatingWindows)).map((f) => [f.selector, f]));
     const floating: FloatingWindow[] = first.flatMap((f) => {
