@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { RENDER_REASON_NAMES, RENDER_REASONS, type SiteQuarter } from '../schemas/findings.ts';
-import type { InspectEvent, InspectSummary } from '../inspector/inspect.ts';
+import type { InspectEvent, InspectSummary, RunLoad } from '../inspector/inspect.ts';
 import { CRAWL_INDICATORS, indicator } from '../inspector/catalogue/index.ts';
 import { isTrustedVantage } from '../schemas/vantage.ts';
 
@@ -18,13 +18,13 @@ export function textTable(rows: string[][]): string {
 export function progressReporter(stream: NodeJS.WriteStream = process.stderr): { onEvent: (e: InspectEvent) => void; stop: () => void } {
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { stream, format: '检查 {bar} {value}/{total} 个网站 | {eta_formatted} | {last}', hideCursor: true, etaBuffer: 20 },
+      { stream, format: '检查 {bar} {value}/{total} 个网站 | {eta_formatted} | {pace} | {last}', hideCursor: true, etaBuffer: 20 },
       cliProgress.Presets.shades_classic,
     );
     return {
       onEvent(e) {
-        if (e.type === 'start') bar.start(e.total, 0, { last: '' });
-        else bar.increment({ last: e.site.id });
+        if (e.type === 'start') bar.start(e.total, 0, { last: '', pace: '' });
+        else bar.increment({ last: e.site.id, pace: e.type === 'site-done' && e.run ? pace(e.run) : '' });
         if (e.type === 'site-error') stream.write(`\n内部错误 ${e.site.id}: ${e.message}\n`);
       },
       stop: () => bar.stop(),
@@ -37,11 +37,16 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
       if (e.type === 'start') total = e.total;
       else if (e.type === 'site-done') {
         const r = e.result;
-        stream.write(`[${++done}/${total}] ${r.site} ${r.verdict === 'pass' ? '合格' : '不合格'} ${r.score.toFixed(1)} 分，问题 ${r.findings.length} 项，页面 ${r.stats.pages}，链接 ${r.stats.links}（${(e.ms / 1000).toFixed(1)} s）\n`);
+        stream.write(`[${++done}/${total}] ${r.site} ${r.verdict === 'pass' ? '合格' : '不合格'} ${r.score.toFixed(1)} 分，问题 ${r.findings.length} 项，页面 ${r.stats.pages}，链接 ${r.stats.links}（${(e.ms / 1000).toFixed(1)} s）${e.run ? ` | ${pace(e.run)}` : ''}\n`);
       } else stream.write(`[${++done}/${total}] ${e.site.id} 内部错误: ${e.message}\n`);
     },
     stop: () => {},
   };
+}
+
+/** The run's pace: requests per second so far, and hosts being fetched from now. */
+export function pace(run: RunLoad): string {
+  return `${(run.requests / Math.max(run.elapsedMs / 1000, 0.001)).toFixed(1)} 请求/s，${run.hostsBusy} 个主机在访问`;
 }
 
 /** What the screenshots came to: files, sites and size, where they are, and every shot that failed (a note, never an error). */

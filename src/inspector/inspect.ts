@@ -34,8 +34,15 @@ import { loadCalendar, type WorkCalendar } from './workdays.ts';
 
 export type InspectEvent =
   | { type: 'start'; total: number }
-  | { type: 'site-done'; site: Site; result: SiteQuarter; file: string; ms: number; shots?: SiteShots }
+  | { type: 'site-done'; site: Site; result: SiteQuarter; file: string; ms: number; shots?: SiteShots; run?: RunLoad }
   | { type: 'site-error'; site: Site; message: string };
+
+/** The run's pace when a site finishes: requests so far and the time they took, and hosts being fetched from at that moment. */
+export interface RunLoad {
+  requests: number;
+  elapsedMs: number;
+  hostsBusy: number;
+}
 
 export interface InspectInput {
   sites: Site[];
@@ -319,7 +326,8 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
             const file = writeSiteQuarter(input.contentDir, result, summaryBody(result));
             prune();
             results.push(result);
-            emit({ type: 'site-done', site, result, file, ms: Math.round(performance.now() - t0), ...(shots ? { shots } : {}) });
+            const run: RunLoad = { requests: http.requests + (gather.ipv6?.requests ?? 0), elapsedMs: Math.round(performance.now() - started), hostsBusy: scheduler.hostsBusy };
+            emit({ type: 'site-done', site, result, file, ms: Math.round(performance.now() - t0), ...(shots ? { shots } : {}), run });
           } catch (e) {
             const message = e instanceof Error ? (e.stack ?? e.message) : String(e);
             internalErrors.push({ site: site.id, message });

@@ -23,6 +23,17 @@ function concurrencyProbe() {
 }
 
 describe('HostScheduler', () => {
+  test('hosts busy: those with a task running or waiting for its pause, none once all are done', async () => {
+    const s = new HostScheduler(10, 2, 0);
+    let seen = 0;
+    await Promise.all(['a.gov.cn', 'b.gov.cn', 'c.gov.cn'].map((h) => s.run(h, async () => {
+      await sleep(10);
+      seen = Math.max(seen, s.hostsBusy);
+    })));
+    expect(seen).toBe(3);
+    expect(s.hostsBusy).toBe(0);
+  });
+
   test('the politeness bound is the busiest host’s starts at one per pause; a host’s Crawl-delay counts', async () => {
     const s = new HostScheduler(10, 2, 5);
     expect(s.politenessBound()).toBeUndefined();

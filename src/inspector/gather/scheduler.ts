@@ -27,6 +27,13 @@ export class HostScheduler {
     this.#delayMs = delayMs;
   }
 
+  /** Hosts with a task started or waiting for its pause right now (the progress line's "hosts busy"). */
+  get hostsBusy(): number {
+    let n = 0;
+    for (const g of this.#gates.values()) if (g.active > 0) n++;
+    return n;
+  }
+
   /** Highest number of tasks seen running at once on one host (for tests and the benchmark). */
   get maxActivePerHost(): number {
     return this.#maxActivePerHost;
