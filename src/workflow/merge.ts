@@ -11,7 +11,7 @@ import { z } from 'astro/zod';
 import { InputError } from '../errors.ts';
 import { siteQuarterPath } from '../inspector/report/site-quarter.ts';
 import { writeFileAtomic } from '../store/atomic.ts';
-import { parseShard, shardFileName, shardLabel, shardOf, type Shard } from './shard.ts';
+import { shardFileName, shardLabel, shardOf, type Shard } from './shard.ts';
 
 /** What one shard's run did. */
 export const shardReportSchema = z.strictObject({
@@ -62,12 +62,16 @@ export interface MergeResult {
 export function mergeShards(contentDir: string, quarter: string, count: number, planned: readonly string[], dirs: readonly string[]): MergeResult {
   const problems: string[] = [];
   const found = new Map<number, Found>();
+  const absent: number[] = [];
   for (let index = 1; index <= count; index++) {
     const shard = { index, count };
     const where = dirs.filter((d) => existsSync(shardReportPath(d, quarter, shard)));
     if (where.length > 1) problems.push(`分片 ${shardLabel(shard)} 的报告出现在多个目录：${where.join('、')}`);
     const dir = where[0];
-    if (!dir) continue;
+    if (!dir) {
+      absent.push(index);
+      continue;
+    }
     const path = shardReportPath(dir, quarter, shard);
     const parsed = shardReportSchema.safeParse(parseJson(path));
     if (!parsed.success) {
@@ -75,14 +79,13 @@ export function mergeShards(contentDir: string, quarter: string, count: number, 
       continue;
     }
     const report = parsed.data;
-    if (report.quarter !== quarter || parseShard(report.shard).count !== count || parseShard(report.shard).index !== index) {
+    if (report.quarter !== quarter || report.shard !== shardLabel(shard)) {
       problems.push(`${path}: 报告写的是 ${report.quarter} 分片 ${report.shard}，与要合并的 ${quarter} 分片 ${shardLabel(shard)} 不符`);
       continue;
     }
     found.set(index, { dir, report });
   }
-  const missingShards = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !found.has(i) && !problems.some((p) => p.includes(`${i}/${count}`)));
-  if (missingShards.length) problems.push(`缺少分片 ${missingShards.map((i) => `${i}/${count}`).join('、')} 的报告（该分片未运行完或未上传）`);
+  if (absent.length) problems.push(`缺少分片 ${absent.map((i) => `${i}/${count}`).join('、')} 的报告（该分片未运行完或未上传）`);
   const dates = new Set([...found.values()].map((f) => f.report.asOf));
   if (dates.size > 1) problems.push(`各分片的监测时间点不同：${[...dates].sort().join('、')}`);
 
