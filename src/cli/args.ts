@@ -55,3 +55,13 @@ export function parseFlags<T extends ParseArgsConfig>(config: T, usage: string):
     throw new InputError(`${(e as Error).message}\n\n${usage}`);
   }
 }
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** A duration such as 72m, 1.5h, 15s or 300ms, in ms; `bare` is the unit of a number without one. */
+export function parseDuration(name: string, v: string, bare?: 's' | 'ms'): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(v.trim());
+  const unit = m?.[2] ?? bare;
+  if (!m || !unit) throw new InputError(`--${name} must be a duration such as 72m, 1h, 15s or 500ms, got "${v}"`);
+  return Math.round(Number(m[1]) * UNIT_MS[unit]!);
+}

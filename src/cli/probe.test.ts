@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { parseDuration, parseProbeArgs, probeSites } from './probe.ts';
+import { parseProbeArgs, probeSites } from './probe.ts';
+import { parseDuration } from './args.ts';
 import { shardOf } from '../workflow/shard.ts';
 
 describe('npm run probe arguments', () => {

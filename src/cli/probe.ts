@@ -5,7 +5,7 @@ import { resolveOptions, type CrawlOptions } from '../inspector/gather/options.t
 import { PROBE_LIMIT_MS, probeLoop, roundLine } from '../inspector/gather/probe.ts';
 import { loadRegistry } from '../store/registry.ts';
 import { inShard, parseShard, type Shard } from '../workflow/shard.ts';
-import { parseFlags, VANTAGE_ENV, vantageArg, wholeNumber } from './args.ts';
+import { parseDuration, parseFlags, VANTAGE_ENV, vantageArg, wholeNumber } from './args.ts';
 
 export interface ProbeArgs {
   contentDir: string;
@@ -46,15 +46,6 @@ as-of date: at least 20 probes a day, spread over the day (--every 72m gives 20)
 
 Proxies: HTTP_PROXY, HTTPS_PROXY and NO_PROXY are honoured.`;
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
-/** A duration such as 72m, 1.5h, 15s or 300ms, in ms; `bare` is the unit of a number without one. */
-export function parseDuration(name: string, v: string, bare?: 's' | 'ms'): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(v.trim());
-  const unit = m?.[2] ?? bare;
-  if (!m || !unit) throw new InputError(`--${name} must be a duration such as 72m, 1h, 15s or 500ms, got "${v}"`);
-  return Math.round(Number(m[1]) * UNIT_MS[unit]!);
-}
 
 
 /** Parse argv (without node and script); throws InputError on bad input, returns undefined for --help. */

@@ -340,6 +340,7 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
     await close();
   }
   results.sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0));
+  const politeness = scheduler.politenessBound();
   return {
     results,
     internalErrors,
@@ -349,7 +350,7 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
     links: gather.links.size,
     pages,
     maxActivePerHost: scheduler.maxActivePerHost,
-    ...(scheduler.politenessBound() ? { politeness: scheduler.politenessBound()! } : {}),
+    ...(politeness ? { politeness } : {}),
     elapsedMs: Math.round(performance.now() - started),
     rulesMs: Math.round(rulesMs),
     ...(input.screenshots ? { screenshots: { ...shotTotals, failed: shotTotals.failed.sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0)) } } : {}),
