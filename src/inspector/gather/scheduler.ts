@@ -20,6 +20,8 @@ export class HostScheduler {
   readonly #delayMs: number;
   readonly #gates = new Map<string, HostGate>();
   #maxActivePerHost = 0;
+  /** Hosts whose `active` is above 0, kept as it changes (a run knows tens of thousands of hosts). */
+  #hostsBusy = 0;
 
   constructor(global: number, perHost: number, delayMs: number) {
     this.#global = pLimit(global);
@@ -29,9 +31,7 @@ export class HostScheduler {
 
   /** Hosts with a task started or waiting for its pause right now (the progress line's "hosts busy"). */
   get hostsBusy(): number {
-    let n = 0;
-    for (const g of this.#gates.values()) if (g.active > 0) n++;
-    return n;
+    return this.#hostsBusy;
   }
 
   /** Highest number of tasks seen running at once on one host (for tests and the benchmark). */
@@ -71,7 +71,7 @@ export class HostScheduler {
   async run<T>(host: string, fn: () => Promise<T>): Promise<T> {
     const gate = this.#gate(host);
     while (gate.active >= this.#perHost) await new Promise<void>((resolve) => gate.waiting.push(resolve));
-    gate.active++;
+    if (gate.active++ === 0) this.#hostsBusy++;
     gate.starts++;
     this.#maxActivePerHost = Math.max(this.#maxActivePerHost, gate.active);
     try {
@@ -81,7 +81,7 @@ export class HostScheduler {
       if (start > now) await sleep(start - now);
       return await this.#global(fn);
     } finally {
-      gate.active--;
+      if (--gate.active === 0) this.#hostsBusy--;
       gate.waiting.shift()?.();
     }
   }
