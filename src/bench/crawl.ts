@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDemoRegistry } from '../demo/demo.ts';
 import { resolveOptions, type CrawlOptions, type RenderMode } from '../inspector/gather/options.ts';
-import { samplePeakRss } from './proc-memory.ts';
+import { availableParallelism } from 'node:os';
+import { samplePeakRssInWorker } from './peak-worker.ts';
+import { processCpuMs } from './proc-memory.ts';
 import { inspect, type InspectSummary } from '../inspector/inspect.ts';
 import { sandboxResolver } from '../sandbox/dns.ts';
 import { generateWeb } from '../sandbox/web.ts';
@@ -36,6 +38,35 @@ export interface CrawlBench {
   crawl?: Partial<CrawlOptions>;
 }
 
+/** CPU time spent during the crawl, in ms. */
+export interface CrawlCpu {
+  /** The crawler's process, all its threads but the benchmark's memory sampler (Chromium's processes not counted). */
+  crawler: number;
+  /** The crawler's main thread: its event loop, where pages are parsed and judged. */
+  mainThread: number;
+  /** The sandbox's process, serving the pages on the same machine; undefined where /proc is not readable. */
+  sandbox?: number;
+}
+
+/** A run's lower bounds on its wall time, in ms, and the larger one, which the run is measured against. */
+export interface CrawlBounds {
+  /** The busiest host's requests at one start per pause (HostScheduler.politenessBound). */
+  politenessMs: number;
+  /**
+   * The machine's: the main thread cannot run faster than its own CPU time, and the crawler and
+   * the sandbox together cannot use more than the machine's cores.
+   */
+  machineMs: number;
+  boundMs: number;
+  governs: 'politeness' | 'machine';
+}
+
+/** The bounds of a run from its politeness bound, the CPU it used and the machine's cores. */
+export function crawlBounds(politenessMs: number, cpu: CrawlCpu, cores: number): CrawlBounds {
+  const machineMs = Math.max(cpu.mainThread, (cpu.crawler + (cpu.sandbox ?? 0)) / cores);
+  return { politenessMs, machineMs, boundMs: Math.max(politenessMs, machineMs), governs: machineMs > politenessMs ? 'machine' : 'politeness' };
+}
+
 /** The sandbox's fastest: no pause between two requests to a host, 2 s pages, short backoffs. */
 const FASTEST: Partial<CrawlOptions> = { timeoutMs: 2_000, homeAttemptGapMs: 200, backoffMs: 100, hostDelayMs: 0, perHost: 4, concurrency: 32, siteConcurrency: 8 };
 
@@ -43,7 +74,7 @@ const FASTEST: Partial<CrawlOptions> = { timeoutMs: 2_000, homeAttemptGapMs: 200
  * Crawl a sandbox of the given size once. Peak memory is sampled every 100 ms: the crawler's own
  * resident set, and the crawler with its Chromium processes (the sandbox's process left out).
  */
-export async function benchCrawl(o: CrawlBench): Promise<{ summary: InspectSummary; peakRss: number; peakTree: number; peakTreePss: number | undefined }> {
+export async function benchCrawl(o: CrawlBench): Promise<{ summary: InspectSummary; peakRss: number; peakTree: number; peakTreePss: number | undefined; cpu: CrawlCpu; bounds: CrawlBounds }> {
   const args = ['--sites', String(o.sites), '--pages', String(o.pages), '--seed', String(o.seed), '--as-of', o.asOf, '--port', '0'];
   const child = fork(new URL('../../scripts/sandbox.ts', import.meta.url), args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const dir = mkdtempSync(join(tmpdir(), 'bench-'));
@@ -56,7 +87,8 @@ export async function benchCrawl(o: CrawlBench): Promise<{ summary: InspectSumma
     writeDemoRegistry(dir, web);
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
-    const tree = samplePeakRss(process.pid, 100, '/proc', undefined, child.pid === undefined ? [] : [child.pid]);
+    const tree = samplePeakRssInWorker(process.pid, 100, child.pid === undefined ? [] : [child.pid]);
+    const cpu0 = { crawler: process.cpuUsage(), mainThread: process.threadCpuUsage(), sandbox: child.pid === undefined ? undefined : processCpuMs(child.pid) };
     const summary = await inspect({
       sites: loadRegistry(dir).sites,
       contentDir: dir,
@@ -77,9 +109,18 @@ export async function benchCrawl(o: CrawlBench): Promise<{ summary: InspectSumma
         ...o.crawl,
       }),
     });
+    const ms = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+    const sandbox1 = child.pid === undefined ? undefined : processCpuMs(child.pid);
+    const crawlerMs = ms(process.cpuUsage(cpu0.crawler));
     clearInterval(sampler);
-    const peak = tree.stop();
-    return { summary, peakRss, peakTree: peak.total, peakTreePss: peak.pss };
+    const { peak, cpuMs: samplerMs } = await tree.stop();
+    const cpu: CrawlCpu = {
+      crawler: Math.round(crawlerMs - samplerMs),
+      mainThread: Math.round(ms(process.threadCpuUsage(cpu0.mainThread))),
+      ...(cpu0.sandbox !== undefined && sandbox1 !== undefined ? { sandbox: sandbox1 - cpu0.sandbox } : {}),
+    };
+    const bounds = crawlBounds(summary.politeness?.boundMs ?? 0, cpu, availableParallelism());
+    return { summary, peakRss, peakTree: peak.total, peakTreePss: peak.pss, cpu, bounds };
   } finally {
     child.kill();
     rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatBytes, parsePss, parseStat, parseVmRss, processTree, samplePeakRss, treeRss } from './proc-memory.ts';
+import { formatBytes, parseCpuMs, processCpuMs, parsePss, parseStat, parseVmRss, processTree, samplePeakRss, treeRss } from './proc-memory.ts';
 
 describe('parseStat', () => {
   it.each([
@@ -12,6 +12,20 @@ describe('parseStat', () => {
     ['', undefined],
     ['garbage', undefined],
   ])('%j', (text, want) => expect(parseStat(text)).toEqual(want));
+});
+
+describe('parseCpuMs', () => {
+  it.each([
+    // utime 250 and stime 30 ticks (fields 14 and 15), 100 a second.
+    ['1234 (node) S 1200 1234 1200 0 -1 4194560 5000 0 3 0 250 30 0 0 20 0 11 0 100', 2800],
+    ['77 (a) b) c) R 5 77 5 0 -1 0 0 0 0 0 7 0 0 0', 70],
+    ['1234 (node) S 1200 1234', undefined],
+    ['garbage', undefined],
+  ])('%j', (text, want) => expect(parseCpuMs(text)).toBe(want));
+  it('reads a running process, and nothing of one that is gone', () => {
+    expect(processCpuMs(process.pid)).toBeGreaterThanOrEqual(0);
+    expect(processCpuMs(2 ** 30)).toBeUndefined();
+  });
 });
 
 describe('parseVmRss', () => {

@@ -13,6 +13,25 @@ export function parseStat(text: string): { pid: number; ppid: number } | undefin
   return Number.isInteger(ppid) ? { pid, ppid } : undefined;
 }
 
+/**
+ * CPU time a process has used, user and system, in ms, from the text of /proc/<pid>/stat (its utime
+ * and stime fields, in the kernel's USER_HZ ticks: 100 a second on Linux). Undefined for anything else.
+ */
+export function parseCpuMs(text: string): number | undefined {
+  const close = text.lastIndexOf(')');
+  if (close < 0) return undefined;
+  const f = text.slice(close + 2).split(' ');
+  const utime = Number(f[11]);
+  const stime = Number(f[12]);
+  return Number.isInteger(utime) && Number.isInteger(stime) && f.length > 12 ? (utime + stime) * 10 : undefined;
+}
+
+/** CPU time used so far by a running process (parseCpuMs of its stat), undefined once it is gone. */
+export function processCpuMs(pid: number, proc = '/proc'): number | undefined {
+  const stat = readGone(join(proc, String(pid), 'stat'));
+  return stat === undefined ? undefined : parseCpuMs(stat);
+}
+
 /** Resident set in bytes from the text of /proc/<pid>/status (its VmRSS line, in kB); undefined when absent (a zombie, a kernel thread). */
 export function parseVmRss(text: string): number | undefined {
   const m = /^VmRSS:\s+(\d+)\s+kB$/m.exec(text);

@@ -2,7 +2,9 @@
 // print throughput, the rules' share and peak memory (src/bench/crawl.ts).
 import { isIsoDate } from '../dates.ts';
 import { InputError } from '../errors.ts';
-import { benchCrawl } from '../bench/crawl.ts';
+import { availableParallelism } from 'node:os';
+import { benchCrawl, type CrawlBounds, type CrawlCpu } from '../bench/crawl.ts';
+import type { InspectSummary } from '../inspector/inspect.ts';
 import { benchMonitor } from '../bench/monitor.ts';
 import { networkOptions, NETWORK_FLAGS } from './crawl.ts';
 import { DAILY_SPAN } from '../sandbox/daily.ts';
@@ -25,8 +27,10 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
                      the crawl's switches, on top
   -h, --help         this text
 
-Each run prints its politeness lower bound: the busiest host's requests at one start per pause
-(no schedule can end sooner), and the run's wall time over it.`;
+Each run prints two lower bounds on its wall time, and its wall time over the larger one:
+  politeness  the busiest host's requests at one start per pause (no schedule can end sooner)
+  machine     the CPU the crawl used: its main thread's own, or the crawler's and the sandbox's
+              together over the machine's cores, whichever is larger`;
 
 /** npm run bench. */
 export async function benchCommand(argv: string[]): Promise<number> {
@@ -53,15 +57,13 @@ export async function benchCommand(argv: string[]): Promise<number> {
   const crawl = networkOptions(Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)));
   const asCommand = values['as-command'] === true;
   for (const render of modes as RenderMode[]) for (const way of ways) for (const ip of v6) {
-    const { summary, peakRss, peakTree, peakTreePss } = await benchCrawl({ sites, pages, seed, asOf, render, attachments: way === 'read', ipv6: ip === 'on', asCommand, crawl });
+    const { summary, peakRss, peakTree, peakTreePss, cpu, bounds } = await benchCrawl({ sites, pages, seed, asOf, render, attachments: way === 'read', ipv6: ip === 'on', asCommand, crawl });
     const s = summary.elapsedMs / 1000;
     const rendered = summary.results.reduce((n, r) => n + (r.stats.rendered?.pages ?? 0), 0);
     console.log(`\n--render ${render}${way === 'skip' ? ' --skip-attachments' : ''}${ip === 'off' ? ' --no-ipv6' : ''}`);
     console.log(`sites ${sites}, pages/site ≤ ${pages}: ${summary.pages} pages, ${summary.links} distinct links, ${summary.requests} requests in ${s.toFixed(1)} s`);
     console.log(`pages/s ${(summary.pages / s).toFixed(1)}  links checked/s ${(summary.links / s).toFixed(1)}  requests/s ${(summary.requests / s).toFixed(1)}`);
-    const bound = summary.politeness;
-    if (bound && bound.boundMs > 0) console.log(`politeness lower bound ${(bound.boundMs / 1000).toFixed(1)} s (${bound.host}: ${bound.starts} requests, one start per pause); wall time ${(summary.elapsedMs / bound.boundMs).toFixed(2)}× the bound`);
-    else console.log('politeness lower bound 0 s (no pause between two requests to a host)');
+    console.log(boundsText(summary, cpu, bounds, availableParallelism()));
     console.log(`pages rendered in Chromium ${rendered} = ${summary.pages ? ((100 * rendered) / summary.pages).toFixed(1) : '0.0'} % of pages`);
     const docs = summary.results.reduce((n, r) => ({ read: n.read + (r.stats.attachments?.read ?? 0), unreadable: n.unreadable + (r.stats.attachments?.unreadable?.length ?? 0), bytes: n.bytes + (r.stats.attachments?.bytes ?? 0) }), { read: 0, unreadable: 0, bytes: 0 });
     if (way === 'read') console.log(`attachments read ${docs.read} (${formatBytes(docs.bytes)}), unreadable ${docs.unreadable}`);
@@ -72,6 +74,19 @@ export async function benchCommand(argv: string[]): Promise<number> {
   }
   console.log('\nNote: the sandbox\'s seeded "never answers" links cost the 2 s bench timeout each (HEAD then GET).');
   return 0;
+}
+
+/** The run's two lower bounds, its CPU per page, and its wall time over the larger bound. */
+export function boundsText(summary: Pick<InspectSummary, 'politeness' | 'elapsedMs' | 'pages'>, cpu: CrawlCpu, bounds: CrawlBounds, cores: number): string {
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const p = summary.politeness;
+  const lines = [
+    p && p.boundMs > 0 ? `politeness lower bound ${s(p.boundMs)} (${p.host}: ${p.starts} requests, one start per pause)` : 'politeness lower bound 0 s (no pause between two requests to a host)',
+    `machine lower bound ${s(bounds.machineMs)} (main thread's CPU ${s(cpu.mainThread)}; crawler ${s(cpu.crawler)}${cpu.sandbox === undefined ? '' : ` + sandbox ${s(cpu.sandbox)}`} over ${cores} cores)`,
+    `CPU per page: crawler ${summary.pages ? (cpu.crawler / summary.pages).toFixed(2) : '0'} ms, its main thread ${summary.pages ? (cpu.mainThread / summary.pages).toFixed(2) : '0'} ms`,
+  ];
+  if (bounds.boundMs > 0) lines.push(`wall time ${(summary.elapsedMs / bounds.boundMs).toFixed(2)}× the larger bound (${bounds.governs === 'politeness' ? 'politeness' : 'the machine'})`);
+  return lines.join('\n');
 }
 
 export const BENCH_IMPORT_USAGE = `Usage: npm run bench:import -- [options]
