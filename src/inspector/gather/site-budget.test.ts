@@ -1,5 +1,7 @@
 // Budgets against traps: an endless calendar, a slow site and a site with more links than the cap
 // all end, say what they did not read, and keep what they did.
+import { createServer, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Site } from '../../schemas/registry.ts';
 import type { SiteSnapshot } from '../snapshot.ts';
@@ -16,9 +18,18 @@ const day = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n 
 const page = (body: string) => `<html><head><meta charset="utf-8"><title>t</title></head><body>${body}<p>${'某某县人民政府网站内容。'.repeat(10)}</p></body></html>`;
 
 let server: PageServer;
+/** A host that takes connections and never answers, on another loopback address (another host). */
+let silent: { server: Server; origin: string; sockets: Set<Socket> };
 beforeAll(async () => {
+  const sockets = new Set<Socket>();
+  const hang = createServer((s) => void sockets.add(s));
+  await new Promise<void>((done) => hang.listen(0, '127.0.0.2', done));
+  silent = { server: hang, origin: `http://127.0.0.2:${(hang.address() as AddressInfo).port}`, sockets };
   server = await startPageServer((path) => {
     const p = path;
+    // Fourteen articles, and a link to a host that never answers.
+    if (p === '/paced/') return page(`<a href="${silent.origin}/dead.html">旧网站</a>` + Array.from({ length: 14 }, (_, i) => `<a href="/paced/a${i}.html">文章${i}</a>`).join(''));
+    if (p.startsWith('/paced/a')) return page('<h1>文章</h1>');
     if (p === '/') return page('<a href="/cal/2026-11-01.html">日历</a><a href="/about.html">概况</a><a href="/gone.html">旧链接</a>' + Array.from({ length: 20 }, (_, i) => `<img src="/img/${i}.png" alt="">`).join(''));
     if (p === '/about.html') return page('<h1>概况</h1>');
     // Every day of the calendar links the next 30 days: endless.
@@ -30,7 +41,11 @@ beforeAll(async () => {
     return undefined;
   });
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  for (const s of silent.sockets) s.destroy();
+  await new Promise((done) => silent.server.close(done));
+  await server.close();
+});
 
 async function crawl(over: Partial<CrawlOptions>, home = '/'): Promise<{ snap: SiteSnapshot; ms: number }> {
   const opts = resolveOptions({ allowPrivate: true, render: 'never', timeoutMs: 2_000, hostDelayMs: 0, retries: 0, homeAttemptGapMs: 10, perHost: 4, ...over });
@@ -87,4 +102,14 @@ test('relative links on a server that answers any path: a path that repeats itse
   // Each level links one deeper (zwgk/) and a page there (about.html); zwgk three times is where it stops.
   expect(paths).toEqual(['/loop/', '/loop/about.html', '/loop/zwgk/', '/loop/zwgk/about.html', '/loop/zwgk/zwgk/', '/loop/zwgk/zwgk/about.html']);
   expect(snap.truncated).toEqual({ reasons: ['repeats'], pagesNotRead: 1, linksNotChecked: 0 });
+}, 30_000);
+
+test('a link to a host that never answers is checked beside the crawl: its timeout does not add to the site’s paced pages', async () => {
+  // The home page and 14 articles at one start per 400 ms: 5.6 s. The silent link (a page: one GET)
+  // costs a 2.5 s timeout. One after the other, 8.1 s; beside each other, under 6 s.
+  const { snap, ms } = await crawl({ hostDelayMs: 400, timeoutMs: 2_500, perHost: 2 }, '/paced/');
+  expect(snap.pages.length).toBe(15);
+  expect(snap.links.find((l) => l.url.startsWith(silent.origin))).toMatchObject({ verdict: 'broken', failure: 'timeout' });
+  expect(ms).toBeGreaterThan(5_400);
+  expect(ms).toBeLessThan(7_000);
 }, 30_000);

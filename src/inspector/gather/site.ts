@@ -14,7 +14,7 @@ import { auditSite, tryElderMode, type AuditSource } from './audit.ts';
 import { trySearchBox } from './search-try.ts';
 import { limitNesting } from './nesting.ts';
 import { renderReasons } from './scripting.ts';
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { dateShape, prefixOf, repeatsItself, resolveLink, sameSite, underPrefix, type Prefix } from './urls.ts';
 import type { HttpClient, HttpOutcome, HttpResponse } from './http.ts';
 import { failureDetail, isHtml, softNotFound, statusDetail, type LinkChecker } from './links.ts';
@@ -73,6 +73,8 @@ class SiteCrawl {
   readonly pages: PageSnapshot[] = [];
   /** Every link target seen, with its kind and the pages that refer to it. */
   readonly refs = new Map<string, { kind: LinkKind; referrers: Set<string>; whereOn?: Record<string, Where> }>();
+  /** Told of each new target off the site as it is found (its check then runs beside the crawl). */
+  onOffSite: ((url: string) => void) | undefined;
   /** Frames of the home page: they are read as part of it (footers, blocks). */
   readonly homeFrames = new Set<string>();
   readonly footers: NonNullable<SiteSnapshot['home']['footers']> = [];
@@ -314,7 +316,10 @@ class SiteCrawl {
       if (link.url === url) continue;
       let r = this.refs.get(link.url);
       if (r) r.referrers.add(url);
-      else this.refs.set(link.url, (r = { kind: link.kind, referrers: new Set([url]) }));
+      else {
+        this.refs.set(link.url, (r = { kind: link.kind, referrers: new Set([url]) }));
+        if (!this.onSite(link.url)) this.onOffSite?.(link.url);
+      }
       // One place per target and page, its first (the sort above keeps page order within a URL).
       if (link.where) (r.whereOn ??= {})[url] ??= link.where;
       const crawlable = (link.kind === 'page' || link.kind === 'frame') && this.onSite(link.url);
@@ -379,6 +384,10 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, { r
   if (!home) return outside({ site, asOf, home: { attempts }, pages: [], links: [], robots: robots.status, columns: [], messages: [] });
 
   const c = new SiteCrawl(site, home.finalUrl, asOf, opts, robots, ctx.renderer, fetchPage, ctx.columnEntities, since);
+  // Targets on other hosts are checked as they are found: their hosts' politeness and a dead host's
+  // timeouts then run beside the crawl instead of after it. The site's own are checked at the end.
+  const targets = new TargetChecks(c, links, opts);
+  c.onOffSite = (url) => targets.offer(url);
   links.remember(site.url, Promise.resolve({ url: site.url, verdict: 'ok', status: home.status, detail: `HTTP ${home.status}` }));
   const first = await c.readPage(site.url, 0, home);
   let frontier = 'notFound' in first ? [] : first;
@@ -429,7 +438,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, { r
     if (frame) search = await probeSearch({ url: frame.finalUrl, facts: frame.facts }, (u) => !c.onSite(u) || c.allowed(u), fetchPage, opts.timeoutMs, c.renderer);
   }
   const pages = [...c.pages].sort((a, b) => a.depth - b.depth || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const checked = await checkTargets(c, site.url, links, opts);
+  const checked = await targets.all(site.url);
   const attachments = ctx.reader ? await readAttachments(c, checked, ctx.reader, fetchPage, opts, asOf) : undefined;
   const dns = ctx.dns ? await ctx.dns(new URL(home.finalUrl).hostname) : undefined;
   // The home page and a sample of the pages below it again over IPv6, under each host's politeness.
@@ -529,41 +538,66 @@ async function readAttachments(
 }
 
 /** Every link target the crawl saw, checked once (HEAD first); same-site pages it did not reach are read for soft 404s. */
-async function checkTargets(c: SiteCrawl, home: string, links: LinkChecker, opts: CrawlOptions): Promise<SiteLink[]> {
-  const results = new Map<string, LinkResult>();
-  // Checks start in the order the links were found, so that budgets cut the last found; a verdict the
-  // run already has costs nothing and is always used.
-  const limit = pLimit(Math.max(16, opts.concurrency));
-  let checked = 0;
-  await Promise.all(
-    [...c.refs.entries()].map(([url, ref]) => {
-      const same = c.onSite(url);
-      const known = links.known(url);
-      if (!known && same && !c.allowed(url)) {
-        results.set(url, { url, verdict: 'skipped', detail: 'robots.txt 不允许访问' });
-        return undefined;
-      }
-      if (!known && c.tooManyDated(url, 'checked')) {
-        c.cut('dates', 'link');
-        results.set(url, { url, verdict: 'skipped', detail: `同一形式的日期链接超过 ${MAX_PER_DATE_SHAPE} 个（日历等无尽页面），未逐一检查` });
-        return undefined;
-      }
-      if (!known && checked >= opts.maxLinkChecks) {
-        c.cut('links', 'link');
-        results.set(url, { url, verdict: 'skipped', detail: `超出每站链接检查上限（${opts.maxLinkChecks} 个），未检查` });
-        return undefined;
-      }
-      if (!known) checked++;
-      return limit(async () => {
-        if (!links.known(url) && c.timeIsUp()) {
+/**
+ * The checks of a site's link targets. Each starts when it is offered, in the order offered, so that
+ * budgets cut the last found; a verdict the run already has costs nothing and is always used.
+ */
+class TargetChecks {
+  readonly #c: SiteCrawl;
+  readonly #links: LinkChecker;
+  readonly #opts: CrawlOptions;
+  readonly #results = new Map<string, LinkResult>();
+  readonly #running: Array<Promise<void>> = [];
+  readonly #offered = new Set<string>();
+  readonly #limit: LimitFunction;
+  #checked = 0;
+
+  constructor(c: SiteCrawl, links: LinkChecker, opts: CrawlOptions) {
+    this.#c = c;
+    this.#links = links;
+    this.#opts = opts;
+    this.#limit = pLimit(Math.max(16, opts.concurrency));
+  }
+
+  /** Start checking a target the crawl has seen (once; later offers of it do nothing). */
+  offer(url: string): void {
+    if (this.#offered.has(url)) return;
+    this.#offered.add(url);
+    const c = this.#c;
+    const opts = this.#opts;
+    const known = this.#links.known(url);
+    if (!known && c.onSite(url) && !c.allowed(url)) return void this.#results.set(url, { url, verdict: 'skipped', detail: 'robots.txt 不允许访问' });
+    if (!known && c.tooManyDated(url, 'checked')) {
+      c.cut('dates', 'link');
+      return void this.#results.set(url, { url, verdict: 'skipped', detail: `同一形式的日期链接超过 ${MAX_PER_DATE_SHAPE} 个（日历等无尽页面），未逐一检查` });
+    }
+    if (!known && this.#checked >= opts.maxLinkChecks) {
+      c.cut('links', 'link');
+      return void this.#results.set(url, { url, verdict: 'skipped', detail: `超出每站链接检查上限（${opts.maxLinkChecks} 个），未检查` });
+    }
+    if (!known) this.#checked++;
+    this.#running.push(
+      this.#limit(async () => {
+        if (!this.#links.known(url) && c.timeIsUp()) {
           c.cut('time', 'link');
-          results.set(url, { url, verdict: 'skipped', detail: `超出每站检查时间（${Math.round(opts.siteBudgetMs / 60_000)} 分钟），未检查` });
+          this.#results.set(url, { url, verdict: 'skipped', detail: `超出每站检查时间（${Math.round(opts.siteBudgetMs / 60_000)} 分钟），未检查` });
           return;
         }
-        results.set(url, await (links.known(url) ?? links.check(url, ref.kind === 'page')));
-      });
-    }),
-  );
+        this.#results.set(url, await (this.#links.known(url) ?? this.#links.check(url, c.refs.get(url)?.kind === 'page')));
+      }),
+    );
+  }
+
+  /** Every target seen, checked: those not offered yet are offered now, in the order found. */
+  async all(home: string): Promise<SiteLink[]> {
+    for (const url of this.#c.refs.keys()) this.offer(url);
+    await Promise.all(this.#running);
+    return siteLinks(this.#c, home, this.#results);
+  }
+}
+
+/** The site's targets in URL order with their verdicts and referrers (the home page first among them). */
+function siteLinks(c: SiteCrawl, home: string, results: ReadonlyMap<string, LinkResult>): SiteLink[] {
   return [...c.refs.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([url, ref]) => {
