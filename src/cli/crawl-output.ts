@@ -46,7 +46,7 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
 
 /** The run's pace: requests per second so far, and hosts being fetched from now. */
 export function pace(run: RunLoad): string {
-  return `${(run.requests / Math.max(run.elapsedMs / 1000, 0.001)).toFixed(1)} 请求/s，${run.hostsBusy} 个主机在访问`;
+  return `${(run.requests / Math.max(run.elapsedMs / 1000, 0.001)).toFixed(1)} 请求/s，${run.sitesAtOnce} 个网站同时检查，${run.hostsBusy} 个主机在访问`;
 }
 
 /** What the screenshots came to: files, sites and size, where they are, and every shot that failed (a note, never an error). */

@@ -24,16 +24,18 @@ describe('parseCrawlArgs', () => {
     });
   });
 
-  test('--host-delay takes a duration (a bare number is ms) up to a minute; sites at once default to half the requests in flight', () => {
+  test('--host-delay takes a duration (a bare number is ms) up to a minute; sites at once start at 24, or half the requests in flight when that is less, and may grow to 8 times them', () => {
     expect(parseCrawlArgs(['--host-delay', '1s'])?.options.hostDelayMs).toBe(1000);
     expect(parseCrawlArgs(['--host-delay', '250'])?.options.hostDelayMs).toBe(250);
     expect(parseCrawlArgs(['--host-delay', '0'])?.options.hostDelayMs).toBe(0);
     expect(() => parseCrawlArgs(['--host-delay', '2m'])).toThrow(/--host-delay must be at most 60s/);
     expect(() => parseCrawlArgs(['--host-delay', 'soon'])).toThrow(/--host-delay must be a duration/);
-    expect(resolveOptions()).toMatchObject({ concurrency: 48, siteConcurrency: 24, perHost: 2, hostDelayMs: 200 });
-    expect(resolveOptions({ concurrency: 9 }).siteConcurrency).toBe(4);
-    expect(resolveOptions({ concurrency: 1 }).siteConcurrency).toBe(1);
-    expect(resolveOptions({ concurrency: 9, siteConcurrency: 7 }).siteConcurrency).toBe(7);
+    expect(resolveOptions()).toMatchObject({ concurrency: 256, siteConcurrency: 24, maxSitesAtOnce: 2048, perHost: 2, hostDelayMs: 200 });
+    expect(resolveOptions({ concurrency: 9 })).toMatchObject({ siteConcurrency: 4, maxSitesAtOnce: 72 });
+    expect(resolveOptions({ concurrency: 1 })).toMatchObject({ siteConcurrency: 1, maxSitesAtOnce: 8 });
+    // A number given is fixed.
+    expect(resolveOptions({ concurrency: 9, siteConcurrency: 7 })).toMatchObject({ siteConcurrency: 7, maxSitesAtOnce: 7 });
+    expect(() => resolveOptions({ siteConcurrency: 7, maxSitesAtOnce: 6 })).toThrow(/maxSitesAtOnce \(6\) must be at least siteConcurrency \(7\)/);
   });
 
   test('the quarter follows the as-of date', () => {

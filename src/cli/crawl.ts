@@ -45,10 +45,12 @@ export const CRAWL_USAGE = `Usage: npm run crawl -- [options]
                          with --only, only those ids of the sample (ids outside it are refused)
   --shard i/n            crawl only shard i of n of the planned sites (a site's shard depends on its id
                          alone) and write content/shards/<quarter>/i-of-n.json for npm run merge
-  --concurrency N        requests in flight in the whole run (default 48)
+  --concurrency N        requests in flight in the whole run (default 256)
   --per-host N           requests in flight per host (default 2)
   --host-delay DURATION  pause between two requests that start on one host (default 200ms; e.g. 1s)
-  --site-concurrency N   sites crawled at once (default: half of --concurrency, 24)
+  --site-concurrency N   sites crawled at once, fixed (default: 24 to start with, then more while few
+                         requests wait for a slot, the event loop keeps time and the crawler's memory
+                         is under 1.2 GB, up to 8 × --concurrency)
   --max-pages N          same-site pages per site (default 500)
   --max-depth N          link depth from the home page (default 3)
   --timeout SECONDS      time for one page, headers and body (default 15, the national rule)

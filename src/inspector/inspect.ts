@@ -1,7 +1,7 @@
 // One inspection run: crawl every site, run the rules, score, write one findings file per site.
 // The core never prints; progress goes out as typed events (the linkinator habit).
 import { basename, join } from 'node:path';
-import pLimit from 'p-limit';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Finding, SiteQuarter } from '../schemas/findings.ts';
 import type { Dictionary } from '../schemas/dictionary.ts';
 import { isColumnEntity, type Site } from '../schemas/registry.ts';
@@ -21,6 +21,7 @@ import { RobotsCache } from './gather/robots.ts';
 import { startCrawlRenderer, type Renderer } from './gather/renderer.ts';
 import type { ShotResult } from './gather/shoot.ts';
 import { HostScheduler } from './gather/scheduler.ts';
+import { SiteAdmission } from './gather/admission.ts';
 import { crawlSite, type CrawlContext } from './gather/site.ts';
 import { assembleSiteQuarter, headOf } from './report/assemble.ts';
 import { MAX_SHOT_BYTES, planShots, pruneShots, saveShots, withScreenshots, type PlannedShot } from './report/evidence.ts';
@@ -42,6 +43,8 @@ export interface RunLoad {
   requests: number;
   elapsedMs: number;
   hostsBusy: number;
+  /** Sites being crawled now (SiteAdmission). */
+  sitesAtOnce: number;
 }
 
 export interface InspectInput {
@@ -113,6 +116,8 @@ export interface InspectSummary {
   links: number;
   pages: number;
   maxActivePerHost: number;
+  /** Most sites crawled at once (SiteAdmission's peak). */
+  mostSitesAtOnce: number;
   /** The run's politeness lower bound: its busiest host's requests at one start per host pause (HostScheduler.politenessBound). */
   politeness?: { host: string; starts: number; boundMs: number };
   elapsedMs: number;
@@ -243,6 +248,22 @@ export type CrawlSetup = Pick<InspectInput, 'options' | 'rulesConfig' | 'asOf' |
  * --render auto or always, or screenshots) Chromium; close() ends them. Network failures count only
  * from a vantage rules.yaml trusts (or from anywhere when it lists none).
  */
+/**
+ * The sites at once of a run: from opts.siteConcurrency, adding sites while no request waits for a
+ * slot of the run's, the event loop runs its timers on time and memory is within budget, up to opts.maxSitesAtOnce.
+ */
+export function siteAdmission(gather: Pick<CrawlContext, 'opts' | 'scheduler'>): SiteAdmission {
+  // The histogram holds the intervals of a 10 ms timer: lateness is what exceeds the 10 ms.
+  const resolution = 10;
+  const delay = monitorEventLoopDelay({ resolution });
+  delay.enable();
+  return new SiteAdmission({ min: gather.opts.siteConcurrency, max: gather.opts.maxSitesAtOnce, memoryBytes: gather.opts.memoryBudgetMb * 2 ** 20, slots: gather.opts.concurrency }, () => {
+    const loopDelayMs = delay.count > 0 ? Math.max(0, delay.percentile(90) / 1e6 - resolution) : 0;
+    delay.reset();
+    return { waitingRequests: gather.scheduler.waiting, loopDelayMs, rssBytes: process.memoryUsage.rss() };
+  });
+}
+
 export async function openCrawl(input: CrawlSetup): Promise<{ gather: CrawlContext; close: () => Promise<void> }> {
   const opts = { ...input.options, trustedNetwork: isTrustedVantage(input.rulesConfig.trustedVantages, input.options.vantage) };
   const http = new HttpClient(opts, input.sleeper);
@@ -291,7 +312,7 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
   const ctx: RunContext = { config: input.rulesConfig, dictionary: input.dictionary, calendar };
   const review = input.review ?? NO_REVIEW;
   const { gather, close } = await openCrawl({ ...input, columnEntities: input.columnEntities ?? input.sites.filter(isColumnEntity), websites: input.websites ?? input.sites.filter((s) => !isColumnEntity(s)) });
-  const { opts, http, scheduler, renderer } = gather;
+  const { http, scheduler, renderer } = gather;
   const emit = input.onEvent ?? (() => {});
   const results: SiteQuarter[] = [];
   const internalErrors: InspectSummary['internalErrors'] = [];
@@ -300,11 +321,11 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
   const evidenceDir = input.evidenceDir ?? evidenceDirOf(input.contentDir);
   const shotTotals = { sites: 0, files: 0, bytes: 0, failed: [] as Array<ShotFailure & { site: string }> };
   emit({ type: 'start', total: input.sites.length });
-  const limit = pLimit(opts.siteConcurrency);
+  const admission = siteAdmission(gather);
   try {
     await Promise.all(
       input.sites.map((site) =>
-        limit(async () => {
+        admission.run(async () => {
           const t0 = performance.now();
           try {
             const snapshot = await crawlSite(site, input.asOf, gather);
@@ -326,7 +347,7 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
             const file = writeSiteQuarter(input.contentDir, result, summaryBody(result));
             prune();
             results.push(result);
-            const run: RunLoad = { requests: http.requests + (gather.ipv6?.requests ?? 0), elapsedMs: Math.round(performance.now() - started), hostsBusy: scheduler.hostsBusy };
+            const run: RunLoad = { requests: http.requests + (gather.ipv6?.requests ?? 0), elapsedMs: Math.round(performance.now() - started), hostsBusy: scheduler.hostsBusy, sitesAtOnce: admission.running };
             emit({ type: 'site-done', site, result, file, ms: Math.round(performance.now() - t0), ...(shots ? { shots } : {}), run });
           } catch (e) {
             const message = e instanceof Error ? (e.stack ?? e.message) : String(e);
@@ -350,6 +371,7 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
     links: gather.links.size,
     pages,
     maxActivePerHost: scheduler.maxActivePerHost,
+    mostSitesAtOnce: admission.peak,
     ...(politeness ? { politeness } : {}),
     elapsedMs: Math.round(performance.now() - started),
     rulesMs: Math.round(rulesMs),

@@ -2,12 +2,11 @@
 // machinery and rules (each named site crawled, the pages of its named problems read too), written
 // to content/rectification/<quarter>.csv. Re-running a day replaces that day's rows of the sites it
 // re-checked.
-import pLimit from 'p-limit';
 import { InputError } from '../errors.ts';
 import { runRules, type RuleRun } from '../inspector/engine/run-rules.ts';
 import type { CrawlOptions } from '../inspector/gather/options.ts';
 import { crawlSite } from '../inspector/gather/site.ts';
-import { noteRendering, openCrawl } from '../inspector/inspect.ts';
+import { noteRendering, openCrawl, siteAdmission } from '../inspector/inspect.ts';
 import { RULES } from '../inspector/rules/index.ts';
 import type { Rule, RunContext } from '../inspector/rules/types.ts';
 import type { DnsResolver, DutyAssignment, MonitoredProblem } from '../inspector/snapshot.ts';
@@ -90,11 +89,11 @@ export async function runRectify(input: RectifyInput): Promise<RectifySummary> {
   const rows: Recheck[] = [];
   const done = new Set<string>();
   const internalErrors: RectifySummary['internalErrors'] = [];
-  const limit = pLimit(gather.opts.siteConcurrency);
+  const admission = siteAdmission(gather);
   try {
     await Promise.all(
       [...bySite].filter(([id]) => registry.has(id)).map(([id, problems]) =>
-        limit(async () => {
+        admission.run(async () => {
           const site = registry.get(id)!;
           try {
             const pages = [...new Set(problems.filter((p) => p.source === 'crawl').map((p) => p.page))];

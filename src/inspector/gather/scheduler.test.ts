@@ -34,6 +34,18 @@ describe('HostScheduler', () => {
     expect(s.hostsBusy).toBe(0);
   });
 
+  test('waiting: tasks whose host’s turn came but the run has no free slot', async () => {
+    // One slot for the run, three hosts: while one task runs, the other two wait for the run's slot.
+    const s = new HostScheduler(1, 2, 0);
+    let seen = 0;
+    await Promise.all(['a.gov.cn', 'b.gov.cn', 'c.gov.cn'].map((h) => s.run(h, async () => {
+      await sleep(10);
+      seen = Math.max(seen, s.waiting);
+    })));
+    expect(seen).toBe(2);
+    expect(s.waiting).toBe(0);
+  });
+
   test('the politeness bound is the busiest host’s starts at one per pause; a host’s Crawl-delay counts', async () => {
     const s = new HostScheduler(10, 2, 5);
     expect(s.politenessBound()).toBeUndefined();

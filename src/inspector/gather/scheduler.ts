@@ -34,6 +34,11 @@ export class HostScheduler {
     return this.#hostsBusy;
   }
 
+  /** Tasks whose host's turn has come, waiting for one of the run's slots. */
+  get waiting(): number {
+    return this.#global.pendingCount;
+  }
+
   /** Highest number of tasks seen running at once on one host (for tests and the benchmark). */
   get maxActivePerHost(): number {
     return this.#maxActivePerHost;

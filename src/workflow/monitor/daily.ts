@@ -3,7 +3,6 @@
 // problems move on (opened, fixed, reopened, reminded) and its events are appended to its file. The
 // day's totals go to the days file. Re-running the last day gives the same rows: its rows are
 // replaced by what the same state and the same web give.
-import pLimit from 'p-limit';
 import { InputError } from '../../errors.ts';
 import type { Dictionary } from '../../schemas/dictionary.ts';
 import type { MonitorConfig, MonitorDay, MonitorEvent, SeenColumnRow } from '../../schemas/monitor.ts';
@@ -14,7 +13,7 @@ import { addSeenColumns, readMonitorDays, readSeenColumns, readSiteEvents, write
 import { checkRulesConfig, runRules } from '../../inspector/engine/run-rules.ts';
 import type { CrawlOptions } from '../../inspector/gather/options.ts';
 import { crawlSite } from '../../inspector/gather/site.ts';
-import { noteRendering, openCrawl } from '../../inspector/inspect.ts';
+import { noteRendering, openCrawl, siteAdmission } from '../../inspector/inspect.ts';
 import { classify, newest } from '../../inspector/rules/lib/columns.ts';
 import { dutyScopeOf, dutyScopes, dutyWindows, judgeDuty, type DutyScope } from '../../inspector/rules/lib/duty.ts';
 import { RULES } from '../../inspector/rules/index.ts';
@@ -214,11 +213,11 @@ export async function runMonitor(input: MonitorInput): Promise<MonitorSummary> {
   let olderNotRead = 0;
   const previousPass = days.filter((d) => d.date < date).at(-1)?.date;
   emit({ type: 'start', total: input.sites.length });
-  const limit = pLimit(gather.opts.siteConcurrency);
+  const admission = siteAdmission(gather);
   try {
     await Promise.all(
       input.sites.map((site) =>
-        limit(async () => {
+        admission.run(async () => {
           const t0 = performance.now();
           const problems = problemsBefore.get(site.id)!;
           let events: MonitorEvent[] = [];

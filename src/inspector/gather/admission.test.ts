@@ -1,0 +1,52 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { SiteAdmission, type RunPressure } from './admission.ts';
+
+const CALM: RunPressure = { waitingRequests: 0, loopDelayMs: 12, rssBytes: 100 * 2 ** 20 };
+
+/** 60 sites of 150 ms each through the admission; the most seen running at once. */
+async function run(a: SiteAdmission, sites = 60): Promise<number> {
+  await Promise.all(Array.from({ length: sites }, () => a.run(() => sleep(150))));
+  return a.peak;
+}
+
+describe('SiteAdmission', () => {
+  it('a fixed number (min = max) is never exceeded and always filled', async () => {
+    const a = new SiteAdmission({ min: 4, max: 4, memoryBytes: 2 ** 30, slots: 16, intervalMs: 10 }, () => CALM);
+    expect(await run(a, 20)).toBe(4);
+  });
+
+  it('with room to spare, adds sites beyond min up to max', async () => {
+    const a = new SiteAdmission({ min: 2, max: 12, memoryBytes: 2 ** 30, slots: 16, intervalMs: 10 }, () => CALM);
+    expect(await run(a)).toBe(12);
+  });
+
+  it.each([
+    ['requests queue for the run’s slots', { ...CALM, waitingRequests: 3 }],
+    ['the event loop runs late', { ...CALM, loopDelayMs: 200 }],
+    ['memory is over budget', { ...CALM, rssBytes: 2 ** 31 }],
+  ])('adds none while %s', async (_, pressure) => {
+    const a = new SiteAdmission({ min: 2, max: 12, memoryBytes: 2 ** 30, slots: 16, intervalMs: 10 }, () => pressure);
+    expect(await run(a, 20)).toBe(2);
+  });
+
+  it('lowers its target under overload: finished sites are not replaced beyond min', async () => {
+    let pressure = CALM;
+    const a = new SiteAdmission({ min: 2, max: 16, memoryBytes: 2 ** 30, slots: 16, intervalMs: 10 }, () => pressure);
+    const seen: number[] = [];
+    const all = Promise.all(Array.from({ length: 200 }, () => a.run(async () => {
+      seen.push(a.running);
+      await sleep(40);
+    })));
+    await sleep(400);
+    expect(a.running).toBe(16);
+    pressure = { ...CALM, rssBytes: 2 ** 31 };
+    await sleep(400);
+    expect(a.running).toBe(2);
+    await all;
+  });
+
+  it('refuses a min above its max', () => {
+    expect(() => new SiteAdmission({ min: 5, max: 4, memoryBytes: 1, slots: 16 }, () => CALM)).toThrow(/min ≤ max/);
+  });
+});

@@ -1,0 +1,105 @@
+// How many sites a run crawls at once. Each site mostly waits for its host's pause, so a run keeps
+// many sites going; how many depends on what the network and the machine can take, which no fixed
+// figure knows (a sandbox answers in milliseconds, a county's server in seconds). The run starts
+// with `min` sites and adds more while there is room, up to `max`, and stops adding while requests
+// wait for a slot of the run's, while the event loop lags (a page's answer read late could run into
+// its deadline), or while memory is over budget. A busy event loop alone is no reason: a run whose
+// CPU is the limit ends soonest with its sites started early, each then waiting its pauses in parallel.
+
+/** What the run looks like now. */
+export interface RunPressure {
+  /** Requests whose host's turn has come, waiting for one of the run's slots (--concurrency). */
+  waitingRequests: number;
+  /** How late the event loop ran its timers in the last interval, 90th percentile, in ms. */
+  loopDelayMs: number;
+  /** The crawler's resident memory in bytes. */
+  rssBytes: number;
+}
+
+export interface AdmissionOptions {
+  /** Sites always allowed at once (the first started at once). */
+  min: number;
+  /** Sites never exceeded; equal to min for a fixed number. */
+  max: number;
+  /** No site beyond min is started while the crawler's resident memory is above this. */
+  memoryBytes: number;
+  /** The run's slots for requests in flight (--concurrency): sites are added while at most an eighth as many requests wait for one. */
+  slots: number;
+  /** How often the run's pressure is read, in ms. */
+  intervalMs?: number;
+}
+
+/** Sites are added while the event loop runs its timers within this of their time, in ms. */
+const PROMPT_MS = 100;
+/** Later than this, or memory over: the target is lowered. (A queue for the run's slots comes and goes with a site's burst of link checks: it only holds growth.) */
+const LATE_MS = 500;
+
+/** Starts tasks (sites) within a number at once that adapts to the run's pressure between min and max. */
+export class SiteAdmission {
+  readonly #o: Required<AdmissionOptions>;
+  readonly #pressure: () => RunPressure;
+  readonly #queue: Array<() => void> = [];
+  #running = 0;
+  #target: number;
+  #peak = 0;
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(o: AdmissionOptions, pressure: () => RunPressure) {
+    if (!(o.min >= 1 && o.max >= o.min)) throw new Error(`sites at once: need 1 ≤ min ≤ max, got ${o.min} and ${o.max}`);
+    this.#o = { intervalMs: 250, ...o };
+    this.#pressure = pressure;
+    this.#target = o.min;
+  }
+
+  /** Sites running now. */
+  get running(): number {
+    return this.#running;
+  }
+
+  /** Most sites that ran at once. */
+  get peak(): number {
+    return this.#peak;
+  }
+
+  /** Run fn once the run admits another site. */
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    await new Promise<void>((admit) => {
+      this.#queue.push(admit);
+      this.#pump();
+    });
+    try {
+      return await fn();
+    } finally {
+      this.#running--;
+      this.#pump();
+    }
+  }
+
+  /** Start queued sites up to the target; read the pressure while more could be started. */
+  #pump(): void {
+    while (this.#running < this.#target && this.#queue.length > 0) {
+      this.#running++;
+      this.#peak = Math.max(this.#peak, this.#running);
+      this.#queue.shift()!();
+    }
+    const canGrow = this.#queue.length > 0 && this.#o.max > this.#o.min;
+    if (canGrow && !this.#timer) {
+      this.#timer = setInterval(() => this.#adjust(), this.#o.intervalMs);
+      this.#timer.unref();
+    } else if (!canGrow && this.#timer) {
+      clearInterval(this.#timer);
+      this.#timer = undefined;
+    }
+  }
+
+  /** Raise the target by an eighth while there is room, lower it by an eighth when late or over memory. */
+  #adjust(): void {
+    const p = this.#pressure();
+    const step = Math.max(1, Math.floor(this.#target / 8));
+    const overMemory = p.rssBytes > this.#o.memoryBytes;
+    if (p.loopDelayMs > LATE_MS || overMemory) this.#target = Math.max(this.#o.min, this.#target - step);
+    // Only when the sites running fill the target: sites still starting up say nothing yet.
+    else if (p.waitingRequests <= this.#o.slots / 8 && p.loopDelayMs < PROMPT_MS && this.#running >= this.#target) this.#target = Math.min(this.#o.max, this.#target + step);
+    this.#pump();
+  }
+}
