@@ -1,7 +1,7 @@
 // One inspection run: crawl every site, run the rules, score, write one findings file per site.
 // The core never prints; progress goes out as typed events (the linkinator habit).
 import { basename, join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants as perfConstants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import type { Finding, SiteQuarter } from '../schemas/findings.ts';
 import type { Dictionary } from '../schemas/dictionary.ts';
 import { isColumnEntity, type Site } from '../schemas/registry.ts';
@@ -21,7 +21,7 @@ import { RobotsCache } from './gather/robots.ts';
 import { startCrawlRenderer, type Renderer } from './gather/renderer.ts';
 import type { ShotResult } from './gather/shoot.ts';
 import { HostScheduler } from './gather/scheduler.ts';
-import { SiteAdmission } from './gather/admission.ts';
+import { SiteAdmission, type RunPressure } from './gather/admission.ts';
 import { crawlSite, type CrawlContext } from './gather/site.ts';
 import { assembleSiteQuarter, headOf } from './report/assemble.ts';
 import { MAX_SHOT_BYTES, planShots, pruneShots, saveShots, withScreenshots, type PlannedShot } from './report/evidence.ts';
@@ -249,19 +249,43 @@ export type CrawlSetup = Pick<InspectInput, 'options' | 'rulesConfig' | 'asOf' |
  * from a vantage rules.yaml trusts (or from anywhere when it lists none).
  */
 /**
- * The sites at once of a run: from opts.siteConcurrency, adding sites while no request waits for a
- * slot of the run's, the event loop runs its timers on time and memory is within budget, up to opts.maxSitesAtOnce.
+ * What a run looks like now (SiteAdmission's pressure): requests waiting for one of its slots, how
+ * late its event loop runs timers, and its live memory as of the last full collection.
  */
-export function siteAdmission(gather: Pick<CrawlContext, 'opts' | 'scheduler'>): SiteAdmission {
+export function runPressure(scheduler: Pick<HostScheduler, 'waiting'>): { read(): RunPressure; stop(): void } {
   // The histogram holds the intervals of a 10 ms timer: lateness is what exceeds the 10 ms.
   const resolution = 10;
   const delay = monitorEventLoopDelay({ resolution });
   delay.enable();
-  return new SiteAdmission({ min: gather.opts.siteConcurrency, max: gather.opts.maxSitesAtOnce, memoryBytes: gather.opts.memoryBudgetMb * 2 ** 20, slots: gather.opts.concurrency }, () => {
-    const loopDelayMs = delay.count > 0 ? Math.max(0, delay.percentile(90) / 1e6 - resolution) : 0;
-    delay.reset();
-    return { waitingRequests: gather.scheduler.waiting, loopDelayMs, rssBytes: process.memoryUsage.rss() };
+  // What a full collection leaves is what the run holds; read as each one ends.
+  let liveBytes = 0;
+  const gc = new PerformanceObserver((list) => {
+    if (!list.getEntries().some((e) => (e as unknown as { detail?: { kind?: number } }).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR)) return;
+    const m = process.memoryUsage();
+    liveBytes = m.heapUsed + m.external;
   });
+  gc.observe({ entryTypes: ['gc'] });
+  return {
+    read() {
+      const loopDelayMs = delay.count > 0 ? Math.max(0, delay.percentile(90) / 1e6 - resolution) : 0;
+      delay.reset();
+      return { waitingRequests: scheduler.waiting, loopDelayMs, liveBytes };
+    },
+    stop() {
+      delay.disable();
+      gc.disconnect();
+    },
+  };
+}
+
+/**
+ * The sites at once of a run: from opts.siteConcurrency, adding sites while few requests wait for a
+ * slot of the run's, the event loop runs its timers on time and live memory is within budget, up to
+ * opts.maxSitesAtOnce.
+ */
+export function siteAdmission(gather: Pick<CrawlContext, 'opts' | 'scheduler'>): SiteAdmission {
+  const pressure = runPressure(gather.scheduler);
+  return new SiteAdmission({ min: gather.opts.siteConcurrency, max: gather.opts.maxSitesAtOnce, memoryBytes: gather.opts.memoryBudgetMb * 2 ** 20, slots: gather.opts.concurrency }, pressure.read, pressure.stop);
 }
 
 export async function openCrawl(input: CrawlSetup): Promise<{ gather: CrawlContext; close: () => Promise<void> }> {
@@ -325,10 +349,10 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
   try {
     await Promise.all(
       input.sites.map((site) =>
-        admission.run(async () => {
+        admission.run(async (slot) => {
           const t0 = performance.now();
           try {
-            const snapshot = await crawlSite(site, input.asOf, gather);
+            const snapshot = await crawlSite(site, input.asOf, gather, { idle: slot.idle });
             input.onSnapshot?.(snapshot);
             pages += snapshot.pages.length;
             const r0 = performance.now();
@@ -358,6 +382,7 @@ export async function inspect(input: InspectInput): Promise<InspectSummary> {
       ),
     );
   } finally {
+    admission.close();
     await close();
   }
   results.sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0));

@@ -93,7 +93,7 @@ export async function runRectify(input: RectifyInput): Promise<RectifySummary> {
   try {
     await Promise.all(
       [...bySite].filter(([id]) => registry.has(id)).map(([id, problems]) =>
-        admission.run(async () => {
+        admission.run(async (slot) => {
           const site = registry.get(id)!;
           try {
             const pages = [...new Set(problems.filter((p) => p.source === 'crawl').map((p) => p.page))];
@@ -103,7 +103,7 @@ export async function runRectify(input: RectifyInput): Promise<RectifySummary> {
               done.add(id);
               return;
             }
-            const snapshot = await crawlSite(site, input.date, gather, { revisit: pages });
+            const snapshot = await crawlSite(site, input.date, gather, { revisit: pages, idle: slot.idle });
             const runs = noteRendering(runRules(snapshot, rules, ctx), snapshot, rules) as RuleRun[];
             const looked = recheckerOf(snapshot, runs, input.rulesConfig, input.calendar);
             rows.push(...problems.map((p) => recheck(p, runs, input.date, looked)));
@@ -115,6 +115,7 @@ export async function runRectify(input: RectifyInput): Promise<RectifySummary> {
       ),
     );
   } finally {
+    admission.close();
     await close();
   }
   const file = writeRechecks(input.contentDir, input.quarter, input.date, done, rows);

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { SiteAdmission, type RunPressure } from './admission.ts';
 
-const CALM: RunPressure = { waitingRequests: 0, loopDelayMs: 12, rssBytes: 100 * 2 ** 20 };
+const CALM: RunPressure = { waitingRequests: 0, loopDelayMs: 12, liveBytes: 100 * 2 ** 20 };
 
 /** 60 sites of 150 ms each through the admission; the most seen running at once. */
 async function run(a: SiteAdmission, sites = 60): Promise<number> {
@@ -24,7 +24,7 @@ describe('SiteAdmission', () => {
   it.each([
     ['requests queue for the run’s slots', { ...CALM, waitingRequests: 3 }],
     ['the event loop runs late', { ...CALM, loopDelayMs: 200 }],
-    ['memory is over budget', { ...CALM, rssBytes: 2 ** 31 }],
+    ['memory is over budget', { ...CALM, liveBytes: 2 ** 31 }],
   ])('adds none while %s', async (_, pressure) => {
     const a = new SiteAdmission({ min: 2, max: 12, memoryBytes: 2 ** 30, slots: 16, intervalMs: 10 }, () => pressure);
     expect(await run(a, 20)).toBe(2);
@@ -40,10 +40,33 @@ describe('SiteAdmission', () => {
     })));
     await sleep(400);
     expect(a.running).toBe(16);
-    pressure = { ...CALM, rssBytes: 2 ** 31 };
+    pressure = { ...CALM, liveBytes: 2 ** 31 };
     await sleep(400);
     expect(a.running).toBe(2);
     await all;
+  });
+
+  it('a site idling (between two home-page tries) gives up its place, and resumes before any new site', async () => {
+    const a = new SiteAdmission({ min: 1, max: 1, memoryBytes: 2 ** 30, slots: 16, intervalMs: 10 }, () => CALM);
+    const log: string[] = [];
+    const site = (name: string, work: (idle: <U>(p: Promise<U>) => Promise<U>) => Promise<void>) =>
+      a.run(async (slot) => {
+        log.push(`${name} in`);
+        await work(slot.idle);
+        log.push(`${name} out`);
+      });
+    await Promise.all([
+      // The down site waits 100 ms between its tries without a place; b runs meanwhile (150 ms).
+      site('down', async (idle) => {
+        await idle(sleep(100));
+        log.push('down resumes');
+      }),
+      site('b', () => sleep(150)),
+      site('c', () => sleep(10)),
+    ]);
+    // down's wait ends while b still runs: it resumes when b leaves, before c, which waited all along.
+    expect(log).toEqual(['down in', 'b in', 'b out', 'down resumes', 'down out', 'c in', 'c out']);
+    expect(a.peak).toBe(1);
   });
 
   it('refuses a min above its max', () => {

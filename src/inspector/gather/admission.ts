@@ -12,8 +12,11 @@ export interface RunPressure {
   waitingRequests: number;
   /** How late the event loop ran its timers in the last interval, 90th percentile, in ms. */
   loopDelayMs: number;
-  /** The crawler's resident memory in bytes. */
-  rssBytes: number;
+  /**
+   * The crawler's live memory in bytes: its heap and buffers in use just after the last full garbage
+   * collection. (Its resident set is no guide: V8 lets garbage pile up far beyond what is live.)
+   */
+  liveBytes: number;
 }
 
 export interface AdmissionOptions {
@@ -21,7 +24,7 @@ export interface AdmissionOptions {
   min: number;
   /** Sites never exceeded; equal to min for a fixed number. */
   max: number;
-  /** No site beyond min is started while the crawler's resident memory is above this. */
+  /** No site beyond min is started, and the target is lowered, while the crawler's live memory is above this. */
   memoryBytes: number;
   /** The run's slots for requests in flight (--concurrency): sites are added while at most an eighth as many requests wait for one. */
   slots: number;
@@ -34,6 +37,12 @@ const PROMPT_MS = 100;
 /** Later than this, or memory over: the target is lowered. (A queue for the run's slots comes and goes with a site's burst of link checks: it only holds growth.) */
 const LATE_MS = 500;
 
+/** A running site's hold on its place: a long wait (the pause between two home-page tries) gives it up. */
+export interface SiteSlot {
+  /** Wait for p without holding a place: another site runs meanwhile; the site then resumes before any new one starts. */
+  idle<U>(p: Promise<U>): Promise<U>;
+}
+
 /** Starts tasks (sites) within a number at once that adapts to the run's pressure between min and max. */
 export class SiteAdmission {
   readonly #o: Required<AdmissionOptions>;
@@ -43,12 +52,22 @@ export class SiteAdmission {
   #target: number;
   #peak = 0;
   #timer: NodeJS.Timeout | undefined;
+  readonly #onClose: () => void;
 
-  constructor(o: AdmissionOptions, pressure: () => RunPressure) {
+  /** `onClose`: stops whatever reads the pressure (close()). */
+  constructor(o: AdmissionOptions, pressure: () => RunPressure, onClose: () => void = () => {}) {
     if (!(o.min >= 1 && o.max >= o.min)) throw new Error(`sites at once: need 1 ≤ min ≤ max, got ${o.min} and ${o.max}`);
     this.#o = { intervalMs: 250, ...o };
     this.#pressure = pressure;
     this.#target = o.min;
+    this.#onClose = onClose;
+  }
+
+  /** The run is over: stop reading its pressure. */
+  close(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    this.#onClose();
   }
 
   /** Sites running now. */
@@ -62,16 +81,34 @@ export class SiteAdmission {
   }
 
   /** Run fn once the run admits another site. */
-  async run<T>(fn: () => Promise<T>): Promise<T> {
-    await new Promise<void>((admit) => {
-      this.#queue.push(admit);
+  async run<T>(fn: (slot: SiteSlot) => Promise<T>): Promise<T> {
+    await this.#enter('back');
+    try {
+      return await fn({ idle: (p) => this.#idle(p) });
+    } finally {
+      this.#leave();
+    }
+  }
+
+  #enter(where: 'front' | 'back'): Promise<void> {
+    return new Promise<void>((admit) => {
+      if (where === 'front') this.#queue.unshift(admit);
+      else this.#queue.push(admit);
       this.#pump();
     });
+  }
+
+  #leave(): void {
+    this.#running--;
+    this.#pump();
+  }
+
+  async #idle<U>(p: Promise<U>): Promise<U> {
+    this.#leave();
     try {
-      return await fn();
+      return await p;
     } finally {
-      this.#running--;
-      this.#pump();
+      await this.#enter('front');
     }
   }
 
@@ -96,7 +133,7 @@ export class SiteAdmission {
   #adjust(): void {
     const p = this.#pressure();
     const step = Math.max(1, Math.floor(this.#target / 8));
-    const overMemory = p.rssBytes > this.#o.memoryBytes;
+    const overMemory = p.liveBytes > this.#o.memoryBytes;
     if (p.loopDelayMs > LATE_MS || overMemory) this.#target = Math.max(this.#o.min, this.#target - step);
     // Only when the sites running fill the target: sites still starting up say nothing yet.
     else if (p.waitingRequests <= this.#o.slots / 8 && p.loopDelayMs < PROMPT_MS && this.#running >= this.#target) this.#target = Math.min(this.#o.max, this.#target + step);

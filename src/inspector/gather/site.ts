@@ -354,9 +354,11 @@ class SiteCrawl {
  * `revisit`: pages to read as well when the crawl does not reach them (the daily monitor's pages of
  * open problems, so that a fix is seen only where it was looked for). `since`: pages that a list or
  * block of the site dates before this day are not read, only their links checked (the daily
- * monitor reads what is new; the quarter's crawl reads everything).
+ * monitor reads what is new; the quarter's crawl reads everything). `idle`: how the site waits
+ * between two tries of a home page that did not answer, giving up its place among the sites at once
+ * (SiteSlot.idle).
  */
-export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, { revisit = [], since }: { revisit?: readonly string[]; since?: string } = {}): Promise<SiteSnapshot> {
+export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, { revisit = [], since, idle = (p) => p }: { revisit?: readonly string[]; since?: string; idle?: <U>(p: Promise<U>) => Promise<U> } = {}): Promise<SiteSnapshot> {
   const { opts, http, scheduler, links } = ctx;
   // Each try in its host's turn; the waits between tries hold no slot (HttpClient's schedule).
   const schedule = <T>(host: string, attempt: () => Promise<T>) => scheduler.run(host, attempt);
@@ -376,7 +378,7 @@ export async function crawlSite(site: Site, asOf: string, ctx: CrawlContext, { r
   const attempts: HomeAttempt[] = [];
   let home: HttpResponse | undefined;
   for (let i = 0; i < opts.homeAttempts && !home; i++) {
-    if (i > 0) await sleep(opts.homeAttemptGapMs);
+    if (i > 0) await idle(sleep(opts.homeAttemptGapMs));
     const o = await fetchPage(site.url);
     if (o.ok && o.status < 400) home = o;
     attempts.push({ ok: o.ok && o.status < 400, detail: o.ok ? statusDetail(o.status) : failureDetail(o, opts.timeoutMs), elapsedMs: o.elapsedMs });

@@ -217,7 +217,7 @@ export async function runMonitor(input: MonitorInput): Promise<MonitorSummary> {
   try {
     await Promise.all(
       input.sites.map((site) =>
-        admission.run(async () => {
+        admission.run(async (slot) => {
           const t0 = performance.now();
           const problems = problemsBefore.get(site.id)!;
           let events: MonitorEvent[] = [];
@@ -225,7 +225,7 @@ export async function runMonitor(input: MonitorInput): Promise<MonitorSummary> {
           try {
             const revisit = [...problems.values()].filter((p) => p.status === 'open').map((p) => p.page);
             const since = articlesSince(config, date, { previousPass, seen: seenBefore.get(site.id) ?? [], problems });
-            const snapshot = await crawlSite(site, date, gather, { revisit, ...(since ? { since } : {}) });
+            const snapshot = await crawlSite(site, date, gather, { revisit, ...(since ? { since } : {}), idle: slot.idle });
             pages += snapshot.pages.length;
             olderNotRead += snapshot.olderNotRead ?? 0;
             addSeenColumns(contentDir, site.id, date, snapshot.columns.map((c) => ({ column: c.name, url: c.url })));
@@ -255,6 +255,7 @@ export async function runMonitor(input: MonitorInput): Promise<MonitorSummary> {
       ),
     );
   } finally {
+    admission.close();
     await close();
   }
   const year = date.slice(0, 4);
