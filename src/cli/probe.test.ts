@@ -9,7 +9,8 @@ describe('npm run probe arguments', () => {
   afterEach(() => vi.unstubAllEnvs());
 
   test('defaults: one round over every site of content/, with the crawl’s own HTTP defaults', () => {
-    expect(parseProbeArgs([])).toEqual({ contentDir: 'content', options: {} });
+    // 48 home pages at once, not the crawl's 256: each probe times its page.
+    expect(parseProbeArgs([])).toEqual({ contentDir: 'content', options: { concurrency: 48 } });
   });
 
   test('all options', () => {
@@ -27,7 +28,7 @@ describe('npm run probe arguments', () => {
     expect(parseProbeArgs([])?.options.vantage).toBe('office-lan');
     expect(parseProbeArgs(['--vantage', 'city-intranet'])?.options.vantage).toBe('city-intranet');
     vi.stubEnv('GOV_PORTAL_VANTAGE', '');
-    expect(parseProbeArgs([])?.options).toEqual({});
+    expect(parseProbeArgs([])?.options).toEqual({ concurrency: 48 });
   });
 
   test('a vantage name rules.yaml could never match is refused, naming where it came from', () => {

@@ -86,8 +86,9 @@ export function parseProbeArgs(argv: string[]): ProbeArgs | undefined {
   if (shard && sites) throw new InputError('--shard and --sites cannot be used together: a shard is a share of the whole registry');
   const options: Partial<CrawlOptions> = {};
   if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
-  const concurrency = wholeNumber('concurrency', values.concurrency, 1);
-  if (concurrency !== undefined) options.concurrency = concurrency;
+  // Its own default, not the crawl's: each probe times one home page, and 48 at once keep a busy
+  // machine or proxy from adding to those times.
+  options.concurrency = wholeNumber('concurrency', values.concurrency, 1) ?? 48;
   if (values['allow-private']) options.allowPrivate = true;
   const vantage = vantageArg(values.vantage, process.env[VANTAGE_ENV]);
   if (vantage) options.vantage = vantage;

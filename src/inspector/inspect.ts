@@ -269,7 +269,7 @@ export function runPressure(scheduler: Pick<HostScheduler, 'waiting'>): { read()
     read() {
       const loopDelayMs = delay.count > 0 ? Math.max(0, delay.percentile(90) / 1e6 - resolution) : 0;
       delay.reset();
-      return { waitingRequests: scheduler.waiting, loopDelayMs, liveBytes };
+      return { waitingRequests: scheduler.waiting, loopDelayMs, liveBytes, rssBytes: process.memoryUsage.rss() };
     },
     stop() {
       delay.disable();

@@ -14,9 +14,11 @@ export interface RunPressure {
   loopDelayMs: number;
   /**
    * The crawler's live memory in bytes: its heap and buffers in use just after the last full garbage
-   * collection. (Its resident set is no guide: V8 lets garbage pile up far beyond what is live.)
+   * collection, what the sites running hold.
    */
   liveBytes: number;
+  /** The crawler's resident set in bytes: the live memory and the garbage V8 has not yet collected. */
+  rssBytes: number;
 }
 
 export interface AdmissionOptions {
@@ -24,7 +26,11 @@ export interface AdmissionOptions {
   min: number;
   /** Sites never exceeded; equal to min for a fixed number. */
   max: number;
-  /** No site beyond min is started, and the target is lowered, while the crawler's live memory is above this. */
+  /**
+   * No site is added while the crawler's resident set or its live memory is above this; the target is
+   * lowered while its live memory is. (The resident set alone would lower it for garbage V8 has not
+   * collected yet, which another site does not add to.)
+   */
   memoryBytes: number;
   /** The run's slots for requests in flight (--concurrency): sites are added while at most an eighth as many requests wait for one. */
   slots: number;
@@ -136,7 +142,7 @@ export class SiteAdmission {
     const overMemory = p.liveBytes > this.#o.memoryBytes;
     if (p.loopDelayMs > LATE_MS || overMemory) this.#target = Math.max(this.#o.min, this.#target - step);
     // Only when the sites running fill the target: sites still starting up say nothing yet.
-    else if (p.waitingRequests <= this.#o.slots / 8 && p.loopDelayMs < PROMPT_MS && this.#running >= this.#target) this.#target = Math.min(this.#o.max, this.#target + step);
+    else if (p.waitingRequests <= this.#o.slots / 8 && p.loopDelayMs < PROMPT_MS && p.rssBytes <= this.#o.memoryBytes && this.#running >= this.#target) this.#target = Math.min(this.#o.max, this.#target + step);
     this.#pump();
   }
 }

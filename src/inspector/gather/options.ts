@@ -13,7 +13,7 @@ export interface CrawlOptions {
   siteConcurrency: number;
   /** Sites at once the run may grow to (equal to siteConcurrency when that is given; by default 8 × concurrency). */
   maxSitesAtOnce: number;
-  /** No site beyond siteConcurrency is started while the crawler's live memory (heap and buffers after a full collection) is above this, in MB. */
+  /** No site beyond siteConcurrency is started while the crawler's resident set or its live memory (heap and buffers after a full collection) is above this, in MB; fewer are while its live memory is. */
   memoryBudgetMb: number;
   /** Requests in flight across the whole run. */
   concurrency: number;
@@ -115,7 +115,7 @@ export const DEFAULT_OPTIONS: CrawlOptions = {
   // maxSitesAtOnce are derived below.
   siteConcurrency: 0,
   maxSitesAtOnce: 0,
-  memoryBudgetMb: 1_024,
+  memoryBudgetMb: 1_200,
   concurrency: 256,
   perHost: 2,
   hostDelayMs: 200,
