@@ -35,9 +35,11 @@ are fixed (only where the pass looked again), reopen and are reminded to the uni
   --date YYYY-MM-DD      the day (default: today, Asia/Shanghai); only a day after the last one
                          recorded, or the last one again (its rows are replaced)
   --only id,id           these site ids only
-  --concurrency N        requests in flight in the whole run (default 48)
+  --concurrency N        requests in flight in the whole run (default 256)
   --per-host N           requests in flight per host (default 2)
-  --site-concurrency N   sites read at once (default: half of --concurrency, 24)
+  --site-concurrency N   sites read at once, fixed (default: 24 to start with, then more while few
+                         requests wait for a slot, the event loop keeps time and the crawler's memory
+                         is under 1.2 GB, up to 8 × --concurrency)
   --timeout SECONDS      time for one page (default 15, the national rule)
   --retries N            retries for network errors, 429 and 5xx (default 2)
   --render MODE          auto (default), always or never (static HTML only)
