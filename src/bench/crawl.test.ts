@@ -14,6 +14,10 @@ describe('crawlBounds', () => {
     // Four cores: (300 + 100) / 4 = 100 s, but the one event loop ran 250 s.
     expect(crawlBounds(30_000, { crawler: 300_000, mainThread: 250_000, sandbox: 100_000 }, 4).machineMs).toBe(250_000);
   });
+  it('counts Chromium’s processes with the crawler and the sandbox', () => {
+    // (100 + 60 + 80) / 2 = 120 s.
+    expect(crawlBounds(30_000, { crawler: 100_000, mainThread: 70_000, sandbox: 60_000, browser: 80_000 }, 2)).toMatchObject({ machineMs: 120_000, governs: 'machine' });
+  });
   it('counts the crawler alone where the sandbox’s CPU is unknown', () => {
     expect(crawlBounds(0, { crawler: 9_000, mainThread: 4_000 }, 2)).toMatchObject({ machineMs: 4_500, governs: 'machine' });
   });

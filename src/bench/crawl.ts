@@ -46,6 +46,8 @@ export interface CrawlCpu {
   mainThread: number;
   /** The sandbox's process, serving the pages on the same machine; undefined where /proc is not readable. */
   sandbox?: number;
+  /** The crawler's child processes (Chromium, when pages are rendered). */
+  browser?: number;
 }
 
 /** A run's lower bounds on its wall time, in ms, and the larger one, which the run is measured against. */
@@ -53,8 +55,8 @@ export interface CrawlBounds {
   /** The busiest host's requests at one start per pause (HostScheduler.politenessBound). */
   politenessMs: number;
   /**
-   * The machine's: the main thread cannot run faster than its own CPU time, and the crawler and
-   * the sandbox together cannot use more than the machine's cores.
+   * The machine's: the main thread cannot run faster than its own CPU time, and the crawler, its
+   * Chromium and the sandbox together cannot use more than the machine's cores.
    */
   machineMs: number;
   boundMs: number;
@@ -63,7 +65,7 @@ export interface CrawlBounds {
 
 /** The bounds of a run from its politeness bound, the CPU it used and the machine's cores. */
 export function crawlBounds(politenessMs: number, cpu: CrawlCpu, cores: number): CrawlBounds {
-  const machineMs = Math.max(cpu.mainThread, (cpu.crawler + (cpu.sandbox ?? 0)) / cores);
+  const machineMs = Math.max(cpu.mainThread, (cpu.crawler + (cpu.sandbox ?? 0) + (cpu.browser ?? 0)) / cores);
   return { politenessMs, machineMs, boundMs: Math.max(politenessMs, machineMs), governs: machineMs > politenessMs ? 'machine' : 'politeness' };
 }
 
@@ -113,11 +115,12 @@ export async function benchCrawl(o: CrawlBench): Promise<{ summary: InspectSumma
     const sandbox1 = child.pid === undefined ? undefined : processCpuMs(child.pid);
     const crawlerMs = ms(process.cpuUsage(cpu0.crawler));
     clearInterval(sampler);
-    const { peak, cpuMs: samplerMs } = await tree.stop();
+    const { peak, cpuMs: samplerMs, descendantsCpuMs } = await tree.stop();
     const cpu: CrawlCpu = {
       crawler: Math.round(crawlerMs - samplerMs),
       mainThread: Math.round(ms(process.threadCpuUsage(cpu0.mainThread))),
       ...(cpu0.sandbox !== undefined && sandbox1 !== undefined ? { sandbox: sandbox1 - cpu0.sandbox } : {}),
+      ...(descendantsCpuMs > 0 ? { browser: descendantsCpuMs } : {}),
     };
     const bounds = crawlBounds(summary.politeness?.boundMs ?? 0, cpu, availableParallelism());
     return { summary, peakRss, peakTree: peak.total, peakTreePss: peak.pss, cpu, bounds };

@@ -1,7 +1,7 @@
 // Peak memory sampled from a worker thread: reading /proc for every process on the machine costs
 // some 17 ms a reading, which on the crawler's own event loop took 12 s of a 200-site run's 56 s.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { samplePeakRss, type PeakRss } from './proc-memory.ts';
+import { processCpuMs, processesUnder, samplePeakRss, type PeakRss } from './proc-memory.ts';
 
 interface Job {
   root: number;
@@ -13,6 +13,11 @@ interface Job {
 export interface WorkerPeak {
   peak: PeakRss;
   cpuMs: number;
+  /**
+   * CPU time of the root's descendants (Chromium's processes), in ms: each one's as last read, so a
+   * process that ended counts with what it had used by its last reading.
+   */
+  descendantsCpuMs: number;
 }
 
 /** samplePeakRss on a thread of its own; stop() resolves with the peaks once the worker's last reading is in. */
@@ -36,9 +41,20 @@ const job = (workerData as { peakRssJob?: Job } | null)?.peakRssJob;
 if (!isMainThread && job && parentPort) {
   const port = parentPort;
   const sampler = samplePeakRss(job.root, job.intervalMs, '/proc', undefined, job.exclude);
+  const descendants = new Map<number, number>();
+  const readCpu = () => {
+    for (const pid of processesUnder(job.root, '/proc', job.exclude)) {
+      const ms = pid === job.root ? undefined : processCpuMs(pid);
+      if (ms !== undefined) descendants.set(pid, ms);
+    }
+  };
+  const cpuTimer = setInterval(readCpu, job.intervalMs);
   port.once('message', () => {
+    clearInterval(cpuTimer);
+    readCpu();
     const peak = sampler.stop();
     const u = process.threadCpuUsage();
-    port.postMessage({ peak, cpuMs: Math.round((u.user + u.system) / 1000) } satisfies WorkerPeak);
+    const descendantsCpuMs = [...descendants.values()].reduce((a, b) => a + b, 0);
+    port.postMessage({ peak, cpuMs: Math.round((u.user + u.system) / 1000), descendantsCpuMs } satisfies WorkerPeak);
   });
 }

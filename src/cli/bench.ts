@@ -83,7 +83,7 @@ export function boundsText(summary: Pick<InspectSummary, 'politeness' | 'elapsed
   const p = summary.politeness;
   const lines = [
     p && p.boundMs > 0 ? `politeness lower bound ${s(p.boundMs)} (${p.host}: ${p.starts} requests, one start per pause)` : 'politeness lower bound 0 s (no pause between two requests to a host)',
-    `machine lower bound ${s(bounds.machineMs)} (main thread's CPU ${s(cpu.mainThread)}; crawler ${s(cpu.crawler)}${cpu.sandbox === undefined ? '' : ` + sandbox ${s(cpu.sandbox)}`} over ${cores} cores)`,
+    `machine lower bound ${s(bounds.machineMs)} (main thread's CPU ${s(cpu.mainThread)}; crawler ${s(cpu.crawler)}${cpu.browser === undefined ? '' : ` + Chromium ${s(cpu.browser)}`}${cpu.sandbox === undefined ? '' : ` + sandbox ${s(cpu.sandbox)}`} over ${cores} cores)`,
     `CPU per page: crawler ${summary.pages ? (cpu.crawler / summary.pages).toFixed(2) : '0'} ms, its main thread ${summary.pages ? (cpu.mainThread / summary.pages).toFixed(2) : '0'} ms`,
   ];
   if (bounds.boundMs > 0) lines.push(`wall time ${(summary.elapsedMs / bounds.boundMs).toFixed(2)}× the larger bound (${bounds.governs === 'politeness' ? 'politeness' : 'the machine'})`);
