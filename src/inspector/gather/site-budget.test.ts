@@ -113,3 +113,20 @@ test('a link to a host that never answers is checked beside the crawl: its timeo
   expect(ms).toBeGreaterThan(5_400);
   expect(ms).toBeLessThan(7_000);
 }, 30_000);
+
+test('a check that fails with a bug while the crawl goes on fails the site, not the run', async () => {
+  const opts = resolveOptions({ allowPrivate: true, render: 'never', timeoutMs: 2_000, hostDelayMs: 0, retries: 0, perHost: 4 });
+  const http = new HttpClient(opts);
+  const scheduler = new HostScheduler(opts.concurrency, opts.perHost, opts.hostDelayMs);
+  class Buggy extends LinkChecker {
+    override check(url: string, readPages = false) {
+      return url.startsWith(silent.origin) ? Promise.reject(new Error('a bug in the link check')) : super.check(url, readPages);
+    }
+  }
+  const site = { id: 'paced', name: '某某县人民政府', url: `${server.origin}/paced/`, unit: 'paced', kind: 'portal' } as Site;
+  try {
+    await expect(crawlSite(site, AS_OF, { opts, http, scheduler, robots: new RobotsCache(http, opts.robots), links: new Buggy(http, scheduler, opts.timeoutMs, opts.browserUserAgent) })).rejects.toThrow('a bug in the link check');
+  } finally {
+    await http.close();
+  }
+}, 30_000);

@@ -578,16 +578,18 @@ class TargetChecks {
       return void this.#results.set(url, { url, verdict: 'skipped', detail: `超出每站链接检查上限（${opts.maxLinkChecks} 个），未检查` });
     }
     if (!known) this.#checked++;
-    this.#running.push(
-      this.#limit(async () => {
-        if (!this.#links.known(url) && c.timeIsUp()) {
-          c.cut('time', 'link');
-          this.#results.set(url, { url, verdict: 'skipped', detail: `超出每站检查时间（${Math.round(opts.siteBudgetMs / 60_000)} 分钟），未检查` });
-          return;
-        }
-        this.#results.set(url, await (this.#links.known(url) ?? this.#links.check(url, c.refs.get(url)?.kind === 'page')));
-      }),
-    );
+    const running = this.#limit(async () => {
+      if (!this.#links.known(url) && c.timeIsUp()) {
+        c.cut('time', 'link');
+        this.#results.set(url, { url, verdict: 'skipped', detail: `超出每站检查时间（${Math.round(opts.siteBudgetMs / 60_000)} 分钟），未检查` });
+        return;
+      }
+      this.#results.set(url, await (this.#links.known(url) ?? this.#links.check(url, c.refs.get(url)?.kind === 'page')));
+    });
+    // A check offered during the crawl is awaited only by all(): a bug in it fails the site there,
+    // as an unhandled rejection meanwhile would end the whole run.
+    running.catch(() => {});
+    this.#running.push(running);
   }
 
   /** Every target seen, checked: those not offered yet are offered now, in the order found. */
