@@ -244,11 +244,6 @@ export async function captureEvidence(result: SiteQuarter, renderer: Pick<Render
 export type CrawlSetup = Pick<InspectInput, 'options' | 'rulesConfig' | 'asOf' | 'screenshots' | 'sleeper' | 'probes' | 'resolver' | 'monitored' | 'duty' | 'columnEntities' | 'websites'>;
 
 /**
- * One run's shared crawl machinery: HTTP client, host scheduler, robots cache, link checker and (for
- * --render auto or always, or screenshots) Chromium; close() ends them. Network failures count only
- * from a vantage rules.yaml trusts (or from anywhere when it lists none).
- */
-/**
  * What a run looks like now (SiteAdmission's pressure): requests waiting for one of its slots, how
  * late its event loop runs timers, and its live memory as of the last full collection.
  */
@@ -288,6 +283,11 @@ export function siteAdmission(gather: Pick<CrawlContext, 'opts' | 'scheduler'>):
   return new SiteAdmission({ min: gather.opts.siteConcurrency, max: gather.opts.maxSitesAtOnce, memoryBytes: gather.opts.memoryBudgetMb * 2 ** 20, slots: gather.opts.concurrency }, pressure.read, pressure.stop);
 }
 
+/**
+ * One run's shared crawl machinery: HTTP client, host scheduler, robots cache, link checker and (for
+ * --render auto or always, or screenshots) Chromium; close() ends them. Network failures count only
+ * from a vantage rules.yaml trusts (or from anywhere when it lists none).
+ */
 export async function openCrawl(input: CrawlSetup): Promise<{ gather: CrawlContext; close: () => Promise<void> }> {
   const opts = { ...input.options, trustedNetwork: isTrustedVantage(input.rulesConfig.trustedVantages, input.options.vantage) };
   const http = new HttpClient(opts, input.sleeper);

@@ -1,8 +1,8 @@
 // How many sites a run crawls at once. Each site mostly waits for its host's pause, so a run keeps
 // many sites going; how many depends on what the network and the machine can take, which no fixed
 // figure knows (a sandbox answers in milliseconds, a county's server in seconds). The run starts
-// with `min` sites and adds more while there is room, up to `max`, and stops adding while requests
-// wait for a slot of the run's, while the event loop lags (a page's answer read late could run into
+// with `min` sites and adds more while there is room, up to `max`, and stops adding while many
+// requests wait for a slot of the run's, while the event loop lags (a page's answer read late could run into
 // its deadline), or while memory is over budget. A busy event loop alone is no reason: a run whose
 // CPU is the limit ends soonest with its sites started early, each then waiting its pauses in parallel.
 
