@@ -54,6 +54,11 @@ describe('a quarter crawled in shards and merged', () => {
     expect(() => parseMergeArgs(['--quarter', Q, 'dir'])).toThrow(/--shards must be/);
     expect(() => parseMergeArgs(['--quarter', Q, '--shards', '3'])).toThrow(/runners' folders/);
     expect(parseMergeArgs(['--quarter', Q, '--shards', '3', '--content', 'c', 'a', 'b'])).toEqual({ contentDir: 'c', quarter: Q, shards: 3, sample: false, from: ['a', 'b'] });
+    // A day of the daily monitor instead of a quarter.
+    expect(parseMergeArgs(['--monitor', '--date', '2026-11-21', '--shards', '3', '--content', 'c', 'a'])).toEqual({ contentDir: 'c', date: '2026-11-21', shards: 3, sample: false, from: ['a'] });
+    expect(() => parseMergeArgs(['--monitor', '--shards', '3', 'a'])).toThrow(/--monitor needs --date/);
+    expect(() => parseMergeArgs(['--monitor', '--date', '2026-11-21', '--quarter', Q, '--shards', '3', 'a'])).toThrow(/give one of them/);
+    expect(() => parseMergeArgs(['--date', '2026-11-21', '--quarter', Q, '--shards', '3', 'a'])).toThrow(/--date goes with --monitor/);
   });
 
   test('three shards merged give the one run’s findings, byte for byte; a shard missing is refused by name', async () => {

@@ -11,6 +11,11 @@ describe('npm run monitor arguments', () => {
     });
     expect(parseMonitorArgs(['--help'])).toBeUndefined();
   });
+  test('--shard i/n is the crawl’s shard; with --only it is refused', () => {
+    expect(parseMonitorArgs(['--shard', '2/16'], '2026-12-05')?.shard).toEqual({ index: 2, count: 16 });
+    expect(() => parseMonitorArgs(['--shard', '2/16', '--only', 'a'], '2026-12-05')).toThrow(/--shard and --only/);
+    expect(() => parseMonitorArgs(['--shard', '17/16'], '2026-12-05')).toThrow(/--shard/);
+  });
   test('bad values are refused with the switch named', () => {
     expect(() => parseMonitorArgs(['--date', '2026-13-01'])).toThrow('--date must be a date YYYY-MM-DD, got "2026-13-01"');
     expect(() => parseMonitorArgs(['--render', 'sometimes'])).toThrow('--render must be one of never, auto, always');

@@ -14,6 +14,8 @@ import { loadDutyPlan } from '../store/duty.ts';
 import { loadRulesConfig } from '../store/rules-config.ts';
 import { monitorConfigOf, runMonitor, type MonitorRunEvent, type MonitorSummary } from '../workflow/monitor/daily.ts';
 import { parseFlags } from './args.ts';
+import { inShard, parseShard, shardLabel, type Shard } from '../workflow/shard.ts';
+import { monitorShardReportPath } from '../workflow/monitor/shards.ts';
 import { networkOptions, NETWORK_FLAGS, onlyArg } from './crawl.ts';
 import { textTable, untrustedVantageNotice } from './crawl-output.ts';
 import { deliverDigests, mailSettings, reportText } from './digest.ts';
@@ -22,6 +24,8 @@ export interface MonitorArgs {
   contentDir: string;
   date: string;
   only?: string[];
+  /** Only this shard of the registered sites; the day's totals go to the shard's report for npm run merge -- --monitor (--shard i/n). */
+  shard?: Shard;
   options: Partial<CrawlOptions>;
 }
 
@@ -35,6 +39,9 @@ are fixed (only where the pass looked again), reopen and are reminded to the uni
   --date YYYY-MM-DD      the day (default: today, Asia/Shanghai); only a day after the last one
                          recorded, or the last one again (its rows are replaced)
   --only id,id           these site ids only
+  --shard i/n            only shard i of n of the registered sites (the crawl's shards); the day's totals
+                         go to content/shards/monitor/<date>/i-of-n.json for npm run merge -- --monitor,
+                         and no digest is sent (npm run digest, after the merge)
   --concurrency N        requests in flight in the whole run (default 256)
   --per-host N           requests in flight per host (default 2)
   --site-concurrency N   sites read at once, fixed (default: 24 to start with, then more while few
@@ -56,12 +63,14 @@ Proxies: HTTP_PROXY, HTTPS_PROXY and NO_PROXY are honoured.`;
 
 /** Parse argv; throws InputError on bad input, returns undefined for --help. */
 export function parseMonitorArgs(argv: string[], today = todayInShanghai()): MonitorArgs | undefined {
-  const { values } = parseFlags({ args: argv, options: { content: { type: 'string' }, date: { type: 'string' }, ...NETWORK_FLAGS, help: { type: 'boolean', short: 'h' } } }, MONITOR_USAGE);
+  const { values } = parseFlags({ args: argv, options: { content: { type: 'string' }, date: { type: 'string' }, shard: { type: 'string' }, ...NETWORK_FLAGS, help: { type: 'boolean', short: 'h' } } }, MONITOR_USAGE);
   if (values.help) return undefined;
   const date = values.date ?? today;
   if (!isIsoDate(date)) throw new InputError(`--date must be a date YYYY-MM-DD, got "${date}"`);
   const only = onlyArg(values.only);
-  return { contentDir: values.content ?? 'content', date, ...(only ? { only } : {}), options: networkOptions(values) };
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (shard && only) throw new InputError('--shard and --only cannot be used together: a shard is a share of the whole registry');
+  return { contentDir: values.content ?? 'content', date, ...(only ? { only } : {}), ...(shard ? { shard } : {}), options: networkOptions(values) };
 }
 
 /** One line per site as it is done. */
@@ -100,7 +109,7 @@ export async function monitorCommand(argv: string[]): Promise<number> {
 
 async function monitorLocked(args: MonitorArgs): Promise<number> {
   // Checked before the pass: a half-configured mail setting is refused before any request.
-  const mail = mailSettings(process.env);
+  const mail = args.shard ? undefined : mailSettings(process.env);
   const registry = loadRegistry(args.contentDir);
   const { sites } = registry;
   const plan = loadDutyPlan(args.contentDir, registry);
@@ -108,7 +117,8 @@ async function monitorLocked(args: MonitorArgs): Promise<number> {
   if (unknown.length) throw new InputError(`--only: no site with id ${unknown.join(', ')} in ${args.contentDir}/sites.yaml`);
   const rulesConfig = loadRulesConfig(args.contentDir);
   const summary = await runMonitor({
-    sites: args.only ? sites.filter((s) => args.only!.includes(s.id)) : sites,
+    sites: args.only ? sites.filter((s) => args.only!.includes(s.id)) : args.shard ? inShard(sites, args.shard) : sites,
+    ...(args.shard ? { shard: args.shard } : {}),
     contentDir: args.contentDir,
     date: args.date,
     options: resolveOptions(args.options),
@@ -132,6 +142,7 @@ async function monitorLocked(args: MonitorArgs): Promise<number> {
   if (summary.planErrors.length) {
     console.error(`\n${plan.file} 中有 ${summary.planErrors.length} 个栏目从未在所属网站上见到（名称或地址有误？其负责单位不会收到提醒）：\n  ${summary.planErrors.join('\n  ')}`);
   }
+  if (args.shard) console.log(`\n分片 ${shardLabel(args.shard)}：当天合计写入 ${monitorShardReportPath(args.contentDir, args.date, args.shard)}；各分片合并（npm run merge -- --monitor --date ${args.date}）后再发送提醒（npm run digest）`);
   // After the records are written: a failed send is reported and can be sent again, never a lost day.
   const sent = mail ? await deliverDigests(args.contentDir, args.date, mail) : undefined;
   if (sent) console.log(`\n${reportText(args.date, sent)}`);

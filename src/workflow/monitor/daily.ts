@@ -25,6 +25,8 @@ import type { WorkCalendar } from '../../inspector/workdays.ts';
 import { dayNumber, isoDay } from '../../dates.ts';
 import { dayEvents, type DayCheck, type Observation } from './lifecycle.ts';
 import { foldEvents, type Problem } from '../../store/monitor-state.ts';
+import type { Shard } from '../shard.ts';
+import { writeMonitorShardReport } from './shards.ts';
 
 /** The monitor's settings when rules.yaml has no monitor block. */
 export const DEFAULT_MONITOR: MonitorConfig = {
@@ -78,6 +80,11 @@ export interface MonitorInput {
   resolver?: DnsResolver;
   sleeper?: Sleeper;
   onEvent?: (e: MonitorRunEvent) => void;
+  /**
+   * The shard these sites are (npm run monitor -- --shard i/n): the day's totals go to the shard's
+   * report for npm run merge -- --monitor, not to content/monitor/_days.
+   */
+  shard?: Shard;
 }
 
 export interface MonitorSummary {
@@ -259,7 +266,8 @@ export async function runMonitor(input: MonitorInput): Promise<MonitorSummary> {
     await close();
   }
   const year = date.slice(0, 4);
-  writeMonitorDays(contentDir, year, [...days.filter((d) => d.date.startsWith(year) && d.date < date), day]);
+  if (input.shard) writeMonitorShardReport(contentDir, input.shard, day, input.sites.map((s) => s.id));
+  else writeMonitorDays(contentDir, year, [...days.filter((d) => d.date.startsWith(year) && d.date < date), day]);
   const planErrors = plan?.entries.length ? unseenDutyColumns(plan, seenOf(input.sites)) : [];
   return { day, internalErrors, requests: gather.http.requests, pages, olderNotRead, elapsedMs: Math.round(performance.now() - started), planErrors };
 }
