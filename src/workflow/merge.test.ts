@@ -74,4 +74,11 @@ describe('mergeShards', () => {
     expect(() => mergeShards(tmp(), Q, 3, planned, from)).toThrow(/缺少分片 1\/3、2\/3、3\/3 的报告/);
     expect(() => mergeShards(tmp(), Q, 2, planned, [from[0]!, from[0]!, from[1]!])).toThrow(/分片 1\/2 的报告出现在多个目录/);
   });
+
+  test('a report cut short in the upload is named with what JSON makes of it', () => {
+    const from = runners(2);
+    const path = shardReportPath(from[1]!, Q, { index: 2, count: 2 });
+    writeFileSync(path, readFileSync(path, 'utf8').slice(0, 40));
+    expect(() => mergeShards(tmp(), Q, 2, planned, from)).toThrow(new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*JSON`));
+  });
 });

@@ -43,9 +43,54 @@ export function writeShardReport(contentDir: string, quarter: string, asOf: stri
 }
 
 /** A shard's run as found in one of the folders given to the merge. */
-interface Found {
+export interface FoundShard<R> {
   dir: string;
-  report: ShardReport;
+  report: R;
+}
+
+/**
+ * Each of the n shards' reports looked for in the runners' folders, read and checked (its schema,
+ * then `mismatch`: what it says against what is merged). The problems name each shard missing,
+ * found twice, unreadable or not matching.
+ */
+export function findShardReports<R>(
+  count: number,
+  dirs: readonly string[],
+  pathOf: (dir: string, shard: Shard) => string,
+  schema: { safeParse(v: unknown): { success: true; data: R } | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } } },
+  mismatch: (report: R, shard: Shard) => string | undefined,
+): { found: Map<number, FoundShard<R>>; problems: string[] } {
+  const problems: string[] = [];
+  const found = new Map<number, FoundShard<R>>();
+  const absent: number[] = [];
+  for (let index = 1; index <= count; index++) {
+    const shard = { index, count };
+    const where = dirs.filter((d) => existsSync(pathOf(d, shard)));
+    if (where.length > 1) problems.push(`分片 ${shardLabel(shard)} 的报告出现在多个目录：${where.join('、')}`);
+    const dir = where[0];
+    if (!dir) {
+      absent.push(index);
+      continue;
+    }
+    const path = pathOf(dir, shard);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (e) {
+      problems.push(`${path}: ${(e as Error).message}`);
+      continue;
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(`${path}: ${parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(整个文件)'} ${i.message}`).join('；')}`);
+      continue;
+    }
+    const wrong = mismatch(parsed.data, shard);
+    if (wrong) problems.push(`${path}: ${wrong}`);
+    else found.set(index, { dir, report: parsed.data });
+  }
+  if (absent.length) problems.push(`缺少分片 ${absent.map((i) => `${i}/${count}`).join('、')} 的报告（该分片未运行完或未上传）`);
+  return { found, problems };
 }
 
 /** What the merge took. */
@@ -60,32 +105,9 @@ export interface MergeResult {
  * InputError naming every problem when the quarter is incomplete or inconsistent; writes nothing then.
  */
 export function mergeShards(contentDir: string, quarter: string, count: number, planned: readonly string[], dirs: readonly string[]): MergeResult {
-  const problems: string[] = [];
-  const found = new Map<number, Found>();
-  const absent: number[] = [];
-  for (let index = 1; index <= count; index++) {
-    const shard = { index, count };
-    const where = dirs.filter((d) => existsSync(shardReportPath(d, quarter, shard)));
-    if (where.length > 1) problems.push(`分片 ${shardLabel(shard)} 的报告出现在多个目录：${where.join('、')}`);
-    const dir = where[0];
-    if (!dir) {
-      absent.push(index);
-      continue;
-    }
-    const path = shardReportPath(dir, quarter, shard);
-    const parsed = shardReportSchema.safeParse(parseJson(path));
-    if (!parsed.success) {
-      problems.push(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(整个文件)'} ${i.message}`).join('；')}`);
-      continue;
-    }
-    const report = parsed.data;
-    if (report.quarter !== quarter || report.shard !== shardLabel(shard)) {
-      problems.push(`${path}: 报告写的是 ${report.quarter} 分片 ${report.shard}，与要合并的 ${quarter} 分片 ${shardLabel(shard)} 不符`);
-      continue;
-    }
-    found.set(index, { dir, report });
-  }
-  if (absent.length) problems.push(`缺少分片 ${absent.map((i) => `${i}/${count}`).join('、')} 的报告（该分片未运行完或未上传）`);
+  const { found, problems } = findShardReports(count, dirs, (dir, shard) => shardReportPath(dir, quarter, shard), shardReportSchema, (report, shard) =>
+    report.quarter !== quarter || report.shard !== shardLabel(shard) ? `报告写的是 ${report.quarter} 分片 ${report.shard}，与要合并的 ${quarter} 分片 ${shardLabel(shard)} 不符` : undefined,
+  );
   const dates = new Set([...found.values()].map((f) => f.report.asOf));
   if (dates.size > 1) problems.push(`各分片的监测时间点不同：${[...dates].sort().join('、')}`);
 
@@ -121,12 +143,4 @@ export function mergeShards(contentDir: string, quarter: string, count: number, 
   if (problems.length) throw new InputError(`${quarter} 的分片结果不完整，未合并：\n- ${problems.join('\n- ')}`);
   for (const t of take) writeFileAtomic(siteQuarterPath(contentDir, quarter, t.id), bytes.get(t.id)!);
   return { shards: count, files: take.length };
-}
-
-function parseJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
-  } catch (e) {
-    return { error: (e as Error).message };
-  }
 }

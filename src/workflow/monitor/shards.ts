@@ -14,6 +14,7 @@ import { InputError } from '../../errors.ts';
 import { DAY_COLUMNS, type MonitorDay } from '../../schemas/monitor.ts';
 import { writeFileAtomic } from '../../store/atomic.ts';
 import { monitorDir, readMonitorDays, writeMonitorDays } from '../../store/monitor-records.ts';
+import { findShardReports } from '../merge.ts';
 import { shardFileName, shardLabel, shardOf, type Shard } from '../shard.ts';
 
 const COUNTS = DAY_COLUMNS.filter((c) => c !== 'date') as Array<Exclude<(typeof DAY_COLUMNS)[number], 'date'>>;
@@ -68,38 +69,9 @@ export interface MonitorMergeResult {
  * when the day is incomplete or inconsistent; writes nothing then.
  */
 export function mergeMonitorShards(contentDir: string, date: string, count: number, planned: readonly string[], dirs: readonly string[]): MonitorMergeResult {
-  const problems: string[] = [];
-  const found = new Map<number, { dir: string; report: MonitorShardReport }>();
-  const absent: number[] = [];
-  for (let index = 1; index <= count; index++) {
-    const shard = { index, count };
-    const where = dirs.filter((d) => existsSync(monitorShardReportPath(d, date, shard)));
-    if (where.length > 1) problems.push(`分片 ${shardLabel(shard)} 的报告出现在多个目录：${where.join('、')}`);
-    const dir = where[0];
-    if (!dir) {
-      absent.push(index);
-      continue;
-    }
-    const path = monitorShardReportPath(dir, date, shard);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (e) {
-      problems.push(`${path}: ${(e as Error).message}`);
-      continue;
-    }
-    const parsed = monitorShardReportSchema.safeParse(raw);
-    if (!parsed.success) {
-      problems.push(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(整个文件)'} ${i.message}`).join('；')}`);
-      continue;
-    }
-    if (parsed.data.date !== date || parsed.data.day.date !== date || parsed.data.shard !== shardLabel(shard)) {
-      problems.push(`${path}: 报告写的是 ${parsed.data.date} 分片 ${parsed.data.shard}，与要合并的 ${date} 分片 ${shardLabel(shard)} 不符`);
-      continue;
-    }
-    found.set(index, { dir, report: parsed.data });
-  }
-  if (absent.length) problems.push(`缺少分片 ${absent.map((i) => `${i}/${count}`).join('、')} 的报告（该分片未运行完或未上传）`);
+  const { found, problems } = findShardReports(count, dirs, (dir, shard) => monitorShardReportPath(dir, date, shard), monitorShardReportSchema, (report, shard) =>
+    report.date !== date || report.day.date !== date || report.shard !== shardLabel(shard) ? `报告写的是 ${report.date} 分片 ${report.shard}，与要合并的 ${date} 分片 ${shardLabel(shard)} 不符` : undefined,
+  );
 
   const want = new Set(planned);
   const missing = planned.filter((id) => {
