@@ -16,7 +16,7 @@ import { readMonitorDays } from '../../store/monitor-records.ts';
 import { loadRulesConfig } from '../../store/rules-config.ts';
 import { inShard } from '../shard.ts';
 import { runMonitor } from './daily.ts';
-import { mergeMonitorShards, monitorShardReportPath } from './shards.ts';
+import { mergeMonitorShards, monitorShardReportPath, writeMonitorShardReport } from './shards.ts';
 
 const AS_OF = '2026-11-20';
 const DAYS = ['2026-11-20', '2026-11-21'];
@@ -103,3 +103,17 @@ test('three shards merged day after day give the one run’s records, byte for b
   expect(records(merged)).toEqual(one);
   expect(readMonitorDays(merged).map((d) => d.date)).toEqual(DAYS);
 }, 300_000);
+
+test('a report whose file names climb out of a site’s folder is refused, and nothing written', () => {
+  const dir = join(work, 'climb');
+  cpSync(join(work, 'base'), dir, { recursive: true });
+  const shard = { index: 1, count: 1 };
+  const report = writeMonitorShardReport(dir, shard, { date: '2026-11-22', sites: 0, checked: 0, unreachable: 0, not_checked: 0, opened: 0, reopened: 0, fixed: 0, reminded: 0 }, []);
+  const path = monitorShardReportPath(dir, '2026-11-22', shard);
+  writeFileSync(path, JSON.stringify({ ...report, sites: ['a'], files: { 'a/../../../escape.csv': 'ab'.repeat(32) } }));
+  const target = join(work, 'into');
+  cpSync(join(work, 'base'), target, { recursive: true });
+  expect(() => mergeMonitorShards(target, '2026-11-22', 1, ['a'], [dir])).toThrow(/1-of-1\.json: files\.a\/\.\.\/\.\.\/\.\.\/escape\.csv Invalid key/);
+  expect(existsSync(join(work, 'escape.csv'))).toBe(false);
+  expect(existsSync(join(target, 'monitor'))).toBe(false);
+});

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { InputError } from '../../errors.ts';
 import { DAY_COLUMNS, type MonitorDay } from '../../schemas/monitor.ts';
+import { idSchema } from '../../schemas/registry.ts';
 import { writeFileAtomic } from '../../store/atomic.ts';
 import { monitorDir, readMonitorDays, writeMonitorDays } from '../../store/monitor-records.ts';
 import { findShardReports } from '../merge.ts';
@@ -28,9 +29,12 @@ export const monitorShardReportSchema = z.strictObject({
   /** The shard's share of the day's totals. */
   day: dayJsonSchema,
   /** The sites the shard's pass covered. */
-  sites: z.array(z.string()),
-  /** `<site>/<file>` under content/monitor → SHA-256 (hex) as the shard left it. */
-  files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),
+  sites: z.array(idSchema),
+  /**
+   * `<site>/<file>.csv` under content/monitor → SHA-256 (hex) as the shard left it. A site id and a
+   * plain file name: a key that climbs out of the site's folder (`a/../../x`) is refused.
+   */
+  files: z.record(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[A-Za-z0-9_-]+\.csv$/, 'must be <site id>/<name>.csv'), z.string().regex(/^[0-9a-f]{64}$/)),
 });
 export type MonitorShardReport = z.infer<typeof monitorShardReportSchema>;
 
