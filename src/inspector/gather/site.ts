@@ -314,15 +314,18 @@ class SiteCrawl {
     const rankOf = (u: string) => this.#wanted.get(u) ?? 9;
     for (const link of [...links].sort((a, b) => rankOf(a.url) - rankOf(b.url))) {
       if (link.url === url) continue;
+      // Whether the target is on the site, worked out once for the link and only when asked.
+      let on: boolean | undefined;
+      const onSite = () => (on ??= this.onSite(link.url));
       let r = this.refs.get(link.url);
       if (r) r.referrers.add(url);
       else {
         this.refs.set(link.url, (r = { kind: link.kind, referrers: new Set([url]) }));
-        if (!this.onSite(link.url)) this.onOffSite?.(link.url);
+        if (!onSite()) this.onOffSite?.(link.url);
       }
       // One place per target and page, its first (the sort above keeps page order within a URL).
       if (link.where) (r.whereOn ??= {})[url] ??= link.where;
-      const crawlable = (link.kind === 'page' || link.kind === 'frame') && this.onSite(link.url);
+      const crawlable = (link.kind === 'page' || link.kind === 'frame') && onSite();
       if (!crawlable || depth + 1 > this.#opts.maxDepth || this.#crawled.has(link.url) || this.#passedOver.has(link.url) || this.#crawled.size >= this.#opts.maxPages) continue;
       if (!this.#robots.allowed(link.url)) continue;
       const listed = dated?.get(link.url);
