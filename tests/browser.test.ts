@@ -4,6 +4,7 @@
 // Built once from the repository's own content/ (the committed demo data).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -387,12 +388,12 @@ describeNeeding({ what: 'a Chromium (CHROMIUM_PATH, @sparticuz/chromium or a sys
       expect(entries.some((id) => id.endsWith(`/quarters/${published}/`))).toBe(true);
 
       // Open data: every row of every file says its quarter's status.
-      for (const file of ['sites.csv', 'findings.csv']) {
-        const rows = parse(readFileSync(join(dist, 'data', 'all', file), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+      for (const file of ['sites.csv.gz', 'findings.csv.gz']) {
+        const rows = parse(gunzipSync(readFileSync(join(dist, 'data', 'all', file))).toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
         expect(rows.length, file).toBeGreaterThan(0);
         for (const r of rows) expect(`${r['quarter']} ${r['status']}`, file).toBe(`${r['quarter']} ${r['quarter'] === QUARTER ? 'draft' : 'published'}`);
       }
-      const json = JSON.parse(readFileSync(join(dist, 'data', QUARTER, 'data.json'), 'utf8')) as { status: Record<string, string>; sites: { status: string }[] };
+      const json = JSON.parse(gunzipSync(readFileSync(join(dist, 'data', QUARTER, 'data.json.gz'))).toString('utf8')) as { status: Record<string, string>; sites: { status: string }[] };
       expect(json.status).toEqual({ [QUARTER]: 'draft' });
       expect(new Set(json.sites.map((s) => s.status))).toEqual(new Set(['draft']));
     });
@@ -491,7 +492,7 @@ describeNeeding({ what: 'a Chromium (CHROMIUM_PATH, @sparticuz/chromium or a sys
     });
 
     test('every finding has a permalink: its row is anchored by the open data’s findingId, and following the link shows the row', async () => {
-      const csv = parse(readFileSync(join(dist, 'data', QUARTER, 'findings.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+      const csv = parse(gunzipSync(readFileSync(join(dist, 'data', QUARTER, 'findings.csv.gz'))).toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
       expect(csv.length).toBeGreaterThan(0);
       const missing: string[] = [];
       for (const [site, rows] of Map.groupBy(csv, (r) => r.site!)) {

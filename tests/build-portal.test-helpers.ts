@@ -35,11 +35,15 @@ export function buildPortal(o: { base: string; contentDir?: string; timeoutMs?: 
     encoding: 'utf8',
     timeout: o.timeoutMs ?? 150_000,
   });
-  // The search index is npm run build's second step (scripts/index-search.ts).
-  const index = build.status === 0 ? spawnSync(process.execPath, ['scripts/index-search.ts', '--dir', dist], { cwd: ROOT, encoding: 'utf8', timeout: o.timeoutMs ?? 150_000 }) : build;
-  if (index.status !== 0) {
+  // Then npm run build's next steps: the all-quarters open data into the portal's data/all/, and the search index.
+  let last = build;
+  for (const step of [['scripts/open-data-all.ts', '--dir', dist, '--out', join(dist, 'data', 'all')], ['scripts/index-search.ts', '--dir', dist]]) {
+    if (last.status !== 0) break;
+    last = spawnSync(process.execPath, step, { cwd: ROOT, encoding: 'utf8', timeout: o.timeoutMs ?? 150_000 });
+  }
+  if (last.status !== 0) {
     remove();
-    throw new Error(`build failed (${index.error?.message ?? `status ${index.status}`}):\n${index.stderr}${index.stdout}`);
+    throw new Error(`build failed (${last.error?.message ?? `status ${last.status}`}):\n${last.stderr}${last.stdout}`);
   }
   return { dist, remove };
 }

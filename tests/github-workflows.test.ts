@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { parseCrawlArgs } from '../src/cli/crawl.ts';
 import { parseMergeArgs } from '../src/cli/merge.ts';
 import { parseMonitorArgs } from '../src/cli/monitor.ts';
+import { RELEASE_DIR } from '../src/cli/open-data-all.ts';
 
 const DIR = fileURLToPath(new URL('../.github/workflows/', import.meta.url));
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.yml')).sort();
@@ -66,5 +67,17 @@ describe('the GitHub Actions workflows', () => {
     // The digests and the re-checks run once, after the merge, never on a shard.
     expect(npmRuns(wf, 'monitor').map((l) => l.split(' ')[2])).toEqual(['monitor']);
     expect(npmRuns(wf, 'merge').map((l) => l.split(' ')[2])).toEqual(['merge', 'digest', 'rectify']);
+  });
+
+  test('the deploy publishes the all-quarters open data on the release the pages link, before the pages', () => {
+    type Job = { needs?: string[] | string; env?: Record<string, string>; steps?: Array<{ uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, string> }> };
+    const wf = parse(read('pages.yml')) as { jobs: Record<string, Job> };
+    const build = wf.jobs['build']!.steps!;
+    const url = build.find((s) => s.run === 'npm run build')?.env?.['OPEN_DATA_ALL_URL'];
+    expect(url).toMatch(/\/releases\/download\/open-data$/);
+    // The folder the build writes when that URL is set is the one uploaded, then attached.
+    expect(build.find((s) => s.uses?.startsWith('actions/upload-artifact'))?.with?.['path']).toBe(`${RELEASE_DIR}/`);
+    expect(wf.jobs['open-data']!.steps!.map((s) => s.run ?? '').join('\n')).toContain(`gh release upload open-data ${RELEASE_DIR}/* --clobber`);
+    expect(wf.jobs['deploy']!.needs).toEqual(['build', 'open-data']);
   });
 });

@@ -5,6 +5,7 @@
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { publishQuarter } from '../src/workflow/publish.ts';
 import { describeProblems, verifyPublished } from '../src/workflow/manifest.ts';
@@ -30,8 +31,9 @@ function publishedPages(dist: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const top of ['quarters', 'data', 'assessment']) {
     for (const rel of readdirSync(join(dist, top), { recursive: true, encoding: 'utf8' })) {
-      if (!/^(?:2026-Q[1-4]|2026)(?:\/|$)/.test(rel) || !/\.(?:html|csv|json)$/.test(rel)) continue;
-      out[`${top}/${rel}`] = readFileSync(join(dist, top, rel), 'utf8');
+      if (!/^(?:2026-Q[1-4]|2026)(?:\/|$)/.test(rel) || !/\.(?:html|csv|json)(?:\.gz)?$/.test(rel)) continue;
+      const bytes = readFileSync(join(dist, top, rel));
+      out[`${top}/${rel}`] = (rel.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
     }
   }
   return out;

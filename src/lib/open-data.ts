@@ -1,12 +1,15 @@
-// Open data: the findings as sites.csv, findings.csv and data.json, per quarter and for all quarters
-// (src/pages/data/). Dismissed findings (经复核不予认定) never count: findings.csv has only the
-// counted ones, sites.csv their number in dismissedCount, data.json each with its review. Pure over SiteQuarter rows. Each quarter's rows are serialised 2,000 at a time
-// and kept as UTF-8 parts, so the all-time files of a large portal are never one array of arrays nor
-// one string, and 'all' reuses the quarters' bytes instead of serialising everything twice.
+// Open data: the findings as sites.csv, findings.csv and data.json, per quarter (src/pages/data/,
+// the two large ones gzip-compressed: QUARTER_DATA_NAMES) and for all quarters (made from the
+// quarters' files after the build: src/postbuild/open-data-all.ts). Dismissed findings (经复核不予认定)
+// never count: findings.csv has only the counted ones, sites.csv their number in dismissedCount,
+// data.json each with its review. Pure over SiteQuarter rows. Rows are serialised 2,000 at a time
+// and kept as UTF-8 parts, so a large file is never one array of arrays nor one string.
+import { gzipSync } from 'node:zlib';
 import { stringify, type Options } from 'csv-stringify/sync';
 import type { Finding, SiteQuarter } from '../schemas/findings.ts';
 import { checkFindingIds } from './finding-id.ts';
 import { indicatorTitle } from './indicators.ts';
+import { QUARTER_DATA_NAMES } from './urls.ts';
 
 /** The files of each quarter and of 'all'. */
 export const OPEN_DATA_FILES = ['sites.csv', 'findings.csv', 'data.json'] as const;
@@ -325,25 +328,8 @@ const encoder = new TextEncoder();
 /** What TextEncoder gives: bytes on a plain ArrayBuffer, as a Response body wants them. */
 type Bytes = Uint8Array<ArrayBuffer>;
 
-/**
- * Each quarter's encoded rows per file, made once for the two files that need them (the quarter's
- * own and all's) and dropped at the second use, so a build holds at most one file's worth at a time
- * when the endpoints ask for 'all' and then each quarter. A WeakMap: new rows, new entries.
- */
-const bodies = new WeakMap<QuarterRows, Map<OpenDataFile, Bytes[]>>();
-
 function quarterBytes(file: OpenDataFile, group: QuarterRows): Bytes[] {
-  let files = bodies.get(group);
-  const cached = files?.get(file);
-  if (cached) {
-    files!.delete(file);
-    return cached;
-  }
-  const parts: Bytes[] = [];
-  for (const text of quarterText(file, group)) parts.push(encoder.encode(text));
-  if (!files) bodies.set(group, (files = new Map()));
-  files.set(file, parts);
-  return parts;
+  return Array.from(quarterText(file, group), (text) => encoder.encode(text));
 }
 
 /** What comes before the rows: BOM and header for a CSV (so Excel reads UTF-8 Chinese), the object's head for JSON. */
@@ -374,8 +360,22 @@ export function openDataText(file: OpenDataFile, scope: OpenDataScope): string {
   return Buffer.concat(openDataParts(file, scope)).toString('utf8');
 }
 
-/** The endpoint's Response: the parts streamed as they are, no copy of a whole file on our side. */
+/**
+ * gzip as the portal publishes its compressed files: level 9 (a quarter's 54 MB findings.csv in half
+ * a second), the header without a time or a name, so the same rows give the same bytes on any
+ * machine with the same zlib.
+ */
+export const GZIP_OPTIONS = { level: 9 } as const;
+
+/**
+ * A quarter's file as its endpoint publishes it (QUARTER_DATA_NAMES): the parts streamed as they are,
+ * no copy of a whole file on our side, or gzip-compressed in one piece (a quarter's file is tens of
+ * MB at most; the all-quarters files are made after the build, a quarter at a time).
+ */
 export function openDataResponse(file: OpenDataFile, scope: OpenDataScope): Response {
+  if (QUARTER_DATA_NAMES[file].endsWith('.gz')) {
+    return new Response(gzipSync(Buffer.concat(openDataParts(file, scope)), GZIP_OPTIONS), { headers: { 'Content-Type': 'application/gzip' } });
+  }
   const parts = openDataParts(file, scope);
   const body = new ReadableStream<Bytes>({
     pull(controller) {

@@ -14,7 +14,7 @@ const links: OwnDataLinks = {
   unitFeed: (u) => `${B}units/${u}/feed.xml`,
   unitData: (u) => `${B}units/${u}/data.json`,
   notice: (q) => `${B}quarters/${q}/`,
-  quarterData: (q) => `${B}data/${q}/data.json`,
+  quarterData: (q) => `${B}data/${q}/data.json.gz`,
 };
 const broken = (target: string) => ({ indicator: 'broken-link', target, page: 'http://hexi.gov.cn/', points: 0.2, detail: 'HTTP 404', clause: '扣分' });
 const sha8 = (target: string) => createHash('sha256').update(`${target}\nhttp://hexi.gov.cn/`).digest('hex').slice(0, 8);
@@ -29,7 +29,7 @@ describe('siteJson', () => {
   it('names the site as its latest check does, with its page, feed and every check newest first, each with its status', () => {
     expect(data).toMatchObject({ schemaVersion: 1, site: 'hexi', name: '河西县人民政府', url: 'http://hexi.gov.cn/', unit: 'hexi', region: '河西县', page: `${B}sites/hexi/`, feed: `${B}sites/hexi/feed.xml` });
     expect(data.checks.map((c: { quarter: string; status: string }) => `${c.quarter} ${c.status}`)).toEqual(['2026-Q4 draft', '2026-Q3 published', '2026-Q2 published']);
-    expect(data.checks[0]).toMatchObject({ verdict: 'fail', vetoes: ['site-unreachable'], score: 58, findingCount: 0, notice: `${B}quarters/2026-Q4/`, data: `${B}data/2026-Q4/data.json` });
+    expect(data.checks[0]).toMatchObject({ verdict: 'fail', vetoes: ['site-unreachable'], score: 58, findingCount: 0, notice: `${B}quarters/2026-Q4/`, data: `${B}data/2026-Q4/data.json.gz` });
   });
 
   it('gives the findings of the latest check and the latest published one, each with its id and permalink; older checks link to their open data', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceHref, evidenceOrigin, externalHref, joinBase, paths } from './urls.ts';
+import { allQuartersDataHref, evidenceHref, evidenceOrigin, externalHref, joinBase, paths } from './urls.ts';
 
 describe('joinBase', () => {
   it.each([
@@ -49,8 +49,20 @@ describe('paths', () => {
     expect(paths.unit('linhe-office')).toBe('units/linhe-office/');
     expect(paths.assessments()).toBe('assessment/');
     expect(paths.assessment('2026')).toBe('assessment/2026/');
-    expect(paths.dataFile('2026-Q4', 'findings.csv')).toBe('data/2026-Q4/findings.csv');
-    expect(paths.dataFile('all', 'data.json')).toBe('data/all/data.json');
+    // The two large files are published compressed, sites.csv as it is.
+    expect(paths.dataFile('2026-Q4', 'findings.csv')).toBe('data/2026-Q4/findings.csv.gz');
+    expect(paths.dataFile('2026-Q4', 'data.json')).toBe('data/2026-Q4/data.json.gz');
+    expect(paths.dataFile('2026-Q4', 'sites.csv')).toBe('data/2026-Q4/sites.csv');
+  });
+});
+
+describe('allQuartersDataHref', () => {
+  it('links the portal’s own data/all/, or the files under OPEN_DATA_ALL_URL, all compressed', () => {
+    expect(allQuartersDataHref('sites.csv', '')).toBe('/data/all/sites.csv.gz');
+    expect(allQuartersDataHref('data.json', '')).toBe('/data/all/data.json.gz');
+    expect(allQuartersDataHref('findings.csv', 'https://github.com/office/portal/releases/download/open-data/')).toBe('https://github.com/office/portal/releases/download/open-data/findings.csv.gz');
+    expect(allQuartersDataHref('findings.csv', 'https://github.com/office/portal/releases/download/open-data')).toBe('https://github.com/office/portal/releases/download/open-data/findings.csv.gz');
+    expect(() => allQuartersDataHref('sites.csv', 'releases/open-data')).toThrow(/OPEN_DATA_ALL_URL must be an http\(s\) URL/);
   });
 });
 

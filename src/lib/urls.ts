@@ -33,7 +33,7 @@ export const paths = {
   /** The open-data page: downloads and their schema. */
   data: (): string => 'data/',
   /** An open-data file of one quarter, or of all quarters with 'all': data/2026-Q4/sites.csv. */
-  dataFile: (quarter: string | 'all', file: 'sites.csv' | 'findings.csv' | 'data.json'): string => `data/${quarter}/${file}`,
+  dataFile: (quarter: string, file: OpenDataFileName): string => `data/${quarter}/${QUARTER_DATA_NAMES[file]}`,
   feed: (): string => 'feed.xml',
   /** Every indicator, and one indicator's page: what it checks, how, how to pass and fix it. */
   indicators: (): string => 'indicators/',
@@ -43,6 +43,32 @@ export const paths = {
   monitor: (): string => 'monitor/',
   monitorDay: (date: string): string => `monitor/${date}/`,
 };
+
+/** The open-data files, by what they hold (src/lib/open-data.ts). */
+export type OpenDataFileName = 'sites.csv' | 'findings.csv' | 'data.json';
+
+/**
+ * What a quarter's folder publishes each file as: sites.csv as it is, the two large files
+ * gzip-compressed (at 15,000 sites a quarter's findings.csv is 54 MB and its data.json 58 MB;
+ * compressed, 5 MB each). A portal keeps the same names whatever its size, so a program reading
+ * them never has to follow a switch.
+ */
+export const QUARTER_DATA_NAMES: Readonly<Record<OpenDataFileName, string>> = { 'sites.csv': 'sites.csv', 'findings.csv': 'findings.csv.gz', 'data.json': 'data.json.gz' };
+
+/** The all-quarters files (src/postbuild/open-data-all.ts), every one compressed. */
+export const ALL_QUARTERS_DATA_NAMES: Readonly<Record<OpenDataFileName, string>> = { 'sites.csv': 'sites.csv.gz', 'findings.csv': 'findings.csv.gz', 'data.json': 'data.json.gz' };
+
+/**
+ * Where an all-quarters file is: under OPEN_DATA_ALL_URL when it is set (the deploy workflow
+ * attaches them to a release of the repository: GitHub Pages publishes 1 GB a site at most), else
+ * the portal's own data/all/.
+ */
+export function allQuartersDataHref(file: OpenDataFileName, allUrl: string | undefined = process.env['OPEN_DATA_ALL_URL']): string {
+  if (!allUrl) return href(`data/all/${ALL_QUARTERS_DATA_NAMES[file]}`);
+  const url = URL.parse(allUrl);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new Error(`OPEN_DATA_ALL_URL must be an http(s) URL, got ${allUrl}`);
+  return `${allUrl.replace(/\/+$/, '')}/${ALL_QUARTERS_DATA_NAMES[file]}`;
+}
 
 /** A finding's anchor on its site page: the quarter, then the finding's id (a site page holds every quarter's checks). */
 export function findingAnchor(quarter: string, id: string): string {

@@ -4,6 +4,7 @@
 // check digit, and any number of a given list (the sandbox's seeded ones, cards and mobiles too).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 /** GB 11643: a province's digits, a real birth date by `today`, and the check character. Written here again on purpose: a guard must not lean on the code it guards. */
 function validId(s: string, today: string): boolean {
@@ -17,8 +18,8 @@ function validId(s: string, today: string): boolean {
 /** The number shown with its middle starred: four and four, or three and four for a mobile. */
 const masked = (s: string): string => (s.length === 11 ? `${s.slice(0, 3)}****${s.slice(7)}` : `${s.slice(0, 4)}${'*'.repeat(s.length - 8)}${s.slice(-4)}`);
 
-/** Files read: the text the project writes. Images, fonts and the search index's compressed chunks are not text. */
-const TEXT = /\.(html|json|csv|md|ya?ml|xml|txt|js|mjs|svg|webmanifest)$/i;
+/** Files read: the text the project writes, and the open data's gzip-compressed text (findings.csv.gz). Images, fonts and the search index's compressed chunks are not text. */
+const TEXT = /\.(html|json|csv|md|ya?ml|xml|txt|js|mjs|svg|webmanifest)(\.gz)?$/i;
 
 /** One full number found, masked, with the file (relative to the folder) and the line. */
 export interface FullNumber {
@@ -36,7 +37,8 @@ export function fullNumbersIn(dir: string, known: ReadonlySet<string> = new Set(
   for (const rel of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
     const path = join(dir, rel);
     if (!TEXT.test(rel) || !statSync(path).isFile()) continue;
-    const text = readFileSync(path, 'utf8');
+    const bytes = readFileSync(path);
+    const text = (/\.gz$/i.test(rel) ? gunzipSync(bytes) : bytes).toString('utf8');
     const lineOf = (at: number) => text.slice(0, at).split('\n').length;
     for (const m of text.matchAll(ID)) {
       const id = m[0].toUpperCase();

@@ -25,6 +25,7 @@ beforeAll(async () => {
       'sites/linhe/index.html': '<h1>linhe</h1>',
       'about.html': '<h1>about</h1>',
       'data/2026-Q4/sites.csv': 'id,名称\n',
+      'data/2026-Q4/findings.csv.gz': 'gz',
       'data/数据.json': '{}',
       'feed.xml': '<feed/>',
       '_astro/app.js': '',
@@ -115,6 +116,7 @@ describe('paths as GitHub Pages answers them', () => {
 
 test.each([
   ['data/2026-Q4/sites.csv', 'text/csv; charset=utf-8'],
+  ['data/2026-Q4/findings.csv.gz', 'application/gzip'],
   ['data/%E6%95%B0%E6%8D%AE.json', 'application/json; charset=utf-8'],
   ['feed.xml', 'application/xml; charset=utf-8'],
   ['_astro/app.js', 'text/javascript; charset=utf-8'],

@@ -54,6 +54,8 @@ const TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.pdf': 'application/pdf',
+  // The open data's compressed files: a download, never decoded on the way (no Content-Encoding).
+  '.gz': 'application/gzip',
   '.wasm': 'application/wasm',
   '.pagefind': 'application/octet-stream',
   '.pf_meta': 'application/octet-stream',
