@@ -433,7 +433,26 @@ describeNeeding({ what: 'a Chromium (CHROMIUM_PATH, @sparticuz/chromium or a sys
       }
     });
 
-    test('every finding on every site page says its evidence in Chinese (none Latin-only), the demo history included', () => {
+    test('a site page shows its newest check and its newest published one in full; older checks are summed up, and their quarter’s open data has every finding', () => {
+      const older = ['2026-Q1', '2026-Q2'];
+      // A site with findings in every quarter (the demo's history has some).
+      const site = findingsOf('2026-Q1').find((r) => r.findings.length > 0 && [...older, PUBLISHED_QUARTER, QUARTER].every((q) => findingsOf(q).find((x) => x.site === r.site)?.findings.length))!.site;
+      const $ = htmlOf(`sites/${site}`);
+      for (const q of [QUARTER, PUBLISHED_QUARTER]) expect($(`section[id="${q}"] table.findings tr[id^="${q}-"]`).length, q).toBe(findingsOf(q).find((r) => r.site === site)!.findings.length);
+      for (const q of older) {
+        const section = $(`section[id="${q}"]`);
+        expect(section.length, q).toBe(1);
+        expect(section.find('table.findings, tr[id]').length, q).toBe(0);
+        const link = section.find(`a[href="${BASE}/data/${q}/findings.csv.gz"]`);
+        expect(link.length, q).toBe(1);
+        const rows = (parse(gunzipSync(readFileSync(join(dist, 'data', q, 'findings.csv.gz'))).toString('utf8'), { bom: true, columns: true }) as Record<string, string>[]).filter((r) => r.site === site);
+        // The CSV marks a value a spreadsheet would run with a ' before it; taken off, each target is the finding's.
+        const raw = (v: string) => v.replace(/^'(?=[=+\-@\t\r])/, '');
+        expect(rows.map((r) => raw(r.target!)).sort(), q).toEqual(findingsOf(q).find((r) => r.site === site)!.findings.map((f) => f.target).sort());
+      }
+    });
+
+    test('every finding on every site page says its evidence in Chinese (none Latin-only), and so does every finding of the open data, the demo history included', () => {
       const sites = readdirSync(join(dist, 'sites'), { withFileTypes: true }).filter((d) => d.isDirectory());
       expect(sites.length).toBeGreaterThan(10);
       let checked = 0;
@@ -447,6 +466,12 @@ describeNeeding({ what: 'a Chromium (CHROMIUM_PATH, @sparticuz/chromium or a sys
         });
       }
       expect(checked).toBeGreaterThan(500);
+      // The older quarters' evidence is in their open data (findings.csv's detail).
+      for (const q of ['2026-Q1', '2026-Q2', PUBLISHED_QUARTER, QUARTER]) {
+        const rows = parse(gunzipSync(readFileSync(join(dist, 'data', q, 'findings.csv.gz'))).toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
+        expect(rows.length, q).toBeGreaterThan(20);
+        for (const r of rows) if (r.detail && !/\p{Script=Han}/u.test(r.detail)) latin.push(`${q} ${r.site}: ${r.detail}`);
+      }
       expect(latin).toEqual([]);
     });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { row } from './fixtures.test-helpers.ts';
 import { quarterName } from './quarters.ts';
-import { bySite, checkEntryIds, scoreHistory } from './sites.ts';
+import { bySite, checkEntryIds, quartersInFull, scoreHistory } from './sites.ts';
 
 const entry = (quarter: string, site: string, name = site) => ({ id: `${quarter}/${site}`, data: row({ site, name, score: 90, quarter }) });
 
@@ -50,5 +50,20 @@ describe('scoreHistory', () => {
     );
     expect(spec.series[0]!.values).toEqual([95, 55, 100]);
     expect(spec.series[0]!.notes).toEqual([undefined, '不合格，得分低于合格分数线', '不合格，单项否决：站点无法访问；草稿，复核中']);
+  });
+});
+
+describe('quartersInFull', () => {
+  it('is the newest check, and the newest published one when the newest is a draft', () => {
+    const qs = ['2026-Q1', '2026-Q4', '2026-Q2', '2026-Q3'];
+    // 2026-Q4 a draft, the rest published.
+    expect(quartersInFull(qs, (q) => q === '2026-Q4')).toEqual(new Set(['2026-Q4', '2026-Q3']));
+    // Everything published: the newest alone.
+    expect(quartersInFull(qs, () => false)).toEqual(new Set(['2026-Q4']));
+    // Two drafts on top: the newest, and the published one under them.
+    expect(quartersInFull(qs, (q) => q >= '2026-Q3')).toEqual(new Set(['2026-Q4', '2026-Q2']));
+    // Nothing published yet: the newest draft alone.
+    expect(quartersInFull(qs, () => true)).toEqual(new Set(['2026-Q4']));
+    expect(quartersInFull([], () => true)).toEqual(new Set());
   });
 });

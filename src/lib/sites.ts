@@ -40,6 +40,19 @@ export function bySite<T extends Entry>(entries: readonly T[]): SiteHistory<T>[]
 }
 
 /**
+ * The quarters a site page shows in full, every finding with its evidence: the newest check, and
+ * the newest published one when the newest is a draft (what the office has stated, beside what is
+ * under review). The page sums the older checks up (verdict, score, problems by indicator) and
+ * links their quarter's open data, which has every finding: every quarter in full made the site
+ * pages of 15,000 sites × 8 quarters 1.26 GB, over the 1 GB GitHub Pages publishes.
+ */
+export function quartersInFull(quarters: readonly string[], isDraft: (quarter: string) => boolean): Set<string> {
+  const newest = [...quarters].sort().reverse();
+  const published = newest.find((q) => !isDraft(q));
+  return new Set([newest[0], published].filter((q): q is string => q !== undefined));
+}
+
+/**
  * A site's score per quarter, oldest first, for the line chart of its page. A fail is marked on its
  * point with what decided it (单项否决：站点无法访问, or the score under the pass line), so a
  * score near 100 never reads as a good result; a draft quarter's point says it is a draft.
