@@ -1,13 +1,13 @@
-// The portal's collections, read with the writers' schemas (STYLE 4): the findings files, the
-// office's quarter files, the registry (units, sites), manual records, new media accounts and
-// other offices' notices.
+// The portal's collections, read with the writers' schemas (STYLE 4): the office's quarter files,
+// the registry (units, sites), manual records, new media accounts and other offices' notices. The
+// findings files are read directly, with the same schema (src/lib/findings-files.ts): 120,000 of
+// them at 15,000 sites × 8 quarters are too many for the content layer's store.
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { contentDir } from './store/content-dir.ts';
 import { frontmatterLoader, yamlListLoader } from './lib/frontmatter-loader.ts';
-import { siteQuarterSchema } from './schemas/findings.ts';
 import { manualRecordSchema } from './schemas/manual.ts';
 import { mediaAccountSchema } from './schemas/media.ts';
 import { externalNoticeSchema } from './schemas/notices.ts';
@@ -15,12 +15,6 @@ import { quarterFileSchema } from './schemas/quarter.ts';
 import { siteSchema, unitSchema } from './schemas/registry.ts';
 
 const dirUrl = (name: string) => pathToFileURL(`${join(contentDir(), name)}/`);
-
-const findings = defineCollection({
-  // Frontmatter only (the bodies are never shown), ids as written: 2026-Q4/linhe.
-  loader: frontmatterLoader(join(contentDir(), 'findings')),
-  schema: siteQuarterSchema,
-});
 
 const quarters = defineCollection({
   loader: glob({ pattern: '*.md', base: dirUrl('quarters'), generateId: ({ entry }) => entry.replace(/\.md$/, '') }),
@@ -54,4 +48,4 @@ const notices = defineCollection({
   schema: externalNoticeSchema,
 });
 
-export const collections = { findings, quarters, units, sites, manual, media, notices };
+export const collections = { quarters, units, sites, manual, media, notices };

@@ -1,7 +1,9 @@
 // The collections as every page reads them: loaded and grouped once per build (a build renders
 // tens of thousands of pages; none of them may walk all findings again), each file checked
 // against its place.
+import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { readFindingsFiles, type FindingsEntry } from './findings-files.ts';
 import { loadRulesConfig } from '../store/rules-config.ts';
 import type { SiteQuarter } from '../schemas/findings.ts';
 import type { ManualRecord } from '../schemas/manual.ts';
@@ -45,7 +47,7 @@ export interface PortalData {
   latestPublished: QuarterData | undefined;
   summaries: QuarterSummary[];
   /** Sites in id order, each with its checks newest first. */
-  sites: SiteHistory<CollectionEntry<'findings'>>[];
+  sites: SiteHistory<FindingsEntry>[];
   units: UnitTree;
   /** Units with at least one site checked (theirs or under them), with those sites' rows. */
   unitRows: Map<string, SiteQuarter[]>;
@@ -105,7 +107,7 @@ export function portalData(): Promise<PortalData> {
 
 async function load(): Promise<PortalData> {
   const [findings, quarterFiles, unitEntries, siteEntries, manualEntries, mediaEntries, noticeEntries] = await Promise.all([
-    getCollection('findings'),
+    readFindingsFiles(join(contentDir(), 'findings')),
     getCollection('quarters'),
     getCollection('units'),
     getCollection('sites'),
