@@ -304,6 +304,19 @@ describeNeeding({ what: 'a Chromium (CHROMIUM_PATH, @sparticuz/chromium or a sys
       await page.close();
     });
 
+    test('search: a unit page is indexed by its name and its sites, not by the rules’ amounts every unit page repeats', () => {
+      const units = readdirSync(join(dist, 'units'), { withFileTypes: true }).filter((d) => d.isDirectory());
+      expect(units.length).toBeGreaterThan(5);
+      for (const d of units) {
+        const $ = htmlOf(`units/${d.name}`);
+        // What Pagefind reads: the page body without what it is told to ignore.
+        $('[data-pagefind-ignore]').remove();
+        const indexed = $('[data-pagefind-body]').text();
+        expect(indexed, d.name).toContain($('h1').text());
+        expect(indexed, d.name).not.toMatch(/每个不合格网站扣|处理超期每条扣|年度考核不得评为/);
+      }
+    });
+
     test("search: a typo's word finds the site that has it, each result says its page type, with a sentence of excerpt", async () => {
       const typo = findingsOf(QUARTER).flatMap((r) => r.findings.filter((f) => f.indicator === 'typo').map((f) => ({ word: f.target, site: r.name })))[0]!;
       expect(typo).toBeDefined();
