@@ -21,6 +21,9 @@ export default defineConfig({
     format: 'directory',
     // One stylesheet file instead of inline <style>, so the pages' CSP needs no 'unsafe-inline'.
     inlineStylesheets: 'never',
+    // Pages rendered while others are written: one at a time, the render waited 31 s of its
+    // 150 s on writing 96,000 files at 15,000 sites × 8 quarters (README, "Building the portal at scale").
+    concurrency: 4,
   },
   vite: {
     build: {

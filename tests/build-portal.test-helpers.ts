@@ -37,7 +37,7 @@ export function buildPortal(o: { base: string; contentDir?: string; timeoutMs?: 
   });
   // Then npm run build's next steps: the all-quarters open data into the portal's data/all/, and the search index.
   let last = build;
-  for (const step of [['scripts/open-data-all.ts', '--dir', dist, '--out', join(dist, 'data', 'all')], ['scripts/index-search.ts', '--dir', dist]]) {
+  for (const step of [['scripts/pack-open-data.ts', '--dir', dist, '--out', join(dist, 'data', 'all')], ['scripts/index-search.ts', '--dir', dist]]) {
     if (last.status !== 0) break;
     last = spawnSync(process.execPath, step, { cwd: ROOT, encoding: 'utf8', timeout: o.timeoutMs ?? 150_000 });
   }

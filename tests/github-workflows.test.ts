@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { parseCrawlArgs } from '../src/cli/crawl.ts';
 import { parseMergeArgs } from '../src/cli/merge.ts';
 import { parseMonitorArgs } from '../src/cli/monitor.ts';
-import { RELEASE_DIR } from '../src/cli/open-data-all.ts';
+import { RELEASE_DIR } from '../src/cli/pack-open-data.ts';
 
 const DIR = fileURLToPath(new URL('../.github/workflows/', import.meta.url));
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.yml')).sort();

@@ -52,3 +52,18 @@ describe('findingAnchor', () => {
     expect(paths.finding('kaisha', '2026-Q3', 'typo-0123abcd')).toBe('sites/kaisha/#2026-Q3-typo-0123abcd');
   });
 });
+
+describe('checkFindingIds, asked again', () => {
+  const f = (target: string): Finding => ({ indicator: 'broken-link', target, page: 'http://www.linhe.gov.cn/', points: 0.2, detail: 'HTTP 404', clause: '扣分' });
+  it('gives the same ids without working them out again, and new ones when the row’s lists are others', () => {
+    const row = { findings: [f('http://www.linhe.gov.cn/a')], dismissed: [f('http://www.linhe.gov.cn/b')] };
+    const first = checkFindingIds(row);
+    expect(checkFindingIds(row)).toBe(first);
+    expect([...first.values()]).toEqual([...findingIds([...row.findings, ...row.dismissed]).values()]);
+    const changed = { ...row, findings: [f('http://www.linhe.gov.cn/c')] };
+    expect([...checkFindingIds(changed).keys()]).toEqual([changed.findings[0], row.dismissed[0]]);
+    row.findings = [f('http://www.linhe.gov.cn/d')];
+    expect(checkFindingIds(row)).not.toBe(first);
+    expect(checkFindingIds(row).get(row.findings[0]!)).toMatch(/^broken-link-[0-9a-f]{8}$/);
+  });
+});

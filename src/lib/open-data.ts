@@ -1,15 +1,13 @@
-// Open data: the findings as sites.csv, findings.csv and data.json, per quarter (src/pages/data/,
-// the two large ones gzip-compressed: QUARTER_DATA_NAMES) and for all quarters (made from the
-// quarters' files after the build: src/postbuild/open-data-all.ts). Dismissed findings (经复核不予认定)
+// Open data: the findings as sites.csv, findings.csv and data.json, per quarter (src/pages/data/;
+// after astro the two large ones are replaced by their gzip, QUARTER_DATA_NAMES, and the
+// all-quarters files made from the quarters': src/postbuild/pack-open-data.ts). Dismissed findings (经复核不予认定)
 // never count: findings.csv has only the counted ones, sites.csv their number in dismissedCount,
 // data.json each with its review. Pure over SiteQuarter rows. Rows are serialised 2,000 at a time
 // and kept as UTF-8 parts, so a large file is never one array of arrays nor one string.
-import { gzipSync } from 'node:zlib';
 import { stringify, type Options } from 'csv-stringify/sync';
 import type { Finding, SiteQuarter } from '../schemas/findings.ts';
 import { checkFindingIds } from './finding-id.ts';
 import { indicatorTitle } from './indicators.ts';
-import { QUARTER_DATA_NAMES } from './urls.ts';
 
 /** The files of each quarter and of 'all'. */
 export const OPEN_DATA_FILES = ['sites.csv', 'findings.csv', 'data.json'] as const;
@@ -367,15 +365,8 @@ export function openDataText(file: OpenDataFile, scope: OpenDataScope): string {
  */
 export const GZIP_OPTIONS = { level: 9 } as const;
 
-/**
- * A quarter's file as its endpoint publishes it (QUARTER_DATA_NAMES): the parts streamed as they are,
- * no copy of a whole file on our side, or gzip-compressed in one piece (a quarter's file is tens of
- * MB at most; the all-quarters files are made after the build, a quarter at a time).
- */
+/** The endpoint's Response: the parts streamed as they are, no copy of a whole file on our side. */
 export function openDataResponse(file: OpenDataFile, scope: OpenDataScope): Response {
-  if (QUARTER_DATA_NAMES[file].endsWith('.gz')) {
-    return new Response(gzipSync(Buffer.concat(openDataParts(file, scope)), GZIP_OPTIONS), { headers: { 'Content-Type': 'application/gzip' } });
-  }
   const parts = openDataParts(file, scope);
   const body = new ReadableStream<Bytes>({
     pull(controller) {

@@ -47,7 +47,11 @@ export function summarizeQuarter(rows: readonly SiteQuarter[]): QuarterSummary {
 /** Rows grouped by quarter, newest quarter first. */
 export function byQuarter<T extends SiteQuarter>(rows: readonly T[]): { quarter: string; rows: T[] }[] {
   const groups = new Map<string, T[]>();
-  for (const r of rows) groups.set(r.quarter, [...(groups.get(r.quarter) ?? []), r]);
+  for (const r of rows) {
+    const list = groups.get(r.quarter);
+    if (list) list.push(r);
+    else groups.set(r.quarter, [r]);
+  }
   return [...groups].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)).map(([quarter, rs]) => ({ quarter, rows: rs }));
 }
 

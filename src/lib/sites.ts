@@ -30,7 +30,11 @@ export interface SiteHistory<T extends Entry> {
 /** Entries grouped by site, sites in id order, each site's quarters newest first. */
 export function bySite<T extends Entry>(entries: readonly T[]): SiteHistory<T>[] {
   const groups = new Map<string, T[]>();
-  for (const e of entries) groups.set(e.data.site, [...(groups.get(e.data.site) ?? []), e]);
+  for (const e of entries) {
+    const list = groups.get(e.data.site);
+    if (list) list.push(e);
+    else groups.set(e.data.site, [e]);
+  }
   return [...groups]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([site, es]) => {

@@ -55,7 +55,7 @@ export type OpenDataFileName = 'sites.csv' | 'findings.csv' | 'data.json';
  */
 export const QUARTER_DATA_NAMES: Readonly<Record<OpenDataFileName, string>> = { 'sites.csv': 'sites.csv', 'findings.csv': 'findings.csv.gz', 'data.json': 'data.json.gz' };
 
-/** The all-quarters files (src/postbuild/open-data-all.ts), every one compressed. */
+/** The all-quarters files (src/postbuild/pack-open-data.ts), every one compressed. */
 export const ALL_QUARTERS_DATA_NAMES: Readonly<Record<OpenDataFileName, string>> = { 'sites.csv': 'sites.csv.gz', 'findings.csv': 'findings.csv.gz', 'data.json': 'data.json.gz' };
 
 /**
