@@ -146,35 +146,28 @@ async function settle<T>(jobs: Promise<T>[]): Promise<T[]> {
 
 /**
  * Write the all-quarters files of the quarters under distDir/data/ into outDir (byte for byte what
- * the quarters' rows give as one scope, src/lib/open-data.ts, compressed), then compress each
- * quarter's large files in place.
+ * the quarters' rows give as one scope, src/lib/open-data.ts, compressed) and compress each
+ * quarter's large files beside them, all at once; the plain files go once everything is written
+ * (the all-quarters files read them), and stay when anything failed, for a second run.
  */
 export async function packOpenData(distDir: string, outDir: string): Promise<PackReport> {
   const quarters = publishedQuarters(distDir);
   mkdirSync(outDir, { recursive: true });
-  const all = await settle(
-    OPEN_DATA_FILES.map(async (file) => {
-      const path = join(outDir, ALL_QUARTERS_DATA_NAMES[file]);
-      const pieces = (function* () {
-        for (const text of allQuartersText(distDir, quarters, file)) yield Buffer.from(text, 'utf8');
-      })();
-      const rawBytes = await writeGzip(path, pieces);
-      return { name: ALL_QUARTERS_DATA_NAMES[file], bytes: statSync(path).size, rawBytes };
-    }),
-  );
+  const allJobs = OPEN_DATA_FILES.map(async (file): Promise<PackedFile> => {
+    const path = join(outDir, ALL_QUARTERS_DATA_NAMES[file]);
+    const pieces = (function* () {
+      for (const text of allQuartersText(distDir, quarters, file)) yield Buffer.from(text, 'utf8');
+    })();
+    const rawBytes = await writeGzip(path, pieces);
+    return { name: ALL_QUARTERS_DATA_NAMES[file], bytes: statSync(path).size, rawBytes };
+  });
   const large = OPEN_DATA_FILES.filter((f) => QUARTER_DATA_NAMES[f] !== f);
-  const quarterFiles = await settle(
-    quarters.flatMap((q) =>
-      large
-        .filter((f) => existsSync(join(distDir, 'data', q, f)))
-        .map(async (f) => {
-          const plain = join(distDir, 'data', q, f);
-          const packed = join(distDir, 'data', q, QUARTER_DATA_NAMES[f]);
-          const rawBytes = await writeGzip(packed, createReadStream(plain));
-          rmSync(plain);
-          return { name: `${q}/${QUARTER_DATA_NAMES[f]}`, bytes: statSync(packed).size, rawBytes };
-        }),
-    ),
-  );
-  return { quarters, out: outDir, all, quarterFiles };
+  const plains = quarters.flatMap((q) => large.map((f) => ({ q, f, plain: join(distDir, 'data', q, f), packed: join(distDir, 'data', q, QUARTER_DATA_NAMES[f]) }))).filter((x) => existsSync(x.plain));
+  const quarterJobs = plains.map(async ({ q, f, plain, packed }): Promise<PackedFile> => {
+    const rawBytes = await writeGzip(packed, createReadStream(plain));
+    return { name: `${q}/${QUARTER_DATA_NAMES[f]}`, bytes: statSync(packed).size, rawBytes };
+  });
+  const done = await settle([...allJobs, ...quarterJobs]);
+  for (const { plain } of plains) rmSync(plain);
+  return { quarters, out: outDir, all: done.slice(0, allJobs.length), quarterFiles: done.slice(allJobs.length) };
 }
