@@ -1,6 +1,6 @@
 // What one built HTML page references (pages, assets, anchors) and which fragments it can be the
 // target of: pure, one parse and one walk per page.
-import * as cheerio from 'cheerio';
+import { Parser } from 'htmlparser2';
 
 /** Element → attributes holding one URL each. Fragments of the same page (href="#x") are references too. */
 const URL_ATTRIBUTES: Record<string, readonly string[]> = {
@@ -80,43 +80,48 @@ export function cssUrls(css: string): string[] {
   return [...css.matchAll(CSS_URL)].map((m) => m[1] ?? m[2] ?? m[3] ?? '').filter((u) => u !== '');
 }
 
-/** The parts of cheerio's parsed nodes (domhandler) that the walk reads. */
-interface DomNode {
-  type: string;
-  name?: string;
-  attribs?: Record<string, string>;
-  children?: DomNode[];
-  data?: string;
-}
-
-/** Read the references and ids of one page in a single parse and a single walk. */
+/**
+ * Read the references and ids of one page in a single pass of htmlparser2's tokenizer (what cheerio
+ * parses with; about twice as fast as parse5 on the 10 MB tables, and a built page is well-formed),
+ * tags and attributes as they come, in document order, without building the page's tree: the tree
+ * and its garbage were half the link check's time over 32,000 pages.
+ */
 export function extractReferences(html: string): PageReferences {
-  // htmlparser2 rather than parse5: about twice as fast on the 10 MB tables, and a built page is well-formed.
-  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const refs = new Set<string>();
   const ids = new Set<string>();
   let baseHref: string | undefined;
-  // A plain depth-first walk: a selector per kind would walk the 10 MB pages' trees a dozen times.
-  const stack = [...(($.root()[0] as unknown as DomNode).children ?? [])].reverse();
-  for (let node = stack.pop(); node; node = stack.pop()) {
-    const { name, attribs: attrs, children } = node;
-    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-    if (!name || !attrs) continue;
-    if (attrs.id) ids.add(attrs.id);
-    if (name === 'a' && attrs.name) ids.add(attrs.name);
-    if (name === 'base' && baseHref === undefined && attrs.href !== undefined) baseHref = attrs.href;
-    for (const attr of URL_ATTRIBUTES[name] ?? []) {
-      const v = attrs[attr];
-      if (v !== undefined) refs.add(v.trim());
-    }
-    if (SRCSET_ELEMENTS.has(name) && attrs.srcset) for (const u of parseSrcset(attrs.srcset)) refs.add(u);
-    if (name === 'meta' && attrs['http-equiv']?.toLowerCase() === 'refresh' && attrs.content) {
-      const u = refreshUrl(attrs.content);
-      if (u) refs.add(u);
-    }
-    if (attrs.style?.includes('url(')) for (const u of cssUrls(attrs.style)) refs.add(u);
-    if (name === 'style') for (const u of cssUrls((children ?? []).map((c) => c.data ?? '').join(''))) refs.add(u);
-  }
+  // The text of the <style> element being read, if any (it may come in several pieces).
+  let style: string | undefined;
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (attrs.id) ids.add(attrs.id);
+        if (name === 'a' && attrs.name) ids.add(attrs.name);
+        if (name === 'base' && baseHref === undefined && attrs.href !== undefined) baseHref = attrs.href;
+        for (const attr of URL_ATTRIBUTES[name] ?? []) {
+          const v = attrs[attr];
+          if (v !== undefined) refs.add(v.trim());
+        }
+        if (SRCSET_ELEMENTS.has(name) && attrs.srcset) for (const u of parseSrcset(attrs.srcset)) refs.add(u);
+        if (name === 'meta' && attrs['http-equiv']?.toLowerCase() === 'refresh' && attrs.content) {
+          const u = refreshUrl(attrs.content);
+          if (u) refs.add(u);
+        }
+        if (attrs.style?.includes('url(')) for (const u of cssUrls(attrs.style)) refs.add(u);
+        if (name === 'style') style = '';
+      },
+      ontext(text) {
+        if (style !== undefined) style += text;
+      },
+      onclosetag(name) {
+        if (name !== 'style' || style === undefined) return;
+        for (const u of cssUrls(style)) refs.add(u);
+        style = undefined;
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
   return baseHref === undefined ? { refs: [...refs], ids } : { baseHref, refs: [...refs], ids };
 }
 
