@@ -1,6 +1,6 @@
 // npm run scale (findings at scale from the sandbox's seeded defects, without crawling) and npm run
 // bench:build (the portal build measured on them): options, parsed and checked, and the commands.
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUILD_BUDGET, benchWorkDir, measureBuild, tally } from '../bench/build.ts';
@@ -29,6 +29,8 @@ export interface ScaleArgs extends ScaleSize {
 export interface BenchBuildArgs extends ScaleSize {
   /** An existing content folder to build instead of generating one. */
   content?: string;
+  /** Whether a size was asked for (--sites …): then it is generated, even when npm run scale has written SCALE_OUT. */
+  sized: boolean;
   /** Keep the temporary folder (generated content, dist, log). */
   keep: boolean;
 }
@@ -42,14 +44,19 @@ const SIZE_HELP = `  --sites N        registry sites (default ${SCALE_DEFAULTS.s
   --seed N         sandbox seed: the same seed and sizes give the same bytes (default ${SCALE_DEFAULTS.seed})
   --pages N        pages per sandbox site, at least 10 (default ${SCALE_DEFAULTS.pagesPerSite})`;
 
+/** Where npm run scale writes without --out, and what npm run bench:build builds without a size or --content when it is there. */
+export const SCALE_OUT = '.scale';
+
 /** --help of npm run scale. */
-export const SCALE_USAGE = `Usage: npm run scale -- --out DIR [options]
+export const SCALE_USAGE = `Usage: npm run scale -- [SITES [QUARTERS]] [--out DIR] [options]
 
 Writes a complete content folder (sites.yaml, units.yaml, rules.yaml, dictionary.yaml and
 findings/<quarter>/<site>.md) from the sandbox's seeded defects, scored and written as a crawl
 would, without crawling. Build the portal from it with CONTENT_DIR=DIR npm run build.
 
-  --out DIR        the content folder to write (a registry there must be one the demo or this command wrote)
+  SITES QUARTERS   the same as --sites and --quarters: npm run scale -- 15000 8
+  --out DIR        the content folder to write (default ${SCALE_OUT}/, which npm run bench:build then
+                   builds; a registry there must be one the demo or this command wrote)
 ${SIZE_HELP}
   -h, --help       this text`;
 
@@ -63,7 +70,8 @@ the build failed), and prints wall time, peak memory of the build's process tree
 of dist/ and its largest file, each against its budget. Every log line is shown with the seconds
 since the start and the build's resident set at that moment, so the steps' shares can be read off.
 
-  --content DIR    build this content folder instead of generating one (--sites etc. are then ignored)
+  --content DIR    build this content folder instead of generating one (--sites etc. are then ignored);
+                   without it or a size, ${SCALE_OUT}/ when npm run scale has written it
 ${SIZE_HELP}
   --keep           keep that folder (generated content, dist, build.log)
   -h, --help       this text`;
@@ -102,10 +110,14 @@ function parsed<T>(usage: string, run: () => T): T {
 
 /** Parse argv of npm run scale; throws InputError on bad input, returns undefined for --help. */
 export function parseScaleArgs(argv: string[]): ScaleArgs | undefined {
-  const { values } = parsed(SCALE_USAGE, () => parseArgs({ args: argv, strict: true, options: { ...SIZE_OPTIONS, out: { type: 'string' } } }));
+  const { values, positionals } = parsed(SCALE_USAGE, () => parseArgs({ args: argv, strict: true, allowPositionals: true, options: { ...SIZE_OPTIONS, out: { type: 'string' } } }));
   if (values.help) return undefined;
-  if (!values.out) throw new InputError(`--out DIR is required\n\n${SCALE_USAGE}`);
-  return { ...parseSize(values), out: values.out };
+  if (values.out === '') throw new InputError(`--out needs a folder\n\n${SCALE_USAGE}`);
+  // npm run scale -- 15000 8: the sites, then the quarters.
+  if (positionals.length > 2) throw new InputError(`at most two numbers, SITES and QUARTERS, got ${positionals.join(' ')}\n\n${SCALE_USAGE}`);
+  const [sites, quarters] = positionals;
+  if ((sites !== undefined && values.sites !== undefined) || (quarters !== undefined && values.quarters !== undefined)) throw new InputError(`give the sites and the quarters once, as numbers or as --sites and --quarters\n\n${SCALE_USAGE}`);
+  return { ...parseSize({ ...values, ...(sites !== undefined ? { sites } : {}), ...(quarters !== undefined ? { quarters } : {}) }), out: values.out ?? SCALE_OUT };
 }
 
 /** Parse argv of npm run bench:build; throws InputError on bad input, returns undefined for --help. */
@@ -115,7 +127,8 @@ export function parseBenchBuildArgs(argv: string[]): BenchBuildArgs | undefined 
   );
   if (values.help) return undefined;
   if (values.content === '') throw new InputError('--content needs a folder');
-  return { ...parseSize(values), ...(values.content !== undefined ? { content: values.content } : {}), keep: values.keep === true };
+  const sized = (['sites', 'quarters', 'until', 'seed', 'pages'] as const).some((k) => values[k] !== undefined);
+  return { ...parseSize(values), ...(values.content !== undefined ? { content: values.content } : {}), sized, keep: values.keep === true };
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -153,8 +166,11 @@ export async function benchBuildCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const work = benchWorkDir();
-  const contentDir = args.content ? resolve(args.content) : join(work, 'content');
-  if (!args.content) {
+  // After npm run scale -- 15000 8, npm run bench:build builds what it wrote.
+  const content = args.content ?? (!args.sized && existsSync(join(SCALE_OUT, 'findings')) ? SCALE_OUT : undefined);
+  if (content && !args.content) console.log(`building ${SCALE_OUT}/, which npm run scale wrote (--sites N etc. to generate instead)`);
+  const contentDir = content ? resolve(content) : join(work, 'content');
+  if (!content) {
     console.log(`generating ${args.sites} sites × ${args.quarters} quarters until ${args.until} into ${contentDir}`);
     const g = generateScale({ contentDir, sites: args.sites, quarters: args.quarters, until: args.until, seed: args.seed, pagesPerSite: args.pagesPerSite });
     console.log(`generated ${g.files} files in ${seconds(g.ms)}`);
