@@ -70,7 +70,7 @@ export async function measureBuild(contentDir: string, work: string, onLine: (li
   const release = join(work, 'open-data-release');
   const log = join(work, 'build.log');
   // astro resolves --config against the project root; the heap cap is npm run build's (package.json).
-  const astro = ['--max-old-space-size=2560', 'node_modules/astro/bin/astro.mjs', 'build', '--config', relative(ROOT, config), '--outDir', relative(ROOT, dist)];
+  const astro = ['--max-old-space-size=2048', 'node_modules/astro/bin/astro.mjs', 'build', '--config', relative(ROOT, config), '--outDir', relative(ROOT, dist)];
   const steps = [astro, ['scripts/pack-open-data.ts', '--dir', relative(ROOT, dist), '--out', relative(ROOT, release)], ['scripts/index-search.ts', '--dir', relative(ROOT, dist)], ['scripts/check-links.ts', '--dir', relative(ROOT, dist)]];
   const shell = steps.map((a) => [process.execPath, ...a].map((x) => `'${x}'`).join(' ')).join(' && ');
   const command = `CONTENT_DIR=${contentDir} OPEN_DATA_ALL_URL=${BENCH_OPEN_DATA_ALL_URL} ASTRO_TELEMETRY_DISABLED=1 node ${astro.join(' ')} && node scripts/pack-open-data.ts && node scripts/index-search.ts && node scripts/check-links.ts`;
