@@ -1,8 +1,8 @@
-// A content loader that keeps only the frontmatter of Markdown files. The findings bodies are a
-// summary for people reading the files in git; the pages are built from the frontmatter alone, and
-// rendering 120,000 bodies (what the glob loader does) costs a minute and gigabytes at 15,000 sites
-// × 8 quarters. Files are read with the project's one frontmatter reader (src/store/frontmatter.ts),
-// so the portal sees exactly the data the crawl wrote and the workflow checked.
+// A content loader that keeps only the frontmatter of Markdown files (the manual records, whose body
+// is kept as raw text with body: true), and never renders a body, as the glob loader does. Files
+// are read with the project's one frontmatter reader (src/store/frontmatter.ts), so the portal sees
+// exactly the data the workflow wrote and checked. The findings files, 120,000 at 15,000 sites × 8
+// quarters, are read outside the content layer (src/lib/findings-files.ts).
 import type { Loader } from 'astro/loaders';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
