@@ -14,7 +14,8 @@ const DIR = fileURLToPath(new URL('../.github/workflows/', import.meta.url));
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.yml')).sort();
 const read = (f: string) => readFileSync(`${DIR}${f}`, 'utf8');
 
-type Workflow = { jobs: Record<string, { needs?: string[] | string; if?: string; strategy?: { matrix?: Record<string, unknown> }; steps?: Array<{ run?: string }> }> };
+type Step = { uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, string> };
+type Workflow = { jobs: Record<string, { needs?: string[] | string; if?: string; strategy?: { matrix?: Record<string, unknown> }; steps?: Step[] }> };
 /** The npm run command lines of a workflow's job (a multi-line run step gives each of its lines). */
 const npmRuns = (wf: Workflow, job: string) => (wf.jobs[job]?.steps ?? []).flatMap((s) => (s.run ?? '').split('\n').map((l) => l.trim())).filter((l) => l.startsWith('npm run '));
 const commandOf = (wf: Workflow, job: string, script: string) => {
@@ -70,8 +71,7 @@ describe('the GitHub Actions workflows', () => {
   });
 
   test('the deploy publishes the all-quarters open data on the release the pages link, before the pages', () => {
-    type Job = { needs?: string[] | string; env?: Record<string, string>; steps?: Array<{ uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, string> }> };
-    const wf = parse(read('pages.yml')) as { jobs: Record<string, Job> };
+    const wf = parse(read('pages.yml')) as Workflow;
     const build = wf.jobs['build']!.steps!;
     const url = build.find((s) => s.run === 'npm run build')?.env?.['OPEN_DATA_ALL_URL'];
     expect(url).toMatch(/\/releases\/download\/open-data$/);

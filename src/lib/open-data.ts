@@ -358,13 +358,6 @@ export function openDataText(file: OpenDataFile, scope: OpenDataScope): string {
   return Buffer.concat(openDataParts(file, scope)).toString('utf8');
 }
 
-/**
- * gzip as the portal publishes its compressed files: level 9 (a quarter's 54 MB findings.csv in half
- * a second), the header without a time or a name, so the same rows give the same bytes on any
- * machine with the same zlib.
- */
-export const GZIP_OPTIONS = { level: 9 } as const;
-
 /** The endpoint's Response: the parts streamed as they are, no copy of a whole file on our side. */
 export function openDataResponse(file: OpenDataFile, scope: OpenDataScope): Response {
   const parts = openDataParts(file, scope);

@@ -1,5 +1,6 @@
 // The one place internal URLs are built: every page link goes through href() so a GitHub Pages
 // project base (/repo-name/) works everywhere.
+import type { OpenDataFile } from './open-data.ts';
 
 /** Join a configured base ('/', '/repo', '/repo/') and a path inside the portal with exactly one slash between them. */
 export function joinBase(base: string, path: string): string {
@@ -32,8 +33,8 @@ export const paths = {
   assessment: (year: string): string => `assessment/${year}/`,
   /** The open-data page: downloads and their schema. */
   data: (): string => 'data/',
-  /** An open-data file of one quarter, or of all quarters with 'all': data/2026-Q4/sites.csv. */
-  dataFile: (quarter: string, file: OpenDataFileName): string => `data/${quarter}/${QUARTER_DATA_NAMES[file]}`,
+  /** An open-data file of one quarter as published: data/2026-Q4/sites.csv, data/2026-Q4/findings.csv.gz (the all-quarters ones: allQuartersDataHref). */
+  dataFile: (quarter: string, file: OpenDataFile): string => `data/${quarter}/${QUARTER_DATA_NAMES[file]}`,
   feed: (): string => 'feed.xml',
   /** Every indicator, and one indicator's page: what it checks, how, how to pass and fix it. */
   indicators: (): string => 'indicators/',
@@ -44,30 +45,33 @@ export const paths = {
   monitorDay: (date: string): string => `monitor/${date}/`,
 };
 
-/** The open-data files, by what they hold (src/lib/open-data.ts). */
-export type OpenDataFileName = 'sites.csv' | 'findings.csv' | 'data.json';
-
 /**
  * What a quarter's folder publishes each file as: sites.csv as it is, the two large files
  * gzip-compressed (at 15,000 sites a quarter's findings.csv is 54 MB and its data.json 58 MB;
  * compressed, 5 MB each). A portal keeps the same names whatever its size, so a program reading
  * them never has to follow a switch.
  */
-export const QUARTER_DATA_NAMES: Readonly<Record<OpenDataFileName, string>> = { 'sites.csv': 'sites.csv', 'findings.csv': 'findings.csv.gz', 'data.json': 'data.json.gz' };
+export const QUARTER_DATA_NAMES: Readonly<Record<OpenDataFile, string>> = { 'sites.csv': 'sites.csv', 'findings.csv': 'findings.csv.gz', 'data.json': 'data.json.gz' };
 
 /** The all-quarters files (src/postbuild/pack-open-data.ts), every one compressed. */
-export const ALL_QUARTERS_DATA_NAMES: Readonly<Record<OpenDataFileName, string>> = { 'sites.csv': 'sites.csv.gz', 'findings.csv': 'findings.csv.gz', 'data.json': 'data.json.gz' };
+export const ALL_QUARTERS_DATA_NAMES: Readonly<Record<OpenDataFile, string>> = { 'sites.csv': 'sites.csv.gz', 'findings.csv': 'findings.csv.gz', 'data.json': 'data.json.gz' };
 
 /**
  * Where an all-quarters file is: under OPEN_DATA_ALL_URL when it is set (the deploy workflow
  * attaches them to a release of the repository: GitHub Pages publishes 1 GB a site at most), else
  * the portal's own data/all/.
  */
-export function allQuartersDataHref(file: OpenDataFileName, allUrl: string | undefined = process.env['OPEN_DATA_ALL_URL']): string {
+export function allQuartersDataHref(file: OpenDataFile, allUrl: string | undefined = process.env['OPEN_DATA_ALL_URL']): string {
   if (!allUrl) return href(`data/all/${ALL_QUARTERS_DATA_NAMES[file]}`);
-  const url = URL.parse(allUrl);
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new Error(`OPEN_DATA_ALL_URL must be an http(s) URL, got ${allUrl}`);
+  httpUrl('OPEN_DATA_ALL_URL', allUrl);
   return `${allUrl.replace(/\/+$/, '')}/${ALL_QUARTERS_DATA_NAMES[file]}`;
+}
+
+/** A setting that must be an absolute http(s) URL, parsed; anything else throws naming the setting. */
+function httpUrl(name: string, value: string): URL {
+  const url = URL.parse(value);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new Error(`${name} must be an http(s) URL, got ${value}`);
+  return url;
 }
 
 /** A finding's anchor on its site page: the quarter, then the finding's id (a site page holds every quarter's checks). */
@@ -100,10 +104,7 @@ export function evidenceHref(path: string, evidenceUrl: string | undefined = pro
 
 /** The origin of EVIDENCE_URL, which the pages' Content-Security-Policy must allow images from; undefined when unset. */
 export function evidenceOrigin(evidenceUrl: string | undefined = process.env['EVIDENCE_URL']): string | undefined {
-  if (!evidenceUrl) return undefined;
-  const url = URL.parse(evidenceUrl);
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new Error(`EVIDENCE_URL must be an http(s) URL, got ${evidenceUrl}`);
-  return url.origin;
+  return evidenceUrl ? httpUrl('EVIDENCE_URL', evidenceUrl).origin : undefined;
 }
 
 /** The URL itself when it is an absolute http(s) URL, safe to put in an href; otherwise null (show it as text). */

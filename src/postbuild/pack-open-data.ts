@@ -12,10 +12,17 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip, gunzipSync } from 'node:zlib';
-import { DATA_SCHEMA_VERSION, GZIP_OPTIONS, OPEN_DATA_FILES } from '../lib/open-data.ts';
-import { ALL_QUARTERS_DATA_NAMES, QUARTER_DATA_NAMES, type OpenDataFileName } from '../lib/urls.ts';
+import { DATA_SCHEMA_VERSION, OPEN_DATA_FILES, type OpenDataFile } from '../lib/open-data.ts';
+import { ALL_QUARTERS_DATA_NAMES, QUARTER_DATA_NAMES } from '../lib/urls.ts';
 
 const QUARTER_DIR = /^\d{4}-Q[1-4]$/;
+
+/**
+ * gzip as the portal publishes its compressed files: level 9 (a quarter's 54 MB findings.csv in half
+ * a second), the header without a time or a name, so the same rows give the same bytes on any
+ * machine with the same zlib.
+ */
+const GZIP_OPTIONS = { level: 9 } as const;
 const JSON_TAIL = '\n]}\n';
 
 /** One compressed file written. */
@@ -52,7 +59,7 @@ export function publishedQuarters(distDir: string): string[] {
  * A quarter's file as text: as astro wrote it, or, when this step has already compressed it (a
  * second run over the same folder), its gzip decompressed. Missing, it names itself.
  */
-function quarterText(distDir: string, quarter: string, file: OpenDataFileName): string {
+function quarterText(distDir: string, quarter: string, file: OpenDataFile): string {
   const plain = join(distDir, 'data', quarter, file);
   if (existsSync(plain)) return readFileSync(plain, 'utf8');
   const packed = join(distDir, 'data', quarter, QUARTER_DATA_NAMES[file]);
@@ -92,7 +99,7 @@ function compare(a: string, b: string): number {
 }
 
 /** The all-quarters text of one file, a piece at a time: the first quarter's header, then every quarter's records. */
-function* allQuartersText(distDir: string, quarters: readonly string[], file: OpenDataFileName): Generator<string> {
+function* allQuartersText(distDir: string, quarters: readonly string[], file: OpenDataFile): Generator<string> {
   const where = (q: string) => join(distDir, 'data', q, file);
   if (file !== 'data.json') {
     for (const [i, q] of quarters.entries()) {
