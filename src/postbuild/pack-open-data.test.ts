@@ -82,6 +82,24 @@ describe('packOpenData', () => {
     for (const q of publishedQuarters(a)) for (const x of ['findings.csv.gz', 'data.json.gz']) expect(readFileSync(join(b, 'data', q, x)).equals(readFileSync(join(a, 'data', q, x)))).toBe(true);
   });
 
+  it('reads a data.json head longer than one read of the file', async () => {
+    const dist = await builtDist('wide', ROWS.slice(-1));
+    const path = join(dist, 'data', '2026-Q4', 'data.json');
+    const text = readFileSync(path, 'utf8');
+    const end = text.indexOf('\n');
+    const head = JSON.parse(`${text.slice(0, end)}]}`);
+    // 5,000 indicators named: a head of some 150 kB, over the 64 kB read at a time.
+    for (let i = 0; i < 5000; i++) head.indicators[`zz-${String(i).padStart(4, '0')}`] = '一个很长的指标名称'.repeat(2);
+    const line = JSON.stringify(head).replace(/\]\}$/, '');
+    expect(Buffer.byteLength(line)).toBeGreaterThan(128 * 1024);
+    writeFileSync(path, line + text.slice(end));
+    await packOpenData(dist, join(tmp, 'wide-out'));
+    const data = JSON.parse(gunzipText(join(tmp, 'wide-out', 'data.json.gz')));
+    expect(Object.keys(data.indicators)).toHaveLength(5001);
+    expect(data.indicators['zz-4999']).toBe(head.indicators['zz-4999']);
+    expect(data.sites.map((s: { site: string }) => s.site)).toEqual(['hexi']);
+  });
+
   it('a portal with one quarter, and one with none, still gets valid files', async () => {
     const one = await builtDist('one', ROWS.slice(-1));
     await packOpenData(one, join(tmp, 'one-out'));
