@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { formatBytes, parseCpuMs, processCpuMs, parsePss, parseStat, parseVmRss, processTree, samplePeakRss, treeRss } from './proc-memory.ts';
 
 describe('parseStat', () => {
@@ -95,6 +95,38 @@ describe('treeRss over a /proc folder', () => {
     clock = 3500;
     writeFileSync(join(proc, '101', 'status'), 'VmRSS:\t5000 kB\n');
     expect(s.stop()).toEqual({ total: 6000 * 1024, at: 2500, largest: 5000 * 1024, processes: 2, samples: 2 });
+  });
+
+  it('reads the proportional sets once a pssEveryMs, and at the last reading', () => {
+    vi.useFakeTimers();
+    try {
+      let clock = 0;
+      writeFileSync(join(proc, '101', 'status'), 'VmRSS:\t3000 kB\n');
+      writeFileSync(join(proc, '100', 'smaps_rollup'), 'Pss: 600 kB\n');
+      writeFileSync(join(proc, '101', 'smaps_rollup'), 'Pss: 1500 kB\n');
+      const s = samplePeakRss(100, 100, proc, () => clock, [], 1_000);
+      expect(s.latest().pss).toBe(2100 * 1024);
+      // 500 ms later: the resident sets are read, the proportional ones are not.
+      clock = 500;
+      writeFileSync(join(proc, '101', 'status'), 'VmRSS:\t5000 kB\n');
+      writeFileSync(join(proc, '101', 'smaps_rollup'), 'Pss: 9000 kB\n');
+      vi.advanceTimersByTime(100);
+      expect(s.latest()).toEqual({ total: 6000 * 1024, largest: 5000 * 1024, processes: 2 });
+      // A second after the first: both.
+      clock = 1_000;
+      vi.advanceTimersByTime(100);
+      expect(s.latest().pss).toBe(9600 * 1024);
+      clock = 1_100;
+      writeFileSync(join(proc, '101', 'smaps_rollup'), 'Pss: 1000 kB\n');
+      writeFileSync(join(proc, '100', 'smaps_rollup'), 'Pss: 10000 kB\n');
+      vi.advanceTimersByTime(100);
+      expect(s.latest().pss).toBeUndefined();
+      expect(s.stop()).toMatchObject({ pss: 11000 * 1024, total: 6000 * 1024, samples: 5 });
+    } finally {
+      vi.useRealTimers();
+      rmSync(join(proc, '100', 'smaps_rollup'));
+      rmSync(join(proc, '101', 'smaps_rollup'));
+    }
   });
 
   it('reads this process on the real /proc', () => {
