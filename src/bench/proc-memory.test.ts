@@ -129,6 +129,24 @@ describe('treeRss over a /proc folder', () => {
     }
   });
 
+  it('reads the proportional sets at every reading when they are asked for as often, even from a timer a little early', () => {
+    vi.useFakeTimers();
+    try {
+      let clock = 0;
+      writeFileSync(join(proc, '100', 'smaps_rollup'), 'Pss: 600 kB\n');
+      writeFileSync(join(proc, '101', 'smaps_rollup'), 'Pss: 1500 kB\n');
+      const s = samplePeakRss(100, 1_000, proc, () => clock, [], 1_000);
+      clock = 999;
+      vi.advanceTimersByTime(1_000);
+      expect(s.latest().pss).toBe(2100 * 1024);
+      s.stop();
+    } finally {
+      vi.useRealTimers();
+      rmSync(join(proc, '100', 'smaps_rollup'));
+      rmSync(join(proc, '101', 'smaps_rollup'));
+    }
+  });
+
   it('reads this process on the real /proc', () => {
     const r = treeRss(process.pid);
     expect(r.processes).toBeGreaterThanOrEqual(1);
