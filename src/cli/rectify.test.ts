@@ -1,8 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { dueQuarters, parseRectifyArgs } from './rectify.ts';
+import { tempFolders } from '../workflow/fixture.test-helpers.ts';
+
+const tempFolder = tempFolders('due');
 
 describe('npm run rectify', () => {
   test('--quarter or --due, one of them; a bad quarter or date is refused', () => {
@@ -15,7 +17,7 @@ describe('npm run rectify', () => {
   });
 
   test('--due: published quarters whose deadline is the day, or a week, two, three or four weeks before it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'due-'));
+    const dir = tempFolder();
     mkdirSync(join(dir, 'quarters'));
     const quarter = (q: string, extra: string) => writeFileSync(join(dir, 'quarters', `${q}.md`), `---\nquarter: ${q}\nissuer: 办公室\nto: 各单位\n${extra}---\n`);
     quarter('2026-Q2', 'status: published\npublished: 2026-07-15\nrectifyBy: 2026-08-05\n');

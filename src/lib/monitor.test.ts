@@ -1,12 +1,14 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { monitorView, reminderDays } from './monitor.ts';
+import { tempFolders } from '../workflow/fixture.test-helpers.ts';
+
+const tempFolder = tempFolders('monitor-view');
 
 /** Three days of records written by hand: a link opened on 11-20, reminded on 11-22; a typo opened on 11-20 and fixed on 11-21; a plan column late, kept by 研究室. */
 function content(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'monitor-view-'));
+  const dir = tempFolder();
   mkdirSync(join(dir, 'monitor', '_days'), { recursive: true });
   mkdirSync(join(dir, 'monitor', 'linhe'));
   writeFileSync(join(dir, 'monitor', '_days', '2026.csv'), 'date,sites,checked,unreachable,not_checked,opened,reopened,fixed,reminded\n2026-11-20,2,2,0,0,3,0,0,0\n2026-11-21,2,2,0,0,0,0,1,0\n2026-11-22,2,2,0,0,0,0,0,1\n');

@@ -1,12 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { refusal } from '../workflow/fixture.test-helpers.ts';
+import { refusal, tempFolders } from '../workflow/fixture.test-helpers.ts';
 import { loadDictionary } from './dictionary.ts';
 
+const tempFolder = tempFolders('dictionary');
+
 function dir(yaml: string): string {
-  const d = mkdtempSync(join(tmpdir(), 'dictionary-'));
+  const d = tempFolder();
   writeFileSync(join(d, 'dictionary.yaml'), yaml);
   return d;
 }

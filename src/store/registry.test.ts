@@ -1,14 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadRegistry } from './registry.ts';
 import { entityPrefix } from '../schemas/registry.ts';
 import { InputError } from '../errors.ts';
-import { refusal } from '../workflow/fixture.test-helpers.ts';
+import { refusal, tempFolders } from '../workflow/fixture.test-helpers.ts';
+
+const tempFolder = tempFolders('registry');
 
 function content(sites: string, units: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'registry-'));
+  const dir = tempFolder();
   writeFileSync(join(dir, 'sites.yaml'), sites);
   writeFileSync(join(dir, 'units.yaml'), units);
   return dir;

@@ -1,10 +1,12 @@
 import iconv from 'iconv-lite';
 import YAML from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeCsv, importSites, importSitesCsv, registryYaml } from './sites-import.ts';
+import { tempFolders } from './fixture.test-helpers.ts';
+
+const tempFolder = tempFolders('sites-import');
 
 const CSV = `网站ID,网站名称,首页地址,单位ID,主管单位,地区,类型,网站标识码
 linhe,临河市人民政府,http://www.linhe.gov.cn/,linhe-office,临河市人民政府办公室,临河区,门户,3713000001
@@ -84,7 +86,7 @@ describe('importSitesCsv', () => {
   });
 
   test('a refused spreadsheet leaves the registry as it was, byte for byte', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sites-import-'));
+    const dir = tempFolder();
     writeFileSync(join(dir, 'units.yaml'), '- id: old\n  name: 旧单位\n');
     writeFileSync(join(dir, 'sites.yaml'), '- id: old\n  name: 旧站\n  url: http://old.gov.cn/\n  unit: old\n  kind: portal\n  siteCode: "3700000009"\n');
     const csv = join(dir, 'in.csv');
