@@ -97,13 +97,24 @@ describe('treeRss over a /proc folder', () => {
     expect(s.stop()).toEqual({ total: 6000 * 1024, at: 2500, largest: 5000 * 1024, processes: 2, samples: 2 });
   });
 
-  it('reads the proportional sets once a pssEveryMs, and at the last reading', () => {
+  /** fn with fake timers, 100 and 101 giving proportional sets of 600 and 1500 kB; both removed after. */
+  const withRollups = (fn: () => void) => {
     vi.useFakeTimers();
     try {
-      let clock = 0;
-      writeFileSync(join(proc, '101', 'status'), 'VmRSS:\t3000 kB\n');
       writeFileSync(join(proc, '100', 'smaps_rollup'), 'Pss: 600 kB\n');
       writeFileSync(join(proc, '101', 'smaps_rollup'), 'Pss: 1500 kB\n');
+      fn();
+    } finally {
+      vi.useRealTimers();
+      rmSync(join(proc, '100', 'smaps_rollup'));
+      rmSync(join(proc, '101', 'smaps_rollup'));
+    }
+  };
+
+  it('reads the proportional sets once a pssEveryMs, and at the last reading', () =>
+    withRollups(() => {
+      let clock = 0;
+      writeFileSync(join(proc, '101', 'status'), 'VmRSS:\t3000 kB\n');
       const s = samplePeakRss(100, 100, proc, () => clock, [], 1_000);
       expect(s.latest().pss).toBe(2100 * 1024);
       // 500 ms later: the resident sets are read, the proportional ones are not.
@@ -122,30 +133,17 @@ describe('treeRss over a /proc folder', () => {
       vi.advanceTimersByTime(100);
       expect(s.latest().pss).toBeUndefined();
       expect(s.stop()).toMatchObject({ pss: 11000 * 1024, total: 6000 * 1024, samples: 5 });
-    } finally {
-      vi.useRealTimers();
-      rmSync(join(proc, '100', 'smaps_rollup'));
-      rmSync(join(proc, '101', 'smaps_rollup'));
-    }
-  });
+    }));
 
-  it('reads the proportional sets at every reading when they are asked for as often, even from a timer a little early', () => {
-    vi.useFakeTimers();
-    try {
+  it('reads the proportional sets at every reading when they are asked for as often, even from a timer a little early', () =>
+    withRollups(() => {
       let clock = 0;
-      writeFileSync(join(proc, '100', 'smaps_rollup'), 'Pss: 600 kB\n');
-      writeFileSync(join(proc, '101', 'smaps_rollup'), 'Pss: 1500 kB\n');
       const s = samplePeakRss(100, 1_000, proc, () => clock, [], 1_000);
       clock = 999;
       vi.advanceTimersByTime(1_000);
       expect(s.latest().pss).toBe(2100 * 1024);
       s.stop();
-    } finally {
-      vi.useRealTimers();
-      rmSync(join(proc, '100', 'smaps_rollup'));
-      rmSync(join(proc, '101', 'smaps_rollup'));
-    }
-  });
+    }));
 
   it('reads this process on the real /proc', () => {
     const r = treeRss(process.pid);
