@@ -46,13 +46,7 @@ export function summarizeQuarter(rows: readonly SiteQuarter[]): QuarterSummary {
 
 /** Rows grouped by quarter, newest quarter first. */
 export function byQuarter<T extends SiteQuarter>(rows: readonly T[]): { quarter: string; rows: T[] }[] {
-  const groups = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = groups.get(r.quarter);
-    if (list) list.push(r);
-    else groups.set(r.quarter, [r]);
-  }
-  return [...groups].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)).map(([quarter, rs]) => ({ quarter, rows: rs }));
+  return [...Map.groupBy(rows, (r) => r.quarter)].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)).map(([quarter, rs]) => ({ quarter, rows: rs }));
 }
 
 /** Headline figures of every quarter, newest first. */

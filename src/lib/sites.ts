@@ -29,13 +29,7 @@ export interface SiteHistory<T extends Entry> {
 
 /** Entries grouped by site, sites in id order, each site's quarters newest first. */
 export function bySite<T extends Entry>(entries: readonly T[]): SiteHistory<T>[] {
-  const groups = new Map<string, T[]>();
-  for (const e of entries) {
-    const list = groups.get(e.data.site);
-    if (list) list.push(e);
-    else groups.set(e.data.site, [e]);
-  }
-  return [...groups]
+  return [...Map.groupBy(entries, (e) => e.data.site)]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([site, es]) => {
       const sorted = [...es].sort((a, b) => (a.data.quarter < b.data.quarter ? 1 : a.data.quarter > b.data.quarter ? -1 : 0));
