@@ -12,6 +12,7 @@ import { readReportTables, readTables } from './page/tables.ts';
 import { findPersonalData, type DocumentPart } from './personal-data.ts';
 import type { Node } from './page/node.ts';
 import { locator } from './page/where.ts';
+import { baseHref, firstInside, forgetElements, named, textOf } from './page/elements.ts';
 import { readChannels, readMessages } from './messages.ts';
 import { readScripting, type Scripting } from './scripting.ts';
 import type { LinkKind, PageFacts, Where } from '../snapshot.ts';
@@ -64,8 +65,8 @@ export function notFoundEvidence(title: string, text: string): string | undefine
 /** Read the title, every checkable link and the rules' facts of a page, in one parse; scriptsRan for a rendered DOM (a list still empty is empty). */
 export function extractPage(html: string, pageUrl: string, asOf: string, scriptsRan = false): ExtractedPage {
   const $ = cheerio.load(html);
-  const baseHref = $('base[href]').first().attr('href');
-  const base = (baseHref && resolveLink(baseHref, pageUrl)) || pageUrl;
+  const href = baseHref($);
+  const base = (href && resolveLink(href, pageUrl)) || pageUrl;
   // Built on the model the page readers share (they get the same base and as-of date below).
   const loc = locator($, base, asOf);
   const links: ExtractedLink[] = [];
@@ -77,19 +78,22 @@ export function extractPage(html: string, pageUrl: string, asOf: string, scripts
     const where = loc.where(el as Node, shown);
     links.push({ url, kind: k, text: shown, ...(where ? { where } : {}) });
   };
-  $('a[href], area[href]').each((_, el) => {
-    const $el = $(el);
-    add(el, $el.attr('href'), 'page', $el.text() || $el.find('img').attr('alt') || $el.attr('title') || '');
-  });
-  $('img[src]').each((_, el) => add(el, $(el).attr('src'), 'image', $(el).attr('alt') ?? ''));
-  $('script[src]').each((_, el) => add(el, $(el).attr('src'), 'script', ''));
-  $('link[href]').each((_, el) => {
-    const rel = ($(el).attr('rel') ?? '').toLowerCase();
-    if (rel.includes('stylesheet')) add(el, $(el).attr('href'), 'style', '');
-    else if (rel.includes('icon')) add(el, $(el).attr('href'), 'image', '');
-  });
-  $('iframe[src], frame[src]').each((_, el) => add(el, $(el).attr('src'), 'frame', ''));
-  const title = $('title').first().text().replace(/\s+/g, ' ').trim();
+  for (const el of named($, 'a', 'area')) {
+    const href = el.attribs.href;
+    if (href !== undefined) add(el, href, 'page', textOf(el) || firstInside(el, 'img')?.attribs.alt || el.attribs.title || '');
+  }
+  for (const el of named($, 'img')) if (el.attribs.src !== undefined) add(el, el.attribs.src, 'image', el.attribs.alt ?? '');
+  for (const el of named($, 'script')) if (el.attribs.src !== undefined) add(el, el.attribs.src, 'script', '');
+  for (const el of named($, 'link')) {
+    const href = el.attribs.href;
+    if (href === undefined) continue;
+    const rel = (el.attribs.rel ?? '').toLowerCase();
+    if (rel.includes('stylesheet')) add(el, href, 'style', '');
+    else if (rel.includes('icon')) add(el, href, 'image', '');
+  }
+  for (const el of named($, 'iframe', 'frame')) if (el.attribs.src !== undefined) add(el, el.attribs.src, 'frame', '');
+  const firstTitle = named($, 'title')[0];
+  const title = (firstTitle ? textOf(firstTitle) : '').replace(/\s+/g, ' ').trim();
   const facts = emptyFacts();
   facts.meta = readMeta($);
   facts.menu = [...new Set(links.filter((l) => l.kind === 'page' && l.text.length >= 2 && l.text.length <= 12).map((l) => l.text))];
@@ -108,7 +112,8 @@ export function extractPage(html: string, pageUrl: string, asOf: string, scripts
   facts.nav = readNav($, base);
   facts.futureDates = futureItemDates(facts, asOf);
   const scripting = readScripting($);
-  $('script, style, noscript, template').remove();
+  $(named($, 'script', 'style', 'noscript', 'template')).remove();
+  forgetElements($);
   facts.header = readHeader($);
   const visible = readVisibleText($, loc);
   facts.text = visible.text;

@@ -50,6 +50,13 @@ describeNeeding(REAL_PAGES, 'the real pages', () => {
 });
 
 describe('readHeader', () => {
+  test('header boxes: <header> or an id or class with head, logo, top or banner in any case, the outermost six', () => {
+    const html = `<html><body><div class="TopBar">顶部<div class="logo"><img alt="里面的标志"></div></div><header>页头</header>
+      <div id="site-Banner">横幅</div><div class="headline">标题区</div><div class="main">正文<div class="pagetop">返回顶部</div></div>
+      <div id="logoArea"><img alt="标志"><img src="/x.png"></div><div class="stop">停</div><div class="head">第七个</div></body></html>`;
+    expect(readHeader(cheerio.load(html))).toBe('顶部 里面的标志 页头 横幅 标题区 返回顶部 标志');
+  });
+
   test('without a header container, the first lines of the page stand for it, its footer left out', () => {
     const header = (html: string) => readHeader(cheerio.load(html));
     expect(header('<html><body><p>汉沙区教育局 欢迎您</p><div class="footer">主办单位：汉沙区教育局</div></body></html>')).toBe('汉沙区教育局 欢迎您');

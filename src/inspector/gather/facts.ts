@@ -2,6 +2,8 @@
 // Each reader is pure over the loaded document; the order matters only in that the visible text is
 // read last, after scripts and styles are removed.
 import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { elementsOf, inside, named, parentsOf, textOf, within } from './page/elements.ts';
 import type { Node } from './page/node.ts';
 import type { Locator } from './page/where.ts';
 import type { PageFacts, TextRun } from '../snapshot.ts';
@@ -16,10 +18,10 @@ const CANONICAL = new Map(META_NAMES.map((n) => [n.toLowerCase(), n]));
 /** The standard meta tags of a page, names matched case-insensitively; "" when present but empty. */
 export function readMeta($: CheerioAPI): Record<string, string> {
   const out: Record<string, string> = {};
-  $('meta[name]').each((_, el) => {
-    const name = CANONICAL.get(($(el).attr('name') ?? '').trim().toLowerCase());
-    if (name && !(name in out)) out[name] = ($(el).attr('content') ?? '').trim();
-  });
+  for (const el of named($, 'meta')) {
+    const name = el.attribs.name === undefined ? undefined : CANONICAL.get(el.attribs.name.trim().toLowerCase());
+    if (name && !(name in out)) out[name] = (el.attribs.content ?? '').trim();
+  }
   return out;
 }
 
@@ -68,8 +70,8 @@ export function readVisibleText($: CheerioAPI, where?: Locator): { text: string;
       }
     }
   };
-  const body = $('body');
-  const top = (body.length ? body.toArray() : $.root().toArray()) as unknown as Node[];
+  const body = named($, 'body');
+  const top = (body.length ? body : $.root().toArray()) as unknown as Node[];
   walk(top, top[0]!);
   const joined = parts.join('');
   const text = joined
@@ -123,8 +125,11 @@ export function emptyFacts(): PageFacts {
   };
 }
 
-/** Containers of a page header on Chinese CMS templates. */
-const HEADER_SELECTOR = 'header, [id*="head" i], [class*="head" i], [id*="logo" i], [class*="logo" i], [id*="top" i], [class*="top" i], [id*="banner" i], [class*="banner" i]';
+/** Containers of a page header on Chinese CMS templates: <header>, or an id or class with one of these words. */
+const HEADER_WORD = /head|logo|top|banner/;
+const isHeaderBox = (el: Element) => el.name === 'header' || HEADER_WORD.test(el.attribs.id?.toLowerCase() ?? '') || HEADER_WORD.test(el.attribs.class?.toLowerCase() ?? '');
+/** What is never a header box, however named. */
+const NOT_HEADER = new Set(['html', 'body', 'meta', 'link', 'script', 'style']);
 
 /**
  * The header's text and image alt texts (a logo usually is an image): where the national table
@@ -132,16 +137,11 @@ const HEADER_SELECTOR = 'header, [id*="head" i], [class*="head" i], [id*="logo" 
  */
 export function readHeader($: CheerioAPI): string {
   const parts: string[] = [];
-  $(HEADER_SELECTOR)
-    .filter((_, el) => !$(el).is('html, body, meta, link, script, style') && !$(el).parents(HEADER_SELECTOR).length)
-    .slice(0, 6)
-    .each((_, el) => {
-      const $el = $(el);
-      parts.push($el.text(), ...$el.find('img[alt]').map((_i, img) => $(img).attr('alt') ?? '').get());
-    });
+  const boxes = elementsOf($).all.filter((el) => isHeaderBox(el) && !NOT_HEADER.has(el.name) && !parentsOf(el).some(isHeaderBox));
+  for (const el of boxes.slice(0, 6)) parts.push(textOf(el), ...inside(el, (img) => img.name === 'img' && img.attribs.alt !== undefined).map((img) => img.attribs.alt!));
   const text = parts.join(' ').replace(/\s+/g, ' ').trim();
   if (text) return text.slice(0, 2000);
-  const firstImages = $('body img[alt]').slice(0, 3).map((_i, img) => $(img).attr('alt') ?? '').get().join(' ');
+  const firstImages = named($, 'img').filter((img) => img.attribs.alt !== undefined && within(img, (p) => p.name === 'body')).slice(0, 3).map((img) => img.attribs.alt).join(' ');
   // The first lines of the page, but not its footer: the bottom frame of a frameset home page is all
   // footer, and its 主办单位 line is no header.
   const body = $('body').clone();

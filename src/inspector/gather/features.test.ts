@@ -2,10 +2,26 @@ import * as cheerio from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import { describeNeeding } from '../../../tests/needs.test-helpers.ts';
 import { REAL_PAGES, realPages } from './real-pages.test-helpers.ts';
-import { hasErrorReportEntry, readHiddenLinks, readSearchForms } from './features.ts';
+import { hasErrorReportEntry, isTextInput, isTrigger, readHiddenLinks, readSearchForms, TEXT_INPUTS, TRIGGERS } from './features.ts';
+import { elementsOf } from './page/elements.ts';
 
 const PAGE = 'http://www.linhe.gov.cn/';
 const load = (body: string) => cheerio.load(`<html><body>${body}</body></html>`);
+
+describe('the search box’s fields and controls', () => {
+  // The renderer finds them in the browser with the selectors; the crawl with the tests, which must agree.
+  const $ = load(`<input><input type="TEXT"><input type="search"><input type="hidden"><input type="password"><input type=""><textarea></textarea>
+    <a>搜索</a><button>查</button><input type="Button"><input type="submit"><input type="IMAGE"><input type="reset"><img src="/s.png">
+    <span onclick="go()">搜</span><span>搜</span><div onclick="">找</div><div>找</div><i onclick="s()"></i><i></i><b onclick="s()"></b>`);
+  test.each([
+    ['text inputs', TEXT_INPUTS, isTextInput],
+    ['controls that may start a search', TRIGGERS, isTrigger],
+  ])('%s: the test takes what the selector does', (_what, selector, is) => {
+    const taken = elementsOf($).all.filter(is);
+    expect(taken.length).toBeGreaterThanOrEqual(3);
+    expect(taken).toEqual($(selector).toArray());
+  });
+});
 
 describe('readSearchForms', () => {
   test.each([

@@ -1,6 +1,8 @@
 // Site features the national checklist asks for, read from one page: the site search, the
 // 我为政府网站找错 entry, and links hidden from visitors. Pure over the loaded document; no mutation.
 import type { CheerioAPI } from 'cheerio';
+import type { Element, ParentNode } from 'domhandler';
+import { closest, elementsOf, inside, named, textOf } from './page/elements.ts';
 import { resolveLink, sameSite } from './urls.ts';
 import type { Node } from './page/node.ts';
 import { locator } from './page/where.ts';
@@ -16,75 +18,91 @@ export function readSearchForms($: CheerioAPI, pageUrl: string): SearchForm[] {
   const loc = locator($);
   const out: SearchForm[] = [];
   const seen = new Set<string>();
-  const describe = (el: Parameters<CheerioAPI>[0]) => {
-    const $el = $(el);
-    return ['name', 'id', 'class', 'placeholder', 'title', 'value'].map((a) => $el.attr(a) ?? '').join(' ');
-  };
+  const describe = (el: Element) => ['name', 'id', 'class', 'placeholder', 'title', 'value'].map((a) => el.attribs[a] ?? '').join(' ');
   // Where: the search box, with its prompt (placeholder or title) as its text.
-  const add = (action: string, method: 'get' | 'post', field: string, box: Parameters<CheerioAPI>[0], script?: SearchForm['script']) => {
+  const add = (action: string, method: 'get' | 'post', field: string, box: Element, script?: SearchForm['script']) => {
     const key = `${method} ${action} ${field}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const $box = $(box);
-    const where = loc.where(box as unknown as Node, ($box.attr('placeholder') || $box.attr('title') || '').replace(/\s+/g, ' ').trim());
+    const where = loc.where(box as unknown as Node, (box.attribs.placeholder || box.attribs.title || '').replace(/\s+/g, ' ').trim());
     out.push({ action, method, field, ...(where ? { where } : {}), ...(script ? { script } : {}) });
   };
-  $('form').each((_, form) => {
-    const $form = $(form);
-    if ($form.find('input[type="password" i]').length) return;
-    const inputs = $form.find(TEXT_INPUTS).toArray();
+  for (const form of named($, 'form')) {
+    if (inside(form, (el) => el.name === 'input' && el.attribs.type?.toLowerCase() === 'password').length) continue;
+    const inputs = inside(form, isTextInput);
     // A look-up form with several text fields (title, document number, date) is not a site search.
-    if (inputs.length === 0 || inputs.length > 2) return;
-    const formWords = `${$form.attr('action') ?? ''} ${$form.attr('id') ?? ''} ${$form.attr('name') ?? ''}`;
+    if (inputs.length === 0 || inputs.length > 2) continue;
+    const formWords = `${form.attribs.action ?? ''} ${form.attribs.id ?? ''} ${form.attribs.name ?? ''}`;
     const field = inputs.find((i) => SEARCHY.test(describe(i))) ?? (SEARCHY.test(formWords) ? inputs[0] : undefined);
-    if (!field || NOT_SEARCH.test(formWords)) return;
-    const action = resolveLink($form.attr('action') || pageUrl, pageUrl) ?? pageUrl;
-    add(action, ($form.attr('method') ?? 'get').toLowerCase() === 'post' ? 'post' : 'get', $(field).attr('name') ?? '', field);
-  });
+    if (!field || NOT_SEARCH.test(formWords)) continue;
+    const action = resolveLink(form.attribs.action || pageUrl, pageUrl) ?? pageUrl;
+    add(action, (form.attribs.method ?? 'get').toLowerCase() === 'post' ? 'post' : 'get', field.attribs.name ?? '', field);
+  }
   // Search boxes driven by a script, outside any form (bjft.gov.cn, moe.gov.cn): named so, or an
   // input beside a button, link or image that says search or calls a search function.
   // Where it goes is known only by trying it in a browser: its input's and its trigger's positions
   // among the page's text inputs and controls tell the renderer what to type into and click.
-  const inputs = $(TEXT_INPUTS).toArray();
-  inputs.forEach((el, input) => {
-    if ($(el).closest('form').length) return;
-    const words = describe(el);
-    if (NOT_SEARCH.test(words)) return;
-    const trigger = searchTrigger($, el);
-    if (!SEARCHY.test(words) && !trigger) return;
-    const at = trigger ? $(TRIGGERS).toArray().indexOf(trigger) : -1;
-    add(pageUrl, 'get', $(el).attr('name') ?? '', el, { input, ...(at >= 0 ? { trigger: at } : {}) });
-  });
+  named($, 'input')
+    .filter(isTextInput)
+    .forEach((el, input) => {
+      if (closest(el, (f) => f.name === 'form')) return;
+      const words = describe(el);
+      if (NOT_SEARCH.test(words)) return;
+      const trigger = searchTrigger(el);
+      if (!SEARCHY.test(words) && !trigger) return;
+      const at = trigger ? elementsOf($).all.filter(isTrigger).indexOf(trigger) : -1;
+      add(pageUrl, 'get', el.attribs.name ?? '', el, { input, ...(at >= 0 ? { trigger: at } : {}) });
+    });
   return out;
 }
 
 /** The text fields a search box may be (the renderer counts them the same way). */
 export const TEXT_INPUTS = 'input:not([type]), input[type="text" i], input[type="search" i]';
+/** An element TEXT_INPUTS selects. */
+export function isTextInput(el: Element): boolean {
+  if (el.name !== 'input') return false;
+  const type = el.attribs.type?.toLowerCase();
+  return type === undefined || type === 'text' || type === 'search';
+}
 
 /** A control that starts a search: its text, alt, title, value, class, id, image or script says so. */
 const TRIGGER = /搜索|检索|搜\s*索|查询|search|sousuo|jiansuo|dosearch|gosearch|query/i;
-/** An element of a loaded page. */
-type El = ReturnType<ReturnType<CheerioAPI['root']>['children']>[number];
-
 /** Controls that may start a search (the renderer counts them the same way). */
 export const TRIGGERS = 'a, button, input[type="button" i], input[type="submit" i], input[type="image" i], img, span[onclick], div[onclick], i[onclick]';
+const BUTTON_INPUTS = new Set(['button', 'submit', 'image']);
+/** An element TRIGGERS selects. */
+export function isTrigger(el: Element): boolean {
+  switch (el.name) {
+    case 'a':
+    case 'button':
+    case 'img':
+      return true;
+    case 'input':
+      return BUTTON_INPUTS.has(el.attribs.type?.toLowerCase() ?? '');
+    case 'span':
+    case 'div':
+    case 'i':
+      return el.attribs.onclick !== undefined;
+    default:
+      return false;
+  }
+}
 
 /**
  * A text input standing next to its search button (returned): a control within the input's box (its parent,
  * or the parent's parent when that box holds only this one text field) that says search. A box
  * with several text fields is a look-up form, not a site search.
  */
-function searchTrigger($: CheerioAPI, input: El): El | undefined {
-  for (let box = $(input).parent(), level = 0; box.length && level < 2 && !box.is('body, html'); box = box.parent(), level++) {
-    if (box.find(TEXT_INPUTS).length > 1) return undefined;
-    const found = box
-      .find(TRIGGERS)
-      .toArray()
-      .find((el) => {
-        const $el = $(el);
-        const said = [$el.text(), ...['alt', 'title', 'value', 'class', 'id', 'src', 'href', 'onclick'].map((a) => $el.attr(a) ?? '')].join(' ');
-        return TRIGGER.test(said) && !NOT_SEARCH.test(said);
-      });
+function searchTrigger(input: Element): Element | undefined {
+  let box = input.parent;
+  for (let level = 0; box && box.type !== 'root' && level < 2; box = box.parent, level++) {
+    const el = box as Element;
+    if (el.name === 'body' || el.name === 'html') return undefined;
+    if (inside(el, isTextInput).length > 1) return undefined;
+    const found = inside(el, isTrigger).find((c) => {
+      const said = [textOf(c), ...['alt', 'title', 'value', 'class', 'id', 'src', 'href', 'onclick'].map((a) => c.attribs[a] ?? '')].join(' ');
+      return TRIGGER.test(said) && !NOT_SEARCH.test(said);
+    });
     if (found) return found;
   }
   return undefined;
@@ -95,18 +113,14 @@ const ERROR_REPORT_URL = /zfwzgl\.www\.gov\.cn|\/exposure\/jiucuo/i;
 
 /** A 我为政府网站找错 entry: the _jiucuo_ script, or a link or script to the error-report platform. */
 export function hasErrorReportEntry($: CheerioAPI): boolean {
-  if ($('script#_jiucuo_, span#_jiucuo_').length) return true;
-  let found = false;
-  $('a[href], script[src], img[src], iframe[src]').each((_, el) => {
-    const url = $(el).attr('href') ?? $(el).attr('src') ?? '';
-    if (ERROR_REPORT_URL.test(url)) found = true;
-    return !found;
+  if (named($, 'script', 'span').some((el) => el.attribs.id === '_jiucuo_')) return true;
+  const linked = named($, 'a', 'script', 'img', 'iframe').some((el) => {
+    if (el.name === 'a' ? el.attribs.href === undefined : el.attribs.src === undefined) return false;
+    return ERROR_REPORT_URL.test(el.attribs.href ?? el.attribs.src ?? '');
   });
-  if (found) return true;
+  if (linked) return true;
   // The entry written by a script: document.write('<script id="_jiucuo_" …') or an inline loader.
-  return $('script:not([src])')
-    .toArray()
-    .some((el) => /_jiucuo_|zfwzgl\.www\.gov\.cn|exposure\/jiucuo/.test($(el).text()));
+  return named($, 'script').some((el) => el.attribs.src === undefined && /_jiucuo_|zfwzgl\.www\.gov\.cn|exposure\/jiucuo/.test(textOf(el)));
 }
 
 /** Inline styles that make an element invisible, with a short name for the evidence. */
@@ -140,25 +154,27 @@ const SPAM = /博彩|赌|投注|下注|娱乐城|百家乐|时时彩|六合彩|�
 export function readHiddenLinks($: CheerioAPI, pageUrl: string): HiddenLink[] {
   const loc = locator($);
   const out: HiddenLink[] = [];
-  $('a[href]').each((_, el) => {
-    const url = resolveLink($(el).attr('href'), pageUrl);
-    if (!url || sameSite(url, pageUrl)) return;
+  for (const el of named($, 'a')) {
+    const href = el.attribs.href;
+    const url = href === undefined ? undefined : resolveLink(href, pageUrl);
+    if (!url || sameSite(url, pageUrl)) continue;
     const host = new URL(url).hostname;
-    const text = $(el).text().replace(/\s+/g, ' ').trim().slice(0, 80);
-    if (TRUSTED_HOST.test(host) || !(SPAM.test(text) || SPAM.test(host))) return;
-    const how = hiddenBy($, el);
-    if (!how) return;
+    const text = textOf(el).replace(/\s+/g, ' ').trim().slice(0, 80);
+    if (TRUSTED_HOST.test(host) || !(SPAM.test(text) || SPAM.test(host))) continue;
+    const how = hiddenBy(el);
+    if (!how) continue;
     const where = loc.where(el as unknown as Node, text);
     out.push({ url, text, how, ...(where ? { where } : {}) });
-  });
+  }
   return out;
 }
 
 /** How an element or one of its ancestors is hidden by inline style or the hidden attribute, if it is. */
-function hiddenBy($: CheerioAPI, el: Parameters<CheerioAPI>[0]): string | undefined {
-  for (let node = $(el); node.length && node[0]!.type === 'tag'; node = node.parent()) {
-    if (node.attr('hidden') !== undefined) return 'hidden 属性';
-    const style = node.attr('style');
+function hiddenBy(el: Element): string | undefined {
+  for (let node: ParentNode | null = el; node && node.type === 'tag'; node = node.parent) {
+    const e = node as Element;
+    if (e.attribs.hidden !== undefined) return 'hidden 属性';
+    const style = e.attribs.style;
     if (style) for (const [re, name] of HIDING) if (re.test(style)) return name;
   }
   return undefined;

@@ -161,6 +161,12 @@ describe('readMessages: list items with labelled fields', () => {
     ]);
   });
 
+  test('an item where the page’s text is not read (in a button) is read all the same', () => {
+    const got = messages(`<button type="button"><div class="item"><a href="/hdjl/4.html">咨询医保报销</a><span>留言时间：2026-10-02</span></div></button>
+      <div class="footer">承办单位：临河市政务服务中心</div>`);
+    expect(got).toEqual([{ title: '咨询医保报销', url: 'http://www.linhe.gov.cn/hdjl/4.html', asked: '2026-10-02', replyShown: false }]);
+  });
+
   test('replier, status and reply text in a card', () => {
     const got = messages(`<div class="card"><h3><a href="/hdjl/3.html">咨询公积金提取</a></h3>
       <p>提问时间：2026-09-01</p><p>回复部门：临河市住建局</p><p>回复时间：2026-09-03</p><p>回复内容：您好，可以提取。</p><span>已回复</span></div>`);

@@ -2,20 +2,22 @@
 // messages of a whole crawl merged across list pages and each message's own page.
 // Readers are pure over the loaded document and never change it (extract.ts removes scripts later).
 import type { CheerioAPI } from 'cheerio';
+import { hasChildren, isTag, type AnyNode, type Element, type Text } from 'domhandler';
 import { findDates } from './dates.ts';
 import { resolveLink } from './urls.ts';
 import type { Node } from './page/node.ts';
+import { baseHref, firstInside, having, named, parentsOf, textOf as textContentOf } from './page/elements.ts';
 import { locator, type Locator } from './page/where.ts';
 import type { Channel, MessageStatusKind, PageSnapshot, PublishedMessage, SeenMessage } from '../snapshot.ts';
 
-type Elem = ReturnType<ReturnType<CheerioAPI['root']>['children']>[number];
+type Elem = Element;
 
 const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 const bare = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
 
 /** The page's base for relative links: <base href> when it has one. */
 function baseOf($: CheerioAPI, pageUrl: string): string {
-  return resolveLink($('base[href]').first().attr('href'), pageUrl) ?? pageUrl;
+  return resolveLink(baseHref($), pageUrl) ?? pageUrl;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -48,15 +50,16 @@ export function readChannels($: CheerioAPI, pageUrl: string): Channel[] {
   const base = baseOf($, pageUrl);
   const out: Channel[] = [];
   const seen = new Set<string>();
-  $('a[href], area[href]').each((_, el) => {
-    const $a = $(el);
-    const text = squash($a.text()) || squash($a.find('img[alt]').first().attr('alt') ?? '') || squash($a.attr('title') ?? $a.attr('alt') ?? '');
-    if (!isChannelName(text)) return;
-    const url = resolveLink($a.attr('href'), base);
-    if (!url || seen.has(url)) return;
+  for (const a of named($, 'a', 'area')) {
+    const href = a.attribs.href;
+    if (href === undefined) continue;
+    const text = squash(textContentOf(a)) || squash(firstInside(a, 'img', having('alt'))?.attribs.alt ?? '') || squash(a.attribs.title ?? a.attribs.alt ?? '');
+    if (!isChannelName(text)) continue;
+    const url = resolveLink(href, base);
+    if (!url || seen.has(url)) continue;
     seen.add(url);
     out.push({ name: bare(text), url });
-  });
+  }
   return out;
 }
 
@@ -158,6 +161,14 @@ function blockText(nodes: readonly DomNode[]): string {
 }
 const textOf = (el: Elem) => blockText([el as unknown as DomNode]);
 
+/** An element that may be an item, inside an element whose text blockText leaves out (a template's content too). */
+function itemOutsideText($: CheerioAPI): boolean {
+  return named($, ...ITEM_TAGS).some((el) => {
+    for (let p = el.parent; p; p = p.parent) if (isTag(p) && SKIP.has(p.name)) return true;
+    return false;
+  });
+}
+
 /** The value after the first label of `re` in `text`, up to the next label. */
 function after(text: string, re: RegExp): string | undefined {
   const m = re.exec(text);
@@ -230,16 +241,37 @@ function statusBadge($: CheerioAPI, el: Elem): string | undefined {
 type Column = 'title' | 'asked' | 'answered' | 'replier' | 'status' | 'reply';
 const COLUMNS: Array<[Column, RegExp]> = [['title', TITLE], ['asked', ASKED], ['answered', ANSWERED], ['replier', REPLIER], ['status', STATUS], ['reply', REPLY]];
 
-const cellsOf = ($: CheerioAPI, row: Elem): Elem[] =>
-  (row.tagName === 'tr' ? $(row).children('th, td') : $(row).children()).toArray();
+const cellsOf = (row: Elem): Elem[] => row.children.filter((c): c is Elem => isTag(c) && (row.name !== 'tr' || c.name === 'th' || c.name === 'td'));
+
+/** The longest header cell text (bare, a colon after it) that a header label can be. */
+const MAX_HEADER = 8;
+
+/**
+ * A cell's text as a header label (bare, without a trailing colon), or undefined when it is too long to
+ * be one: its text nodes are read only until they are longer than any label.
+ */
+function headerCellText(cell: Elem): string | undefined {
+  let s = '';
+  const stack: AnyNode[] = [cell];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'text') {
+      s += bare((n as Text).data);
+      if (s.length > MAX_HEADER) return undefined;
+    } else if (hasChildren(n)) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return headerText(s);
+}
 
 /** Column positions when `row` is a header row of a message list. */
-function headerColumns($: CheerioAPI, row: Elem): Map<Column, number> | undefined {
-  const cells = cellsOf($, row);
+function headerColumns(row: Elem): Map<Column, number> | undefined {
+  const cells = cellsOf(row);
   if (cells.length < 2 || cells.length > 12) return undefined;
   const cols = new Map<Column, number>();
   for (const [i, cell] of cells.entries()) {
-    const t = headerText($(cell).text());
+    const t = headerCellText(cell);
+    // Longer than any label: no header cell.
+    if (t === undefined) return undefined;
     if (t === '') continue;
     const col = COLUMNS.find(([, re]) => re.test(t))?.[0];
     if (col && !cols.has(col)) cols.set(col, i);
@@ -264,14 +296,14 @@ function rowsAfter($: CheerioAPI, header: Elem): Elem[] {
 
 function readHeaderLists($: CheerioAPI, base: string, asOf: string, used: Set<Elem>, loc: Locator): PublishedMessage[] {
   const out: PublishedMessage[] = [];
-  $('tr, li, div, dl, p').each((_, header) => {
-    if (used.has(header)) return;
-    const cols = headerColumns($, header);
-    if (!cols) return;
+  for (const header of named($, 'tr', 'li', 'div', 'dl', 'p')) {
+    if (used.has(header)) continue;
+    const cols = headerColumns(header);
+    if (!cols) continue;
     const need = Math.max(...cols.values()) + 1;
     for (const row of rowsAfter($, header)) {
-      const cells = cellsOf($, row);
-      if (cells.length < need || headerColumns($, row)) continue;
+      const cells = cellsOf(row);
+      if (cells.length < need || headerColumns(row)) continue;
       const cell = (c: Column) => {
         const i = cols.get(c);
         return i === undefined ? undefined : cells[i];
@@ -301,30 +333,37 @@ function readHeaderLists($: CheerioAPI, base: string, asOf: string, used: Set<El
       }));
     }
     used.add(header);
-  });
+  }
   return out;
 }
 
 // ---------------------------------------------------------------------------------------------
 // List items with labelled fields: <li><a>…</a><span>留言时间：2026-10-02</span><span>答复时间：…</span></li>
 
-function readLabelledItems($: CheerioAPI, base: string, asOf: string, used: Set<Elem>, loc: Locator): PublishedMessage[] {
+/** Elements that may be a message item with labelled fields. */
+const ITEM_TAGS = ['li', 'dl', 'dd', 'tr', 'div', 'section', 'article', 'p', 'td'];
+
+function readLabelledItems($: CheerioAPI, base: string, asOf: string, used: Set<Elem>, loc: Locator, pageText: string): PublishedMessage[] {
+  // An item's text is a part of the page's, so its labels are in the page's text too, unless it stands
+  // where the page's text is not read (in a button or a template). Most pages have neither, and their
+  // elements are not read one by one.
+  if (!ASKED_AT.test(pageText) && !ANSWERED_AT.test(pageText) && !itemOutsideText($)) return [];
   const qualifying: Elem[] = [];
-  $('li, dl, dd, tr, div, section, article, p, td').each((_, el) => {
+  for (const el of named($, ...ITEM_TAGS)) {
     const text = textOf(el);
-    if (text.length > 2000) return;
+    if (text.length > 2000) continue;
     const asked = datedLabels(text, ASKED_AT, asOf);
     const answered = datedLabels(text, ANSWERED_AT, asOf);
-    if (asked + answered === 0 || asked > 1 || answered > 1) return;
-    if (!subjectLink($, el, base)) return;
+    if (asked + answered === 0 || asked > 1 || answered > 1) continue;
+    if (!subjectLink($, el, base)) continue;
     qualifying.push(el);
-  });
+  }
   // The innermost item that holds both the link and the labels.
   const outer = new Set<Elem>();
-  for (const el of qualifying) for (const p of $(el).parents().toArray()) outer.add(p);
+  for (const el of qualifying) for (const p of parentsOf(el)) outer.add(p);
   const out: PublishedMessage[] = [];
   for (const el of qualifying) {
-    if (outer.has(el) || used.has(el) || $(el).parents().toArray().some((p) => used.has(p))) continue;
+    if (outer.has(el) || used.has(el) || parentsOf(el).some((p) => used.has(p))) continue;
     used.add(el);
     const text = textOf(el);
     const link = subjectLink($, el, base)!;
@@ -383,7 +422,7 @@ export function readMessages($: CheerioAPI, pageUrl: string, asOf: string): Publ
   const base = baseOf($, pageUrl);
   const used = new Set<Elem>();
   const loc = locator($);
-  const listed = [...readHeaderLists($, base, asOf, used, loc), ...readLabelledItems($, base, asOf, used, loc)];
+  const listed = [...readHeaderLists($, base, asOf, used, loc), ...readLabelledItems($, base, asOf, used, loc, text)];
   if (listed.length === 0) {
     const own = readDetail($, text, pageUrl, asOf);
     return own ? [own] : [];

@@ -3,6 +3,8 @@
 // turns them into the reasons the crawl renders the page in Chromium (`--render auto`; the reasons
 // are RenderReason in snapshot.ts). Pure.
 import type { CheerioAPI } from 'cheerio';
+import { isTag, type Element } from 'domhandler';
+import { closest, elementsOf, named, textOf, within } from './page/elements.ts';
 import type { RenderReason } from '../../schemas/findings.ts';
 import type { PageFacts } from '../snapshot.ts';
 
@@ -28,6 +30,8 @@ export interface Scripting {
 const WRITES = /document\s*\.\s*write(?:ln)?\s*\(/;
 const FILLS = /\.innerHTML\s*[+]?=|insertAdjacentHTML|appendChild\s*\(|\.append\s*\(|\.prepend\s*\(|XMLHttpRequest|\bfetch\s*\(|\$\.(?:ajax|get|getJSON|post)\s*\(|\.load\s*\(\s*['"]|\.html\s*\(\s*[^)\s]/;
 const REDIRECTS = /\blocation\s*\.\s*(?:replace|assign)\s*\(|\blocation(?:\s*\.\s*href)?\s*=[^=]|\bwindow\s*\.\s*navigate\s*\(/;
+const isBody = (el: Element) => el.name === 'body';
+
 /** Boxes Chinese CMS templates fill with a list: by id or class. */
 const LIST_BOX = /list|news|xxgk|tzgg|gzdt|column|lanmu|con(?:tent)?\b|items?\b/i;
 
@@ -52,27 +56,25 @@ export function readScripting($: CheerioAPI): Scripting {
   let writes = false;
   let fills = false;
   let redirects = false;
-  const scripts = $('script');
-  scripts.each((_, el) => {
-    const $el = $(el);
-    if ($el.attr('src') !== undefined) return;
-    const type = ($el.attr('type') ?? '').toLowerCase();
-    if (type && !/javascript|ecmascript|module/.test(type)) return;
-    const js = $el.text();
-    if (!writes && WRITES.test(js) && $el.closest('body').length > 0 && writesContent(js)) writes = true;
+  const scripts = named($, 'script');
+  for (const el of scripts) {
+    if (el.attribs.src !== undefined) continue;
+    const type = (el.attribs.type ?? '').toLowerCase();
+    if (type && !/javascript|ecmascript|module/.test(type)) continue;
+    const js = textOf(el);
+    if (!writes && WRITES.test(js) && closest(el, isBody) && writesContent(js)) writes = true;
     if (!fills && FILLS.test(js)) fills = true;
     if (!redirects && REDIRECTS.test(js)) redirects = true;
-  });
+  }
   // Inline handlers (onload="…") fill pages too.
-  if (!fills) fills = $('[onload]').toArray().some((el) => FILLS.test($(el).attr('onload') ?? ''));
+  if (!fills) fills = elementsOf($).all.some((el) => el.attribs.onload !== undefined && FILLS.test(el.attribs.onload));
   let emptyContainers = 0;
-  $('body ul, body ol, body tbody, body div, body section').each((_, el) => {
-    const $el = $(el);
-    if ($el.children().length > 0 || $el.text().trim() !== '') return;
-    const name = el.tagName.toLowerCase();
-    if (name === 'ul' || name === 'ol' || name === 'tbody' || LIST_BOX.test(`${$el.attr('id') ?? ''} ${$el.attr('class') ?? ''}`)) emptyContainers++;
-  });
-  return { writes, fills, redirects, scripts: scripts.length, emptyContainers, frameset: $('frameset').length > 0 };
+  for (const el of named($, 'ul', 'ol', 'tbody', 'div', 'section')) {
+    if (!within(el, isBody) || el.children.some(isTag) || textOf(el).trim() !== '') continue;
+    if (el.name !== 'div' && el.name !== 'section') emptyContainers++;
+    else if (LIST_BOX.test(`${el.attribs.id ?? ''} ${el.attribs.class ?? ''}`)) emptyContainers++;
+  }
+  return { writes, fills, redirects, scripts: scripts.length, emptyContainers, frameset: named($, 'frameset').length > 0 };
 }
 
 /** What the static reading of a home page must see for it to be read without a browser. */

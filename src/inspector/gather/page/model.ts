@@ -10,6 +10,7 @@
 import type { CheerioAPI } from 'cheerio';
 import { isDateOnly, scanDates } from '../dates.ts';
 import { resolveLink } from '../urls.ts';
+import { baseHref } from './elements.ts';
 import { attr, elementChildren, isElement, isMoreLink, linksIn, textOf, tidy, words, type Node } from './node.ts';
 
 /** What one walk of the document learns about an element. */
@@ -110,8 +111,8 @@ export function pageOf($: CheerioAPI, pageUrl?: string, asOf?: string): Page {
 
 function buildPage($: CheerioAPI, pageUrl: string, asOf: string): Page {
   const root = $.root()[0] as unknown as Node;
-  const baseHref = $('base[href]').first().attr('href');
-  const base = (baseHref && resolveLink(baseHref, pageUrl)) || pageUrl;
+  const href = baseHref($);
+  const base = (href && resolveLink(href, pageUrl)) || pageUrl;
   const page: Page = { $, root, url: pageUrl, base, asOf, info: new Map(), lists: [], ids: new Map(), items: new Map(), scripts: [] };
   let order = 0;
   let seen = 0;
