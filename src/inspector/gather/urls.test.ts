@@ -11,6 +11,16 @@ describe('resolveLink', () => {
     expect(resolveLink('#', BASE)).toBeUndefined();
   });
 
+  test('a link resolved before is resolved again against another page, and gives the same answer twice', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(resolveLink('a.html', BASE)).toBe('http://www.linhe.gov.cn/col/a.html');
+      expect(resolveLink('a.html', 'http://www.linhe.gov.cn/other/')).toBe('http://www.linhe.gov.cn/other/a.html');
+      expect(resolveLink('a.html', 'https://www.linhe.gov.cn/col/')).toBe('https://www.linhe.gov.cn/col/a.html');
+      expect(resolveLink('javascript:go()', BASE)).toBeUndefined();
+      expect(resolveLink(' a.html', BASE)).toBe('http://www.linhe.gov.cn/col/a.html');
+    }
+  });
+
   test('a session id is not part of a page: the same page under every session', () => {
     expect(resolveLink('/art/1.jsp;jsessionid=9F3A1C0B2D?id=5', BASE)).toBe('http://www.linhe.gov.cn/art/1.jsp?id=5');
     expect(resolveLink('/art/1.php?PHPSESSID=abc123&id=5', BASE)).toBe('http://www.linhe.gov.cn/art/1.php?id=5');

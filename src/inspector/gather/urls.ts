@@ -2,9 +2,26 @@
 
 const SKIP_SCHEME = /^(mailto|tel|javascript|data|about|sms|weixin|ftp|file|vbscript):/i;
 
+/**
+ * Links already resolved, by base and value: a page's readers resolve the same links (every link for
+ * the crawl, then its hidden ones, its menu, its lists). Bounded: emptied when full.
+ */
+const MAX_RESOLVED = 20_000;
+const resolved = new Map<string, string | null>();
+
 /** Resolve an attribute value against the page; undefined for links that lead nowhere to check. */
 export function resolveLink(raw: string | undefined, base: string): string | undefined {
   if (raw === undefined) return undefined;
+  const key = `${base}\n${raw}`;
+  const known = resolved.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const url = resolveOnce(raw, base);
+  if (resolved.size >= MAX_RESOLVED) resolved.clear();
+  resolved.set(key, url ?? null);
+  return url;
+}
+
+function resolveOnce(raw: string, base: string): string | undefined {
   const href = raw.trim();
   if (href === '' || href.startsWith('#') || SKIP_SCHEME.test(href)) return undefined;
   try {
@@ -47,7 +64,8 @@ const SESSION_PARAM = /^(?:jsessionid|phpsessid|aspsessionid\w*|sessionid|sessio
 /** A URL without its session: `;jsessionid=…` path parameters and session query parameters removed. */
 export function withoutSession(u: URL): URL {
   if (/;jsessionid=/i.test(u.pathname)) u.pathname = u.pathname.replace(/;jsessionid=[^/;?]*/gi, '');
-  for (const key of [...u.searchParams.keys()]) if (SESSION_PARAM.test(key)) u.searchParams.delete(key);
+  // Most URLs have no query: their search parameters are not parsed.
+  if (u.search !== '') for (const key of [...u.searchParams.keys()]) if (SESSION_PARAM.test(key)) u.searchParams.delete(key);
   if (u.search === '?') u.search = '';
   return u;
 }
