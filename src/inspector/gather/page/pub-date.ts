@@ -4,6 +4,7 @@ import type { CheerioAPI } from 'cheerio';
 import { isDateOnly, parseDate, scanDates } from '../dates.ts';
 import { attr, isElement, textOf } from './node.ts';
 import { pageOf } from './model.ts';
+import { named } from './elements.ts';
 import { ARTICLE_PROSE, insideItems, longestProse } from './prose.ts';
 
 /** Labels of a publication date, strongest first; 时间 / 日期 alone only at the start of a phrase. */
@@ -49,7 +50,7 @@ export function readPubDate($: CheerioAPI, asOf: string): string | undefined {
     const d = isDateOnly(t, asOf) ? parseDate(t, asOf) : undefined;
     if (d && !d.inferredYear) return d.date;
   }
-  const meta = $('meta[name]').filter((_, el) => ($(el).attr('name') ?? '').trim().toLowerCase() === 'pubdate').first().attr('content');
+  const meta = named($, 'meta').find((el) => el.attribs.name?.trim().toLowerCase() === 'pubdate')?.attribs.content;
   const fromMeta = meta ? parseDate(meta, asOf) : undefined;
   return fromMeta && !fromMeta.inferredYear ? fromMeta.date : undefined;
 }

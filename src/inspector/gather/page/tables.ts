@@ -1,6 +1,12 @@
 // A page's data tables as rows of cell texts, for the readers that need columns (personal data in a
 // list of people). Layout tables hold other tables; only the innermost ones are read.
 import type { CheerioAPI } from 'cheerio';
+import { isTag, type AnyNode, type Element } from 'domhandler';
+import { inside, named, textOf } from './elements.ts';
+
+const isTable = (el: Element) => el.name === 'table';
+/** A row's cells ($(tr).children('td, th')). */
+const isCell = (c: AnyNode): c is Element => isTag(c) && (c.name === 'td' || c.name === 'th');
 
 /** Tables read per page and rows per table at most: a page's lists, not a data dump's every row. */
 const MAX_TABLES = 50;
@@ -10,18 +16,17 @@ const MAX_ROWS = 5000;
 export function readTables($: CheerioAPI): Array<{ n: number; rows: string[][] }> {
   const out: Array<{ n: number; rows: string[][] }> = [];
   let n = 0;
-  $('table').each((_, el) => {
-    const $t = $(el);
-    if ($t.find('table').length) return;
+  for (const table of named($, 'table')) {
+    if (inside(table, isTable, 1).length) continue;
     n++;
-    if (out.length >= MAX_TABLES) return;
+    if (out.length >= MAX_TABLES) continue;
     const rows: string[][] = [];
-    $t.find('tr').slice(0, MAX_ROWS).each((_i, tr) => {
-      const cells = $(tr).children('td, th').map((_j, c) => $(c).text().replace(/\s+/g, ' ').trim()).get();
+    for (const tr of inside(table, (el) => el.name === 'tr', MAX_ROWS)) {
+      const cells = tr.children.filter(isCell).map((c) => textOf(c).replace(/\s+/g, ' ').trim());
       if (cells.some((c) => c !== '')) rows.push(cells);
-    });
+    }
     if (rows.length) out.push({ n, rows });
-  });
+  }
   return out;
 }
 
