@@ -9,8 +9,8 @@ import { hasChildren, isTag, type AnyNode, type Element } from 'domhandler';
 
 /** Every element of a document (script and style elements too), in document order, and by tag name. */
 export interface Elements {
-  all: Element[];
-  byName: ReadonlyMap<string, Element[]>;
+  all: readonly Element[];
+  byName: ReadonlyMap<string, readonly Element[]>;
 }
 
 const indexes = new WeakMap<object, Elements>();
@@ -49,8 +49,8 @@ export function forgetElements($: CheerioAPI): void {
   indexes.delete($.root()[0]!);
 }
 
-/** The elements with one of these tag names, in document order (as $('a, area') gives them). */
-export function named($: CheerioAPI, ...names: string[]): Element[] {
+/** The elements with one of these tag names, in document order (as $('a, area') gives them); the index's own list: read it, never change it. */
+export function named($: CheerioAPI, ...names: string[]): readonly Element[] {
   const { all, byName } = elementsOf($);
   if (names.length === 1) return byName.get(names[0]!) ?? [];
   const wanted = new Set(names);
