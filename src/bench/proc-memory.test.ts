@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { formatBytes, parseCpuMs, processCpuMs, parsePss, parseStat, parseVmRss, processTree, samplePeakRss, treeRss } from './proc-memory.ts';
+import { formatBytes, parseCpuMs, processCpuMs, parsePss, parseStat, parseVmRss, processesUnder, processTree, samplePeakRss, treeRss } from './proc-memory.ts';
 
 describe('parseStat', () => {
   it.each([
@@ -144,6 +144,33 @@ describe('treeRss over a /proc folder', () => {
       expect(s.latest().pss).toBe(2100 * 1024);
       s.stop();
     }));
+
+  it('reads the tree down through the threads’ children files where the kernel keeps them, without listing every process', () => {
+    const down = mkdtempSync(join(tmpdir(), 'proc-'));
+    try {
+      // No stat files at all: only the children files say who is whose.
+      const task = (pid: number, tid: number, children: string) => {
+        mkdirSync(join(down, String(pid), 'task', String(tid)), { recursive: true });
+        writeFileSync(join(down, String(pid), 'task', String(tid), 'children'), children);
+      };
+      const status = (pid: number, rssKb: number) => writeFileSync(join(down, String(pid), 'status'), `VmRSS:\t${rssKb} kB\n`);
+      task(500, 500, '520 ');
+      task(500, 501, '510 530 '); // a child started from another thread
+      task(510, 510, '511 ');
+      task(511, 511, '');
+      task(520, 520, '');
+      status(500, 1000);
+      status(510, 200);
+      status(511, 30);
+      status(520, 4);
+      mkdirSync(join(down, '530')); // gone: no task folder, no status
+      expect(processesUnder(500, down).sort()).toEqual([500, 510, 511, 520, 530]);
+      expect(treeRss(500, down, [], false)).toEqual({ total: 1234 * 1024, largest: 1000 * 1024, processes: 4 });
+      expect(treeRss(500, down, [510], false)).toEqual({ total: 1004 * 1024, largest: 1000 * 1024, processes: 2 });
+    } finally {
+      rmSync(down, { recursive: true, force: true });
+    }
+  });
 
   it('reads this process on the real /proc', () => {
     const r = treeRss(process.pid);

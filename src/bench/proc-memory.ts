@@ -1,6 +1,6 @@
 // Peak memory of a process and everything it starts (astro build, its esbuild and pagefind
 // children), read from Linux's /proc: the sum of the tree's resident sets, polled.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** pid and parent pid from the text of /proc/<pid>/stat; undefined for anything else. */
@@ -85,8 +85,40 @@ export interface TreeRss {
   processes: number;
 }
 
-/** Root and its descendants now, leaving out the subtrees of `exclude`. */
+/**
+ * Root and its descendants now, leaving out the subtrees of `exclude`. Read down from the root through
+ * each thread's list of children (/proc/<pid>/task/<tid>/children) where the kernel gives it: a few
+ * files, where listing every process of the machine to find their parents reads hundreds, ten times a
+ * second (4.3 s of a 58 s crawl's CPU on two cores).
+ */
 export function processesUnder(root: number, proc = '/proc', exclude: readonly number[] = []): number[] {
+  return childrenDown(root, proc, exclude) ?? parentsUp(root, proc, exclude);
+}
+
+/** The tree by the threads' children files; undefined where the kernel keeps none (or the root is gone). */
+function childrenDown(root: number, proc: string, exclude: readonly number[]): number[] | undefined {
+  if (!existsSync(join(proc, String(root), 'task', String(root), 'children'))) return undefined;
+  const out: number[] = [];
+  const todo = [root];
+  while (todo.length) {
+    const pid = todo.pop()!;
+    if (out.includes(pid) || exclude.includes(pid)) continue;
+    out.push(pid);
+    let tasks: string[];
+    try {
+      tasks = readdirSync(join(proc, String(pid), 'task'));
+    } catch {
+      continue; // gone since its parent listed it
+    }
+    for (const tid of tasks) {
+      for (const child of (readGone(join(proc, String(pid), 'task', tid, 'children')) ?? '').split(' ')) if (/^\d+$/.test(child)) todo.push(Number(child));
+    }
+  }
+  return out;
+}
+
+/** The tree by every process's parent, from a listing of all of them. */
+function parentsUp(root: number, proc: string, exclude: readonly number[]): number[] {
   const parents = new Map<number, number>();
   for (const name of readdirSync(proc)) {
     if (!/^\d+$/.test(name)) continue;
