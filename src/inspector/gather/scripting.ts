@@ -71,8 +71,7 @@ export function readScripting($: CheerioAPI): Scripting {
   let emptyContainers = 0;
   for (const el of named($, 'ul', 'ol', 'tbody', 'div', 'section')) {
     if (!within(el, isBody) || el.children.some(isTag) || textOf(el).trim() !== '') continue;
-    if (el.name !== 'div' && el.name !== 'section') emptyContainers++;
-    else if (LIST_BOX.test(`${el.attribs.id ?? ''} ${el.attribs.class ?? ''}`)) emptyContainers++;
+    if (el.name === 'ul' || el.name === 'ol' || el.name === 'tbody' || LIST_BOX.test(`${el.attribs.id ?? ''} ${el.attribs.class ?? ''}`)) emptyContainers++;
   }
   return { writes, fills, redirects, scripts: scripts.length, emptyContainers, frameset: named($, 'frameset').length > 0 };
 }
